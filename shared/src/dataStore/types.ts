@@ -1,0 +1,88 @@
+import type { Observable } from 'rxjs';
+import type { AccessLevel } from '../access/accessLevel';
+
+/** What a store's owner declares in its manifest (the `datastores-owned` entry of Firefox OS). */
+export interface StoreManifest {
+  name: string;
+  /** What everyone but the owner may do. Only `readonly` stores are shared in this platform. */
+  access: 'readonly';
+  /** The lowest app level that may open the store for reading. */
+  accessLevel: AccessLevel;
+  description?: string;
+}
+
+/** One step of a sync cursor (the DataStore `sync()` task). */
+export type SyncTask<T> =
+  | { operation: 'add'; id: string; data: T; revision: number }
+  | { operation: 'update'; id: string; data: T; revision: number }
+  | { operation: 'remove'; id: string; revision: number }
+  /** Drop everything you hold from this store; a full replay of `add` tasks follows. */
+  | { operation: 'clear'; revision: number }
+  /** Everything up to `revision` has been delivered; save it as the next `fromRevision`. */
+  | { operation: 'done'; revision: number };
+
+export type SyncOperation = SyncTask<unknown>['operation'];
+
+/** An async cursor over sync tasks; also usable with `for await`. */
+export interface SyncCursor<T> extends AsyncIterable<SyncTask<T>> {
+  next(): Promise<SyncTask<T>>;
+  /** Stop early; a later `next()` resolves to `done` of the last delivered revision. */
+  close(): void;
+}
+
+/** Told to every listener after a write commits. Carries ids only, never record data. */
+export interface ChangeEvent {
+  store: string;
+  owner: string;
+  revision: number;
+  ids: string[];
+  operation: 'put' | 'remove' | 'clear' | 'mixed';
+}
+
+export type WriteOperation<T> =
+  | { operation: 'put'; id: string; data: T }
+  | { operation: 'remove'; id: string }
+  | { operation: 'clear' };
+
+/** A stored binary attachment (a photo, a thumbnail): bytes plus their media type. */
+export interface StoredBlob {
+  bytes: Uint8Array;
+  mediaType: string;
+}
+
+/** The handle every non-owner gets. It has no write methods; the store refuses their writes regardless. */
+export interface DataStoreReader<T> {
+  readonly name: string;
+  readonly owner: string;
+  readonly accessLevel: AccessLevel;
+  get(id: string): Promise<T | undefined>;
+  getMany(ids: readonly string[]): Promise<Array<T | undefined>>;
+  getLength(): Promise<number>;
+  getRevision(): Promise<number>;
+  /** Ids in key order after `afterId`, at most `limit`; for paging a full read. */
+  keys(afterId?: string, limit?: number): Promise<string[]>;
+  sync(fromRevision?: number): SyncCursor<T>;
+  getBlob(id: string): Promise<StoredBlob | undefined>;
+  readonly changes$: Observable<ChangeEvent>;
+}
+
+/** The owner's handle: reads plus writes. Each call is one IndexedDB transaction and one revision step. */
+export interface DataStoreOwner<T> extends DataStoreReader<T> {
+  put(id: string, data: T): Promise<number>;
+  /** Stores `data` under a new time-ordered id (uuid v7) unless `id` is given; fails if the id exists. */
+  add(data: T, id?: string): Promise<string>;
+  remove(id: string): Promise<number>;
+  clear(): Promise<number>;
+  /** Applies every operation in ONE transaction; returns the revision after the last one. */
+  bulk(operations: readonly WriteOperation<T>[]): Promise<number>;
+  putBlob(id: string, blob: StoredBlob): Promise<void>;
+  removeBlob(id: string): Promise<void>;
+  /** Drops removal tombstones older than the retention window. Syncs from before them get a reset. */
+  compact(now?: number): Promise<CompactionResult>;
+}
+
+export interface CompactionResult {
+  tombstonesDropped: number;
+  /** Revisions at or below this can no longer be synced incrementally. */
+  horizon: number;
+}
