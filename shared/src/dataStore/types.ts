@@ -18,8 +18,14 @@ export type SyncTask<T> =
   | { operation: 'remove'; id: string; revision: number }
   /** Drop everything you hold from this store; a full replay of `add` tasks follows. */
   | { operation: 'clear'; revision: number }
-  /** Everything up to `revision` has been delivered; save it as the next `fromRevision`. */
-  | { operation: 'done'; revision: number };
+  /** Everything up to `revision` has been delivered; save `{ epoch, revision }` as the next sync point. */
+  | { operation: 'done'; revision: number; epoch: string };
+
+/** Where a reader is in a store's history: what it passes to the next `sync`. */
+export interface SyncPoint {
+  epoch: string;
+  revision: number;
+}
 
 export type SyncOperation = SyncTask<unknown>['operation'];
 
@@ -61,7 +67,13 @@ export interface DataStoreReader<T> {
   getRevision(): Promise<number>;
   /** Ids in key order after `afterId`, at most `limit`; for paging a full read. */
   keys(afterId?: string, limit?: number): Promise<string[]>;
-  sync(fromRevision?: number): SyncCursor<T>;
+  /**
+   * Tasks after `from`. Pass the `{ epoch, revision }` of the last `done` so that a store that was deleted
+   * and created again (new epoch) answers with a reset instead of a wrong incremental sync.
+   */
+  sync(from?: number | SyncPoint): SyncCursor<T>;
+  /** A random id fixed when the store's database was created. */
+  getEpoch(): Promise<string>;
   getBlob(id: string): Promise<StoredBlob | undefined>;
   readonly changes$: Observable<ChangeEvent>;
 }
@@ -73,12 +85,22 @@ export interface DataStoreOwner<T> extends DataStoreReader<T> {
   add(data: T, id?: string): Promise<string>;
   remove(id: string): Promise<number>;
   clear(): Promise<number>;
-  /** Applies every operation in ONE transaction; returns the revision after the last one. */
-  bulk(operations: readonly WriteOperation<T>[]): Promise<number>;
+  /**
+   * Applies every operation in ONE transaction; returns the revision after the last one.
+   * `meta` entries (owner-private, never synced) are written in the same transaction: a sync cursor
+   * saved here moves atomically with the data it covers.
+   */
+  bulk(operations: readonly WriteOperation<T>[], options?: BulkOptions): Promise<number>;
+  /** Owner-private metadata written by `bulk({ meta })`. */
+  getMeta(key: string): Promise<unknown>;
   putBlob(id: string, blob: StoredBlob): Promise<void>;
   removeBlob(id: string): Promise<void>;
   /** Drops removal tombstones older than the retention window. Syncs from before them get a reset. */
   compact(now?: number): Promise<CompactionResult>;
+}
+
+export interface BulkOptions {
+  meta?: Record<string, unknown>;
 }
 
 export interface CompactionResult {

@@ -1,0 +1,373 @@
+import { firstValueFrom, take, toArray } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { AccessError } from '../access/accessLevel';
+import { DataStorePlatform } from './dataStorePlatform';
+import type { ChangeEvent, DataStoreOwner, DataStoreReader, SyncPoint, SyncTask } from './types';
+
+let counter = 0;
+function newPlatform(options: ConstructorParameters<typeof DataStorePlatform>[0] = {}) {
+  counter += 1;
+  return new DataStorePlatform({ namespace: `ds-test-${counter}`, ...options });
+}
+
+async function setup(options: ConstructorParameters<typeof DataStorePlatform>[0] = {}) {
+  const platform = newPlatform(options);
+  const ownerApp = platform.registerApp({ appId: 'provider', accessLevel: 'privileged' });
+  const readerApp = platform.registerApp({ appId: 'reader', accessLevel: 'privileged' });
+  const owner = await platform.ownStore<{ n: number }>(ownerApp, {
+    name: 'contacts',
+    access: 'readonly',
+    accessLevel: 'privileged',
+  });
+  const reader = await platform.openStore<{ n: number }>(readerApp, 'contacts', 'provider');
+  return { platform, ownerApp, readerApp, owner, reader };
+}
+
+async function drain<T>(reader: DataStoreReader<T>, from?: number | SyncPoint): Promise<SyncTask<T>[]> {
+  const tasks: SyncTask<T>[] = [];
+  for await (const task of reader.sync(from)) tasks.push(task);
+  return tasks;
+}
+
+function summary<T>(tasks: SyncTask<T>[]): string[] {
+  return tasks.map((task) => ('id' in task ? `${task.operation}:${task.id}` : task.operation));
+}
+
+function lastDone<T>(tasks: SyncTask<T>[]): SyncPoint {
+  const done = tasks.at(-1);
+  if (done?.operation !== 'done') throw new Error('sync did not end with done');
+  return { epoch: done.epoch, revision: done.revision };
+}
+
+describe('DataStore revisions and sync tasks', () => {
+  it('gives every mutation a strictly increasing revision', async () => {
+    const { owner } = await setup();
+    const revisions = [
+      await owner.put('a', { n: 1 }),
+      await owner.put('b', { n: 2 }),
+      await owner.put('a', { n: 3 }),
+      await owner.remove('b'),
+      await owner.bulk([
+        { operation: 'put', id: 'c', data: { n: 4 } },
+        { operation: 'put', id: 'd', data: { n: 5 } },
+      ]),
+    ];
+    expect(revisions).toEqual([1, 2, 3, 4, 6]);
+    expect(await owner.getRevision()).toBe(6);
+  });
+
+  it('yields add, update, remove and done for exactly the changes after a revision', async () => {
+    const { owner, reader } = await setup();
+    await owner.put('a', { n: 1 });
+    await owner.put('b', { n: 1 });
+    const first = await drain(reader);
+    expect(summary(first)).toEqual(['add:a', 'add:b', 'done']);
+    const point = lastDone(first);
+    expect(point.revision).toBe(2);
+
+    await owner.put('a', { n: 2 });
+    await owner.remove('b');
+    await owner.put('c', { n: 1 });
+    const next = await drain(reader, point);
+    expect(summary(next)).toEqual(['update:a', 'remove:b', 'add:c', 'done']);
+    expect(next[0]).toMatchObject({ data: { n: 2 } });
+    expect(lastDone(next).revision).toBe(5);
+    expect(summary(await drain(reader, lastDone(next)))).toEqual(['done']);
+  });
+
+  it('coalesces per id: add then update is one add, add then remove is nothing', async () => {
+    const { owner, reader } = await setup();
+    await owner.put('kept', { n: 0 });
+    const point = lastDone(await drain(reader));
+    await owner.put('x', { n: 1 });
+    await owner.put('x', { n: 2 });
+    await owner.put('gone', { n: 1 });
+    await owner.remove('gone');
+    await owner.put('kept', { n: 1 });
+    await owner.put('kept', { n: 2 });
+    const tasks = await drain(reader, point);
+    expect(summary(tasks)).toEqual(['add:x', 'update:kept', 'done']);
+    expect(tasks[0]).toMatchObject({ data: { n: 2 } });
+    expect(tasks[1]).toMatchObject({ data: { n: 2 } });
+  });
+
+  it('answers a clear with a clear task and a full replay of what is there now', async () => {
+    const { owner, reader } = await setup();
+    await owner.bulk([
+      { operation: 'put', id: 'a', data: { n: 1 } },
+      { operation: 'put', id: 'b', data: { n: 1 } },
+    ]);
+    const point = lastDone(await drain(reader));
+    await owner.clear();
+    await owner.put('c', { n: 1 });
+    const tasks = await drain(reader, point);
+    expect(summary(tasks)).toEqual(['clear', 'add:c', 'done']);
+    expect(lastDone(tasks).revision).toBe(await owner.getRevision());
+  });
+
+  it('resets a reader whose revision is unknown or from another epoch of the store', async () => {
+    const { owner, reader } = await setup();
+    await owner.put('a', { n: 1 });
+    expect(summary(await drain(reader, 99))).toEqual(['clear', 'add:a', 'done']);
+    const point = lastDone(await drain(reader));
+    expect(summary(await drain(reader, { ...point, epoch: 'another-epoch' }))).toEqual([
+      'clear',
+      'add:a',
+      'done',
+    ]);
+    expect(summary(await drain(reader, point))).toEqual(['done']);
+  });
+
+  it('compacts tombstones past the retention window and resets readers from before them', async () => {
+    let now = 1_000;
+    const { owner, reader } = await setup({ now: () => now, tombstoneRetentionMs: 100 });
+    await owner.bulk([
+      { operation: 'put', id: 'a', data: { n: 1 } },
+      { operation: 'put', id: 'b', data: { n: 1 } },
+    ]);
+    const before = lastDone(await drain(reader));
+    await owner.remove('a');
+    const afterRemove = lastDone(await drain(reader, before));
+
+    now = 1_050;
+    expect((await owner.compact()).tombstonesDropped).toBe(0);
+    expect(summary(await drain(reader, before))).toEqual(['remove:a', 'done']);
+
+    now = 2_000;
+    const result = await owner.compact();
+    expect(result).toEqual({ tombstonesDropped: 1, horizon: 3 });
+    expect(summary(await drain(reader, before))).toEqual(['clear', 'add:b', 'done']);
+    expect(summary(await drain(reader, afterRemove))).toEqual(['done']);
+  });
+
+  it('keeps the log bounded: past maxTombstones the oldest are dropped on write', async () => {
+    const { owner, reader } = await setup({ maxTombstones: 3 });
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    await owner.bulk(ids.map((id) => ({ operation: 'put', id, data: { n: 1 } })));
+    const start = lastDone(await drain(reader));
+    for (const id of ids) await owner.remove(id);
+    // Two tombstones were dropped, so the reader from before them cannot be told incrementally.
+    expect(summary(await drain(reader, start))).toEqual(['clear', 'done']);
+    const lateReaderPoint = { ...start, revision: 7 };
+    expect(summary(await drain(reader, lateReaderPoint))).toEqual([
+      'remove:c',
+      'remove:d',
+      'remove:e',
+      'done',
+    ]);
+  });
+
+  it('pages long syncs without losing or repeating tasks, even with writes between pages', async () => {
+    const { owner, reader } = await setup({ syncPageSize: 7 });
+    await owner.bulk(
+      Array.from({ length: 30 }, (_, i) => ({ operation: 'put', id: `k${i}`, data: { n: i } })),
+    );
+    const cursor = reader.sync();
+    const seen = new Map<string, number>();
+    let task = await cursor.next();
+    let step = 0;
+    while (task.operation !== 'done') {
+      if (task.operation === 'add' || task.operation === 'update') seen.set(task.id, task.data.n);
+      step += 1;
+      // A write between pages: updated a record already delivered, and a new one.
+      if (step === 10)
+        await owner.bulk([
+          { operation: 'put', id: 'k0', data: { n: 100 } },
+          { operation: 'put', id: 'new', data: { n: 1 } },
+        ]);
+      task = await cursor.next();
+    }
+    expect(seen.size).toBe(31);
+    expect(seen.get('k0')).toBe(100);
+    expect(task.revision).toBe(await owner.getRevision());
+  });
+
+  it('stops on close and resumes from the last delivered revision', async () => {
+    const { owner, reader } = await setup({ syncPageSize: 2 });
+    for (let i = 0; i < 5; i += 1) await owner.put(`k${i}`, { n: i });
+    const cursor = reader.sync();
+    await cursor.next();
+    await cursor.next();
+    const third = await cursor.next();
+    cursor.close();
+    const done = await cursor.next();
+    expect(done).toMatchObject({ operation: 'done', revision: third.revision });
+    expect(summary(await drain(reader, done.revision))).toEqual(['add:k3', 'add:k4', 'done']);
+  });
+
+  it('applies a bulk in one transaction: a failing bulk leaves nothing behind', async () => {
+    const { owner, reader } = await setup();
+    await owner.put('a', { n: 1 });
+    await expect(
+      owner.bulk([
+        { operation: 'put', id: 'b', data: { n: 1 } },
+        // Functions cannot be stored: IndexedDB throws DataCloneError mid-transaction.
+        { operation: 'put', id: 'c', data: { n: 1, f: () => 1 } as unknown as { n: number } },
+      ]),
+    ).rejects.toThrow();
+    expect(await owner.get('b')).toBeUndefined();
+    expect(await owner.getRevision()).toBe(1);
+    expect(summary(await drain(reader))).toEqual(['add:a', 'done']);
+  });
+
+  it('keeps interleaved writers consistent: revisions stay unique and every write is seen once', async () => {
+    const { owner, reader } = await setup();
+    const writes = Array.from({ length: 40 }, (_, i) => owner.put(`k${i % 10}`, { n: i }));
+    const revisions = await Promise.all(writes);
+    expect(new Set(revisions).size).toBe(40);
+    const tasks = await drain(reader);
+    expect(summary(tasks).filter((s) => s.startsWith('add:'))).toHaveLength(10);
+    for (const task of tasks)
+      if (task.operation === 'add') expect(task.data.n % 10).toBe(Number(task.id.slice(1)));
+    expect(lastDone(tasks).revision).toBe(40);
+  });
+
+  it('stores owner metadata in the same transaction as the data', async () => {
+    const { owner } = await setup();
+    await owner.bulk([{ operation: 'put', id: 'a', data: { n: 1 } }], { meta: { cursor: 7 } });
+    expect(await owner.getMeta('cursor')).toBe(7);
+    await expect(
+      owner.bulk([{ operation: 'put', id: 'b', data: { n: 1, f: () => 1 } as unknown as { n: number } }], {
+        meta: { cursor: 8 },
+      }),
+    ).rejects.toThrow();
+    expect(await owner.getMeta('cursor')).toBe(7);
+  });
+
+  it('add gives time-ordered ids and refuses an existing id', async () => {
+    const { owner } = await setup();
+    const first = await owner.add({ n: 1 });
+    const second = await owner.add({ n: 2 });
+    expect(first < second).toBe(true);
+    await expect(owner.add({ n: 3 }, first)).rejects.toThrow(/already exists/);
+    expect(await owner.get(first)).toEqual({ n: 1 });
+  });
+});
+
+describe('DataStore change events', () => {
+  it('announces each committed write once with its revision and ids, never its data', async () => {
+    const { owner, reader } = await setup();
+    const events = firstValueFrom(reader.changes$.pipe(take(3), toArray()));
+    await owner.put('a', { n: 1 });
+    await owner.bulk([
+      { operation: 'put', id: 'b', data: { n: 1 } },
+      { operation: 'remove', id: 'a' },
+    ]);
+    await owner.clear();
+    const received: ChangeEvent[] = await events;
+    expect(received).toEqual([
+      { store: 'contacts', owner: 'provider', revision: 1, ids: ['a'], operation: 'put' },
+      { store: 'contacts', owner: 'provider', revision: 3, ids: ['b', 'a'], operation: 'mixed' },
+      { store: 'contacts', owner: 'provider', revision: 4, ids: [], operation: 'clear' },
+    ]);
+  });
+
+  it('bridges events to another context over BroadcastChannel', async () => {
+    counter += 1;
+    const namespace = `ds-bridge-${counter}`;
+    const writerSide = new DataStorePlatform({ namespace, broadcastChannelName: `bridge-${counter}` });
+    const readerSide = new DataStorePlatform({ namespace, broadcastChannelName: `bridge-${counter}` });
+    const ownerApp = writerSide.registerApp({ appId: 'provider', accessLevel: 'web' });
+    const owner = await writerSide.ownStore<{ n: number }>(ownerApp, {
+      name: 'contacts',
+      access: 'readonly',
+      accessLevel: 'web',
+    });
+    const readerApp = readerSide.registerApp({ appId: 'reader', accessLevel: 'web' });
+    const reader = await readerSide.openStore<{ n: number }>(readerApp, 'contacts', 'provider');
+    const heard = firstValueFrom(reader.changes$);
+    await owner.put('a', { n: 1 });
+    expect(await heard).toMatchObject({ revision: 1, ids: ['a'], owner: 'provider' });
+    await writerSide.close();
+    await readerSide.close();
+  });
+});
+
+describe('DataStore access', () => {
+  it('gives readers a handle without write methods, and the store refuses writes all the same', async () => {
+    const { reader } = await setup();
+    const asOwner = reader as unknown as Partial<DataStoreOwner<{ n: number }>>;
+    expect(asOwner.put).toBeUndefined();
+    expect(asOwner.bulk).toBeUndefined();
+    expect(asOwner.clear).toBeUndefined();
+    expect(Object.isFrozen(reader)).toBe(true);
+  });
+
+  it('refuses a reader below the store level, and leaves such stores out of getDataStores', async () => {
+    const platform = newPlatform();
+    const fb = platform.registerApp({ appId: 'facebook', accessLevel: 'certified' });
+    const local = platform.registerApp({ appId: 'local', accessLevel: 'privileged' });
+    await platform.ownStore(fb, { name: 'contacts', access: 'readonly', accessLevel: 'certified' });
+    await platform.ownStore(local, { name: 'contacts', access: 'readonly', accessLevel: 'privileged' });
+    const dialer = platform.registerApp({ appId: 'dialer', accessLevel: 'privileged' });
+    const contactsApp = platform.registerApp({ appId: 'contacts-app', accessLevel: 'certified' });
+    const web = platform.registerApp({ appId: 'web-app', accessLevel: 'web' });
+
+    await expect(platform.openStore(dialer, 'contacts', 'facebook')).rejects.toBeInstanceOf(AccessError);
+    expect((await platform.getDataStores(dialer, 'contacts')).map((s) => s.owner)).toEqual(['local']);
+    expect((await platform.getDataStores(contactsApp, 'contacts')).map((s) => s.owner).sort()).toEqual([
+      'facebook',
+      'local',
+    ]);
+    expect(await platform.getDataStores(web, 'contacts')).toEqual([]);
+  });
+
+  it('refuses identities the platform did not issue, so an app cannot raise its own level', async () => {
+    const platform = newPlatform();
+    const fb = platform.registerApp({ appId: 'facebook', accessLevel: 'certified' });
+    await platform.ownStore(fb, { name: 'contacts', access: 'readonly', accessLevel: 'certified' });
+    const forged = { appId: 'dialer', accessLevel: 'certified' as const };
+    await expect(platform.openStore(forged, 'contacts', 'facebook')).rejects.toBeInstanceOf(AccessError);
+    const forgedOwner = { appId: 'facebook', accessLevel: 'certified' as const };
+    await expect(
+      platform.ownStore(forgedOwner, { name: 'contacts', access: 'readonly', accessLevel: 'web' }),
+    ).rejects.toBeInstanceOf(AccessError);
+    expect(() => platform.registerApp({ appId: 'facebook', accessLevel: 'certified' })).toThrow(/already/);
+  });
+
+  it('announces installs and uninstalls, and uninstall deletes the data', async () => {
+    const platform = newPlatform();
+    const seen: string[] = [];
+    platform.announcements$.subscribe((a) => seen.push(`${a.type}:${a.store.owner}`));
+    const app = platform.registerApp({ appId: 'plugin', accessLevel: 'web' });
+    const owner = await platform.ownStore<{ n: number }>(app, {
+      name: 'contacts',
+      access: 'readonly',
+      accessLevel: 'web',
+    });
+    await owner.put('a', { n: 1 });
+    await platform.removeStore(app, 'contacts');
+    expect(seen).toEqual(['installed:plugin', 'uninstalled:plugin']);
+    const again = await platform.ownStore<{ n: number }>(app, {
+      name: 'contacts',
+      access: 'readonly',
+      accessLevel: 'web',
+    });
+    expect(await again.getLength()).toBe(0);
+  });
+
+  it('persists across a restart of the platform (same namespace)', async () => {
+    counter += 1;
+    const namespace = `ds-restart-${counter}`;
+    const first = new DataStorePlatform({ namespace });
+    const app = first.registerApp({ appId: 'p', accessLevel: 'web' });
+    const owner = await first.ownStore<{ n: number }>(app, {
+      name: 'contacts',
+      access: 'readonly',
+      accessLevel: 'web',
+    });
+    await owner.put('a', { n: 1 });
+    const epoch = await owner.getEpoch();
+    await first.close();
+    const second = new DataStorePlatform({ namespace });
+    const reader = await second.openStore<{ n: number }>(
+      second.registerApp({ appId: 'r', accessLevel: 'web' }),
+      'contacts',
+      'p',
+    );
+    expect(await reader.get('a')).toEqual({ n: 1 });
+    expect(await reader.getEpoch()).toBe(epoch);
+    expect(summary(await drain(reader, { epoch, revision: 0 }))).toEqual(['add:a', 'done']);
+    await second.close();
+  });
+});

@@ -1,0 +1,216 @@
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type Observable, Subject } from 'rxjs';
+import { AccessError, type AccessLevel, canReadAt, isAccessLevel } from '../access/accessLevel';
+import { ChangeBus } from './changeBus';
+import { RevisionedStore } from './revisionedStore';
+import type { DataStoreOwner, DataStoreReader, StoreManifest } from './types';
+
+/** What the shell knows of an app when it installs it. */
+export interface AppManifest {
+  appId: string;
+  accessLevel: AccessLevel;
+  displayName?: string;
+}
+
+/**
+ * An app's identity, issued by the platform. Only identities the platform issued are honoured: an object
+ * with the same fields made by anyone else is refused, so an app cannot claim a level it was not given.
+ */
+export interface AppIdentity {
+  readonly appId: string;
+  readonly accessLevel: AccessLevel;
+}
+
+export interface DataStoreInfo {
+  name: string;
+  owner: string;
+  accessLevel: AccessLevel;
+  description?: string;
+}
+
+/** The `datastore-change-*` system message: a store appeared or went away. */
+export interface DataStoreAnnouncement {
+  type: 'installed' | 'uninstalled';
+  store: DataStoreInfo;
+}
+
+export interface DataStorePlatformOptions {
+  /** Prefix of every IndexedDB database this platform creates; separate platforms never share data. */
+  namespace?: string;
+  now?: () => number;
+  /** How long removal tombstones stay syncable; default 30 days. */
+  tombstoneRetentionMs?: number;
+  maxTombstones?: number;
+  syncPageSize?: number;
+  /** Bridge change events to other browser contexts over a BroadcastChannel of this name. */
+  broadcastChannelName?: string;
+}
+
+interface PlatformSchema extends DBSchema {
+  stores: { key: [string, string]; value: DataStoreInfo };
+}
+
+/**
+ * The platform's DataStore service: it issues app identities, owns every store and hands out handles.
+ * Owners get write handles; everyone else gets read handles, and only at or above the store's level.
+ */
+export class DataStorePlatform {
+  readonly #identities = new WeakSet<object>();
+  readonly #appIds = new Set<string>();
+  readonly #stores = new Map<string, RevisionedStore<unknown>>();
+  readonly #announcements = new Subject<DataStoreAnnouncement>();
+  readonly #bus: ChangeBus;
+  readonly #registry: Promise<IDBPDatabase<PlatformSchema>>;
+  readonly #options: Required<Omit<DataStorePlatformOptions, 'broadcastChannelName'>>;
+
+  /** Store installs and uninstalls, for the GCDS to discover providers without a restart. */
+  readonly announcements$: Observable<DataStoreAnnouncement> = this.#announcements.asObservable();
+
+  constructor(options: DataStorePlatformOptions = {}) {
+    this.#options = {
+      namespace: options.namespace ?? 'gcds',
+      now: options.now ?? Date.now,
+      tombstoneRetentionMs: options.tombstoneRetentionMs ?? 30 * 24 * 3600 * 1000,
+      maxTombstones: options.maxTombstones ?? 10_000,
+      syncPageSize: options.syncPageSize ?? 500,
+    };
+    this.#bus = new ChangeBus({ bridgeName: options.broadcastChannelName });
+    this.#registry = openDB<PlatformSchema>(`${this.#options.namespace}:platform`, 1, {
+      upgrade(db) {
+        db.createObjectStore('stores', { keyPath: ['owner', 'name'] });
+      },
+    });
+  }
+
+  get namespace(): string {
+    return this.#options.namespace;
+  }
+
+  /** Called by the shell (never by an app) when it installs or starts an app. */
+  registerApp(manifest: AppManifest): AppIdentity {
+    if (!isAccessLevel(manifest.accessLevel))
+      throw new Error(`unknown access level "${manifest.accessLevel}"`);
+    if (this.#appIds.has(manifest.appId)) throw new Error(`app "${manifest.appId}" is already registered`);
+    const identity: AppIdentity = Object.freeze({ appId: manifest.appId, accessLevel: manifest.accessLevel });
+    this.#identities.add(identity);
+    this.#appIds.add(manifest.appId);
+    return identity;
+  }
+
+  unregisterApp(identity: AppIdentity): void {
+    this.#verify(identity);
+    this.#identities.delete(identity);
+    this.#appIds.delete(identity.appId);
+  }
+
+  /** Creates (or reopens) the caller's own store and returns its owner handle. */
+  async ownStore<T>(owner: AppIdentity, manifest: StoreManifest): Promise<DataStoreOwner<T>> {
+    this.#verify(owner);
+    if (!isAccessLevel(manifest.accessLevel))
+      throw new Error(`unknown access level "${manifest.accessLevel}"`);
+    const info: DataStoreInfo = {
+      name: manifest.name,
+      owner: owner.appId,
+      accessLevel: manifest.accessLevel,
+      ...(manifest.description === undefined ? {} : { description: manifest.description }),
+    };
+    const registry = await this.#registry;
+    const known = await registry.get('stores', [info.owner, info.name]);
+    await registry.put('stores', info);
+    const { store, ownerKey } = this.#openedStore(info);
+    if (known === undefined) this.#announcements.next({ type: 'installed', store: info });
+    return (store as RevisionedStore<T>).ownerHandle(ownerKey);
+  }
+
+  /** Every store of that name the reader may read (navigator.getDataStores). Unreadable ones are left out. */
+  async getDataStores<T>(reader: AppIdentity, name: string): Promise<DataStoreReader<T>[]> {
+    this.#verify(reader);
+    const all = await (await this.#registry).getAll('stores');
+    return all
+      .filter((info) => info.name === name && canReadAt(reader.accessLevel, info.accessLevel))
+      .map((info) => this.#storeFor<T>(info).readerHandle());
+  }
+
+  /** The reader handle of one store; refused below the store's access level. */
+  async openStore<T>(reader: AppIdentity, name: string, owner: string): Promise<DataStoreReader<T>> {
+    this.#verify(reader);
+    const info = await (await this.#registry).get('stores', [owner, name]);
+    if (info === undefined) throw new Error(`no store "${name}" owned by ${owner}`);
+    if (!canReadAt(reader.accessLevel, info.accessLevel)) {
+      throw new AccessError(
+        `${reader.appId} (${reader.accessLevel}) may not read ${owner}/${name}: it needs ${info.accessLevel}`,
+      );
+    }
+    return this.#storeFor<T>(info).readerHandle();
+  }
+
+  async listStores(name?: string): Promise<DataStoreInfo[]> {
+    const all = await (await this.#registry).getAll('stores');
+    return name === undefined ? all : all.filter((info) => info.name === name);
+  }
+
+  /** Deletes the owner's store and its data (an uninstall), and announces it. */
+  async removeStore(owner: AppIdentity, name: string): Promise<void> {
+    this.#verify(owner);
+    const registry = await this.#registry;
+    const info = await registry.get('stores', [owner.appId, name]);
+    if (info === undefined) return;
+    const key = this.#dbName(info);
+    const { store, ownerKey } = this.#openedStore(info);
+    await store.destroy(ownerKey);
+    this.#stores.delete(key);
+    await registry.delete('stores', [owner.appId, name]);
+    this.#announcements.next({ type: 'uninstalled', store: info });
+  }
+
+  /** Closes every connection; data stays. A new platform with the same namespace sees it again. */
+  async close(): Promise<void> {
+    await Promise.all([...this.#stores.values()].map((store) => store.close()));
+    this.#stores.clear();
+    (await this.#registry).close();
+    this.#bus.close();
+    this.#announcements.complete();
+  }
+
+  #verify(identity: AppIdentity): void {
+    if (!this.#identities.has(identity)) {
+      throw new AccessError('unknown app identity: identities are issued by the platform, not made by apps');
+    }
+  }
+
+  #dbName(info: DataStoreInfo): string {
+    return `${this.#options.namespace}:store:${info.owner}:${info.name}`;
+  }
+
+  readonly #ownerKeys = new Map<string, ReturnType<typeof RevisionedStore.open>['ownerKey']>();
+
+  #openedStore(info: DataStoreInfo) {
+    this.#storeFor(info);
+    const key = this.#dbName(info);
+    const store = this.#stores.get(key)!;
+    const ownerKey = this.#ownerKeys.get(key)!;
+    return { store, ownerKey };
+  }
+
+  #storeFor<T>(info: DataStoreInfo): RevisionedStore<T> {
+    const key = this.#dbName(info);
+    let store = this.#stores.get(key) as RevisionedStore<T> | undefined;
+    if (store === undefined) {
+      const opened = RevisionedStore.open<T>({
+        dbName: key,
+        name: info.name,
+        owner: info.owner,
+        accessLevel: info.accessLevel,
+        bus: this.#bus,
+        now: this.#options.now,
+        tombstoneRetentionMs: this.#options.tombstoneRetentionMs,
+        maxTombstones: this.#options.maxTombstones,
+        syncPageSize: this.#options.syncPageSize,
+      });
+      store = opened.store;
+      this.#stores.set(key, store as RevisionedStore<unknown>);
+      this.#ownerKeys.set(key, opened.ownerKey);
+    }
+    return store;
+  }
+}

@@ -1,0 +1,462 @@
+import { type DBSchema, deleteDB, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import type { Observable } from 'rxjs';
+import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
+import { AccessError, type AccessLevel } from '../access/accessLevel';
+import type { ChangeBus } from './changeBus';
+import { SyncTaskCursor } from './syncTaskCursor';
+import type {
+  BulkOptions,
+  ChangeEvent,
+  CompactionResult,
+  DataStoreOwner,
+  DataStoreReader,
+  StoredBlob,
+  SyncCursor,
+  SyncPoint,
+  SyncTask,
+  WriteOperation,
+} from './types';
+
+/**
+ * One entry per record id: the latest operation on it. A newer write replaces the id's entry, so the
+ * log is coalesced as it is written and stays bounded by live records plus retained tombstones.
+ */
+export interface LogEntry {
+  rev: number;
+  id: string;
+  op: 'put' | 'remove';
+  /** The revision at which the id's current (for a remove: last) lifetime began. */
+  born: number;
+  /** Set on removals only, so the sparse `tombstones` index lists them by age. */
+  tomb?: number;
+}
+
+interface StoreState {
+  revision: number;
+  /** A sync from a revision below this cannot be incremental (a clear or dropped tombstones). */
+  horizon: number;
+  epoch: string;
+}
+
+interface RevisionedSchema<T> extends DBSchema {
+  records: { key: string; value: T };
+  log: { key: number; value: LogEntry; indexes: { byId: string; tombstones: number } };
+  meta: { key: string; value: unknown };
+  blobs: { key: string; value: StoredBlob };
+}
+
+type Db<T> = IDBPDatabase<RevisionedSchema<T>>;
+
+export interface RevisionedStoreOptions {
+  dbName: string;
+  name: string;
+  owner: string;
+  accessLevel: AccessLevel;
+  bus: ChangeBus;
+  now: () => number;
+  tombstoneRetentionMs: number;
+  /** Past this many tombstones the oldest are dropped on write, whatever their age. */
+  maxTombstones: number;
+  syncPageSize: number;
+}
+
+const STATE_KEY = 'state';
+const OWNER_META_PREFIX = 'owner:';
+
+/** The capability that proves a caller is the owner. Only the platform hands it out, inside the owner handle. */
+export interface OwnerKey {
+  readonly store: string;
+}
+
+/**
+ * A named, revisioned key/value store over IndexedDB: the Firefox OS DataStore, with an owner that writes
+ * and readers that sync. Writes carry the owner key; calls without it are refused.
+ */
+export class RevisionedStore<T> {
+  readonly #ownerKey: OwnerKey;
+  readonly changes$: Observable<ChangeEvent>;
+  #db: Promise<Db<T>>;
+
+  private constructor(
+    readonly options: RevisionedStoreOptions,
+    db: Promise<Db<T>>,
+  ) {
+    this.#ownerKey = Object.freeze({ store: options.dbName });
+    this.#db = db;
+    this.changes$ = options.bus.channel(options.dbName);
+  }
+
+  static open<T>(options: RevisionedStoreOptions): { store: RevisionedStore<T>; ownerKey: OwnerKey } {
+    const db = openDB<RevisionedSchema<T>>(options.dbName, 1, {
+      upgrade(database, _oldVersion, _newVersion, tx) {
+        database.createObjectStore('records');
+        const log = database.createObjectStore('log', { keyPath: 'rev' });
+        log.createIndex('byId', 'id', { unique: true });
+        log.createIndex('tombstones', 'tomb');
+        database.createObjectStore('meta');
+        database.createObjectStore('blobs');
+        const state: StoreState = { revision: 0, horizon: 0, epoch: uuidv4() };
+        void tx.objectStore('meta').put(state, STATE_KEY);
+      },
+    });
+    const store = new RevisionedStore<T>(options, db);
+    return { store, ownerKey: store.#ownerKey };
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+  get owner(): string {
+    return this.options.owner;
+  }
+  get accessLevel(): AccessLevel {
+    return this.options.accessLevel;
+  }
+
+  async close(): Promise<void> {
+    (await this.#db).close();
+  }
+
+  /** Closes and deletes the database. Only the platform calls this, on uninstall. */
+  async destroy(key: OwnerKey): Promise<void> {
+    this.#assertOwner(key);
+    await this.close();
+    await deleteDB(this.options.dbName);
+    this.#db = Promise.reject(new Error(`store "${this.options.name}" of ${this.options.owner} was removed`));
+    this.#db.catch(() => undefined);
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    return (await this.#db).get('records', id);
+  }
+
+  async getMany(ids: readonly string[]): Promise<Array<T | undefined>> {
+    const tx = (await this.#db).transaction('records');
+    return Promise.all(ids.map((id) => tx.store.get(id)));
+  }
+
+  async getLength(): Promise<number> {
+    return (await this.#db).count('records');
+  }
+
+  async getRevision(): Promise<number> {
+    return (await this.#readState()).revision;
+  }
+
+  async getEpoch(): Promise<string> {
+    return (await this.#readState()).epoch;
+  }
+
+  async keys(afterId?: string, limit = 500): Promise<string[]> {
+    const range = afterId === undefined ? undefined : IDBKeyRange.lowerBound(afterId, true);
+    return (await this.#db).getAllKeys('records', range, limit);
+  }
+
+  async getBlob(id: string): Promise<StoredBlob | undefined> {
+    return (await this.#db).get('blobs', id);
+  }
+
+  async getMeta(key: OwnerKey, metaKey: string): Promise<unknown> {
+    this.#assertOwner(key);
+    return (await this.#db).get('meta', OWNER_META_PREFIX + metaKey);
+  }
+
+  async putBlob(key: OwnerKey, id: string, blob: StoredBlob): Promise<void> {
+    this.#assertOwner(key);
+    await (await this.#db).put('blobs', { bytes: blob.bytes, mediaType: blob.mediaType }, id);
+  }
+
+  async removeBlob(key: OwnerKey, id: string): Promise<void> {
+    this.#assertOwner(key);
+    await (await this.#db).delete('blobs', id);
+  }
+
+  async #readState(): Promise<StoreState> {
+    return (await (await this.#db).get('meta', STATE_KEY)) as StoreState;
+  }
+
+  #assertOwner(key: OwnerKey | undefined): void {
+    if (key !== this.#ownerKey) {
+      throw new AccessError(`only ${this.options.owner} may write its "${this.options.name}" store`);
+    }
+  }
+
+  /** Applies the operations in one readwrite transaction; returns the revision after them. */
+  async write(
+    key: OwnerKey,
+    operations: readonly WriteOperation<T>[],
+    options: BulkOptions & { addOnly?: boolean } = {},
+  ): Promise<number> {
+    this.#assertOwner(key);
+    const db = await this.#db;
+    const tx = db.transaction(['records', 'log', 'meta'], 'readwrite');
+    tx.done.catch(() => undefined);
+    const changedIds: string[] = [];
+    const kinds = new Set<ChangeEvent['operation']>();
+    let state: StoreState;
+    try {
+      state = (await tx.objectStore('meta').get(STATE_KEY)) as StoreState;
+      for (const operation of operations) {
+        if (await this.#applyOne(tx, state, operation, options.addOnly === true)) {
+          kinds.add(operation.operation);
+          if (operation.operation !== 'clear') changedIds.push(operation.id);
+        }
+      }
+      await this.#dropExcessTombstones(tx, state);
+      const meta = tx.objectStore('meta');
+      await meta.put(state, STATE_KEY);
+      for (const [metaKey, value] of Object.entries(options.meta ?? {})) {
+        await meta.put(value, OWNER_META_PREFIX + metaKey);
+      }
+      await tx.done;
+    } catch (error) {
+      // An error inside the transaction aborts it; make sure nothing half-applied survives.
+      try {
+        tx.abort();
+      } catch {
+        // already finished or aborted
+      }
+      throw error;
+    }
+    if (kinds.size > 0) {
+      const [only] = kinds;
+      this.options.bus.publish(this.options.dbName, {
+        store: this.options.name,
+        owner: this.options.owner,
+        revision: state.revision,
+        ids: changedIds,
+        operation: kinds.size === 1 && only !== undefined ? only : 'mixed',
+      });
+    }
+    return state.revision;
+  }
+
+  async #applyOne(
+    tx: IDBPTransaction<RevisionedSchema<T>, ('records' | 'log' | 'meta')[], 'readwrite'>,
+    state: StoreState,
+    operation: WriteOperation<T>,
+    addOnly: boolean,
+  ): Promise<boolean> {
+    const log = tx.objectStore('log');
+    const records = tx.objectStore('records');
+    if (operation.operation === 'clear') {
+      state.revision += 1;
+      await Promise.all([records.clear(), log.clear()]);
+      state.horizon = state.revision;
+      return true;
+    }
+    const previous = await log.index('byId').get(operation.id);
+    const exists = previous !== undefined && previous.op === 'put';
+    if (operation.operation === 'remove') {
+      if (!exists) return false;
+      state.revision += 1;
+      await log.delete(previous.rev);
+      await log.put({
+        rev: state.revision,
+        id: operation.id,
+        op: 'remove',
+        born: previous.born,
+        tomb: this.options.now(),
+      });
+      await records.delete(operation.id);
+      return true;
+    }
+    if (addOnly && exists) {
+      throw new Error(`"${operation.id}" already exists in ${this.options.owner}/${this.options.name}`);
+    }
+    state.revision += 1;
+    if (previous !== undefined) await log.delete(previous.rev);
+    await log.put({
+      rev: state.revision,
+      id: operation.id,
+      op: 'put',
+      born: exists ? previous.born : state.revision,
+    });
+    await records.put(operation.data, operation.id);
+    return true;
+  }
+
+  async #dropExcessTombstones(
+    tx: IDBPTransaction<RevisionedSchema<T>, ('records' | 'log' | 'meta')[], 'readwrite'>,
+    state: StoreState,
+  ): Promise<void> {
+    const index = tx.objectStore('log').index('tombstones');
+    let excess = (await index.count()) - this.options.maxTombstones;
+    if (excess <= 0) return;
+    let cursor = await index.openCursor();
+    while (cursor && excess > 0) {
+      state.horizon = Math.max(state.horizon, cursor.value.rev);
+      await cursor.delete();
+      excess -= 1;
+      cursor = await cursor.continue();
+    }
+  }
+
+  async compact(key: OwnerKey, now = this.options.now()): Promise<CompactionResult> {
+    this.#assertOwner(key);
+    const db = await this.#db;
+    const tx = db.transaction(['log', 'meta'], 'readwrite');
+    const state = (await tx.objectStore('meta').get(STATE_KEY)) as StoreState;
+    let dropped = 0;
+    let cursor = await tx
+      .objectStore('log')
+      .index('tombstones')
+      .openCursor(IDBKeyRange.upperBound(now - this.options.tombstoneRetentionMs));
+    while (cursor) {
+      state.horizon = Math.max(state.horizon, cursor.value.rev);
+      await cursor.delete();
+      dropped += 1;
+      cursor = await cursor.continue();
+    }
+    await tx.objectStore('meta').put(state, STATE_KEY);
+    await tx.done;
+    return { tombstonesDropped: dropped, horizon: state.horizon };
+  }
+
+  sync(from?: number | SyncPoint): SyncCursor<T> {
+    return new SyncTaskCursor<T>((position) => this.#readSyncPage(position), from);
+  }
+
+  /**
+   * One page of sync tasks, read in one readonly transaction so a page is a consistent snapshot.
+   * Incremental pages walk the log by revision; a reset replays the records by key, then goes on
+   * incrementally from the revision the replay started at.
+   */
+  async #readSyncPage(position: SyncPagePosition): Promise<SyncPage<T>> {
+    const db = await this.#db;
+    const tx = db.transaction(['records', 'log', 'meta']);
+    const state = (await tx.objectStore('meta').get(STATE_KEY)) as StoreState;
+    const pageSize = this.options.syncPageSize;
+    if (position.kind === 'incremental') {
+      const { from } = position;
+      const stale =
+        from < state.horizon ||
+        from > state.revision ||
+        (position.epoch !== undefined && position.epoch !== state.epoch);
+      if (stale) {
+        return {
+          epoch: state.epoch,
+          tasks: [{ operation: 'clear', revision: state.revision }],
+          next: replayStart(state),
+        };
+      }
+      const entries = await tx
+        .objectStore('log')
+        .getAll(IDBKeyRange.lowerBound(position.after, true), pageSize);
+      const tasks: SyncTask<T>[] = [];
+      const values = await Promise.all(
+        entries.map((entry) => (entry.op === 'put' ? tx.objectStore('records').get(entry.id) : undefined)),
+      );
+      entries.forEach((entry, i) => {
+        const seenByReader = entry.born <= from;
+        if (entry.op === 'remove') {
+          if (seenByReader) tasks.push({ operation: 'remove', id: entry.id, revision: entry.rev });
+          return;
+        }
+        const data = values[i] as T;
+        tasks.push({ operation: seenByReader ? 'update' : 'add', id: entry.id, data, revision: entry.rev });
+      });
+      const last = entries.at(-1);
+      if (entries.length < pageSize || last === undefined) {
+        return {
+          epoch: state.epoch,
+          tasks,
+          next: null,
+          done: { operation: 'done', revision: state.revision, epoch: state.epoch },
+        };
+      }
+      return { epoch: state.epoch, tasks, next: { ...position, after: last.rev } };
+    }
+    // Replay: every record as an add, by key, then incremental from the revision the replay began at.
+    if (state.epoch !== position.epoch || state.horizon > position.snapshot) {
+      return {
+        epoch: state.epoch,
+        tasks: [{ operation: 'clear', revision: state.revision }],
+        next: replayStart(state),
+      };
+    }
+    const range =
+      position.afterKey === undefined ? undefined : IDBKeyRange.lowerBound(position.afterKey, true);
+    const records = tx.objectStore('records');
+    const [keys, values] = await Promise.all([
+      records.getAllKeys(range, pageSize),
+      records.getAll(range, pageSize),
+    ]);
+    const tasks: SyncTask<T>[] = keys.map((id, i) => ({
+      operation: 'add',
+      id,
+      data: values[i] as T,
+      revision: position.snapshot,
+    }));
+    const lastKey = keys.at(-1);
+    if (keys.length < pageSize || lastKey === undefined) {
+      return {
+        epoch: state.epoch,
+        tasks,
+        next: { kind: 'incremental', from: position.snapshot, after: position.snapshot, epoch: state.epoch },
+      };
+    }
+    return { epoch: state.epoch, tasks, next: { ...position, afterKey: lastKey } };
+  }
+
+  /** Handles that expose only what their holder may do. */
+  ownerHandle(key: OwnerKey): DataStoreOwner<T> {
+    this.#assertOwner(key);
+    return ownerHandleOf(this, key);
+  }
+
+  readerHandle(): DataStoreReader<T> {
+    return readerHandleOf(this);
+  }
+}
+
+export type SyncPagePosition =
+  | { kind: 'incremental'; from: number; after: number; epoch?: string }
+  | { kind: 'replay'; snapshot: number; epoch: string; afterKey?: string };
+
+export interface SyncPage<T> {
+  epoch: string;
+  tasks: SyncTask<T>[];
+  next: SyncPagePosition | null;
+  done?: Extract<SyncTask<T>, { operation: 'done' }>;
+}
+
+function replayStart(state: StoreState): SyncPagePosition {
+  return { kind: 'replay', snapshot: state.revision, epoch: state.epoch };
+}
+
+function readerHandleOf<T>(store: RevisionedStore<T>): DataStoreReader<T> {
+  return Object.freeze({
+    name: store.name,
+    owner: store.owner,
+    accessLevel: store.accessLevel,
+    changes$: store.changes$,
+    get: (id: string) => store.get(id),
+    getMany: (ids: readonly string[]) => store.getMany(ids),
+    getLength: () => store.getLength(),
+    getRevision: () => store.getRevision(),
+    getEpoch: () => store.getEpoch(),
+    keys: (afterId?: string, limit?: number) => store.keys(afterId, limit),
+    sync: (from?: number | SyncPoint) => store.sync(from),
+    getBlob: (id: string) => store.getBlob(id),
+  });
+}
+
+function ownerHandleOf<T>(store: RevisionedStore<T>, key: OwnerKey): DataStoreOwner<T> {
+  return Object.freeze({
+    ...readerHandleOf(store),
+    put: (id: string, data: T) => store.write(key, [{ operation: 'put', id, data }]),
+    add: async (data: T, id: string = uuidv7()) => {
+      await store.write(key, [{ operation: 'put', id, data }], { addOnly: true });
+      return id;
+    },
+    remove: (id: string) => store.write(key, [{ operation: 'remove', id }]),
+    clear: () => store.write(key, [{ operation: 'clear' }]),
+    bulk: (operations: readonly WriteOperation<T>[], options?: BulkOptions) =>
+      store.write(key, operations, options),
+    getMeta: (metaKey: string) => store.getMeta(key, metaKey),
+    putBlob: (id: string, blob: StoredBlob) => store.putBlob(key, id, blob),
+    removeBlob: (id: string) => store.removeBlob(key, id),
+    compact: (now?: number) => store.compact(key, now),
+  });
+}

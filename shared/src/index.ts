@@ -1,0 +1,14 @@
+export * from './access/accessLevel';
+export type * from './contact/contact';
+export { ChangeBus } from './dataStore/changeBus';
+export {
+  type AppIdentity,
+  type AppManifest,
+  type DataStoreAnnouncement,
+  type DataStoreInfo,
+  DataStorePlatform,
+  type DataStorePlatformOptions,
+} from './dataStore/dataStorePlatform';
+export type * from './dataStore/types';
+export * from './provider/providerRegistry';
+export * from './provider/types';
