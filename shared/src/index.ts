@@ -12,3 +12,4 @@ export {
 export type * from './dataStore/types';
 export * from './provider/providerRegistry';
 export * from './provider/types';
+export * from './person/person';

@@ -1,0 +1,39 @@
+import type { AccessLevel } from '../access/accessLevel';
+
+/** A provider record, named by stable source identity: provider id + the provider's record id. */
+export interface SourceRef {
+  provider: string;
+  contactId: string;
+}
+
+/** A GCDS pointer to one provider record. Data stays in the provider; the GCDS holds only this. */
+export interface Pointer extends SourceRef {
+  /** The provider store's access level, so readers below it never see the pointer. */
+  accessLevel: AccessLevel;
+  /** The provider revision at which this record last changed: a change of data changes the person. */
+  revision: number;
+}
+
+/** Why two sources belong to one person, for the UI to show. */
+export interface MergeReason {
+  a: SourceRef;
+  b: SourceRef;
+  /** `auto`: passive merge on matching keys; `user`: the user merged them. */
+  kind: 'auto' | 'user';
+  /** What matched, e.g. `phone:+14155550100`, `email:ada@example.com`, `name:ada lovelace`. */
+  keys: string[];
+}
+
+/**
+ * One GCDS record per person: pointers (the first is the primary source) and why they are together.
+ * This is what consumers sync from the GCDS store. Match keys stay inside the GCDS.
+ */
+export interface PersonRecord {
+  id: string;
+  pointers: Pointer[];
+  reasons: MergeReason[];
+}
+
+export function sourceKey(ref: SourceRef): string {
+  return `${ref.provider}\u001f${ref.contactId}`;
+}
