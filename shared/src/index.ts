@@ -9,7 +9,9 @@ export {
   DataStorePlatform,
   type DataStorePlatformOptions,
 } from './dataStore/dataStorePlatform';
+export type { RowPolicy } from './dataStore/rowPolicyReader';
 export type * from './dataStore/types';
+export * from './person/person';
+export * from './person/readablePointersPolicy';
 export * from './provider/providerRegistry';
 export * from './provider/types';
-export * from './person/person';

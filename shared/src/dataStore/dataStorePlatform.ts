@@ -1,9 +1,11 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { type Observable, Subject } from 'rxjs';
 import { AccessError, type AccessLevel, canReadAt, isAccessLevel } from '../access/accessLevel';
+import { READABLE_POINTERS_POLICY, readablePointers } from '../person/readablePointersPolicy';
 import { ChangeBus } from './changeBus';
 import { RevisionedStore } from './revisionedStore';
-import type { DataStoreOwner, DataStoreReader, StoreManifest } from './types';
+import { type RowPolicy, rowPolicyReader } from './rowPolicyReader';
+import type { DataStoreReader, StoreManifest, StoreSchema, TransactionalDataStoreOwner } from './types';
 
 /** What the shell knows of an app when it installs it. */
 export interface AppManifest {
@@ -26,6 +28,7 @@ export interface DataStoreInfo {
   owner: string;
   accessLevel: AccessLevel;
   description?: string;
+  rowPolicy?: string;
 }
 
 /** The `datastore-change-*` system message: a store appeared or went away. */
@@ -44,6 +47,8 @@ export interface DataStorePlatformOptions {
   syncPageSize?: number;
   /** Bridge change events to other browser contexts over a BroadcastChannel of this name. */
   broadcastChannelName?: string;
+  /** Row policies stores may name; `readable-pointers` (the GCDS's) is always there. */
+  rowPolicies?: Record<string, RowPolicy>;
 }
 
 interface PlatformSchema extends DBSchema {
@@ -61,7 +66,8 @@ export class DataStorePlatform {
   readonly #announcements = new Subject<DataStoreAnnouncement>();
   readonly #bus: ChangeBus;
   readonly #registry: Promise<IDBPDatabase<PlatformSchema>>;
-  readonly #options: Required<Omit<DataStorePlatformOptions, 'broadcastChannelName'>>;
+  readonly #options: Required<Omit<DataStorePlatformOptions, 'broadcastChannelName' | 'rowPolicies'>>;
+  readonly #rowPolicies: Record<string, RowPolicy>;
 
   /** Store installs and uninstalls, for the GCDS to discover providers without a restart. */
   readonly announcements$: Observable<DataStoreAnnouncement> = this.#announcements.asObservable();
@@ -74,6 +80,7 @@ export class DataStorePlatform {
       maxTombstones: options.maxTombstones ?? 10_000,
       syncPageSize: options.syncPageSize ?? 500,
     };
+    this.#rowPolicies = { [READABLE_POINTERS_POLICY]: readablePointers, ...options.rowPolicies };
     this.#bus = new ChangeBus({ bridgeName: options.broadcastChannelName });
     this.#registry = openDB<PlatformSchema>(`${this.#options.namespace}:platform`, 1, {
       upgrade(db) {
@@ -104,20 +111,29 @@ export class DataStorePlatform {
   }
 
   /** Creates (or reopens) the caller's own store and returns its owner handle. */
-  async ownStore<T>(owner: AppIdentity, manifest: StoreManifest): Promise<DataStoreOwner<T>> {
+  async ownStore<T>(
+    owner: AppIdentity,
+    manifest: StoreManifest,
+    options: { schema?: StoreSchema } = {},
+  ): Promise<TransactionalDataStoreOwner<T>> {
     this.#verify(owner);
     if (!isAccessLevel(manifest.accessLevel))
       throw new Error(`unknown access level "${manifest.accessLevel}"`);
+    if (manifest.rowPolicy !== undefined && !(manifest.rowPolicy in this.#rowPolicies)) {
+      throw new Error(`unknown row policy "${manifest.rowPolicy}"`);
+    }
     const info: DataStoreInfo = {
       name: manifest.name,
       owner: owner.appId,
       accessLevel: manifest.accessLevel,
       ...(manifest.description === undefined ? {} : { description: manifest.description }),
+      ...(manifest.rowPolicy === undefined ? {} : { rowPolicy: manifest.rowPolicy }),
     };
     const registry = await this.#registry;
     const known = await registry.get('stores', [info.owner, info.name]);
     await registry.put('stores', info);
     const { store, ownerKey } = this.#openedStore(info);
+    if (options.schema !== undefined) await store.applySchema(ownerKey, options.schema);
     if (known === undefined) this.#announcements.next({ type: 'installed', store: info });
     return (store as RevisionedStore<T>).ownerHandle(ownerKey);
   }
@@ -128,7 +144,7 @@ export class DataStorePlatform {
     const all = await (await this.#registry).getAll('stores');
     return all
       .filter((info) => info.name === name && canReadAt(reader.accessLevel, info.accessLevel))
-      .map((info) => this.#storeFor<T>(info).readerHandle());
+      .map((info) => this.#readerFor<T>(info, reader));
   }
 
   /** The reader handle of one store; refused below the store's access level. */
@@ -141,7 +157,16 @@ export class DataStorePlatform {
         `${reader.appId} (${reader.accessLevel}) may not read ${owner}/${name}: it needs ${info.accessLevel}`,
       );
     }
-    return this.#storeFor<T>(info).readerHandle();
+    return this.#readerFor<T>(info, reader);
+  }
+
+  #readerFor<T>(info: DataStoreInfo, reader: AppIdentity): DataStoreReader<T> {
+    const base = this.#storeFor<T>(info).readerHandle();
+    if (info.rowPolicy === undefined) return base;
+    const policy = this.#rowPolicies[info.rowPolicy];
+    if (policy === undefined)
+      throw new AccessError(`no row policy "${info.rowPolicy}" here: refusing to read`);
+    return rowPolicyReader(base, policy, reader.accessLevel);
   }
 
   async listStores(name?: string): Promise<DataStoreInfo[]> {

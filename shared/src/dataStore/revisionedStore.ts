@@ -10,10 +10,14 @@ import type {
   CompactionResult,
   DataStoreOwner,
   DataStoreReader,
+  ExtraObjectStore,
+  OwnerTransaction,
   StoredBlob,
+  StoreSchema,
   SyncCursor,
   SyncPoint,
   SyncTask,
+  TransactionalDataStoreOwner,
   WriteOperation,
 } from './types';
 
@@ -87,20 +91,23 @@ export class RevisionedStore<T> {
   }
 
   static open<T>(options: RevisionedStoreOptions): { store: RevisionedStore<T>; ownerKey: OwnerKey } {
-    const db = openDB<RevisionedSchema<T>>(options.dbName, 1, {
-      upgrade(database, _oldVersion, _newVersion, tx) {
-        database.createObjectStore('records');
-        const log = database.createObjectStore('log', { keyPath: 'rev' });
-        log.createIndex('byId', 'id', { unique: true });
-        log.createIndex('tombstones', 'tomb');
-        database.createObjectStore('meta');
-        database.createObjectStore('blobs');
-        const state: StoreState = { revision: 0, horizon: 0, epoch: uuidv4() };
-        void tx.objectStore('meta').put(state, STATE_KEY);
-      },
-    });
-    const store = new RevisionedStore<T>(options, db);
+    const store = new RevisionedStore<T>(options, openRevisionedDb<T>(options.dbName, undefined));
     return { store, ownerKey: store.#ownerKey };
+  }
+
+  /** Reopens the database with the owner's extra object stores, creating what is missing. */
+  async applySchema(key: OwnerKey, schema: StoreSchema): Promise<void> {
+    this.#assertOwner(key);
+    const db = await this.#db;
+    if (
+      db.version >= schema.version + 1 &&
+      schema.stores.every((spec) => (db.objectStoreNames as DOMStringList).contains(spec.name))
+    ) {
+      return;
+    }
+    db.close();
+    this.#db = openRevisionedDb<T>(this.options.dbName, schema);
+    await this.#db;
   }
 
   get name(): string {
@@ -187,27 +194,70 @@ export class RevisionedStore<T> {
     operations: readonly WriteOperation<T>[],
     options: BulkOptions & { addOnly?: boolean } = {},
   ): Promise<number> {
+    return this.transact(key, [], async (tx) => {
+      for (const operation of operations) {
+        if (operation.operation === 'clear') await tx.clear();
+        else if (operation.operation === 'remove') await tx.remove(operation.id);
+        else await tx.put(operation.id, operation.data, options.addOnly === true);
+      }
+      for (const [metaKey, value] of Object.entries(options.meta ?? {})) await tx.setMeta(metaKey, value);
+      return tx.revision;
+    });
+  }
+
+  /**
+   * Runs `body` in ONE readwrite transaction over the records, the log and the owner's extra object
+   * stores, then announces the change. `body` must await only IndexedDB requests of this transaction:
+   * awaiting anything else lets IndexedDB commit early. A throw aborts everything the body did.
+   */
+  async transact<R>(
+    key: OwnerKey,
+    extraStores: readonly string[],
+    body: (tx: OwnerTransaction<T>) => Promise<R>,
+  ) {
     this.#assertOwner(key);
     const db = await this.#db;
-    const tx = db.transaction(['records', 'log', 'meta'], 'readwrite');
+    const names = ['records', 'log', 'meta', ...extraStores] as ('records' | 'log' | 'meta')[];
+    const tx = db.transaction(names, 'readwrite');
     tx.done.catch(() => undefined);
     const changedIds: string[] = [];
     const kinds = new Set<ChangeEvent['operation']>();
+    let result: R;
     let state: StoreState;
     try {
       state = (await tx.objectStore('meta').get(STATE_KEY)) as StoreState;
-      for (const operation of operations) {
-        if (await this.#applyOne(tx, state, operation, options.addOnly === true)) {
-          kinds.add(operation.operation);
-          if (operation.operation !== 'clear') changedIds.push(operation.id);
-        }
-      }
+      const current = state;
+      const note = (operation: ChangeEvent['operation'], id?: string) => {
+        kinds.add(operation);
+        if (id !== undefined) changedIds.push(id);
+      };
+      const ownerTx: OwnerTransaction<T> = {
+        get revision() {
+          return current.revision;
+        },
+        get: (id) => tx.objectStore('records').get(id),
+        put: async (id, data, addOnly = false) => {
+          if (await this.#applyOne(tx, current, { operation: 'put', id, data }, addOnly)) note('put', id);
+        },
+        remove: async (id) => {
+          if (await this.#applyOne(tx, current, { operation: 'remove', id }, false)) note('remove', id);
+        },
+        clear: async () => {
+          await this.#applyOne(tx, current, { operation: 'clear' }, false);
+          note('clear');
+        },
+        getMeta: (metaKey) => tx.objectStore('meta').get(OWNER_META_PREFIX + metaKey),
+        setMeta: async (metaKey, value) => {
+          await tx.objectStore('meta').put(value, OWNER_META_PREFIX + metaKey);
+        },
+        objectStore: (name) => {
+          if (!extraStores.includes(name)) throw new Error(`"${name}" is not in this transaction's scope`);
+          return (tx as unknown as IDBPTransaction<unknown, string[], 'readwrite'>).objectStore(name);
+        },
+      };
+      result = await body(ownerTx);
       await this.#dropExcessTombstones(tx, state);
-      const meta = tx.objectStore('meta');
-      await meta.put(state, STATE_KEY);
-      for (const [metaKey, value] of Object.entries(options.meta ?? {})) {
-        await meta.put(value, OWNER_META_PREFIX + metaKey);
-      }
+      await tx.objectStore('meta').put(state, STATE_KEY);
       await tx.done;
     } catch (error) {
       // An error inside the transaction aborts it; make sure nothing half-applied survives.
@@ -228,7 +278,7 @@ export class RevisionedStore<T> {
         operation: kinds.size === 1 && only !== undefined ? only : 'mixed',
       });
     }
-    return state.revision;
+    return result;
   }
 
   async #applyOne(
@@ -399,8 +449,19 @@ export class RevisionedStore<T> {
     return { epoch: state.epoch, tasks, next: { ...position, afterKey: lastKey } };
   }
 
+  async readExtra<R>(
+    key: OwnerKey,
+    extraStores: readonly string[],
+    body: (stores: ExtraObjectStore<'readonly'>[]) => Promise<R>,
+  ): Promise<R> {
+    this.#assertOwner(key);
+    const db = (await this.#db) as unknown as IDBPDatabase<unknown>;
+    const tx = db.transaction(extraStores as string[], 'readonly');
+    return body(extraStores.map((name) => tx.objectStore(name)));
+  }
+
   /** Handles that expose only what their holder may do. */
-  ownerHandle(key: OwnerKey): DataStoreOwner<T> {
+  ownerHandle(key: OwnerKey): TransactionalDataStoreOwner<T> {
     this.#assertOwner(key);
     return ownerHandleOf(this, key);
   }
@@ -419,6 +480,47 @@ export interface SyncPage<T> {
   tasks: SyncTask<T>[];
   next: SyncPagePosition | null;
   done?: Extract<SyncTask<T>, { operation: 'done' }>;
+}
+
+function openRevisionedDb<T>(dbName: string, schema: StoreSchema | undefined): Promise<Db<T>> {
+  const upgrade = (
+    database: IDBPDatabase<unknown>,
+    oldVersion: number,
+    tx: IDBPTransaction<unknown, string[], 'versionchange'>,
+  ) => {
+    if (oldVersion < 1) {
+      database.createObjectStore('records');
+      const log = database.createObjectStore('log', { keyPath: 'rev' });
+      log.createIndex('byId', 'id', { unique: true });
+      log.createIndex('tombstones', 'tomb');
+      database.createObjectStore('meta');
+      database.createObjectStore('blobs');
+      const state: StoreState = { revision: 0, horizon: 0, epoch: uuidv4() };
+      void tx.objectStore('meta').put(state, STATE_KEY);
+    }
+    for (const spec of schema?.stores ?? []) {
+      const objectStore = database.objectStoreNames.contains(spec.name)
+        ? tx.objectStore(spec.name)
+        : database.createObjectStore(spec.name, spec.keyPath === undefined ? {} : { keyPath: spec.keyPath });
+      for (const index of spec.indexes ?? []) {
+        if (!objectStore.indexNames.contains(index.name)) {
+          objectStore.createIndex(index.name, index.keyPath, {
+            unique: index.unique ?? false,
+            multiEntry: index.multiEntry ?? false,
+          });
+        }
+      }
+    }
+  };
+  const version = schema === undefined ? undefined : schema.version + 1;
+  const opened = openDB<unknown>(dbName, version, {
+    upgrade: (database, oldVersion, _newVersion, tx) => upgrade(database, oldVersion, tx),
+    // Another connection (the owner adding its schema, or a delete) needs this one out of the way.
+    blocking: () => {
+      void opened.then((db) => db.close());
+    },
+  });
+  return opened as unknown as Promise<Db<T>>;
 }
 
 function replayStart(state: StoreState): SyncPagePosition {
@@ -442,7 +544,7 @@ function readerHandleOf<T>(store: RevisionedStore<T>): DataStoreReader<T> {
   });
 }
 
-function ownerHandleOf<T>(store: RevisionedStore<T>, key: OwnerKey): DataStoreOwner<T> {
+function ownerHandleOf<T>(store: RevisionedStore<T>, key: OwnerKey): TransactionalDataStoreOwner<T> {
   return Object.freeze({
     ...readerHandleOf(store),
     put: (id: string, data: T) => store.write(key, [{ operation: 'put', id, data }]),
@@ -458,5 +560,11 @@ function ownerHandleOf<T>(store: RevisionedStore<T>, key: OwnerKey): DataStoreOw
     putBlob: (id: string, blob: StoredBlob) => store.putBlob(key, id, blob),
     removeBlob: (id: string) => store.removeBlob(key, id),
     compact: (now?: number) => store.compact(key, now),
+    transact: <R>(extraStores: readonly string[], body: (tx: OwnerTransaction<T>) => Promise<R>) =>
+      store.transact(key, extraStores, body),
+    readExtra: <R>(
+      extraStores: readonly string[],
+      body: (stores: ExtraObjectStore<'readonly'>[]) => Promise<R>,
+    ) => store.readExtra(key, extraStores, body),
   });
 }

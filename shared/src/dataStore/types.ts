@@ -1,3 +1,4 @@
+import type { IDBPObjectStore } from 'idb';
 import type { Observable } from 'rxjs';
 import type { AccessLevel } from '../access/accessLevel';
 
@@ -9,6 +10,11 @@ export interface StoreManifest {
   /** The lowest app level that may open the store for reading. */
   accessLevel: AccessLevel;
   description?: string;
+  /**
+   * A row policy registered with the platform (e.g. `readable-pointers`): each reader sees each record
+   * as the policy shapes it for that reader's level, or not at all. Unknown policies fail closed.
+   */
+  rowPolicy?: string;
 }
 
 /** One step of a sync cursor (the DataStore `sync()` task). */
@@ -107,4 +113,47 @@ export interface CompactionResult {
   tombstonesDropped: number;
   /** Revisions at or below this can no longer be synced incrementally. */
   horizon: number;
+}
+
+/** An object store of the owner's own, created in the same database as the records (e.g. match indexes). */
+export interface ExtraStoreSpec {
+  name: string;
+  keyPath?: string | string[];
+  indexes?: Array<{ name: string; keyPath: string | string[]; unique?: boolean; multiEntry?: boolean }>;
+}
+
+/** The owner's extra object stores; bump `version` whenever `stores` changes. */
+export interface StoreSchema {
+  version: number;
+  stores: ExtraStoreSpec[];
+}
+
+export type ExtraObjectStore<Mode extends IDBTransactionMode> = IDBPObjectStore<
+  unknown,
+  ArrayLike<string>,
+  string,
+  Mode
+>;
+
+/** What the body of `transact` may do: every call joins the one transaction. */
+export interface OwnerTransaction<T> {
+  /** The store revision after the writes made so far. */
+  readonly revision: number;
+  get(id: string): Promise<T | undefined>;
+  put(id: string, data: T, addOnly?: boolean): Promise<void>;
+  remove(id: string): Promise<void>;
+  clear(): Promise<void>;
+  getMeta(key: string): Promise<unknown>;
+  setMeta(key: string, value: unknown): Promise<void>;
+  objectStore(name: string): ExtraObjectStore<'readwrite'>;
+}
+
+/** An owner handle over a store with extra object stores, written together with the records. */
+export interface TransactionalDataStoreOwner<T> extends DataStoreOwner<T> {
+  transact<R>(extraStores: readonly string[], body: (tx: OwnerTransaction<T>) => Promise<R>): Promise<R>;
+  /** A readonly transaction over extra stores (and nothing else). */
+  readExtra<R>(
+    extraStores: readonly string[],
+    body: (stores: ExtraObjectStore<'readonly'>[]) => Promise<R>,
+  ): Promise<R>;
 }

@@ -1,0 +1,90 @@
+import { concatMap, from, map } from 'rxjs';
+import type { AccessLevel } from '../access/accessLevel';
+import type { DataStoreReader, SyncCursor, SyncPoint, SyncTask } from './types';
+
+/** Shapes (or hides) one record for one reader level; `undefined` hides it. */
+// biome-ignore lint/suspicious/noExplicitAny: policies are registered for stores of different record types
+export type RowPolicy = (record: any, readerLevel: AccessLevel) => any;
+
+/**
+ * A reader handle that applies a row policy to every read path: get, keys, sync tasks and change events.
+ * A record the policy hides is absent; an update that hides a record becomes a remove for this reader.
+ */
+export function rowPolicyReader<T>(
+  base: DataStoreReader<T>,
+  policy: (record: T, readerLevel: AccessLevel) => T | undefined,
+  readerLevel: AccessLevel,
+): DataStoreReader<T> {
+  const shape = (record: T | undefined) => (record === undefined ? undefined : policy(record, readerLevel));
+  const visibleKeys = async (afterId: string | undefined, limit: number) => {
+    const result: string[] = [];
+    let after = afterId;
+    while (result.length < limit) {
+      const keys = await base.keys(after, limit);
+      if (keys.length === 0) break;
+      const records = await base.getMany(keys);
+      keys.forEach((key, i) => {
+        if (result.length < limit && shape(records[i]) !== undefined) result.push(key);
+      });
+      after = keys.at(-1);
+    }
+    return result;
+  };
+  return Object.freeze({
+    name: base.name,
+    owner: base.owner,
+    accessLevel: base.accessLevel,
+    get: async (id: string) => shape(await base.get(id)),
+    getMany: async (ids: readonly string[]) => (await base.getMany(ids)).map(shape),
+    getLength: async () => {
+      let count = 0;
+      let after: string | undefined;
+      while (true) {
+        const keys = await visibleKeys(after, 500);
+        count += keys.length;
+        if (keys.length < 500) return count;
+        after = keys.at(-1);
+      }
+    },
+    getRevision: () => base.getRevision(),
+    getEpoch: () => base.getEpoch(),
+    keys: (afterId?: string, limit = 500) => visibleKeys(afterId, limit),
+    getBlob: (id: string) => base.getBlob(id),
+    sync: (fromRevision?: number | SyncPoint) => policyCursor(base.sync(fromRevision), shape),
+    // Events keep ids that are visible or gone (a removal may concern a person this reader had). An event
+    // whose ids are all hidden still goes out, empty, so a reader that must drop a record wakes up.
+    changes$: base.changes$.pipe(
+      concatMap((event) =>
+        from(base.getMany(event.ids)).pipe(
+          map((records) => ({
+            ...event,
+            ids: event.ids.filter((_, i) => records[i] === undefined || shape(records[i]) !== undefined),
+          })),
+        ),
+      ),
+    ),
+  });
+}
+
+function policyCursor<T>(inner: SyncCursor<T>, shape: (record: T) => T | undefined): SyncCursor<T> {
+  const next = async (): Promise<SyncTask<T>> => {
+    while (true) {
+      const task = await inner.next();
+      if (task.operation !== 'add' && task.operation !== 'update') return task;
+      const data = shape(task.data);
+      if (data !== undefined) return { ...task, data };
+      if (task.operation === 'update') return { operation: 'remove', id: task.id, revision: task.revision };
+    }
+  };
+  return {
+    next,
+    close: () => inner.close(),
+    async *[Symbol.asyncIterator]() {
+      while (true) {
+        const task = await next();
+        yield task;
+        if (task.operation === 'done') return;
+      }
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { firstValueFrom } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { DataStorePlatform } from '../dataStore/dataStorePlatform';
+import type { SyncTask } from '../dataStore/types';
+import type { PersonRecord } from './person';
+import { READABLE_POINTERS_POLICY } from './readablePointersPolicy';
+
+const local = { provider: 'local', contactId: 'l1', accessLevel: 'privileged' as const, revision: 1 };
+const facebook = {
+  provider: 'facebook-sim',
+  contactId: 'f1',
+  accessLevel: 'certified' as const,
+  revision: 1,
+};
+
+async function setup() {
+  const platform = new DataStorePlatform({ namespace: `policy-${Math.random()}` });
+  const gcds = platform.registerApp({ appId: 'gcds', accessLevel: 'certified' });
+  const store = await platform.ownStore<PersonRecord>(gcds, {
+    name: 'gcds',
+    access: 'readonly',
+    accessLevel: 'web',
+    rowPolicy: READABLE_POINTERS_POLICY,
+  });
+  const dialer = await platform.openStore<PersonRecord>(
+    platform.registerApp({ appId: 'dialer', accessLevel: 'privileged' }),
+    'gcds',
+    'gcds',
+  );
+  const contacts = await platform.openStore<PersonRecord>(
+    platform.registerApp({ appId: 'contacts', accessLevel: 'certified' }),
+    'gcds',
+    'gcds',
+  );
+  return { store, dialer, contacts };
+}
+
+async function drain(cursor: AsyncIterable<SyncTask<PersonRecord>>) {
+  const tasks: SyncTask<PersonRecord>[] = [];
+  for await (const task of cursor) tasks.push(task);
+  return tasks;
+}
+
+describe('the readable-pointers row policy, applied by the platform', () => {
+  it('hides pointers and people above the reader level on every read path', async () => {
+    const { store, dialer, contacts } = await setup();
+    const merged: PersonRecord = {
+      id: 'p1',
+      pointers: [facebook, local],
+      reasons: [{ a: facebook, b: local, kind: 'auto', keys: ['phone:+14155550100'] }],
+    };
+    await store.bulk([
+      { operation: 'put', id: 'p1', data: merged },
+      { operation: 'put', id: 'p2', data: { id: 'p2', pointers: [facebook], reasons: [] } },
+    ]);
+    expect(await dialer.get('p1')).toEqual({ id: 'p1', pointers: [local], reasons: [] });
+    expect(await dialer.get('p2')).toBeUndefined();
+    expect(await dialer.keys()).toEqual(['p1']);
+    expect(await dialer.getLength()).toBe(1);
+    const dialerTasks = await drain(dialer.sync());
+    expect(JSON.stringify(dialerTasks)).not.toContain('facebook');
+    expect(dialerTasks.map((t) => t.operation)).toEqual(['add', 'done']);
+    expect(await contacts.get('p1')).toEqual(merged);
+    expect((await drain(contacts.sync())).map((t) => t.operation)).toEqual(['add', 'add', 'done']);
+  });
+
+  it('turns an update that hides a person into a remove, and keeps waking the reader', async () => {
+    const { store, dialer } = await setup();
+    await store.put('p1', { id: 'p1', pointers: [local, facebook], reasons: [] });
+    const done = (await drain(dialer.sync())).at(-1)!;
+    const woke = firstValueFrom(dialer.changes$);
+    await store.put('p1', { id: 'p1', pointers: [facebook], reasons: [] });
+    expect((await woke).revision).toBe(2);
+    const tasks = await drain(dialer.sync(done.revision));
+    expect(tasks.map((t) => t.operation)).toEqual(['remove', 'done']);
+  });
+});
