@@ -1,0 +1,489 @@
+import {
+  type AppIdentity,
+  type Contact,
+  type DataStoreAnnouncement,
+  type DataStorePlatform,
+  type DataStoreReader,
+  type OwnerTransaction,
+  type PersonRecord,
+  PROVIDER_STORE_NAME,
+  READABLE_POINTERS_POLICY,
+  type SourceRef,
+  type SyncTask,
+  sourceKey,
+  type TransactionalDataStoreOwner,
+} from '@gcds/shared';
+import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
+import { decisionKey } from './clustering';
+import { sourceMatchKeys } from './matchKeys';
+import { pairEvidence } from './mergeRules';
+import { type IncomingSource, PersonGraph } from './personGraph';
+import { GCDS_SCHEMA, GCDS_STORES } from './schema';
+import type { Decision, DuplicateSuggestion, GcdsStatus, ProviderCursor, SourceRecord } from './types';
+
+export const GCDS_APP_ID = 'gcds';
+export const GCDS_STORE_NAME = 'gcds';
+
+export interface GcdsOptions {
+  platform: DataStorePlatform;
+  /** The GCDS's identity, issued by the shell (certified: it reads every provider). */
+  identity: AppIdentity;
+  /** Default phone region for numbers without a country code. */
+  region?: string;
+  now?: () => number;
+  /**
+   * Called inside every transaction just before it commits, with a label (`sync:local`, `merge`…).
+   * Throwing aborts that transaction: crash-injection tests kill the service at every boundary this way.
+   */
+  beforeCommit?: (label: string) => void;
+}
+
+type Job = () => Promise<void>;
+
+/**
+ * The headless Global Contacts DataStore. It discovers provider stores through the platform, syncs each
+ * from its own cursor, and keeps one record per person as pointers to provider records. A provider batch,
+ * the regrouping it causes and the provider's cursor commit in ONE transaction, so a kill at any moment
+ * loses and doubles nothing; a provider's first population is one transaction too, so no consumer ever
+ * sees half of it.
+ */
+export class Gcds {
+  readonly #options: GcdsOptions;
+  readonly #store: TransactionalDataStoreOwner<PersonRecord>;
+  readonly #providers = new Map<string, { reader: DataStoreReader<Contact>; subscription: Subscription }>();
+  readonly #dirty = new Set<string>();
+  readonly #cursors = new Map<string, ProviderCursor>();
+  readonly #status: BehaviorSubject<GcdsStatus>;
+  readonly #subscriptions: Subscription[] = [];
+  #queue: Promise<void> = Promise.resolve();
+  #pendingRun: Promise<void> | undefined;
+  #stopped = false;
+
+  readonly status$: Observable<GcdsStatus>;
+
+  private constructor(options: GcdsOptions, store: TransactionalDataStoreOwner<PersonRecord>) {
+    this.#options = options;
+    this.#store = store;
+    this.#status = new BehaviorSubject<GcdsStatus>({
+      state: 'idle',
+      revision: 0,
+      providers: [],
+      transactions: 0,
+    });
+    this.status$ = this.#status.asObservable();
+  }
+
+  /** Opens (or creates) the GCDS store, picks up every provider store and syncs them. */
+  static async start(options: GcdsOptions): Promise<Gcds> {
+    const store = await options.platform.ownStore<PersonRecord>(
+      options.identity,
+      {
+        name: GCDS_STORE_NAME,
+        access: 'readonly',
+        accessLevel: 'web',
+        rowPolicy: READABLE_POINTERS_POLICY,
+        description: 'Global Contacts DataStore: one record per person, pointers to provider records',
+      },
+      { schema: GCDS_SCHEMA },
+    );
+    const gcds = new Gcds(options, store);
+    gcds.#subscriptions.push(options.platform.announcements$.subscribe((a) => gcds.#onAnnouncement(a)));
+    await gcds.#discover();
+    return gcds;
+  }
+
+  get store(): DataStoreReader<PersonRecord> {
+    return this.#store;
+  }
+
+  /** Resolves once every sync asked for so far has committed. */
+  async whenIdle(): Promise<void> {
+    while (true) {
+      const queue = this.#queue;
+      await queue;
+      if (this.#pendingRun !== undefined) await this.#pendingRun;
+      if (queue === this.#queue && this.#pendingRun === undefined) return;
+    }
+  }
+
+  /** Syncs every known provider now (also what a restart does). */
+  async syncNow(): Promise<void> {
+    for (const provider of this.#providers.keys()) this.#dirty.add(provider);
+    this.#scheduleRun();
+    await this.whenIdle();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    for (const subscription of this.#subscriptions) subscription.unsubscribe();
+    for (const { subscription } of this.#providers.values()) subscription.unsubscribe();
+    await this.#queue.catch(() => undefined);
+    this.#update({ state: 'stopped' });
+    this.#status.complete();
+  }
+
+  async getPerson(personId: string): Promise<PersonRecord | undefined> {
+    return this.#store.get(personId);
+  }
+
+  async personOf(source: SourceRef): Promise<string | undefined> {
+    const record = await this.#readSource(sourceKey(source));
+    return record?.personId;
+  }
+
+  /** Every person id, in key order. */
+  async personIds(): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | undefined;
+    while (true) {
+      const page = await this.#store.keys(after, 1000);
+      ids.push(...page);
+      if (page.length < 1000) return ids;
+      after = page.at(-1);
+    }
+  }
+
+  /**
+   * The user merges people. Stored as keep-together decisions between stable source identities, which
+   * outlive re-syncs, edits and provider reinstalls; any keep-separate between them is withdrawn.
+   */
+  async merge(personIds: readonly string[]): Promise<string> {
+    if (personIds.some((id) => typeof id !== 'string' || id === ''))
+      throw new Error('merge needs person ids');
+    if (new Set(personIds).size < 2) throw new Error('merge needs at least two different people');
+    let result = '';
+    await this.#enqueue(() =>
+      this.#transact('merge', async (graph) => {
+        const groups = await Promise.all(personIds.map((id) => graph.membersOf(id)));
+        groups.forEach((group, i) => {
+          if (group.length === 0) throw new Error(`no person ${personIds[i]}`);
+        });
+        const all = groups.flat();
+        for (const a of all) {
+          for (const b of all) {
+            if (a.key < b.key && a.personId !== b.personId)
+              await graph.deleteDecision(decisionKey(a.key, b.key));
+          }
+        }
+        const anchor = groups[0]![0]!;
+        for (const group of groups.slice(1)) {
+          await graph.putDecision(this.#decision(anchor.key, group[0]!.key, 'together'));
+        }
+        for (const id of personIds) graph.touchPerson(id);
+        await graph.regroup();
+        result = (await graph.getSource(anchor.key))!.personId;
+      }),
+    );
+    return result;
+  }
+
+  /**
+   * The user splits a person back into its sources, or into chosen groups of them. Every pair across
+   * groups is remembered as keep-separate, so no later automatic pass joins them again.
+   */
+  async unmerge(personId: string, groups?: readonly (readonly SourceRef[])[]): Promise<string[]> {
+    let result: string[] = [];
+    await this.#enqueue(() =>
+      this.#transact('unmerge', async (graph) => {
+        const members = await graph.membersOf(personId);
+        if (members.length === 0) throw new Error(`no person ${personId}`);
+        const keys = members.map((member) => member.key);
+        const chosen = (groups ?? keys.map((key) => [key])).map((group) =>
+          group.map((ref) => (typeof ref === 'string' ? ref : sourceKey(ref))),
+        );
+        const groupOf = new Map<string, number>();
+        chosen.forEach((group, index) => {
+          for (const key of group) {
+            if (!keys.includes(key)) throw new Error(`${key} is not part of person ${personId}`);
+            groupOf.set(key, index);
+          }
+        });
+        // Sources not named in any group form one more group of their own.
+        for (const key of keys) if (!groupOf.has(key)) groupOf.set(key, chosen.length);
+        for (const a of keys) {
+          for (const b of keys) {
+            if (a < b && groupOf.get(a) !== groupOf.get(b)) {
+              await graph.putDecision(this.#decision(a, b, 'separate'));
+            }
+          }
+        }
+        graph.touchPerson(personId);
+        await graph.regroup();
+        const ids = new Set<string>();
+        for (const key of keys) ids.add((await graph.getSource(key))!.personId);
+        result = [...ids];
+      }),
+    );
+    return result;
+  }
+
+  /**
+   * Looser than passive merge: people who look alike (similar names, a shared number or email), scored
+   * for the user to accept (merge) or dismiss. Dismissed and kept-separate pairs are not suggested again.
+   */
+  async suggestDuplicates(personId: string, limit = 10): Promise<DuplicateSuggestion[]> {
+    await this.whenIdle();
+    return this.#store.readExtra(['sources', 'decisions'], async ([sources, decisionStore]) => {
+      const members = (await sources!.index('byPerson').getAll(personId)) as SourceRecord[];
+      const decisions = new Map<string, Decision>();
+      const candidates = new Map<string, SourceRecord>();
+      for (const member of members) {
+        for (const d of (await decisionStore!.index('byMember').getAll(member.key)) as Decision[]) {
+          decisions.set(d.key, d);
+        }
+        const lookups: Array<[string, string]> = [
+          ...member.phoneKeys.map((k): [string, string] => ['byPhone', k]),
+          ...member.emails.map((k): [string, string] => ['byEmail', k]),
+          ...member.nameKeys.map((k): [string, string] => ['byName', k]),
+          ...member.nameKeys.flatMap((k) =>
+            k
+              .split(' ')
+              .filter((token) => token.length > 1)
+              .map((token): [string, string] => ['byName', token]),
+          ),
+        ];
+        for (const [index, key] of lookups) {
+          for (const c of (await sources!.index(index).getAll(key, 200)) as SourceRecord[]) {
+            if (c.personId !== personId) candidates.set(c.key, c);
+          }
+        }
+      }
+      const best = new Map<string, DuplicateSuggestion>();
+      for (const candidate of candidates.values()) {
+        for (const member of members) {
+          const decision = decisions.get(decisionKey(member.key, candidate.key));
+          if (decision?.kind === 'separate' || decision?.kind === 'dismissed') continue;
+          const evidence = pairEvidence(member, candidate, new Set());
+          if (evidence.score < 50) continue;
+          const previous = best.get(candidate.personId);
+          if (previous === undefined || previous.score < evidence.score) {
+            best.set(candidate.personId, {
+              personId: candidate.personId,
+              score: evidence.score,
+              reasons: evidence.keys,
+            });
+          }
+        }
+      }
+      const dismissed = new Set<string>();
+      for (const suggestion of best.values()) {
+        const others = candidates.values();
+        for (const other of others) {
+          if (other.personId !== suggestion.personId) continue;
+          for (const member of members) {
+            const kind = decisions.get(decisionKey(member.key, other.key))?.kind;
+            if (kind === 'dismissed' || kind === 'separate') dismissed.add(suggestion.personId);
+          }
+        }
+      }
+      return [...best.values()]
+        .filter((s) => !dismissed.has(s.personId))
+        .sort((x, y) => y.score - x.score || x.personId.localeCompare(y.personId))
+        .slice(0, limit);
+    });
+  }
+
+  /** Remembers that the user does not want `otherPersonId` suggested for `personId` (and vice versa). */
+  async dismissSuggestion(personId: string, otherPersonId: string): Promise<void> {
+    await this.#enqueue(() =>
+      this.#transact('dismiss', async (graph) => {
+        const left = await graph.membersOf(personId);
+        const right = await graph.membersOf(otherPersonId);
+        for (const a of left) {
+          for (const b of right) await graph.putDecision(this.#decision(a.key, b.key, 'dismissed'));
+        }
+      }),
+    );
+  }
+
+  #decision(a: string, b: string, kind: Decision['kind']): Decision {
+    const members: [string, string] = a < b ? [a, b] : [b, a];
+    return { key: decisionKey(a, b), members, kind, at: (this.#options.now ?? Date.now)() };
+  }
+
+  async #readSource(key: string): Promise<SourceRecord | undefined> {
+    return this.#store.readExtra(['sources'], async ([sources]) => (await sources!.get(key)) as SourceRecord);
+  }
+
+  async #discover(): Promise<void> {
+    const stores = await this.#options.platform.getDataStores<Contact>(
+      this.#options.identity,
+      PROVIDER_STORE_NAME,
+    );
+    for (const reader of stores) this.#watch(reader);
+    // Providers uninstalled while the GCDS was not running: their people must go too.
+    const cursors = await this.#store.readExtra(
+      ['cursors'],
+      async ([c]) => (await c!.getAll()) as ProviderCursor[],
+    );
+    for (const cursor of cursors) {
+      this.#cursors.set(cursor.provider, cursor);
+      if (!this.#providers.has(cursor.provider))
+        await this.#enqueue(() => this.#forgetProvider(cursor.provider));
+    }
+    await this.syncNow();
+  }
+
+  #onAnnouncement(announcement: DataStoreAnnouncement): void {
+    if (this.#stopped || announcement.store.name !== PROVIDER_STORE_NAME) return;
+    const provider = announcement.store.owner;
+    if (announcement.type === 'uninstalled') {
+      this.#providers.get(provider)?.subscription.unsubscribe();
+      this.#providers.delete(provider);
+      this.#dirty.delete(provider);
+      void this.#enqueue(() => this.#forgetProvider(provider));
+      return;
+    }
+    void this.#options.platform
+      .openStore<Contact>(this.#options.identity, PROVIDER_STORE_NAME, provider)
+      .then((reader) => {
+        this.#watch(reader);
+        this.#dirty.add(provider);
+        this.#scheduleRun();
+      });
+  }
+
+  #watch(reader: DataStoreReader<Contact>): void {
+    this.#providers.get(reader.owner)?.subscription.unsubscribe();
+    const subscription = reader.changes$.subscribe(() => {
+      this.#dirty.add(reader.owner);
+      this.#scheduleRun();
+    });
+    this.#providers.set(reader.owner, { reader, subscription });
+  }
+
+  /** Coalesces change events: however many arrive, one run drains every dirty provider. */
+  #scheduleRun(): void {
+    if (this.#pendingRun !== undefined || this.#stopped) return;
+    this.#pendingRun = this.#enqueue(async () => {
+      this.#pendingRun = undefined;
+      while (this.#dirty.size > 0 && !this.#stopped) {
+        const [provider] = this.#dirty;
+        this.#dirty.delete(provider!);
+        await this.#syncProvider(provider!);
+      }
+    });
+  }
+
+  #enqueue(job: Job): Promise<void> {
+    const run = this.#queue.then(async () => {
+      if (this.#stopped) return;
+      this.#update({ state: 'syncing' });
+      try {
+        await job();
+        this.#update({ lastError: undefined });
+      } catch (error) {
+        this.#update({ lastError: error instanceof Error ? error.message : String(error) });
+        throw error;
+      } finally {
+        this.#update({
+          state: this.#stopped ? 'stopped' : 'idle',
+          revision: await this.#store.getRevision(),
+        });
+      }
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Reads everything the provider has after our cursor, then applies it with the cursor in one
+   * transaction. Provider records are read and their keys computed before the transaction opens, since
+   * a transaction must not wait on anything but itself.
+   */
+  async #syncProvider(provider: string): Promise<void> {
+    const watched = this.#providers.get(provider);
+    if (watched === undefined) return;
+    const { reader } = watched;
+    const cursor = await this.#store.readExtra(
+      ['cursors'],
+      async ([c]) => (await c!.get(provider)) as ProviderCursor | undefined,
+    );
+    const tasks: SyncTask<Contact>[] = [];
+    try {
+      for await (const task of reader.sync(cursor === undefined ? 0 : cursor)) tasks.push(task);
+    } catch (error) {
+      // The store went away under us (uninstalled mid-sync): the uninstall job cleans up.
+      if (!this.#providers.has(provider)) return;
+      throw error;
+    }
+    const done = tasks.at(-1);
+    if (done?.operation !== 'done') return;
+    if (
+      cursor !== undefined &&
+      tasks.length === 1 &&
+      done.revision === cursor.revision &&
+      done.epoch === cursor.epoch
+    ) {
+      return;
+    }
+    const region = this.#options.region ?? 'US';
+    const prepared = tasks.map((task) =>
+      task.operation === 'add' || task.operation === 'update'
+        ? { task, keys: this.#incoming(provider, reader, task.id, task.data, task.revision, region) }
+        : { task, keys: undefined },
+    );
+    await this.#transact(`sync:${provider}`, async (graph, tx) => {
+      for (const { task, keys } of prepared) {
+        if (task.operation === 'clear') {
+          for (const key of await graph.sourcesOfProvider(provider)) await graph.remove(key);
+        } else if (task.operation === 'remove') {
+          await graph.remove(sourceKey({ provider, contactId: task.id }));
+        } else if (keys !== undefined) {
+          await graph.upsert(keys);
+        }
+      }
+      await graph.regroup();
+      const next: ProviderCursor = { provider, epoch: done.epoch, revision: done.revision };
+      await tx.objectStore('cursors').put(next);
+    });
+    this.#cursors.set(provider, { provider, epoch: done.epoch, revision: done.revision });
+  }
+
+  #incoming(
+    provider: string,
+    reader: DataStoreReader<Contact>,
+    contactId: string,
+    contact: Contact,
+    revision: number,
+    region: string,
+  ): IncomingSource {
+    return {
+      key: sourceKey({ provider, contactId }),
+      provider,
+      contactId,
+      accessLevel: reader.accessLevel,
+      revision,
+      ...sourceMatchKeys(contact, region),
+    };
+  }
+
+  async #forgetProvider(provider: string): Promise<void> {
+    await this.#transact(`uninstall:${provider}`, async (graph, tx) => {
+      for (const key of await graph.sourcesOfProvider(provider)) await graph.remove(key);
+      await graph.regroup();
+      await tx.objectStore('cursors').delete(provider);
+    });
+    this.#cursors.delete(provider);
+  }
+
+  async #transact(
+    label: string,
+    body: (graph: PersonGraph, tx: OwnerTransaction<PersonRecord>) => Promise<void>,
+  ): Promise<void> {
+    await this.#store.transact(GCDS_STORES, async (tx) => {
+      const graph = new PersonGraph(tx);
+      await body(graph, tx);
+      this.#options.beforeCommit?.(label);
+    });
+    this.#update({ transactions: this.#status.value.transactions + 1 });
+  }
+
+  #update(patch: Partial<GcdsStatus>): void {
+    if (this.#status.closed) return;
+    const providers = [...this.#providers.keys()].map(
+      (provider) => this.#cursors.get(provider) ?? { provider, revision: 0, epoch: '' },
+    );
+    this.#status.next({ ...this.#status.value, providers, ...patch });
+  }
+}

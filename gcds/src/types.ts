@@ -1,0 +1,67 @@
+import type { AccessLevel, SourceRef } from '@gcds/shared';
+
+/** One phone of a source, as the matcher compares it. */
+export interface SourcePhone {
+  /** E.164 when the number parses, else the digits as typed (`raw:` prefix keeps the two apart). */
+  key: string;
+  /** Lookup keys in the phone index: the exact key and, for numbers of 7+ digits, a suffix key. */
+  indexKeys: string[];
+  isShortCode: boolean;
+  types: string[];
+}
+
+/** What the GCDS keeps of a provider record: identity, person, and match keys. Never the data itself. */
+export interface SourceRecord extends SourceRef {
+  /** `provider \u001f contactId`: stable source identity. */
+  key: string;
+  accessLevel: AccessLevel;
+  /** Provider revision of the record's last change. */
+  revision: number;
+  personId: string;
+  /** The person id this source founded or was promised when it first arrived; unmerge gives it back. */
+  originPersonId: string;
+  /** Folded, order-independent name keys (nicknames canonicalised); empty when the record has no name. */
+  nameKeys: string[];
+  /** Jr., Sr., II… folded: father and son never merge on their own. */
+  nameSuffix: string;
+  /** A human-readable name for explanations and the CLI. */
+  displayName: string;
+  phones: SourcePhone[];
+  /** Flattened phone index keys (for the multiEntry index). */
+  phoneKeys: string[];
+  /** Case-folded, trimmed emails. */
+  emails: string[];
+}
+
+export type DecisionKind = 'together' | 'separate' | 'dismissed';
+
+/** A user decision about two sources, keyed by their stable identities, never by local row ids. */
+export interface Decision {
+  /** The two source keys, sorted, joined by `|`. */
+  key: string;
+  members: [string, string];
+  kind: DecisionKind;
+  at: number;
+}
+
+/** How far the GCDS has synced one provider store. */
+export interface ProviderCursor {
+  provider: string;
+  epoch: string;
+  revision: number;
+}
+
+export interface DuplicateSuggestion {
+  personId: string;
+  score: number;
+  /** What makes them look alike, e.g. `name~:jon smith`, `phone:+14155550100`. */
+  reasons: string[];
+}
+
+export interface GcdsStatus {
+  state: 'idle' | 'syncing' | 'stopped';
+  revision: number;
+  providers: Array<{ provider: string; revision: number; epoch: string }>;
+  lastError?: string;
+  transactions: number;
+}
