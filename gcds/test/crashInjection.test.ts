@@ -90,7 +90,11 @@ async function checkInvariants(p: Pipeline) {
 describe('crash injection at every GCDS transaction boundary', () => {
   it('converges to the uncrashed result, with nothing lost or doubled, wherever it is killed', async () => {
     let commits = 0;
-    const reference = await startPipeline({ beforeCommit: () => void (commits += 1) });
+    const reference = await startPipeline({
+      beforeCommit: () => {
+        commits += 1;
+      },
+    });
     await script(reference, { userRetry: [] });
     const expected = groupsOf(await reference.people());
     await checkInvariants(reference);
