@@ -4,16 +4,17 @@ import type { ChangeEvent } from './types';
 interface BridgedMessage {
   source: string;
   key: string;
-  event: ChangeEvent;
+  event: unknown;
 }
 
 /**
  * Delivers change events to every listener of a store in this context and, when bridged, to other
  * browser contexts (frames, workers) through a BroadcastChannel, the way DataStore.onchange reached
- * every app on Firefox OS. Events carry ids, never record data.
+ * every app on Firefox OS. Events carry ids, never record data. The platform's store announcements
+ * travel the same way, on their own key.
  */
 export class ChangeBus {
-  readonly #subjects = new Map<string, Subject<ChangeEvent>>();
+  readonly #subjects = new Map<string, Subject<unknown>>();
   readonly #source = Math.random().toString(36).slice(2);
   readonly #channel: BroadcastChannel | undefined;
 
@@ -29,11 +30,11 @@ export class ChangeBus {
     }
   }
 
-  channel(key: string): Observable<ChangeEvent> {
-    return this.#subject(key).asObservable();
+  channel<E = ChangeEvent>(key: string): Observable<E> {
+    return this.#subject(key).asObservable() as Observable<E>;
   }
 
-  publish(key: string, event: ChangeEvent): void {
+  publish<E = ChangeEvent>(key: string, event: E): void {
     this.#subject(key).next(event);
     this.#channel?.postMessage({ source: this.#source, key, event } satisfies BridgedMessage);
   }
@@ -44,10 +45,10 @@ export class ChangeBus {
     this.#subjects.clear();
   }
 
-  #subject(key: string): Subject<ChangeEvent> {
+  #subject(key: string): Subject<unknown> {
     let subject = this.#subjects.get(key);
     if (subject === undefined) {
-      subject = new Subject<ChangeEvent>();
+      subject = new Subject<unknown>();
       this.#subjects.set(key, subject);
     }
     return subject;

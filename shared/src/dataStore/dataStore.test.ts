@@ -278,6 +278,12 @@ describe('DataStore change events', () => {
     const heard = firstValueFrom(reader.changes$);
     await owner.put('a', { n: 1 });
     expect(await heard).toMatchObject({ revision: 1, ids: ['a'], owner: 'provider' });
+    const uninstalled = firstValueFrom(readerSide.announcements$);
+    await writerSide.removeStore(ownerApp, 'contacts');
+    expect(await uninstalled).toMatchObject({
+      type: 'uninstalled',
+      store: { owner: 'provider', name: 'contacts' },
+    });
     await writerSide.close();
     await readerSide.close();
   });

@@ -1,5 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import { type Observable, Subject } from 'rxjs';
+import { type Observable, share, tap } from 'rxjs';
 import { AccessError, type AccessLevel, canReadAt, isAccessLevel } from '../access/accessLevel';
 import { READABLE_POINTERS_POLICY, readablePointers } from '../person/readablePointersPolicy';
 import { ChangeBus } from './changeBus';
@@ -51,6 +51,8 @@ export interface DataStorePlatformOptions {
   rowPolicies?: Record<string, RowPolicy>;
 }
 
+const ANNOUNCEMENTS_KEY = 'platform:announcements';
+
 interface PlatformSchema extends DBSchema {
   stores: { key: [string, string]; value: DataStoreInfo };
 }
@@ -63,14 +65,13 @@ export class DataStorePlatform {
   readonly #identities = new WeakSet<object>();
   readonly #appIds = new Set<string>();
   readonly #stores = new Map<string, RevisionedStore<unknown>>();
-  readonly #announcements = new Subject<DataStoreAnnouncement>();
   readonly #bus: ChangeBus;
   readonly #registry: Promise<IDBPDatabase<PlatformSchema>>;
   readonly #options: Required<Omit<DataStorePlatformOptions, 'broadcastChannelName' | 'rowPolicies'>>;
   readonly #rowPolicies: Record<string, RowPolicy>;
 
-  /** Store installs and uninstalls, for the GCDS to discover providers without a restart. */
-  readonly announcements$: Observable<DataStoreAnnouncement> = this.#announcements.asObservable();
+  /** Store installs and uninstalls (from this context and bridged ones), for the GCDS to find providers. */
+  readonly announcements$: Observable<DataStoreAnnouncement>;
 
   constructor(options: DataStorePlatformOptions = {}) {
     this.#options = {
@@ -82,6 +83,13 @@ export class DataStorePlatform {
     };
     this.#rowPolicies = { [READABLE_POINTERS_POLICY]: readablePointers, ...options.rowPolicies };
     this.#bus = new ChangeBus({ bridgeName: options.broadcastChannelName });
+    this.announcements$ = this.#bus.channel<DataStoreAnnouncement>(ANNOUNCEMENTS_KEY).pipe(
+      tap((announcement) => {
+        // Another context removed a store: drop our connection so its data really goes.
+        if (announcement.type === 'uninstalled') this.#forget(announcement.store);
+      }),
+      share(),
+    );
     this.#registry = openDB<PlatformSchema>(`${this.#options.namespace}:platform`, 1, {
       upgrade(db) {
         db.createObjectStore('stores', { keyPath: ['owner', 'name'] });
@@ -134,7 +142,7 @@ export class DataStorePlatform {
     await registry.put('stores', info);
     const { store, ownerKey } = this.#openedStore(info);
     if (options.schema !== undefined) await store.applySchema(ownerKey, options.schema);
-    if (known === undefined) this.#announcements.next({ type: 'installed', store: info });
+    if (known === undefined) this.#announce({ type: 'installed', store: info });
     return (store as RevisionedStore<T>).ownerHandle(ownerKey);
   }
 
@@ -185,7 +193,7 @@ export class DataStorePlatform {
     await store.destroy(ownerKey);
     this.#stores.delete(key);
     await registry.delete('stores', [owner.appId, name]);
-    this.#announcements.next({ type: 'uninstalled', store: info });
+    this.#announce({ type: 'uninstalled', store: info });
   }
 
   /** Closes every connection; data stays. A new platform with the same namespace sees it again. */
@@ -194,7 +202,19 @@ export class DataStorePlatform {
     this.#stores.clear();
     (await this.#registry).close();
     this.#bus.close();
-    this.#announcements.complete();
+  }
+
+  #announce(announcement: DataStoreAnnouncement): void {
+    this.#bus.publish(ANNOUNCEMENTS_KEY, announcement);
+  }
+
+  #forget(info: DataStoreInfo): void {
+    const key = this.#dbName(info);
+    const store = this.#stores.get(key);
+    if (store === undefined) return;
+    this.#stores.delete(key);
+    this.#ownerKeys.delete(key);
+    void store.close();
   }
 
   #verify(identity: AppIdentity): void {
