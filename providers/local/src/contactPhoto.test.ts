@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { checkPhoto, contentId, defaultThumbnail, MAX_PHOTO_BYTES } from './contactPhoto';
+
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+
+describe('checkPhoto', () => {
+  it('accepts image bytes that match their media type', () => {
+    expect(checkPhoto(PNG, 'image/png')).toEqual([]);
+    expect(checkPhoto(JPEG, 'image/jpeg')).toEqual([]);
+    // A type we have no signature for is taken on trust.
+    expect(checkPhoto(Uint8Array.from([1, 2]), 'image/heic')).toEqual([]);
+  });
+
+  it('refuses non-images, empty or oversized bytes and mislabelled bytes', () => {
+    expect(checkPhoto(PNG, 'text/plain').map((e) => e.field)).toEqual(['photo.mediaType']);
+    expect(checkPhoto(new Uint8Array(), 'image/png')).toEqual([
+      { field: 'photo.bytes', message: 'the photo must be non-empty bytes (a Uint8Array)' },
+    ]);
+    expect(checkPhoto('data:image/png;base64,AAAA', 'image/png').map((e) => e.field)).toEqual([
+      'photo.bytes',
+    ]);
+    expect(checkPhoto(new Uint8Array(MAX_PHOTO_BYTES + 1), 'image/heic')[0]?.message).toMatch(/at most/);
+    expect(checkPhoto(JPEG, 'image/png')).toEqual([
+      { field: 'photo.bytes', message: 'the bytes do not look like image/png' },
+    ]);
+  });
+});
+
+describe('contentId', () => {
+  it('is the SHA-256 of the bytes in hex', async () => {
+    expect(await contentId(PNG)).toBe(createHash('sha256').update(PNG).digest('hex'));
+    expect(await contentId(JPEG)).not.toBe(await contentId(PNG));
+  });
+});
+
+describe('defaultThumbnail', () => {
+  it('keeps the photo itself where there is no image decoder (Node)', async () => {
+    const photo = { bytes: PNG, mediaType: 'image/png' };
+    expect(typeof globalThis.OffscreenCanvas).toBe('undefined');
+    expect(await defaultThumbnail(photo)).toEqual(photo);
+  });
+});

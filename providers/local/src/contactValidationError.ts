@@ -1,0 +1,26 @@
+/** One problem with one field, named by its path in the contact (`tel[0].value`, `bday.month`). */
+export interface ContactFieldError {
+  field: string;
+  message: string;
+}
+
+/** A write refused because the contact is not valid. Nothing was written. */
+export class ContactValidationError extends Error {
+  override readonly name = 'ContactValidationError';
+  readonly errors: readonly ContactFieldError[];
+
+  constructor(errors: readonly ContactFieldError[]) {
+    super(
+      `invalid contact: ${errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ')}`,
+    );
+    this.errors = errors;
+  }
+}
+
+/** The id names no contact of this provider. */
+export class ContactNotFoundError extends Error {
+  override readonly name = 'ContactNotFoundError';
+  constructor(readonly contactId: string) {
+    super(`no local contact with id "${contactId}"`);
+  }
+}

@@ -1,0 +1,18 @@
+export type { ContactPatch } from './contactChange';
+export { MAX_PHOTO_BYTES, THUMBNAIL_SIZE, type ThumbnailMaker } from './contactPhoto';
+export {
+  type ContactFieldError,
+  ContactNotFoundError,
+  ContactValidationError,
+} from './contactValidationError';
+export { IceLimitError, MAX_ICE_CONTACTS } from './iceList';
+export {
+  type ContactListOptions,
+  type ContactPage,
+  createLocalProvider,
+  LOCAL_PROVIDER_ID,
+  LOCAL_PROVIDER_MANIFEST,
+  type LocalContactsApi,
+  type LocalProviderOptions,
+  MAX_PAGE_SIZE,
+} from './localProvider';
