@@ -155,7 +155,7 @@ export function create${pascal}Provider(source: ContactSource) {
         queue = run.catch(() => undefined);
         return run;
       };
-      // The first sync runs before install() resolves, so the store is populated when it is announced.
+      // install() resolves after this first sync, with the store populated.
       await syncNow();
       return { syncNow };
     },
