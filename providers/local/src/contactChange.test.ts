@@ -15,6 +15,10 @@ describe('applyContactChange', () => {
     });
   });
 
+  it('a patch with an explicit undefined id keeps the id', () => {
+    expect(applyContactChange(ada, { id: undefined, note: 'x' })).toMatchObject({ id: 'c1', note: 'x' });
+  });
+
   it('a whole contact replaces the record: fields it lacks are gone', () => {
     expect(applyContactChange(ada, { id: 'c1', given: 'Augusta' })).toEqual({ id: 'c1', given: 'Augusta' });
   });

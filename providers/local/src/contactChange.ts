@@ -20,6 +20,7 @@ export function applyContactChange(existing: Contact, change: ContactPatch | Con
   }
   const next: Record<string, unknown> = { ...existing };
   for (const [key, value] of Object.entries(change)) {
+    if (key === 'id') continue;
     if (value === undefined) delete next[key];
     else next[key] = value;
   }
