@@ -1,0 +1,511 @@
+import type { PictureBytes } from './avatarImage';
+import { FacebookApiError } from './facebookErrors';
+import {
+  type FriendEditKind,
+  type FriendGeneratorOptions,
+  type FriendProfile,
+  generateFriendProfile,
+  randomFriendEdit,
+} from './friendGenerator';
+import { decodePageToken, encodePageToken } from './pageToken';
+import type { PhoneRegion } from './phoneNumbers';
+import { createSeededRandom, type SeededRandom } from './seededRandom';
+import { realSleep, type Sleep } from './sleep';
+import type {
+  FacebookApi,
+  FacebookPhoto,
+  SyncToClientRequest,
+  SyncToClientResponse,
+  WireFriend,
+  WireObject,
+  WireTombstone,
+} from './wireFormat';
+
+export interface FacebookServerOptions {
+  /** Same seed, same friends, edits and random failures. Default 1. */
+  seed?: number;
+  /** How many friends to generate at once. Default 0. */
+  friends?: number;
+  /** Where the phone's owner lives: friends there often write national numbers. Default US. */
+  homeRegion?: PhoneRegion;
+  /** Delay of every request, waited through `sleep`. Default 0. */
+  latencyMs?: number;
+  /** Probability (0-1) that a request fails with a 503, drawn from the seeded fault stream. Default 0. */
+  failureRate?: number;
+  /** Largest page a client may ask for. Default 1000. */
+  maxPageSize?: number;
+  sleep?: Sleep;
+  /** The server's clock, for timestamps only (counters decide what to sync). Default Date.now. */
+  now?: () => number;
+}
+
+export interface FailureOptions {
+  /** Let this many matching requests succeed first. */
+  skip?: number;
+  /** Default 503 (retryable); 429 with `retryAfterMs`; 4xx are not retried. */
+  status?: number;
+  retryAfterMs?: number;
+  /** Only requests to this endpoint count. Default both. */
+  endpoint?: 'sync' | 'photo';
+}
+
+/** One request as the server saw it, for tests and the demo's network panel. */
+export interface RequestRecord {
+  endpoint: 'sync' | 'photo';
+  since?: number;
+  pageToken?: string;
+  pageSize?: number;
+  photoId?: string;
+  /** 200, or the status of the error it answered. */
+  status: number;
+  /** Objects returned (sync). */
+  objects?: number;
+  upTo?: number;
+}
+
+export type ActivityEntry =
+  | { kind: 'added'; guid: string }
+  | { kind: 'edited'; guid: string; edit: FriendEditKind }
+  | { kind: 'deleted'; guid: string }
+  | { kind: 'undeleted'; guid: string };
+
+interface ServerFriend {
+  guid: string;
+  profile: Omit<FriendProfile, 'picture'>;
+  pictureId?: string;
+  counter_lastupdate: number;
+  timestamp_created: number;
+  timestamp_lastupdate: number;
+  isdeleted: boolean;
+}
+
+interface PendingFailure {
+  skip: number;
+  count: number;
+  status: number;
+  retryAfterMs?: number;
+  endpoint?: 'sync' | 'photo';
+}
+
+const PROFILE_URL = 'https://facebook.example/profile/';
+
+/**
+ * The simulated social network: friends with a server counter as appSync describes it. Every add, edit,
+ * delete and undelete takes the next counter value and stamps it on the object (`counter_lastupdate`);
+ * deletes are soft (`isdeleted`) until `purgeDeleted()` drops them for good.
+ *
+ * Paging is by counter (keyset paging). A page holds the objects whose counter is above the requested
+ * position, in counter order; its `upTo` is the counter of its last object. The next page asks for
+ * "after upTo". That stays exact while the server changes between pages: an object changed after it was
+ * sent moves to a new, higher counter and is sent again in a later page (newer data, same guid: an update,
+ * never a duplicate record); an object changed before it was sent also moves ahead and is still sent once,
+ * at its new place (no gap); new objects and deletes come after everything. Because `upTo` only needs the
+ * client's persisted counter, an interrupted sync resumes with `since = upTo` and no token at all.
+ */
+export class FacebookServer implements FacebookApi {
+  latencyMs: number;
+  failureRate: number;
+  readonly maxPageSize: number;
+  /** Every request in order. */
+  readonly requestLog: RequestRecord[] = [];
+
+  readonly #random: SeededRandom;
+  readonly #faultRandom: SeededRandom;
+  readonly #generator: FriendGeneratorOptions;
+  readonly #sleep: Sleep;
+  readonly #now: () => number;
+  readonly #friends = new Map<string, ServerFriend>();
+  readonly #pictures = new Map<string, PictureBytes>();
+  /** (counter, guid) of every change in counter order; entries whose guid has moved on are stale. */
+  #log: Array<{ counter: number; guid: string }> = [];
+  #counter = 0;
+  #pictureSequence = 0;
+  /** Tombstones at or below this counter were purged: an incremental sync from below it would miss them. */
+  #horizon = 0;
+  #failures: PendingFailure[] = [];
+
+  constructor(options: FacebookServerOptions = {}) {
+    const seed = options.seed ?? 1;
+    this.#random = createSeededRandom(seed);
+    this.#faultRandom = this.#random.fork(0xfa17);
+    this.#generator = { homeRegion: options.homeRegion ?? 'US' };
+    this.latencyMs = options.latencyMs ?? 0;
+    this.failureRate = options.failureRate ?? 0;
+    this.maxPageSize = options.maxPageSize ?? 1000;
+    this.#sleep = options.sleep ?? realSleep;
+    this.#now = options.now ?? Date.now;
+    this.generateFriends(options.friends ?? 0);
+  }
+
+  /** The server counter: the number of changes ever made. */
+  get counter(): number {
+    return this.#counter;
+  }
+
+  // --- server-side activity (what happens on the network, not through the client API) ---
+
+  /** Adds `count` generated friends; returns their guids. */
+  generateFriends(count: number): string[] {
+    if (!Number.isInteger(count) || count < 0)
+      throw new Error(`friend count must be an integer >= 0, not ${count}`);
+    return Array.from({ length: count }, () => this.addFriend());
+  }
+
+  /** Adds a friend (a generated one unless `profile` is given); returns its guid. */
+  addFriend(profile: FriendProfile = generateFriendProfile(this.#random, this.#generator)): string {
+    checkProfile(profile);
+    let guid = this.#random.guid();
+    while (this.#friends.has(guid)) guid = this.#random.guid();
+    const now = this.#now();
+    const friend: ServerFriend = {
+      guid,
+      profile: withoutPicture(profile),
+      counter_lastupdate: 0,
+      timestamp_created: now,
+      timestamp_lastupdate: now,
+      isdeleted: false,
+    };
+    if (profile.picture !== undefined) friend.pictureId = this.#storePicture(profile.picture);
+    this.#friends.set(guid, friend);
+    this.#touch(friend);
+    return guid;
+  }
+
+  /**
+   * Edits a live friend: a random plausible edit, or `change` applied to its current profile.
+   * A changed picture gets a new picture id, as a new upload would.
+   */
+  editFriend(guid: string, change?: (profile: FriendProfile) => FriendProfile): FriendEditKind | 'custom' {
+    const friend = this.#live(guid);
+    const current = this.#profileOf(friend);
+    let kind: FriendEditKind | 'custom' = 'custom';
+    let next: FriendProfile;
+    if (change === undefined) {
+      const edit = randomFriendEdit(this.#random, current, this.#generator);
+      kind = edit.kind;
+      next = edit.profile;
+    } else {
+      next = change(structuredClone(current));
+    }
+    checkProfile(next);
+    if (next.picture === undefined) delete friend.pictureId;
+    else if (current.picture === undefined || !sameBytes(current.picture.bytes, next.picture.bytes)) {
+      friend.pictureId = this.#storePicture(next.picture);
+    }
+    friend.profile = withoutPicture(next);
+    this.#touch(friend);
+    return kind;
+  }
+
+  /** Soft delete (appSync `isdeleted = 1`): the friend syncs out as a tombstone. */
+  deleteFriend(guid: string): void {
+    const friend = this.#live(guid);
+    friend.isdeleted = true;
+    this.#touch(friend);
+  }
+
+  /** Undoes a soft delete that has not been purged: the friend comes back with a new counter. */
+  undeleteFriend(guid: string): void {
+    const friend = this.#friends.get(guid);
+    if (friend === undefined || !friend.isdeleted) throw new Error(`no deleted friend ${guid} to restore`);
+    friend.isdeleted = false;
+    this.#touch(friend);
+  }
+
+  /** `steps` random changes: mostly edits, some adds, deletes and undeletes. */
+  randomActivity(steps: number): ActivityEntry[] {
+    const done: ActivityEntry[] = [];
+    const live = [...this.#friends.values()].filter((f) => !f.isdeleted).map((f) => f.guid);
+    const deleted = [...this.#friends.values()].filter((f) => f.isdeleted).map((f) => f.guid);
+    const takeAt = (list: string[], index: number): string => {
+      const guid = list[index]!;
+      list[index] = list[list.length - 1]!;
+      list.pop();
+      return guid;
+    };
+    for (let i = 0; i < steps; i += 1) {
+      const roll = this.#random.next();
+      if (live.length === 0 || roll < 0.25) {
+        const guid = this.addFriend();
+        live.push(guid);
+        done.push({ kind: 'added', guid });
+      } else if (roll < 0.75) {
+        const guid = this.#random.pick(live);
+        done.push({ kind: 'edited', guid, edit: this.editFriend(guid) as FriendEditKind });
+      } else if (roll < 0.95 || deleted.length === 0) {
+        const guid = takeAt(live, this.#random.int(0, live.length - 1));
+        this.deleteFriend(guid);
+        deleted.push(guid);
+        done.push({ kind: 'deleted', guid });
+      } else {
+        const guid = takeAt(deleted, this.#random.int(0, deleted.length - 1));
+        this.undeleteFriend(guid);
+        live.push(guid);
+        done.push({ kind: 'undeleted', guid });
+      }
+    }
+    return done;
+  }
+
+  /**
+   * Drops soft-deleted friends for good, as servers do to bound their tables. Clients whose counter is
+   * below the newest dropped tombstone can no longer sync incrementally: they get a 410 and resync.
+   */
+  purgeDeleted(): number {
+    let purged = 0;
+    for (const friend of [...this.#friends.values()]) {
+      if (!friend.isdeleted) continue;
+      this.#horizon = Math.max(this.#horizon, friend.counter_lastupdate);
+      this.#friends.delete(friend.guid);
+      if (friend.pictureId !== undefined) this.#dropPictureIfUnused(friend.pictureId);
+      purged += 1;
+    }
+    this.#compactLog();
+    return purged;
+  }
+
+  /** Makes the next matching requests fail (after letting `skip` through). `count` may be Infinity. */
+  failNext(count: number, options: FailureOptions = {}): void {
+    if (!(count >= 1)) throw new Error(`failNext needs a count >= 1, not ${count}`);
+    this.#failures.push({
+      skip: options.skip ?? 0,
+      count,
+      status: options.status ?? 503,
+      ...(options.retryAfterMs === undefined ? {} : { retryAfterMs: options.retryAfterMs }),
+      ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    });
+  }
+
+  /** Cancels every scheduled failure (the network is back). */
+  clearFailures(): void {
+    this.#failures = [];
+  }
+
+  // --- inspection (the truth tests compare against; no latency, no failures) ---
+
+  /** Every live friend as the API would send it, by guid. */
+  liveFriends(): WireFriend[] {
+    return [...this.#friends.values()]
+      .filter((f) => !f.isdeleted)
+      .sort((a, b) => (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0))
+      .map((f) => this.#wireFriend(f));
+  }
+
+  /** The friend's current wire form: a tombstone while soft-deleted, undefined once purged or never known. */
+  friend(guid: string): WireObject | undefined {
+    const friend = this.#friends.get(guid);
+    return friend === undefined ? undefined : this.#wire(friend);
+  }
+
+  picture(pictureId: string): PictureBytes | undefined {
+    const picture = this.#pictures.get(pictureId);
+    return picture === undefined ? undefined : { bytes: picture.bytes.slice(), mediaType: picture.mediaType };
+  }
+
+  // --- the client API (REST in real life) ---
+
+  async syncToClient(request: SyncToClientRequest): Promise<SyncToClientResponse> {
+    const record: RequestRecord = {
+      endpoint: 'sync',
+      since: request.since,
+      pageSize: request.pageSize,
+      ...(request.pageToken === undefined ? {} : { pageToken: request.pageToken }),
+      status: 200,
+    };
+    return this.#handle(record, () => {
+      if (!Number.isSafeInteger(request.since) || request.since < 0) {
+        throw new FacebookApiError(400, `since must be a counter >= 0, not ${request.since}`);
+      }
+      if (
+        !Number.isInteger(request.pageSize) ||
+        request.pageSize < 1 ||
+        request.pageSize > this.maxPageSize
+      ) {
+        throw new FacebookApiError(400, `pageSize must be 1 to ${this.maxPageSize}, not ${request.pageSize}`);
+      }
+      const after = request.pageToken === undefined ? request.since : decodePageToken(request.pageToken);
+      if (after > this.#counter) {
+        throw new FacebookApiError(410, `counter ${after} is ahead of this server (${this.#counter})`, {
+          code: 'resync_required',
+        });
+      }
+      // 0 is a full listing: it never depended on the purged tombstones.
+      if (after > 0 && after < this.#horizon) {
+        throw new FacebookApiError(410, `changes after ${after} were purged (up to ${this.#horizon})`, {
+          code: 'resync_required',
+        });
+      }
+      const page = this.#changesAfter(after, request.pageSize);
+      const response: SyncToClientResponse = {
+        objects: page.friends.map((f) => this.#wire(f)),
+        upTo: page.more ? page.friends[page.friends.length - 1]!.counter_lastupdate : this.#counter,
+        serverCounter: this.#counter,
+      };
+      if (page.more) response.nextPageToken = encodePageToken(response.upTo);
+      record.objects = response.objects.length;
+      record.upTo = response.upTo;
+      return response;
+    });
+  }
+
+  async fetchPhoto(photoId: string): Promise<FacebookPhoto> {
+    return this.#handle({ endpoint: 'photo', photoId, status: 200 }, () => {
+      const picture = this.picture(photoId);
+      if (picture === undefined)
+        throw new FacebookApiError(404, `no picture ${photoId}`, { code: 'not_found' });
+      return picture;
+    });
+  }
+
+  async #handle<R>(record: RequestRecord, answer: () => R): Promise<R> {
+    this.requestLog.push(record);
+    if (this.latencyMs > 0) await this.#sleep(this.latencyMs);
+    try {
+      this.#maybeFail(record.endpoint);
+      // Answered after the latency: the client sees the server as it is when the answer leaves.
+      return answer();
+    } catch (error) {
+      record.status = error instanceof FacebookApiError ? error.status : 500;
+      throw error;
+    }
+  }
+
+  #maybeFail(endpoint: 'sync' | 'photo'): void {
+    const failure = this.#failures.find((f) => f.endpoint === undefined || f.endpoint === endpoint);
+    if (failure !== undefined) {
+      if (failure.skip > 0) {
+        failure.skip -= 1;
+      } else {
+        failure.count -= 1;
+        if (failure.count <= 0) this.#failures.splice(this.#failures.indexOf(failure), 1);
+        throw new FacebookApiError(failure.status, 'injected failure', {
+          ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }),
+        });
+      }
+    }
+    if (this.failureRate > 0 && this.#faultRandom.chance(this.failureRate)) {
+      throw new FacebookApiError(503, 'service unavailable (random failure)');
+    }
+  }
+
+  /** Up to `limit` objects changed after `after`, in counter order, and whether more follow. */
+  #changesAfter(after: number, limit: number): { friends: ServerFriend[]; more: boolean } {
+    let low = 0;
+    let high = this.#log.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.#log[mid]!.counter <= after) low = mid + 1;
+      else high = mid;
+    }
+    const friends: ServerFriend[] = [];
+    for (let i = low; i < this.#log.length; i += 1) {
+      const entry = this.#log[i]!;
+      const friend = this.#friends.get(entry.guid);
+      if (friend === undefined || friend.counter_lastupdate !== entry.counter) continue;
+      if (friends.length === limit) return { friends, more: true };
+      friends.push(friend);
+    }
+    return { friends, more: false };
+  }
+
+  #touch(friend: ServerFriend): void {
+    this.#counter += 1;
+    friend.counter_lastupdate = this.#counter;
+    friend.timestamp_lastupdate = this.#now();
+    this.#log.push({ counter: this.#counter, guid: friend.guid });
+    if (this.#log.length > 2 * this.#friends.size + 1000) this.#compactLog();
+  }
+
+  /** Drops stale log entries (a guid's older counters). */
+  #compactLog(): void {
+    this.#log = this.#log.filter(
+      (entry) => this.#friends.get(entry.guid)?.counter_lastupdate === entry.counter,
+    );
+  }
+
+  #live(guid: string): ServerFriend {
+    const friend = this.#friends.get(guid);
+    if (friend === undefined || friend.isdeleted) throw new Error(`no live friend ${guid}`);
+    return friend;
+  }
+
+  #storePicture(picture: PictureBytes): string {
+    this.#pictureSequence += 1;
+    const id = `pic-${this.#pictureSequence}`;
+    this.#pictures.set(id, { bytes: picture.bytes.slice(), mediaType: picture.mediaType });
+    return id;
+  }
+
+  #dropPictureIfUnused(pictureId: string): void {
+    for (const friend of this.#friends.values()) if (friend.pictureId === pictureId) return;
+    this.#pictures.delete(pictureId);
+  }
+
+  #profileOf(friend: ServerFriend): FriendProfile {
+    const profile: FriendProfile = structuredClone(friend.profile);
+    const picture = friend.pictureId === undefined ? undefined : this.#pictures.get(friend.pictureId);
+    if (picture !== undefined)
+      profile.picture = { bytes: picture.bytes.slice(), mediaType: picture.mediaType };
+    return profile;
+  }
+
+  #wire(friend: ServerFriend): WireObject {
+    if (friend.isdeleted) {
+      const tombstone: WireTombstone = {
+        guid: friend.guid,
+        isdeleted: true,
+        timestamp_lastupdate: friend.timestamp_lastupdate,
+      };
+      return tombstone;
+    }
+    return this.#wireFriend(friend);
+  }
+
+  #wireFriend(friend: ServerFriend): WireFriend {
+    const p = structuredClone(friend.profile);
+    const wire: WireFriend = {
+      guid: friend.guid,
+      isdeleted: false,
+      name: [p.first_name, p.middle_name, p.last_name]
+        .filter((part) => part !== undefined && part !== '')
+        .join(' '),
+      first_name: p.first_name,
+      last_name: p.last_name,
+      phones: p.phones,
+      emails: p.emails,
+      profile_url: PROFILE_URL + friend.guid,
+      timestamp_created: friend.timestamp_created,
+      timestamp_lastupdate: friend.timestamp_lastupdate,
+    };
+    if (p.middle_name !== undefined) wire.middle_name = p.middle_name;
+    if (p.nickname !== undefined) wire.nickname = p.nickname;
+    if (p.birthday !== undefined) wire.birthday = p.birthday;
+    if (p.work !== undefined) wire.work = p.work;
+    if (friend.pictureId !== undefined) {
+      const picture = this.#pictures.get(friend.pictureId)!;
+      wire.picture = { id: friend.pictureId, media_type: picture.mediaType };
+    }
+    return wire;
+  }
+}
+
+function withoutPicture(profile: FriendProfile): Omit<FriendProfile, 'picture'> {
+  const { picture: _picture, ...rest } = structuredClone(profile);
+  return rest;
+}
+
+function checkProfile(profile: FriendProfile): void {
+  if (typeof profile.first_name !== 'string' || typeof profile.last_name !== 'string') {
+    throw new Error('a friend needs first_name and last_name strings');
+  }
+  if (profile.first_name.trim() === '' && profile.last_name.trim() === '') {
+    throw new Error('a friend needs a first or a last name');
+  }
+  if (profile.picture !== undefined && profile.picture.bytes.length === 0) {
+    throw new Error('a picture needs bytes');
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}

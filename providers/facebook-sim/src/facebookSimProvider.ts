@@ -1,0 +1,156 @@
+import {
+  defineProvider,
+  type ProviderContext,
+  type ProviderDefinition,
+  type ProviderManifest,
+} from '@gcds/shared';
+import { FacebookApiError } from './facebookErrors';
+import { defaultThumbnail, type ThumbnailMaker } from './photoBlobs';
+import { checkRetryPolicy, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryWithBackoff';
+import { realSleep, type Sleep } from './sleep';
+import { type FacebookSyncReport, SyncEngine } from './syncEngine';
+import type { FacebookSyncState, PassKind, PassReason } from './syncState';
+import type { FacebookApi } from './wireFormat';
+
+export const FACEBOOK_SIM_PROVIDER_ID = 'facebook-sim';
+
+/** Certified only: the Gaia seed's legal restriction on Facebook data. Read-only: the user cannot edit it. */
+export const FACEBOOK_SIM_MANIFEST: ProviderManifest = Object.freeze({
+  displayName: 'Facebook (simulated)',
+  accessLevel: 'certified',
+  writable: false,
+  description: 'Friends synced one way from a simulated social network',
+});
+
+export const DEFAULT_PAGE_SIZE = 200;
+export const MAX_PAGE_SIZE = 1000;
+
+export interface FacebookSimProviderOptions {
+  /** The network: a FacebookServer, or a REST client with the same two endpoints. */
+  api: FacebookApi;
+  /** Friends per request and per store transaction, 1 to MAX_PAGE_SIZE. */
+  pageSize?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Waits between retries; tests pass a virtual clock. */
+  sleep?: Sleep;
+  /** For retry jitter. Default Math.random. */
+  random?: () => number;
+  makeThumbnail?: ThumbnailMaker;
+}
+
+export interface FacebookSyncStatus {
+  /** `retrying`: a request failed and the next try is waiting out its back-off. */
+  state: 'idle' | 'syncing' | 'retrying' | 'failed';
+  /** appSync `servercounter_lastsync`: every server change up to it is in the store. */
+  lastServerCounter: number;
+  /** A first sync or full resync under way (or interrupted, to be resumed by the next sync). */
+  listing?: { kind: PassKind; reason: PassReason; position: number };
+  retry?: { attempt: number; delayMs: number };
+  lastError?: { message: string; status?: number; at: number };
+  /** `ctx.now()` when the last sync completed. */
+  lastSyncedAt?: number;
+}
+
+/** What the provider offers its settings UI and tests. There are no edit methods: the store is read-only. */
+export interface FacebookSimApi {
+  /** Resumes an interrupted listing, or fetches the changes since the last sync. Calls queue one after another. */
+  syncNow(): Promise<FacebookSyncReport>;
+  /** Lists everything again from counter 0, then removes local records the server no longer has. */
+  fullResync(): Promise<FacebookSyncReport>;
+  status(): FacebookSyncStatus;
+}
+
+function statusFrom(state: FacebookSyncState, previous: FacebookSyncStatus): FacebookSyncStatus {
+  const { listing: _listing, ...rest } = previous;
+  return {
+    ...rest,
+    lastServerCounter: state.servercounter_lastsync,
+    ...(state.pass === undefined
+      ? {}
+      : { listing: { kind: state.pass.kind, reason: state.pass.reason, position: state.pass.position } }),
+  };
+}
+
+/** The provider of the simulated network's friends, synced one way into a certified, read-only store. */
+export function createFacebookSimProvider(
+  options: FacebookSimProviderOptions,
+): ProviderDefinition<FacebookSimApi> {
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    throw new Error(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, not ${pageSize}`);
+  }
+  const retry = checkRetryPolicy({ ...DEFAULT_RETRY_POLICY, ...options.retry });
+  let running: Promise<unknown> = Promise.resolve();
+
+  return defineProvider<FacebookSimApi>({
+    id: FACEBOOK_SIM_PROVIDER_ID,
+    manifest: FACEBOOK_SIM_MANIFEST,
+    async start(ctx: ProviderContext): Promise<FacebookSimApi> {
+      let status: FacebookSyncStatus = { state: 'idle', lastServerCounter: 0 };
+      const engine = new SyncEngine({
+        store: ctx.store,
+        api: options.api,
+        pageSize,
+        retry,
+        sleep: options.sleep ?? realSleep,
+        random: options.random ?? Math.random,
+        makeThumbnail: options.makeThumbnail ?? defaultThumbnail,
+        signal: ctx.signal,
+        onProgress: (state) => {
+          const { retry: _retry, ...rest } = statusFrom(state, status);
+          status = { ...rest, state: 'syncing' };
+        },
+        onRetry: (notice) => {
+          status = {
+            ...status,
+            state: 'retrying',
+            retry: { attempt: notice.attempt, delayMs: notice.delayMs },
+          };
+        },
+      });
+      status = statusFrom(await engine.loadState(), status);
+
+      const queued = (mode: 'sync' | 'full'): Promise<FacebookSyncReport> => {
+        const run = running.then(async () => {
+          ctx.signal.throwIfAborted();
+          status = { ...status, state: 'syncing' };
+          try {
+            const report = await engine.run(mode);
+            const { lastError: _cleared, retry: _retry, ...rest } = status;
+            status = {
+              ...rest,
+              state: 'idle',
+              lastServerCounter: report.serverCounter,
+              lastSyncedAt: ctx.now(),
+            };
+            return report;
+          } catch (error) {
+            const { retry: _retry, ...rest } = status;
+            status = {
+              ...rest,
+              state: 'failed',
+              lastError: {
+                message: error instanceof Error ? error.message : String(error),
+                ...(error instanceof FacebookApiError ? { status: error.status } : {}),
+                at: ctx.now(),
+              },
+            };
+            throw error;
+          }
+        });
+        running = run.catch(() => undefined);
+        return run;
+      };
+
+      return {
+        syncNow: () => queued('sync'),
+        fullResync: () => queued('full'),
+        status: () => structuredClone(status),
+      };
+    },
+    async stop() {
+      // The signal is already aborted: the sync under way stops before its next request or write.
+      await running;
+    },
+  });
+}

@@ -1,0 +1,48 @@
+export type { PictureBytes } from './avatarImage';
+export { FacebookApiError, FacebookProtocolError, isRetryableError } from './facebookErrors';
+export {
+  type ActivityEntry,
+  FacebookServer,
+  type FacebookServerOptions,
+  type FailureOptions,
+  type RequestRecord,
+} from './facebookServer';
+export {
+  createFacebookSimProvider,
+  DEFAULT_PAGE_SIZE,
+  FACEBOOK_SIM_MANIFEST,
+  FACEBOOK_SIM_PROVIDER_ID,
+  type FacebookSimApi,
+  type FacebookSimProviderOptions,
+  type FacebookSyncStatus,
+  MAX_PAGE_SIZE,
+} from './facebookSimProvider';
+export { type FriendEditKind, type FriendProfile, generateFriendProfile } from './friendGenerator';
+export { friendToContact } from './friendToContact';
+export {
+  type GeneratedPhone,
+  generatePhone,
+  PHONE_REGIONS,
+  type PhoneRegion,
+  type PhoneStyle,
+} from './phoneNumbers';
+export { defaultThumbnail, type ThumbnailMaker } from './photoBlobs';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryWithBackoff';
+export { createSeededRandom, type SeededRandom } from './seededRandom';
+export { realSleep, type Sleep } from './sleep';
+export type { FacebookSyncReport, PhotoProblem } from './syncEngine';
+export type { PassKind, PassReason } from './syncState';
+export type {
+  FacebookApi,
+  FacebookPhoto,
+  SyncToClientRequest,
+  SyncToClientResponse,
+  WireBirthday,
+  WireEmail,
+  WireFriend,
+  WireObject,
+  WirePhone,
+  WirePicture,
+  WireTombstone,
+  WireWork,
+} from './wireFormat';

@@ -1,0 +1,328 @@
+import type { Contact, DataStoreOwner, PhotoRef, WriteOperation } from '@gcds/shared';
+import { FacebookApiError, FacebookProtocolError } from './facebookErrors';
+import { friendToContact } from './friendToContact';
+import { photoProblem, storePhoto, type ThumbnailMaker } from './photoBlobs';
+import { sameRecord } from './recordEquality';
+import { type RetryNotice, type RetryPolicy, withRetry } from './retryWithBackoff';
+import type { Sleep } from './sleep';
+import {
+  type FacebookSyncState,
+  INITIAL_SYNC_STATE,
+  isPhotoRef,
+  type PassKind,
+  type PassReason,
+  photoKey,
+  readSyncState,
+  SYNC_STATE_META_KEY,
+  seenKey,
+  startPass,
+} from './syncState';
+import {
+  type FacebookApi,
+  parsePhoto,
+  parseSyncResponse,
+  type SyncToClientRequest,
+  type SyncToClientResponse,
+  type WireFriend,
+  type WireObject,
+} from './wireFormat';
+
+/** How many times in one run a server 410 may restart the full listing before we give up. */
+const MAX_SERVER_RESTARTS = 3;
+const KEYS_PAGE = 500;
+
+export interface PhotoProblem {
+  guid: string;
+  pictureId: string;
+  message: string;
+}
+
+/** What one `syncNow()` or `fullResync()` did. */
+export interface FacebookSyncReport {
+  /** `first` and `full` are full listings; an incremental run may turn into `full` on a server 410. */
+  kind: 'incremental' | PassKind;
+  reason?: PassReason;
+  /** The server counter this run started from (a resumed listing starts where it stopped). */
+  startedFrom: number;
+  pages: number;
+  /** Records written (added or changed). */
+  written: number;
+  /** Records the server sent again unchanged, not rewritten. */
+  unchanged: number;
+  /** Records removed for server deletes. */
+  deleted: number;
+  /** Records a full listing did not find on the server any more, removed at its end. */
+  staleRemoved: number;
+  photosFetched: number;
+  /** Pictures left out (gone or not an image); the friend is stored without one. */
+  photoProblems: PhotoProblem[];
+  retries: number;
+  /** `servercounter_lastsync` after the run. */
+  serverCounter: number;
+}
+
+export interface SyncEngineOptions {
+  store: DataStoreOwner<Contact>;
+  api: FacebookApi;
+  pageSize: number;
+  retry: RetryPolicy;
+  sleep: Sleep;
+  random: () => number;
+  makeThumbnail: ThumbnailMaker;
+  signal: AbortSignal;
+  onProgress?: (state: FacebookSyncState) => void;
+  onRetry?: (notice: RetryNotice) => void;
+}
+
+export type SyncMode = 'sync' | 'full';
+
+/** The guids a listing saw on an earlier page are not in the store's metadata any more. */
+class ListingRecordLost extends Error {
+  override readonly name = 'ListingRecordLost';
+}
+
+/** Where a page ends up: its writes, and the metadata committed with them. */
+interface PreparedPage {
+  operations: WriteOperation<Contact>[];
+  meta: Record<string, unknown>;
+  liveIds: string[];
+}
+
+/**
+ * One-way sync from the network into the provider's store, the appSync download half.
+ *
+ * - Incremental: ask for changes after `servercounter_lastsync`, page by page; each page and the counter it
+ *   covers (`upTo`) commit in one bulk.
+ * - Full listing (first sync, or a resync): the same walk from counter 0, recording which guids it saw live;
+ *   its last page also removes every local record the server did not list, in the same bulk. The store is
+ *   never cleared, so readers never see it empty. Its position commits with each page, so an interrupted
+ *   listing resumes where it stopped.
+ * - A 410 (the server no longer knows our counter) turns into a full listing.
+ */
+export class SyncEngine {
+  readonly #o: SyncEngineOptions;
+  readonly #photoRefs = new Map<string, PhotoRef>();
+  #report!: FacebookSyncReport;
+
+  constructor(options: SyncEngineOptions) {
+    this.#o = options;
+  }
+
+  async loadState(): Promise<FacebookSyncState> {
+    const saved = readSyncState(await this.#o.store.getMeta(SYNC_STATE_META_KEY));
+    if (saved.kind === 'ok') return saved.state;
+    if (saved.kind === 'missing') return startPass(INITIAL_SYNC_STATE, 'first', 'first-sync');
+    return startPass(INITIAL_SYNC_STATE, 'full', 'state-unreadable');
+  }
+
+  async run(mode: SyncMode): Promise<FacebookSyncReport> {
+    let state = await this.loadState();
+    if (mode === 'full') state = await this.#begin(startPass(state, 'full', 'requested'));
+    this.#report = {
+      kind: state.pass?.kind ?? 'incremental',
+      ...(state.pass === undefined ? {} : { reason: state.pass.reason }),
+      startedFrom: state.pass?.position ?? state.servercounter_lastsync,
+      pages: 0,
+      written: 0,
+      unchanged: 0,
+      deleted: 0,
+      staleRemoved: 0,
+      photosFetched: 0,
+      photoProblems: [],
+      retries: 0,
+      serverCounter: state.servercounter_lastsync,
+    };
+    this.#o.onProgress?.(state);
+    for (let restarts = 0; ; restarts += 1) {
+      try {
+        state = await this.#walk(state);
+        this.#report.serverCounter = state.servercounter_lastsync;
+        return this.#report;
+      } catch (error) {
+        const serverForgot = error instanceof FacebookApiError && error.resyncRequired;
+        if (!(serverForgot || error instanceof ListingRecordLost) || restarts >= MAX_SERVER_RESTARTS)
+          throw error;
+        // Our counter (or a listing's position) predates what the server still remembers, or the listing's
+        // own record is gone: list everything again.
+        const reason = serverForgot ? 'server-required' : 'state-unreadable';
+        state = await this.#begin(startPass(await this.loadState(), 'full', reason));
+        this.#report.kind = 'full';
+        this.#report.reason = reason;
+      }
+    }
+  }
+
+  /**
+   * Commits the start of a listing on its own, so that a crash or a failing network before its first page
+   * still leaves a listing to resume, not the old incremental position.
+   */
+  async #begin(state: FacebookSyncState): Promise<FacebookSyncState> {
+    this.#o.signal.throwIfAborted();
+    await this.#o.store.bulk([], { meta: { [SYNC_STATE_META_KEY]: state } });
+    this.#o.onProgress?.(state);
+    return state;
+  }
+
+  /** Pages until the server has nothing more; returns the state committed with the last page. */
+  async #walk(start: FacebookSyncState): Promise<FacebookSyncState> {
+    let state = start;
+    let pageToken: string | undefined;
+    for (;;) {
+      const position = state.pass?.position ?? state.servercounter_lastsync;
+      const request: SyncToClientRequest = {
+        since: position,
+        pageSize: this.#o.pageSize,
+        ...(pageToken === undefined ? {} : { pageToken }),
+      };
+      const response = await this.#request(request);
+      const page = await this.#prepare(response.objects);
+      const last = response.nextPageToken === undefined;
+      const next = await this.#commitPage(state, response, page, last);
+      state = next;
+      this.#report.pages += 1;
+      this.#o.onProgress?.(state);
+      if (last) return state;
+      pageToken = response.nextPageToken;
+    }
+  }
+
+  async #request(request: SyncToClientRequest): Promise<SyncToClientResponse> {
+    const raw = await this.#retrying(() => this.#o.api.syncToClient(request));
+    const response = parseSyncResponse(raw, request);
+    if (response.nextPageToken !== undefined && response.upTo <= request.since) {
+      // A "more" that does not move forward would loop for ever.
+      throw new FacebookProtocolError(
+        `the server returned a page ending at ${response.upTo}, not after ${request.since}`,
+      );
+    }
+    return response;
+  }
+
+  async #commitPage(
+    state: FacebookSyncState,
+    response: SyncToClientResponse,
+    page: PreparedPage,
+    last: boolean,
+  ): Promise<FacebookSyncState> {
+    const pass = state.pass;
+    const operations = page.operations;
+    const meta: Record<string, unknown> = { ...page.meta };
+    let next: FacebookSyncState;
+    if (pass === undefined) {
+      next = { ...state, servercounter_lastsync: response.upTo };
+    } else {
+      // Leftovers of a listing this one replaced go with its first page.
+      if (pass.abandoned !== undefined) {
+        for (let n = 0; n < pass.abandoned.pages; n += 1) meta[seenKey(pass.abandoned.id, n)] = null;
+      }
+      const { abandoned: _cleared, ...current } = pass;
+      if (last) {
+        const stale = await this.#staleIds(pass.id, pass.pages, page.liveIds);
+        for (const id of stale) operations.push({ operation: 'remove', id });
+        this.#report.staleRemoved += stale.length;
+        for (let n = 0; n < pass.pages; n += 1) meta[seenKey(pass.id, n)] = null;
+        const { pass: _done, ...rest } = state;
+        next = { ...rest, servercounter_lastsync: response.upTo };
+      } else {
+        meta[seenKey(pass.id, pass.pages)] = page.liveIds;
+        next = { ...state, pass: { ...current, position: response.upTo, pages: pass.pages + 1 } };
+      }
+    }
+    if (operations.length === 0 && sameRecord(state, next) && Object.keys(meta).length === 0) return state;
+    meta[SYNC_STATE_META_KEY] = next;
+    // Stop before writing if the provider is being stopped: the page will be asked for again.
+    this.#o.signal.throwIfAborted();
+    await this.#o.store.bulk(operations, { meta });
+    for (const operation of operations) if (operation.operation === 'put') this.#report.written += 1;
+    return next;
+  }
+
+  /** Local records a finished listing did not see live on any of its pages. */
+  async #staleIds(passId: number, pages: number, lastPageIds: readonly string[]): Promise<string[]> {
+    const seen = new Set(lastPageIds);
+    for (let n = 0; n < pages; n += 1) {
+      const ids = await this.#o.store.getMeta(seenKey(passId, n));
+      if (!Array.isArray(ids))
+        throw new ListingRecordLost(`the listing's record of its page ${n} is missing`);
+      for (const id of ids) seen.add(id as string);
+    }
+    const stale: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const keys = await this.#o.store.keys(after, KEYS_PAGE);
+      for (const key of keys) if (!seen.has(key)) stale.push(key);
+      if (keys.length < KEYS_PAGE) return stale;
+      after = keys[keys.length - 1];
+    }
+  }
+
+  async #prepare(objects: readonly WireObject[]): Promise<PreparedPage> {
+    const existing = await this.#o.store.getMany(objects.map((o) => o.guid));
+    const page: PreparedPage = { operations: [], meta: {}, liveIds: [] };
+    for (const [i, object] of objects.entries()) {
+      const current = existing[i];
+      if (object.isdeleted) {
+        if (current !== undefined) {
+          page.operations.push({ operation: 'remove', id: object.guid });
+          this.#report.deleted += 1;
+        }
+        continue;
+      }
+      page.liveIds.push(object.guid);
+      const photo = object.picture === undefined ? undefined : await this.#photo(object, page.meta);
+      const contact = friendToContact(object, photo);
+      if (current !== undefined && sameRecord(current, contact)) {
+        this.#report.unchanged += 1;
+        continue;
+      }
+      page.operations.push({ operation: 'put', id: contact.id, data: contact });
+    }
+    return page;
+  }
+
+  /** The stored photo for a friend's picture, downloading it only if this store has not got it yet. */
+  async #photo(friend: WireFriend, meta: Record<string, unknown>): Promise<PhotoRef | undefined> {
+    const pictureId = friend.picture!.id;
+    const key = photoKey(pictureId);
+    const known = this.#photoRefs.get(pictureId) ?? (await this.#o.store.getMeta(key));
+    if (isPhotoRef(known) && (await this.#o.store.getBlob(known.id)) !== undefined) {
+      this.#photoRefs.set(pictureId, known);
+      return known;
+    }
+    let photo: Awaited<ReturnType<FacebookApi['fetchPhoto']>>;
+    try {
+      photo = parsePhoto(await this.#retrying(() => this.#o.api.fetchPhoto(pictureId)), pictureId);
+    } catch (error) {
+      // A picture gone (404) or garbled must not hold back the friend's data; anything retryable did throw.
+      if ((error instanceof FacebookApiError && !error.retryable) || error instanceof FacebookProtocolError) {
+        this.#report.photoProblems.push({ guid: friend.guid, pictureId, message: (error as Error).message });
+        return undefined;
+      }
+      throw error;
+    }
+    const problem = photoProblem(photo);
+    if (problem !== undefined) {
+      this.#report.photoProblems.push({ guid: friend.guid, pictureId, message: problem });
+      return undefined;
+    }
+    this.#o.signal.throwIfAborted();
+    const ref = await storePhoto(this.#o.store, photo, this.#o.makeThumbnail);
+    this.#report.photosFetched += 1;
+    this.#photoRefs.set(pictureId, ref);
+    meta[key] = ref;
+    return ref;
+  }
+
+  #retrying<T>(attempt: () => Promise<T>): Promise<T> {
+    return withRetry(attempt, {
+      policy: this.#o.retry,
+      sleep: this.#o.sleep,
+      random: this.#o.random,
+      signal: this.#o.signal,
+      onRetry: (notice) => {
+        this.#report.retries += 1;
+        this.#o.onRetry?.(notice);
+      },
+    });
+  }
+}
