@@ -211,6 +211,28 @@ describe('FacebookServer: syncToClient', () => {
     // A client that had seen the deletion is not affected.
     expect((await server.syncToClient({ since: old + 1, pageSize: 50 })).objects).toHaveLength(1);
   });
+
+  it('lets a listing begun after a purge page on below the horizon, but stops one a purge overtook', async () => {
+    const server = new FacebookServer({ seed: 12, friends: 20 });
+    server.deleteFriend(server.liveFriends()[0]!.guid);
+    server.purgeDeleted();
+    const fresh = await server.syncToClient({ since: 0, pageSize: 5 });
+    const next = await server.syncToClient({
+      since: fresh.upTo,
+      pageSize: 5,
+      pageToken: fresh.nextPageToken!,
+    });
+    expect(next.objects).toHaveLength(5);
+    // Without its token the same position cannot be told from a client that fell behind the purge.
+    expect((await rejection(server.syncToClient({ since: fresh.upTo, pageSize: 5 }))).status).toBe(410);
+
+    server.deleteFriend(server.liveFriends()[0]!.guid);
+    server.purgeDeleted();
+    const overtaken = await rejection(
+      server.syncToClient({ since: next.upTo, pageSize: 5, pageToken: next.nextPageToken! }),
+    );
+    expect([overtaken.status, overtaken.code]).toEqual([410, 'resync_required']);
+  });
 });
 
 describe('FacebookServer: knobs', () => {

@@ -122,6 +122,8 @@ export class FacebookServer implements FacebookApi {
   #pictureSequence = 0;
   /** Tombstones at or below this counter were purged: an incremental sync from below it would miss them. */
   #horizon = 0;
+  /** How many purges have dropped tombstones; page tokens remember the one they were issued in. */
+  #generation = 0;
   #failures: PendingFailure[] = [];
 
   constructor(options: FacebookServerOptions = {}) {
@@ -253,6 +255,7 @@ export class FacebookServer implements FacebookApi {
    */
   purgeDeleted(): number {
     let purged = 0;
+    this.#generation += 1;
     for (const friend of [...this.#friends.values()]) {
       if (!friend.isdeleted) continue;
       this.#horizon = Math.max(this.#horizon, friend.counter_lastupdate);
@@ -323,14 +326,17 @@ export class FacebookServer implements FacebookApi {
       ) {
         throw new FacebookApiError(400, `pageSize must be 1 to ${this.maxPageSize}, not ${request.pageSize}`);
       }
-      const after = request.pageToken === undefined ? request.since : decodePageToken(request.pageToken);
+      const token = request.pageToken === undefined ? undefined : decodePageToken(request.pageToken);
+      const after = token?.after ?? request.since;
       if (after > this.#counter) {
         throw new FacebookApiError(410, `counter ${after} is ahead of this server (${this.#counter})`, {
           code: 'resync_required',
         });
       }
-      // 0 is a full listing: it never depended on the purged tombstones.
-      if (after > 0 && after < this.#horizon) {
+      // A walk from 0 (or one begun after the last purge, as its token says) never depended on the purged
+      // tombstones; any other position below the horizon may have missed deletions.
+      const unaffected = token === undefined ? after === 0 : token.generation === this.#generation;
+      if (!unaffected && after < this.#horizon) {
         throw new FacebookApiError(410, `changes after ${after} were purged (up to ${this.#horizon})`, {
           code: 'resync_required',
         });
@@ -341,7 +347,9 @@ export class FacebookServer implements FacebookApi {
         upTo: page.more ? page.friends[page.friends.length - 1]!.counter_lastupdate : this.#counter,
         serverCounter: this.#counter,
       };
-      if (page.more) response.nextPageToken = encodePageToken(response.upTo);
+      if (page.more) {
+        response.nextPageToken = encodePageToken({ after: response.upTo, generation: this.#generation });
+      }
       record.objects = response.objects.length;
       record.upTo = response.upTo;
       return response;

@@ -4,17 +4,18 @@ import { decodePageToken, encodePageToken } from './pageToken';
 
 describe('page tokens', () => {
   it('round-trip a position', () => {
-    for (const after of [0, 1, 12_345, Number.MAX_SAFE_INTEGER])
-      expect(decodePageToken(encodePageToken(after))).toBe(after);
+    for (const after of [0, 1, 12_345, Number.MAX_SAFE_INTEGER]) {
+      expect(decodePageToken(encodePageToken({ after, generation: 3 }))).toEqual({ after, generation: 3 });
+    }
   });
 
   it('answer 400 for tokens this server did not issue', () => {
     for (const token of [
       '',
       'garbage',
-      'fbsync1.%%%',
-      `fbsync1.${btoa('{"after":-3}')}`,
-      `fbsync1.${btoa('{"x":1}')}`,
+      'fbsync2.%%%',
+      `fbsync2.${btoa('{"a":-3,"g":0}')}`,
+      `fbsync2.${btoa('{"a":1}')}`,
     ]) {
       let error: unknown;
       try {

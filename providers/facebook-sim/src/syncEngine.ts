@@ -139,7 +139,8 @@ export class SyncEngine {
         this.#report.serverCounter = state.servercounter_lastsync;
         return this.#report;
       } catch (error) {
-        const serverForgot = error instanceof FacebookApiError && error.resyncRequired;
+        const serverForgot =
+          error instanceof FacebookApiError && (error.resyncRequired || error.code === 'invalid_page_token');
         if (!(serverForgot || error instanceof ListingRecordLost) || restarts >= MAX_SERVER_RESTARTS)
           throw error;
         // Our counter (or a listing's position) predates what the server still remembers, or the listing's
@@ -166,7 +167,7 @@ export class SyncEngine {
   /** Pages until the server has nothing more; returns the state committed with the last page. */
   async #walk(start: FacebookSyncState): Promise<FacebookSyncState> {
     let state = start;
-    let pageToken: string | undefined;
+    let pageToken = start.pass?.pageToken;
     for (;;) {
       const position = state.pass?.position ?? state.servercounter_lastsync;
       const request: SyncToClientRequest = {
@@ -215,9 +216,11 @@ export class SyncEngine {
       if (pass.abandoned !== undefined) {
         for (let n = 0; n < pass.abandoned.pages; n += 1) meta[seenKey(pass.abandoned.id, n)] = null;
       }
-      const { abandoned: _cleared, ...current } = pass;
+      const { abandoned: _cleared, pageToken: _previous, ...current } = pass;
       if (last) {
-        const stale = await this.#staleIds(pass.id, pass.pages, page.liveIds);
+        // Ids this page removes already are not stale: counting them twice would misreport.
+        const removed = operations.flatMap((o) => (o.operation === 'remove' ? [o.id] : []));
+        const stale = await this.#staleIds(pass.id, pass.pages, [...page.liveIds, ...removed]);
         for (const id of stale) operations.push({ operation: 'remove', id });
         this.#report.staleRemoved += stale.length;
         for (let n = 0; n < pass.pages; n += 1) meta[seenKey(pass.id, n)] = null;
@@ -225,7 +228,8 @@ export class SyncEngine {
         next = { ...rest, servercounter_lastsync: response.upTo };
       } else {
         meta[seenKey(pass.id, pass.pages)] = page.liveIds;
-        next = { ...state, pass: { ...current, position: response.upTo, pages: pass.pages + 1 } };
+        const token = response.nextPageToken === undefined ? {} : { pageToken: response.nextPageToken };
+        next = { ...state, pass: { ...current, position: response.upTo, pages: pass.pages + 1, ...token } };
       }
     }
     if (operations.length === 0 && sameRecord(state, next) && Object.keys(meta).length === 0) return state;
@@ -237,7 +241,7 @@ export class SyncEngine {
     return next;
   }
 
-  /** Local records a finished listing did not see live on any of its pages. */
+  /** Local records a finished listing did not see live on any of its pages (nor remove on its last). */
   async #staleIds(passId: number, pages: number, lastPageIds: readonly string[]): Promise<string[]> {
     const seen = new Set(lastPageIds);
     for (let n = 0; n < pages; n += 1) {

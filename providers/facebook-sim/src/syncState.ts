@@ -21,6 +21,11 @@ export interface PassState {
   position: number;
   /** Pages committed so far; page `n`'s live guids are under `seenKey(id, n)`. */
   pages: number;
+  /**
+   * The server's token for the next page, kept so a resumed listing continues the same walk: the token
+   * tells the server the walk began from 0 after its last purge, which a bare counter cannot.
+   */
+  pageToken?: string;
   /** A pass this one replaced, whose seen-lists are cleared with this pass's first page. */
   abandoned?: { id: number; pages: number };
 }
@@ -66,6 +71,7 @@ function isPass(value: unknown): value is PassState {
     isCounter(pass.id) &&
     isCounter(pass.position) &&
     isCounter(pass.pages) &&
+    (pass.pageToken === undefined || typeof pass.pageToken === 'string') &&
     (abandoned === undefined || (isCounter(abandoned.id) && isCounter(abandoned.pages)))
   );
 }
