@@ -1,0 +1,33 @@
+export type { CardBlock } from './cardBlocks';
+export type { CardOutcome, VcardFileCards } from './parseVcardFile';
+export { parseCardBlock, parseVcardFile, splitVcardFile } from './parseVcardFile';
+export { defaultThumbnail, THUMBNAIL_SIZE, type ThumbnailMaker } from './photoBlobs';
+export type { PhysicalLine } from './physicalLines';
+export {
+  exportVcard,
+  exportVcards,
+  PRODID,
+  type VcardExportOptions,
+  type VcardExportVersion,
+} from './vcardExport';
+export type {
+  CardPhoto,
+  CardSource,
+  ParsedCard,
+  VcardFileParse,
+  VcardInput,
+  VcardParseError,
+} from './vcardParseResult';
+export {
+  createVcardProvider,
+  DEFAULT_BATCH_SIZE,
+  MAX_BATCH_SIZE,
+  VCARD_PROVIDER_ID,
+  VCARD_PROVIDER_MANIFEST,
+  type VcardExportAllOptions,
+  type VcardImportOptions,
+  type VcardImportProgress,
+  type VcardImportReport,
+  type VcardProviderApi,
+  type VcardProviderOptions,
+} from './vcardProvider';

@@ -1,0 +1,298 @@
+import {
+  type Contact,
+  defineProvider,
+  type ProviderContext,
+  type ProviderDefinition,
+  type ProviderManifest,
+  type StoredBlob,
+  type WriteOperation,
+} from '@gcds/shared';
+import {
+  FILES_META_KEY,
+  type FileImportState,
+  fileMetaKey,
+  readFileList,
+  readFileState,
+  referencedBlobs,
+} from './fileImportState';
+import { FileReconciler } from './fileReconciler';
+import { nextMacrotask } from './nextMacrotask';
+import { parseCardBlock, splitVcardFile } from './parseVcardFile';
+import { defaultThumbnail, storePhoto, type ThumbnailMaker } from './photoBlobs';
+import { exportVcards, type VcardExportVersion } from './vcardExport';
+import type { VcardInput, VcardParseError } from './vcardParseResult';
+
+export const VCARD_PROVIDER_ID = 'vcard';
+
+export const VCARD_PROVIDER_MANIFEST: ProviderManifest = Object.freeze({
+  displayName: 'Imported vCards',
+  accessLevel: 'privileged',
+  writable: false,
+  description: 'Contacts imported from .vcf files',
+});
+
+/** Cards parsed and written per transaction before the import yields to the event loop. */
+export const DEFAULT_BATCH_SIZE = 250;
+export const MAX_BATCH_SIZE = 5_000;
+const EXPORT_PAGE_SIZE = 500;
+
+export interface VcardProviderOptions {
+  /** Several vCard sources may be installed side by side, each under its own id. */
+  id?: string;
+  displayName?: string;
+  /** Makes photo thumbnails; by default a canvas where the runtime has one, else the photo itself. */
+  makeThumbnail?: ThumbnailMaker;
+}
+
+export interface VcardImportProgress {
+  file: string;
+  /** Cards handled so far (imported, unchanged, skipped or reported). */
+  done: number;
+  /** Cards in the file. */
+  total: number;
+}
+
+export interface VcardImportOptions {
+  /** Told after each batch is committed; the last call has `done === total`. */
+  onProgress?: (progress: VcardImportProgress) => void;
+  /** Cards per batch (one transaction each), 1 to MAX_BATCH_SIZE; DEFAULT_BATCH_SIZE by default. */
+  batchSize?: number;
+}
+
+export interface VcardImportReport {
+  file: string;
+  /** BEGIN:VCARD blocks in the file. */
+  total: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  /** Records gone from the file but kept, because a broken card without a UID might be one of them. */
+  removalsDeferred: number;
+  skippedGroups: number;
+  /** Broken cards and stray text, each with its file and line; nothing else of the file is affected. */
+  errors: VcardParseError[];
+}
+
+export interface VcardExportAllOptions {
+  version?: VcardExportVersion;
+}
+
+/** The API of a vCard provider: import files, remove them, export everything it holds. */
+export interface VcardProviderApi {
+  /**
+   * Imports a .vcf file (bytes or text). Re-importing the same content writes nothing; an edited file
+   * updates the cards that changed and removes the cards that are gone (only those that came from it).
+   */
+  importFile(name: string, data: VcardInput, options?: VcardImportOptions): Promise<VcardImportReport>;
+  /** Removes every record that came from the file; returns how many. */
+  removeFile(name: string): Promise<number>;
+  /** Names of the files with records in the store. */
+  listFiles(): Promise<string[]>;
+  /** Every contact of the store as one .vcf text, photos inline. */
+  exportAll(options?: VcardExportAllOptions): Promise<string>;
+  /** A stored photo or thumbnail by its blob id (`photo.id` or `photo.thumbnailId`). */
+  getPhotoBlob(blobId: string): Promise<StoredBlob | undefined>;
+}
+
+/** A provider of contacts imported from vCard files; read-only to the user. */
+export function createVcardProvider(
+  options: VcardProviderOptions = {},
+): ProviderDefinition<VcardProviderApi> {
+  const manifest: ProviderManifest =
+    options.displayName === undefined
+      ? VCARD_PROVIDER_MANIFEST
+      : Object.freeze({ ...VCARD_PROVIDER_MANIFEST, displayName: options.displayName });
+  return defineProvider({
+    id: options.id ?? VCARD_PROVIDER_ID,
+    manifest,
+    start: (ctx) => vcardApi(ctx, options.makeThumbnail ?? defaultThumbnail),
+  });
+}
+
+function batchSizeOf(options: VcardImportOptions): number {
+  const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_BATCH_SIZE) {
+    throw new RangeError(`batchSize must be an integer from 1 to ${MAX_BATCH_SIZE}, not ${String(size)}`);
+  }
+  return size;
+}
+
+function checkFileName(name: unknown): asserts name is string {
+  if (typeof name !== 'string' || name.trim() === '') {
+    throw new TypeError('the file name must be a non-empty string: record ids are derived from it');
+  }
+}
+
+function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardProviderApi {
+  const { store } = ctx;
+  // One import or removal at a time: each reads the file's state and writes it back batch by batch.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = <R>(work: () => Promise<R>): Promise<R> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  function assertRunning(): void {
+    if (ctx.signal.aborted) throw new Error(`the ${ctx.providerId} provider has stopped`);
+  }
+
+  async function files(): Promise<string[]> {
+    return readFileList(await store.getMeta(FILES_META_KEY));
+  }
+
+  /** Metadata for a batch: the file's state, and the file list when the file appears or goes. */
+  async function metaFor(file: string, state: FileImportState): Promise<Record<string, unknown>> {
+    const empty = Object.keys(state.records).length === 0;
+    const known = await files();
+    const meta: Record<string, unknown> = { [fileMetaKey(file)]: empty ? undefined : state };
+    if (empty && known.includes(file)) meta[FILES_META_KEY] = known.filter((name) => name !== file);
+    if (!empty && !known.includes(file)) meta[FILES_META_KEY] = [...known, file];
+    return meta;
+  }
+
+  /** Drops photo blobs no record of any file refers to any more. */
+  async function releaseBlobs(candidates: Set<string>): Promise<void> {
+    if (candidates.size === 0) return;
+    const states = await Promise.all(
+      (await files()).map(async (file) => readFileState(await store.getMeta(fileMetaKey(file)))),
+    );
+    const inUse = referencedBlobs(states);
+    for (const blob of candidates) if (!inUse.has(blob)) await store.removeBlob(blob);
+  }
+
+  async function removeInBatches(
+    file: string,
+    reconciler: FileReconciler,
+    ids: readonly string[],
+    batchSize: number,
+  ): Promise<void> {
+    for (let start = 0; start < ids.length; start += batchSize) {
+      assertRunning();
+      const batch = ids.slice(start, start + batchSize);
+      reconciler.removed(batch);
+      const operations = batch.map((id): WriteOperation<Contact> => ({ operation: 'remove', id }));
+      await store.bulk(operations, { meta: await metaFor(file, reconciler.state) });
+      await nextMacrotask();
+    }
+  }
+
+  async function importFile(
+    name: string,
+    data: VcardInput,
+    options: VcardImportOptions,
+  ): Promise<VcardImportReport> {
+    const batchSize = batchSizeOf(options);
+    const { blocks, errors: structural } = splitVcardFile(name, data);
+    const reconciler = new FileReconciler(name, readFileState(await store.getMeta(fileMetaKey(name))));
+    const report: VcardImportReport = {
+      file: name,
+      total: blocks.length,
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+      removalsDeferred: 0,
+      skippedGroups: 0,
+      errors: [...structural],
+    };
+    const photos = new Map<string, string>();
+    for (let start = 0; start < blocks.length; start += batchSize) {
+      assertRunning();
+      const operations: WriteOperation<Contact>[] = [];
+      for (const block of blocks.slice(start, start + batchSize)) {
+        const outcome = parseCardBlock(name, block);
+        if (outcome.kind === 'group') {
+          report.skippedGroups++;
+          continue;
+        }
+        if (outcome.kind === 'error') {
+          report.errors.push(outcome.error);
+          reconciler.broken(outcome.uid);
+          continue;
+        }
+        const { card } = outcome;
+        const { id, action } = reconciler.place(card);
+        if (action === 'unchanged') {
+          report.unchanged++;
+          continue;
+        }
+        const photo = card.photo && (await storePhoto(store, card.photo, makeThumbnail, photos));
+        const contact: Contact = {
+          ...card.contact,
+          id,
+          ...(photo === undefined ? {} : { photo }),
+          // A card without REV changed (for us) now.
+          updatedAt: card.contact.updatedAt ?? ctx.now(),
+        };
+        operations.push({ operation: 'put', id, data: contact });
+        const blobs =
+          photo === undefined ? undefined : [...new Set([photo.id, photo.thumbnailId ?? photo.id])];
+        reconciler.written(id, { hash: card.source.contentHash, ...(blobs === undefined ? {} : { blobs }) });
+        report[action === 'add' ? 'added' : 'updated']++;
+      }
+      if (operations.length > 0)
+        await store.bulk(operations, { meta: await metaFor(name, reconciler.state) });
+      options.onProgress?.({
+        file: name,
+        done: Math.min(start + batchSize, blocks.length),
+        total: blocks.length,
+      });
+      await nextMacrotask();
+    }
+    const removals = reconciler.removals();
+    await removeInBatches(name, reconciler, removals.ids, batchSize);
+    report.removed = removals.ids.length;
+    report.removalsDeferred = removals.deferred.length;
+    await releaseBlobs(reconciler.releasedBlobs());
+    report.errors.sort((a, b) => a.line - b.line);
+    return report;
+  }
+
+  return {
+    importFile(name, data, options = {}) {
+      checkFileName(name);
+      if (!(data instanceof Uint8Array) && typeof data !== 'string') {
+        return Promise.reject(new TypeError('the file content must be a Uint8Array or a string'));
+      }
+      return serialized(() => importFile(name, data, options));
+    },
+
+    removeFile(name) {
+      checkFileName(name);
+      return serialized(async () => {
+        const previous = readFileState(await store.getMeta(fileMetaKey(name)));
+        const reconciler = new FileReconciler(name, previous);
+        const ids = Object.keys(previous.records);
+        await removeInBatches(name, reconciler, ids, DEFAULT_BATCH_SIZE);
+        await releaseBlobs(reconciler.releasedBlobs());
+        return ids.length;
+      });
+    },
+
+    listFiles: files,
+
+    async exportAll(options = {}) {
+      const contacts: Contact[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const ids = await store.keys(after, EXPORT_PAGE_SIZE);
+        if (ids.length === 0) break;
+        for (const contact of await store.getMany(ids)) if (contact !== undefined) contacts.push(contact);
+        after = ids[ids.length - 1];
+        await nextMacrotask();
+      }
+      const photos = new Map<string, StoredBlob>();
+      for (const contact of contacts) {
+        const id = contact.photo?.id;
+        if (id === undefined || photos.has(id)) continue;
+        const blob = await store.getBlob(id);
+        if (blob !== undefined) photos.set(id, blob);
+      }
+      return exportVcards(contacts, { version: options.version ?? '4.0', photos });
+    },
+
+    getPhotoBlob: (blobId) => store.getBlob(blobId),
+  };
+}
