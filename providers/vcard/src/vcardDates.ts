@@ -58,16 +58,18 @@ export function parseTimestamp(value: string): number | undefined {
     );
   if (match === null) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone = 'Z'] = match;
-  const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
-  let time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return undefined;
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return undefined;
+  date.setUTCHours(Number(h), Number(mi), Number(s), Number(fraction.padEnd(3, '0').slice(0, 3)));
+  let time = date.getTime();
   if (zone !== 'Z') {
     const sign = zone[0] === '-' ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
     time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')) * 60_000;
   }
-  const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return undefined;
-  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return undefined;
   return Number.isFinite(time) ? time : undefined;
 }
 

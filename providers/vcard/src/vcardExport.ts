@@ -25,8 +25,9 @@ export interface VcardExportOptions {
 
 export const PRODID = '-//GCDS//vCard provider//EN';
 
-/** The latest instant a 4-digit-year timestamp can show. */
-const MAX_TIMESTAMP = Date.UTC(9999, 11, 31, 23, 59, 59);
+/** The instants a timestamp with a 4-digit year can show. */
+const MIN_TIMESTAMP = Date.parse('0000-01-01T00:00:00Z');
+const MAX_TIMESTAMP = Date.parse('9999-12-31T23:59:59Z');
 
 /** RFC 6868 for parameter values, then double quotes when the value holds a delimiter. */
 function paramValue(value: string): string {
@@ -154,7 +155,11 @@ export function exportVcard(contact: Contact | ContactDraft, options: VcardExpor
         : `PHOTO;ENCODING=b;TYPE=${paramValue(photo.mediaType.startsWith('image/') ? vcard3PhotoType(photo.mediaType) : photo.mediaType)}:${data}`,
     );
   }
-  if (contact.updatedAt !== undefined && contact.updatedAt >= 0 && contact.updatedAt <= MAX_TIMESTAMP) {
+  if (
+    contact.updatedAt !== undefined &&
+    contact.updatedAt >= MIN_TIMESTAMP &&
+    contact.updatedAt <= MAX_TIMESTAMP
+  ) {
     lines.push(`REV:${formatTimestamp(contact.updatedAt, version)}`);
   }
   for (const extra of contact.extra ?? []) lines.push(extraLine(extra));

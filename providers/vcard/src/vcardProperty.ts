@@ -24,10 +24,18 @@ export interface VcardProperty {
  * semicolons in NOTE and FN), treats `\\;` as an escaped delimiter and so merges N components, splits
  * 3.0 NOTE at every unescaped comma, and fails a whole card on one bad line without saying which line.
  * Values are decoded by vcardText.ts instead, per property, with the line number at hand.
+ * ical.js also reads backslash escapes in parameter values, which vCard parameters do not have (RFC 6868's
+ * `^` is their only escape): a literal backslash is doubled before ical.js sees it, so it stays one.
  */
 export function readProperty(content: ContentLine, version: VcardVersion, line: number): VcardProperty {
   const design = version === '4.0' ? ICAL.design.vcard : ICAL.design.vcard3;
-  const parsed: unknown = ICAL.parse.property(`${contentLineHeader(content)}:`, design);
+  const literalBackslashes = {
+    ...content,
+    params: content.params.map((p) =>
+      p.name === null ? p : { ...p, value: p.value.replace(/\\/g, '\\\\') },
+    ),
+  };
+  const parsed: unknown = ICAL.parse.property(`${contentLineHeader(literalBackslashes)}:`, design);
   const rawParams = Array.isArray(parsed) && typeof parsed[1] === 'object' ? parsed[1] : {};
   const params: Record<string, ParamValue> = {};
   for (const [key, value] of Object.entries(rawParams as Record<string, unknown>)) {
