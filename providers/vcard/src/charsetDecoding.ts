@@ -12,12 +12,33 @@ function isAscii(bytes: Uint8Array): boolean {
   return true;
 }
 
-function decoderFor(charset: string): TextDecoder {
+/** Code page 1252 at 0x80–0x9F (where it differs from ISO-8859-1); 0 where the code page has a hole. */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0,
+  0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0, 0x017e, 0x0178,
+];
+
+/**
+ * Node 20's TextDecoder reads "windows-1252" (and "iso-8859-1", its WHATWG alias) as ISO-8859-1, so
+ * "€" and curly quotes come out as C1 control characters; browsers are right. Mapped here for both.
+ */
+function fixCp1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => {
+    const mapped = CP1252_HIGH[c.charCodeAt(0) - 0x80];
+    return mapped ? String.fromCharCode(mapped) : c;
+  });
+}
+
+function decoderFor(charset: string): (bytes: Uint8Array) => string {
+  let decoder: TextDecoder;
   try {
-    return new TextDecoder(charset.trim().toLowerCase());
+    decoder = new TextDecoder(charset.trim().toLowerCase());
   } catch {
     throw new UnknownCharsetError(`unknown CHARSET "${charset}"`);
   }
+  if (decoder.encoding === 'windows-1252') return (bytes) => fixCp1252(decoder.decode(bytes));
+  return (bytes) => decoder.decode(bytes);
 }
 
 /** UTF-8 if the bytes are valid UTF-8, else undefined. */
@@ -43,11 +64,11 @@ function asciiString(bytes: Uint8Array): string {
  * happens to be valid UTF-8 is vanishingly rare. Otherwise the declared CHARSET, else windows-1252.
  */
 export function decodeRawText(bytes: Uint8Array, charset: string | undefined): string {
-  return decodeUtf8(bytes) ?? decoderFor(charset ?? FALLBACK_CHARSET).decode(bytes);
+  return decodeUtf8(bytes) ?? decoderFor(charset ?? FALLBACK_CHARSET)(bytes);
 }
 
 /** Text of quoted-printable-decoded bytes: exact bytes, so a declared CHARSET is trusted. */
 export function decodeDeclaredText(bytes: Uint8Array, charset: string | undefined): string {
-  if (charset !== undefined) return decoderFor(charset).decode(bytes);
+  if (charset !== undefined) return decoderFor(charset)(bytes);
   return decodeRawText(bytes, undefined);
 }

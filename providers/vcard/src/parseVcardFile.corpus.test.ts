@@ -200,7 +200,8 @@ describe('Outlook 2.1 export (windows-1252, quoted-printable, soft breaks inside
         ],
         org: 'Contoso GmbH',
         department: 'Vertrieb',
-        jobTitle: 'Verkaufsleiter',
+        // Raw windows-1252 bytes 0x96 0x93 0x94: what Node's own TextDecoder gets wrong.
+        jobTitle: 'Verkaufsleiter – “Köln”',
         bday: { year: 1975, month: 3, day: 8 },
         url: [{ value: 'http://www.contoso.example/', type: ['work'] }],
         // 2.1 has no backslash escapes but `\;`: "C:\Pfad" keeps its backslash, the comma stays a comma.
