@@ -251,15 +251,16 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
   }
 
   return {
-    importFile(name, data, options = {}) {
+    async importFile(name, data, options = {}) {
       checkFileName(name);
       if (!(data instanceof Uint8Array) && typeof data !== 'string') {
-        return Promise.reject(new TypeError('the file content must be a Uint8Array or a string'));
+        throw new TypeError('the file content must be a Uint8Array or a string');
       }
+      batchSizeOf(options);
       return serialized(() => importFile(name, data, options));
     },
 
-    removeFile(name) {
+    async removeFile(name) {
       checkFileName(name);
       return serialized(async () => {
         const previous = readFileState(await store.getMeta(fileMetaKey(name)));
