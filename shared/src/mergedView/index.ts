@@ -1,0 +1,9 @@
+export { type ComposeOptions, composeMergedContact, type PointedSource } from './composeMergedContact';
+export { addressKey, emailKey, textKey, uriKey } from './fieldKeys';
+export {
+  MERGED_TEXT_FIELDS,
+  type MergedContact,
+  type MergedTextField,
+  type Sourced,
+  type SourcedItem,
+} from './mergedContact';
