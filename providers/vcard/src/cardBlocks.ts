@@ -21,8 +21,10 @@ export interface SplitFile {
 const MARKER_LIMIT = 64;
 
 function marker(line: PhysicalLine): 'begin' | 'end' | undefined {
-  // A folded continuation starts with white space, so it is never mistaken for a marker.
-  if (line.bytes.length > MARKER_LIMIT || line.bytes[0] === 0x20 || line.bytes[0] === 0x09) return undefined;
+  // Only B… or E… can be a marker (a folded continuation starts with white space): most lines are
+  // rejected on their first byte, which keeps splitting a large file cheap.
+  const first = line.bytes[0]! | 0x20;
+  if (line.bytes.length > MARKER_LIMIT || (first !== 0x62 && first !== 0x65)) return undefined;
   const text = asciiPrefix(line.bytes, MARKER_LIMIT).trim().toUpperCase();
   if (text === 'BEGIN:VCARD') return 'begin';
   if (text === 'END:VCARD') return 'end';
@@ -30,47 +32,72 @@ function marker(line: PhysicalLine): 'begin' | 'end' | undefined {
 }
 
 function isBlank(line: PhysicalLine): boolean {
-  return line.bytes.every((byte) => byte === 0x20 || byte === 0x09);
+  for (const byte of line.bytes) if (byte !== 0x20 && byte !== 0x09) return false;
+  return true;
 }
 
 /**
- * Finds the cards of a file. A BEGIN inside an open card, or the end of the file, ends that card as
- * unterminated (reported, never imported); text between cards is reported once per stretch.
+ * Finds the cards of a file, fed its lines in order (in as many pieces as the caller likes). A BEGIN
+ * inside an open card, or the end of the file, ends that card as unterminated (reported, never
+ * imported); text between cards is reported once per stretch.
  */
-export function splitCards(file: string, lines: readonly PhysicalLine[]): SplitFile {
-  const blocks: CardBlock[] = [];
-  const errors: VcardParseError[] = [];
-  let open: CardBlock | undefined;
-  let strayStart: number | undefined;
+export class CardSplitter {
+  readonly #blocks: CardBlock[] = [];
+  readonly #errors: VcardParseError[] = [];
+  #open: CardBlock | undefined;
+  #strayStart: number | undefined;
 
-  const closeStray = () => {
-    if (strayStart === undefined) return;
-    errors.push({ file, line: strayStart, message: 'text outside any BEGIN:VCARD … END:VCARD was ignored' });
-    strayStart = undefined;
-  };
+  constructor(readonly file: string) {}
 
-  for (const line of lines) {
-    const kind = marker(line);
-    if (kind === 'begin') {
-      closeStray();
-      if (open !== undefined) {
-        open.unterminated = `the card has no END:VCARD before the next BEGIN:VCARD at line ${line.number}`;
+  push(lines: readonly PhysicalLine[]): void {
+    for (const line of lines) {
+      const kind = marker(line);
+      if (kind === 'begin') {
+        this.#closeStray();
+        if (this.#open !== undefined) {
+          this.#open.unterminated = `the card has no END:VCARD before the next BEGIN:VCARD at line ${line.number}`;
+        }
+        this.#open = { index: this.#blocks.length, line: line.number, lines: [] };
+        this.#blocks.push(this.#open);
+      } else if (kind === 'end') {
+        if (this.#open === undefined) {
+          this.#closeStray();
+          this.#errors.push({
+            file: this.file,
+            line: line.number,
+            message: 'END:VCARD without a BEGIN:VCARD',
+          });
+        }
+        this.#open = undefined;
+      } else if (this.#open !== undefined) {
+        this.#open.lines.push(line);
+      } else if (!isBlank(line)) {
+        this.#strayStart ??= line.number;
       }
-      open = { index: blocks.length, line: line.number, lines: [] };
-      blocks.push(open);
-    } else if (kind === 'end') {
-      if (open === undefined) {
-        closeStray();
-        errors.push({ file, line: line.number, message: 'END:VCARD without a BEGIN:VCARD' });
-      }
-      open = undefined;
-    } else if (open !== undefined) {
-      open.lines.push(line);
-    } else if (!isBlank(line)) {
-      strayStart ??= line.number;
     }
   }
-  closeStray();
-  if (open !== undefined) open.unterminated = 'the file ends before END:VCARD (is it truncated?)';
-  return { blocks, errors };
+
+  finish(): SplitFile {
+    this.#closeStray();
+    if (this.#open !== undefined)
+      this.#open.unterminated = 'the file ends before END:VCARD (is it truncated?)';
+    this.#open = undefined;
+    return { blocks: this.#blocks, errors: this.#errors };
+  }
+
+  #closeStray(): void {
+    if (this.#strayStart === undefined) return;
+    this.#errors.push({
+      file: this.file,
+      line: this.#strayStart,
+      message: 'text outside any BEGIN:VCARD … END:VCARD was ignored',
+    });
+    this.#strayStart = undefined;
+  }
+}
+
+export function splitCards(file: string, lines: readonly PhysicalLine[]): SplitFile {
+  const splitter = new CardSplitter(file);
+  splitter.push(lines);
+  return splitter.finish();
 }

@@ -1,6 +1,6 @@
 export type { CardBlock } from './cardBlocks';
 export type { CardOutcome, VcardFileCards } from './parseVcardFile';
-export { parseCardBlock, parseVcardFile, splitVcardFile } from './parseVcardFile';
+export { parseCardBlock, parseVcardFile, splitVcardFile, splitVcardFileInSteps } from './parseVcardFile';
 export { defaultThumbnail, THUMBNAIL_SIZE, type ThumbnailMaker } from './photoBlobs';
 export type { PhysicalLine } from './physicalLines';
 export {

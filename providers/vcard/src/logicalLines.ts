@@ -14,6 +14,8 @@ const TAB = 0x09;
 const COLON = 0x3a;
 const QUOTE = 0x22;
 const EQUALS = 0x3d;
+// Headers and base64 are ASCII: any single-byte decoding reads them.
+const LATIN1 = new TextDecoder('latin1');
 
 /** The parameter part of a line: up to its first colon outside double quotes. */
 export function headerEnd(bytes: Uint8Array): number {
@@ -28,7 +30,7 @@ export function headerEnd(bytes: Uint8Array): number {
 
 function headerText(bytes: Uint8Array): string {
   const end = headerEnd(bytes);
-  return new TextDecoder('latin1').decode(bytes.subarray(0, end === -1 ? Math.min(bytes.length, 256) : end));
+  return LATIN1.decode(bytes.subarray(0, end === -1 ? Math.min(bytes.length, 256) : end));
 }
 
 function isQuotedPrintable(header: string): boolean {
@@ -42,7 +44,7 @@ function isBase64(header: string): boolean {
 const BASE64_LINE = /^[A-Za-z0-9+/=]+$/;
 
 function isBase64Line(bytes: Uint8Array): boolean {
-  return bytes.length > 0 && BASE64_LINE.test(new TextDecoder('latin1').decode(bytes));
+  return bytes.length > 0 && BASE64_LINE.test(LATIN1.decode(bytes));
 }
 
 function endsWithSoftBreak(parts: readonly Uint8Array[]): boolean {

@@ -1,9 +1,9 @@
-import { type CardBlock, splitCards } from './cardBlocks';
+import { type CardBlock, CardSplitter, splitCards } from './cardBlocks';
 import { CardParseError } from './cardParseError';
 import { contactFromProperties } from './contactFromProperties';
 import { canonicalJson, hashBytes, hashText } from './contentHash';
 import { unfoldCard } from './logicalLines';
-import { fileBytes, physicalLines } from './physicalLines';
+import { fileBytes, physicalLineChunks, physicalLines } from './physicalLines';
 import { modernContentLine } from './vcard21Converter';
 import type { ParsedCard, VcardFileParse, VcardInput, VcardParseError } from './vcardParseResult';
 import { readProperty, type VcardProperty } from './vcardProperty';
@@ -27,6 +27,24 @@ export interface VcardFileCards {
 /** Step one, cheap: the file's cards as blocks of lines. Parse them one by one with `parseCardBlock`. */
 export function splitVcardFile(file: string, input: VcardInput): VcardFileCards {
   const { blocks, errors } = splitCards(file, physicalLines(fileBytes(input)));
+  return { file, blocks, errors };
+}
+
+/**
+ * `splitVcardFile` for large files: the same result, but it awaits `pause` after each quarter megabyte
+ * of lines, so the thread is never held for the whole file.
+ */
+export async function splitVcardFileInSteps(
+  file: string,
+  input: VcardInput,
+  pause: () => Promise<void>,
+): Promise<VcardFileCards> {
+  const splitter = new CardSplitter(file);
+  for (const lines of physicalLineChunks(fileBytes(input))) {
+    splitter.push(lines);
+    await pause();
+  }
+  const { blocks, errors } = splitter.finish();
   return { file, blocks, errors };
 }
 

@@ -38,10 +38,14 @@ function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-/** Splits at CRLF, LF, and a lone CR (old Mac exports); views into `bytes`, no copies. */
-export function physicalLines(bytes: Uint8Array): PhysicalLine[] {
-  const lines: PhysicalLine[] = [];
+/**
+ * Splits at CRLF, LF, and a lone CR (old Mac exports), in chunks of whole lines of about `chunkBytes`
+ * each, so a caller can let the event loop run between chunks of a large file. Views, no copies.
+ */
+export function* physicalLineChunks(bytes: Uint8Array, chunkBytes = 256 * 1024): Generator<PhysicalLine[]> {
+  let lines: PhysicalLine[] = [];
   let start = 0;
+  let chunkStart = 0;
   let number = 1;
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i];
@@ -50,9 +54,19 @@ export function physicalLines(bytes: Uint8Array): PhysicalLine[] {
     number += 1;
     if (byte === CR && bytes[i + 1] === LF) i += 1;
     start = i + 1;
+    if (start - chunkStart >= chunkBytes) {
+      yield lines;
+      lines = [];
+      chunkStart = start;
+    }
   }
   if (start < bytes.length) lines.push({ bytes: bytes.subarray(start), number });
-  return lines;
+  if (lines.length > 0) yield lines;
+}
+
+/** Every line of the file (see physicalLineChunks). */
+export function physicalLines(bytes: Uint8Array): PhysicalLine[] {
+  return [...physicalLineChunks(bytes, Number.POSITIVE_INFINITY)].flat();
 }
 
 /** The first `limit` bytes as ASCII (others become '?'): enough to recognise BEGIN, END and VERSION. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBase64, encodeBase64 } from './base64';
-import { inlinePhoto, PhotoDataError, vcard3PhotoType } from './vcardPhoto';
+import { inlinePhoto, MAX_PHOTO_BYTES, PhotoDataError, vcard3PhotoType } from './vcardPhoto';
 
 const JPEG_START = [0xff, 0xd8, 0xff, 0xe0];
 
@@ -50,6 +50,13 @@ describe('inlinePhoto', () => {
     expect(() => inlinePhoto('@@@', 'b', 'JPEG')).toThrow(PhotoDataError);
     expect(() => inlinePhoto('', 'b', 'JPEG')).toThrow('the PHOTO is empty');
     expect(() => inlinePhoto('data:image/png;base64,@@', undefined, undefined)).toThrow('does not decode');
+  });
+
+  it('refuses a photo over the size limit, and takes one just under it', () => {
+    const under = encodeBase64(new Uint8Array(MAX_PHOTO_BYTES - 3));
+    expect(inlinePhoto(under, 'b', 'JPEG')?.bytes.length).toBe(MAX_PHOTO_BYTES - 3);
+    const over = encodeBase64(new Uint8Array(MAX_PHOTO_BYTES + 2048));
+    expect(() => inlinePhoto(over, 'b', 'JPEG')).toThrow('the PHOTO is larger than 8 MiB');
   });
 
   it('names 3.0 photo types', () => {

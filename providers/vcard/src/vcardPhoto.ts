@@ -29,6 +29,9 @@ function mediaTypeOf(bytes: Uint8Array, declared: string | undefined): string {
   return sniff(bytes) ?? declaredMediaType(declared) ?? 'application/octet-stream';
 }
 
+/** As the other providers: phones shrink camera photos, so beyond this a contact photo is a mistake. */
+export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+
 export class PhotoDataError extends Error {
   override readonly name = 'PhotoDataError';
 }
@@ -43,6 +46,10 @@ export function inlinePhoto(
   encoding: string | undefined,
   type: string | undefined,
 ): CardPhoto | undefined {
+  // Checked on the encoded length, before decoding megabytes only to refuse them.
+  if (value.length > (MAX_PHOTO_BYTES / 3) * 4 + 1024) {
+    throw new PhotoDataError(`the PHOTO is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MiB`);
+  }
   const enc = encoding?.toLowerCase();
   if (enc === 'b' || enc === 'base64') {
     const bytes = decodeBase64(value);

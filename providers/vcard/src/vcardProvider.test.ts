@@ -309,6 +309,32 @@ describe('the vcard provider', () => {
     expect(events).toHaveLength(20);
   });
 
+  it('stops between batches when the provider stops, and a later import finishes the job', async () => {
+    counter += 1;
+    const platform = new DataStorePlatform({ namespace: `vcard-provider-test-${counter}` });
+    const registry = new ProviderRegistry(platform, { now: () => NOW });
+    const api = (await registry.install(createVcardProvider())).api;
+    const file = vcf(...Array.from({ length: 1000 }, (_, i) => [`FN:P${i}`, `UID:p${i}`]));
+    let stopping: Promise<void> | undefined;
+    const stopped = api.importFile('big.vcf', file, {
+      batchSize: 100,
+      onProgress: ({ done }) => {
+        if (done === 300) stopping = registry.shutdown();
+      },
+    });
+    await expect(stopped).rejects.toThrow('the vcard provider has stopped');
+    await stopping;
+
+    // Started again (a restart of the device): the three committed batches are there and are not redone.
+    const again = new ProviderRegistry(platform, { now: () => NOW });
+    const restarted = (await again.install(createVcardProvider())).api;
+    const report = await restarted.importFile('big.vcf', file, { batchSize: 100 });
+    expect(report).toMatchObject({ unchanged: 300, added: 700, removed: 0 });
+    const app = platform.registerApp({ appId: 'resume-reader', accessLevel: 'privileged' });
+    const reader = await platform.openStore<Contact>(app, PROVIDER_STORE_NAME, VCARD_PROVIDER_ID);
+    expect(await reader.getLength()).toBe(1000);
+  });
+
   it('refuses bad arguments before touching the store', async () => {
     const { api, reader } = await setup();
     await expect(api.importFile('', 'BEGIN:VCARD\nFN:A\nEND:VCARD')).rejects.toThrow(TypeError);

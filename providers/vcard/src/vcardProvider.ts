@@ -17,7 +17,7 @@ import {
 } from './fileImportState';
 import { FileReconciler } from './fileReconciler';
 import { nextMacrotask } from './nextMacrotask';
-import { parseCardBlock, splitVcardFile } from './parseVcardFile';
+import { parseCardBlock, splitVcardFileInSteps } from './parseVcardFile';
 import { defaultThumbnail, storePhoto, type ThumbnailMaker } from './photoBlobs';
 import { exportVcards, type VcardExportVersion } from './vcardExport';
 import type { VcardInput, VcardParseError } from './vcardParseResult';
@@ -184,7 +184,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
     options: VcardImportOptions,
   ): Promise<VcardImportReport> {
     const batchSize = batchSizeOf(options);
-    const { blocks, errors: structural } = splitVcardFile(name, data);
+    const { blocks, errors: structural } = await splitVcardFileInSteps(name, data, nextMacrotask);
     const reconciler = new FileReconciler(name, readFileState(await store.getMeta(fileMetaKey(name))));
     const report: VcardImportReport = {
       file: name,
