@@ -18,6 +18,7 @@ export type {
   VcardInput,
   VcardParseError,
 } from './vcardParseResult';
+export { MAX_PHOTO_BYTES } from './vcardPhoto';
 export {
   createVcardProvider,
   DEFAULT_BATCH_SIZE,

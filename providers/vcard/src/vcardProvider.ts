@@ -257,7 +257,9 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
         throw new TypeError('the file content must be a Uint8Array or a string');
       }
       batchSizeOf(options);
-      return serialized(() => importFile(name, data, options));
+      // A copy: the import reads the bytes across many event-loop turns, and the caller may reuse them.
+      const input = typeof data === 'string' ? data : data.slice();
+      return serialized(() => importFile(name, input, options));
     },
 
     async removeFile(name) {
