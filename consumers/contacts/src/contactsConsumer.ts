@@ -1,0 +1,241 @@
+import type { AppIdentity, Contact, StoredBlob } from '@gcds/shared';
+import { PROVIDER_STORE_NAME } from '@gcds/shared';
+import {
+  concatMap,
+  distinctUntilChanged,
+  filter,
+  from,
+  map,
+  type Observable,
+  Subject,
+  type Subscription,
+  share,
+  startWith,
+  switchMap,
+} from 'rxjs';
+import { buildCollationTable, type CollationTable } from './collationTable';
+import { CONTACTS_SCHEMA, type ContactListEntry, LIST_STORE } from './contactRows';
+import {
+  type LetterGroup,
+  type ListPage,
+  readDetail,
+  readGroups,
+  readPage,
+  searchContacts,
+} from './contactsQueries';
+import type { NameOrder } from './displayName';
+import { PhoneDigitIndex } from './phoneDigitIndex';
+import { projectContact } from './projectContact';
+import type { SearchHit } from './searchRanking';
+import {
+  type ConsumerChange,
+  type ConsumerPlatform,
+  type ConsumerSync,
+  createConsumerSync,
+  type MergedContact,
+} from './sharedConsumerKit';
+
+export interface ContactsConsumerOptions {
+  platform: ConsumerPlatform;
+  /** The Contacts app's identity (certified in the seed), issued by the shell. */
+  identity: AppIdentity;
+  /** The user's locale: the list's collation and letter groups. Changing it rebuilds the list. */
+  locale: string;
+  /** Default phone region for numbers without a country code. */
+  region: string;
+  /** Sort by given name (default) or by family name. Changing it rebuilds the list. */
+  order?: NameOrder;
+  dbName?: string;
+  beforeCommit?: (label: string) => void;
+  batchSize?: number;
+}
+
+/** The Contacts app's data engine: its own IndexedDB kept in step with the GCDS, and typed queries. */
+export interface ContactsConsumer {
+  readonly sync: ConsumerSync;
+  readonly collation: CollationTable;
+  /** After each commit, once the consumer's in-memory indexes are current too. */
+  readonly changes$: Observable<ConsumerChange>;
+  firstPage(limit: number): Promise<ListPage>;
+  /** The page after a place (exclusive): pass the previous page's `next`. */
+  pageAfter(position: string, limit: number): Promise<ListPage>;
+  /** The page from a place (inclusive): pass a letter group's `start` to jump to it. */
+  pageFrom(position: string, limit: number): Promise<ListPage>;
+  groups(): Promise<LetterGroup[]>;
+  getDetail(personId: string): Promise<MergedContact | undefined>;
+  search(query: string, limit?: number): Promise<SearchHit[]>;
+  /** The first page, again after every change. */
+  list$(limit: number): Observable<ListPage>;
+  groups$(): Observable<LetterGroup[]>;
+  search$(query: string, limit?: number): Observable<SearchHit[]>;
+  /** One person's detail, again whenever that person changes (undefined once gone). */
+  detail$(personId: string): Observable<MergedContact | undefined>;
+  /** A list thumbnail's bytes, read from its provider with the app's own identity. */
+  getThumbnail(entry: ContactListEntry): Promise<StoredBlob | undefined>;
+  /** Memory held for digit search (built on the first phone search). */
+  digitIndexStats(): ReturnType<PhoneDigitIndex['stats']> | undefined;
+  stop(): Promise<void>;
+}
+
+const SCHEMA_TAG = 'contacts/1';
+
+export async function createContactsConsumer(options: ContactsConsumerOptions): Promise<ContactsConsumer> {
+  const order = options.order ?? 'givenFirst';
+  if (order !== 'givenFirst' && order !== 'familyFirst')
+    throw new Error(`unknown name order "${String(order)}"`);
+  let collation: CollationTable;
+  try {
+    collation = buildCollationTable(options.locale);
+  } catch (error) {
+    throw new Error(`cannot collate for locale "${options.locale}": ${(error as Error).message}`);
+  }
+  const sync = await createConsumerSync({
+    platform: options.platform,
+    identity: options.identity,
+    dbName: options.dbName ?? 'consumer-contacts',
+    region: options.region,
+    schema: CONTACTS_SCHEMA,
+    project: projectContact({ collation, order }),
+    // The sort keys depend on the collation table: a new locale, order or ICU rebuilds them all.
+    projectionVersion: `${SCHEMA_TAG}/${order}/${collation.fingerprint}`,
+    ...(options.beforeCommit === undefined ? {} : { beforeCommit: options.beforeCommit }),
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+  });
+  return new ContactsConsumerImpl(options, sync, collation);
+}
+
+class ContactsConsumerImpl implements ContactsConsumer {
+  readonly sync: ConsumerSync;
+  readonly collation: CollationTable;
+  readonly changes$: Observable<ConsumerChange>;
+  readonly #options: ContactsConsumerOptions;
+  readonly #changes = new Subject<ConsumerChange>();
+  readonly #subscription: Subscription;
+  #digits: Promise<PhoneDigitIndex> | undefined;
+  #digitsLoaded: PhoneDigitIndex | undefined;
+
+  constructor(options: ContactsConsumerOptions, sync: ConsumerSync, collation: CollationTable) {
+    this.#options = options;
+    this.sync = sync;
+    this.collation = collation;
+    this.#subscription = sync.changes$
+      .pipe(concatMap((change) => from(this.#refreshDigits(change)).pipe(map(() => change))))
+      .subscribe({
+        next: (change) => this.#changes.next(change),
+        complete: () => this.#changes.complete(),
+      });
+    this.changes$ = this.#changes.asObservable();
+  }
+
+  firstPage(limit: number): Promise<ListPage> {
+    return readPage(this.sync.db, undefined, limit);
+  }
+
+  pageAfter(position: string, limit: number): Promise<ListPage> {
+    return readPage(this.sync.db, { position: this.#position(position), inclusive: false }, limit);
+  }
+
+  pageFrom(position: string, limit: number): Promise<ListPage> {
+    return readPage(this.sync.db, { position: this.#position(position), inclusive: true }, limit);
+  }
+
+  groups(): Promise<LetterGroup[]> {
+    return readGroups(this.sync.db);
+  }
+
+  getDetail(personId: string): Promise<MergedContact | undefined> {
+    if (typeof personId !== 'string' || personId === '') throw new Error('getDetail needs a person id');
+    return readDetail(this.sync.db, personId);
+  }
+
+  search(query: string, limit = 20): Promise<SearchHit[]> {
+    return searchContacts(this.sync.db, query, limit, () => this.#digitIndex());
+  }
+
+  list$(limit: number): Observable<ListPage> {
+    return this.#live(() => this.firstPage(limit));
+  }
+
+  groups$(): Observable<LetterGroup[]> {
+    return this.#live(() => this.groups());
+  }
+
+  search$(query: string, limit = 20): Observable<SearchHit[]> {
+    return this.#live(() => this.search(query, limit));
+  }
+
+  detail$(personId: string): Observable<MergedContact | undefined> {
+    return this.changes$.pipe(
+      filter((change) => change.reset || change.personIds.includes(personId)),
+      startWith(undefined),
+      switchMap(() => from(this.getDetail(personId))),
+      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+    );
+  }
+
+  async getThumbnail(entry: ContactListEntry): Promise<StoredBlob | undefined> {
+    if (entry.thumbnail === undefined) return undefined;
+    const store = await this.#options.platform.openStore<Contact>(
+      this.#options.identity,
+      PROVIDER_STORE_NAME,
+      entry.thumbnail.source.provider,
+    );
+    return store.getBlob(entry.thumbnail.blobId);
+  }
+
+  digitIndexStats() {
+    return this.#digitsLoaded?.stats();
+  }
+
+  async stop(): Promise<void> {
+    await this.sync.stop();
+    this.#subscription.unsubscribe();
+    this.#changes.complete();
+  }
+
+  /** Runs the query now and again after every commit; a newer run supersedes one still reading. */
+  #live<T>(query: () => Promise<T>): Observable<T> {
+    return this.changes$.pipe(
+      startWith(undefined),
+      switchMap(() => from(query())),
+      share({ resetOnRefCountZero: true }),
+    );
+  }
+
+  #position(position: string): string {
+    if (typeof position !== 'string' || position === '')
+      throw new Error('a list position is a non-empty string');
+    return position;
+  }
+
+  #digitIndex(): Promise<PhoneDigitIndex> {
+    if (this.#digits === undefined) {
+      this.#digits = (async () => {
+        const entries = (await this.sync.db.getAll(LIST_STORE)) as ContactListEntry[];
+        const index = PhoneDigitIndex.from(entries);
+        this.#digitsLoaded = index;
+        return index;
+      })();
+      this.#digits.catch(() => {
+        this.#digits = undefined;
+      });
+    }
+    return this.#digits;
+  }
+
+  async #refreshDigits(change: ConsumerChange): Promise<void> {
+    if (this.#digits === undefined) return;
+    if (change.reset) {
+      this.#digits = undefined;
+      this.#digitsLoaded = undefined;
+      await this.#digitIndex();
+      return;
+    }
+    const index = await this.#digits;
+    const tx = this.sync.db.transaction(LIST_STORE);
+    const rows = await Promise.all(change.personIds.map((id) => tx.store.get(id)));
+    change.personIds.forEach((id, i) => {
+      index.set(id, rows[i] as ContactListEntry | undefined);
+    });
+  }
+}

@@ -1,0 +1,19 @@
+export { buildCollationTable, type CollationTable, type GroupKind, type GroupOf } from './collationTable';
+export {
+  CONTACTS_SCHEMA,
+  type ContactDetailRow,
+  type ContactListEntry,
+  type ListPhone,
+} from './contactRows';
+export {
+  type ContactsConsumer,
+  type ContactsConsumerOptions,
+  createContactsConsumer,
+} from './contactsConsumer';
+export type { LetterGroup, ListItem, ListPage } from './contactsQueries';
+export { displayNameOf, type NameOrder, sortTextOf } from './displayName';
+export type { ListSection } from './listPosition';
+export { PhoneDigitIndex, type PhoneDigitMatch } from './phoneDigitIndex';
+export { listEntryOf, type ProjectionSettings, projectContact } from './projectContact';
+export type { SearchField, SearchHit } from './searchRanking';
+export { foldText, queryWords, searchWords } from './searchText';

@@ -1,0 +1,77 @@
+import { GCDS_APP_ID, Gcds } from '@gcds/gcds';
+import {
+  type AccessLevel,
+  type AppIdentity,
+  type Contact,
+  type DataStoreOwner,
+  DataStorePlatform,
+  defineProvider,
+  ProviderRegistry,
+} from '@gcds/shared';
+import { type ContactsConsumer, type ContactsConsumerOptions, createContactsConsumer } from '../src';
+
+let counter = 0;
+
+/** A provider whose store the test writes directly, standing in for any source. */
+function storeProvider(id: string, accessLevel: AccessLevel) {
+  return defineProvider({
+    id,
+    manifest: { displayName: id, accessLevel, writable: true },
+    start: (ctx): DataStoreOwner<Contact> => ctx.store,
+  });
+}
+
+export interface World {
+  platform: DataStorePlatform;
+  registry: ProviderRegistry;
+  gcds: Gcds;
+  gcdsIdentity: AppIdentity;
+  contactsIdentity: AppIdentity;
+  install(id: string, level: AccessLevel): Promise<DataStoreOwner<Contact>>;
+  consumer(options?: Partial<ContactsConsumerOptions>): Promise<ContactsConsumer>;
+  /** Lets the GCDS and then the consumer catch up with every write so far. */
+  settle(consumer: ContactsConsumer): Promise<void>;
+}
+
+/** The real platform, provider registry and GCDS, and a certified Contacts app identity. */
+export async function startWorld(): Promise<World> {
+  counter += 1;
+  const platform = new DataStorePlatform({ namespace: `contacts-consumer-${counter}-${Math.random()}` });
+  const registry = new ProviderRegistry(platform, { defaultRegion: 'US' });
+  const gcdsIdentity = platform.registerApp({ appId: GCDS_APP_ID, accessLevel: 'certified' });
+  const gcds = await Gcds.start({ platform, identity: gcdsIdentity, region: 'US' });
+  const contactsIdentity = platform.registerApp({ appId: 'contacts', accessLevel: 'certified' });
+  const world: World = {
+    platform,
+    registry,
+    gcds,
+    gcdsIdentity,
+    contactsIdentity,
+    async install(id, level) {
+      return (await registry.install(storeProvider(id, level))).api;
+    },
+    consumer(options = {}) {
+      return createContactsConsumer({
+        platform,
+        identity: contactsIdentity,
+        locale: 'en',
+        region: 'US',
+        dbName: `contacts-${counter}`,
+        ...options,
+      });
+    },
+    async settle(consumer) {
+      await world.gcds.whenIdle();
+      await consumer.sync.syncNow();
+    },
+  };
+  return world;
+}
+
+export function contact(id: string, fields: Partial<Contact>): Contact {
+  return { id, ...fields };
+}
+
+export async function putAll(store: DataStoreOwner<Contact>, contacts: Contact[]): Promise<void> {
+  await store.bulk(contacts.map((c) => ({ operation: 'put' as const, id: c.id, data: c })));
+}
