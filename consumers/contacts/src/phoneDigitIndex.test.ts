@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { ContactListEntry } from './contactRows';
+import { PhoneDigitIndex } from './phoneDigitIndex';
+
+function entry(personId: string, numbers: string[]): ContactListEntry {
+  return {
+    personId,
+    displayName: personId,
+    sortKey: personId,
+    groupKey: '1',
+    groupLabel: 'A',
+    groupKind: 'latin',
+    positions: [],
+    favorite: false,
+    ice: false,
+    nameTokens: [],
+    orgTokens: [],
+    emailTokens: [],
+    emails: [],
+    phones: numbers.map((value) => ({ value, digits: value.replace(/\D/g, '') })),
+  };
+}
+
+describe('phone digit index', () => {
+  it('finds digits anywhere in any number, saying where', () => {
+    const index = PhoneDigitIndex.from([
+      entry('ada', ['+1 415 555 0101', '020 7946 0000']),
+      entry('bob', ['+1 212 555 0199']),
+    ]);
+    expect(index.search('5550').map((m) => [m.personId, m.phone.value, m.at])).toEqual([
+      ['ada', '+1 415 555 0101', 4],
+      ['bob', '+1 212 555 0199', 4],
+    ]);
+    expect(index.search('020').map((m) => [m.personId, m.at])).toEqual([['ada', 0]]);
+    expect(index.search('999')).toEqual([]);
+  });
+
+  it('follows changes: a person replaced, one forgotten', () => {
+    const index = PhoneDigitIndex.from([
+      entry('ada', ['+1 415 555 0101']),
+      entry('bob', ['+1 212 555 0199']),
+    ]);
+    index.set('ada', entry('ada', ['+44 20 7946 0000']));
+    index.set('bob', undefined);
+    expect(index.search('555')).toEqual([]);
+    expect(index.search('7946').map((m) => m.personId)).toEqual(['ada']);
+    expect(index.stats()).toMatchObject({ people: 1, numbers: 1 });
+  });
+
+  it('refuses anything but digits', () => {
+    expect(() => new PhoneDigitIndex().search('12a')).toThrow(/digits only/);
+  });
+
+  it('holds about a hundred bytes a number', () => {
+    const index = PhoneDigitIndex.from(
+      Array.from({ length: 2000 }, (_, i) =>
+        entry(`person-${i}`, [`+1 415 555 ${String(i).padStart(4, '0')}`]),
+      ),
+    );
+    const { numbers, approximateBytes } = index.stats();
+    expect(numbers).toBe(2000);
+    expect(approximateBytes / numbers).toBeLessThan(200);
+  });
+});

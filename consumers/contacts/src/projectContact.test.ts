@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { buildCollationTable } from './collationTable';
+import { sectionOf } from './listPosition';
+import { listEntryOf, projectContact } from './projectContact';
+import type { MergedContact } from './sharedConsumerKit';
+
+const local = { provider: 'local', contactId: 'l1' };
+const fb = { provider: 'facebook-sim', contactId: 'f1' };
+const settings = { collation: buildCollationTable('en'), order: 'givenFirst' as const };
+
+function merged(fields: Partial<MergedContact>): MergedContact {
+  return {
+    personId: 'p1',
+    sources: [local],
+    nickname: [],
+    tel: [],
+    email: [],
+    adr: [],
+    url: [],
+    impp: [],
+    category: [],
+    ...fields,
+  };
+}
+
+describe('list entry projection', () => {
+  it('makes a compact entry: name, sort key, group, flags, thumbnail and search tokens', () => {
+    const entry = listEntryOf(
+      merged({
+        given: { value: 'Émile', source: local },
+        family: { value: "O'Brien", source: local },
+        nickname: [{ value: 'Mimi', source: local, alsoIn: [] }],
+        org: { value: 'Acme Widgets', source: local },
+        email: [{ value: { value: 'Emile@Example.org' }, source: local, alsoIn: [] }],
+        tel: [{ value: { value: '+1 (415) 555-0101', label: 'Mobile' }, source: local, alsoIn: [] }],
+        photo: { value: { id: 'big', thumbnailId: 'small', mediaType: 'image/png' }, source: fb },
+        favorite: { value: true, source: local },
+      }),
+      settings,
+    );
+    expect(entry).toMatchObject({
+      personId: 'p1',
+      displayName: "Émile O'Brien",
+      groupLabel: 'E',
+      groupKind: 'latin',
+      favorite: true,
+      ice: false,
+      org: 'Acme Widgets',
+      thumbnail: { source: fb, blobId: 'small', mediaType: 'image/png' },
+      emails: ['Emile@Example.org'],
+      phones: [{ value: '+1 (415) 555-0101', digits: '14155550101', label: 'Mobile' }],
+    });
+    expect(entry.nameTokens.sort()).toEqual(['brien', 'emile', 'mimi', 'o', 'obrien']);
+    expect(entry.orgTokens).toEqual(['acme', 'widgets']);
+    expect(entry.emailTokens).toContain('emile@example.org');
+    expect(entry.sortKey).toBe(settings.collation.sortKey("Émile O'Brien"));
+    expect(entry.positions.map(sectionOf)).toEqual(['all', 'favorites']);
+  });
+
+  it('files a person without a name under its organisation, email or number', () => {
+    const byOrg = listEntryOf(merged({ org: { value: 'Zeta Corp', source: local } }), settings);
+    expect([byOrg.displayName, byOrg.groupLabel, byOrg.nameTokens]).toEqual([
+      'Zeta Corp',
+      'Z',
+      ['zeta', 'corp'],
+    ]);
+    const byNumber = listEntryOf(
+      merged({ tel: [{ value: { value: '+1 212 555 0199' }, source: local, alsoIn: [] }] }),
+      settings,
+    );
+    expect([byNumber.displayName, byNumber.groupLabel, byNumber.groupKind]).toEqual([
+      '+1 212 555 0199',
+      '#',
+      'number',
+    ]);
+    expect(byNumber.positions[0]?.charAt(1)).toBe('2');
+  });
+
+  it('sorts by family name first when asked, but still shows the name as written', () => {
+    const entry = listEntryOf(
+      merged({ given: { value: 'Ada', source: local }, family: { value: 'Lovelace', source: local } }),
+      { ...settings, order: 'familyFirst' },
+    );
+    expect(entry.displayName).toBe('Ada Lovelace');
+    expect(entry.groupLabel).toBe('L');
+    expect(entry.sortKey).toBe(settings.collation.sortKey('Lovelace Ada'));
+  });
+
+  it('puts an ICE favourite in three sections and stores the detail apart', () => {
+    const person = merged({
+      given: { value: 'Ada', source: local },
+      favorite: { value: true, source: local },
+      ice: { value: true, source: local },
+    });
+    const rows = projectContact(settings)(person, { id: 'p1', pointers: [], reasons: [] });
+    const [list] = rows.list as Array<ReturnType<typeof listEntryOf>>;
+    expect(list?.positions.map(sectionOf)).toEqual(['all', 'favorites', 'ice']);
+    expect(rows.detail).toEqual([{ personId: 'p1', merged: person }]);
+  });
+});
