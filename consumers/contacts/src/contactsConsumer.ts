@@ -9,7 +9,6 @@ import {
   type Observable,
   Subject,
   type Subscription,
-  share,
   startWith,
   switchMap,
 } from 'rxjs';
@@ -119,7 +118,17 @@ class ContactsConsumerImpl implements ContactsConsumer {
     this.sync = sync;
     this.collation = collation;
     this.#subscription = sync.changes$
-      .pipe(concatMap((change) => from(this.#refreshDigits(change)).pipe(map(() => change))))
+      .pipe(
+        concatMap((change) =>
+          from(
+            this.#refreshDigits(change).catch(() => {
+              // Could not follow the change: forget the index; the next phone search rebuilds it.
+              this.#digits = undefined;
+              this.#digitsLoaded = undefined;
+            }),
+          ).pipe(map(() => change)),
+        ),
+      )
       .subscribe({
         next: (change) => this.#changes.next(change),
         complete: () => this.#changes.complete(),
@@ -198,7 +207,6 @@ class ContactsConsumerImpl implements ContactsConsumer {
     return this.changes$.pipe(
       startWith(undefined),
       switchMap(() => from(query())),
-      share({ resetOnRefCountZero: true }),
     );
   }
 

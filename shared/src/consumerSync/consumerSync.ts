@@ -154,12 +154,17 @@ class ConsumerSyncEngine implements ConsumerSync {
     const state = await this.#readState();
     if (state !== undefined) this.#update({ revision: state.point.revision });
     this.#subscriptions.push(
-      this.#options.platform.announcements$.subscribe((announcement) => {
-        const { store } = announcement;
-        if (store.name !== this.#gcds.name || store.owner !== this.#gcds.owner) return;
-        // The GCDS went or came back: reopen it next time (a new store answers with a reset).
-        this.#dropReader();
-        if (announcement.type === 'installed') this.#wake();
+      this.#options.platform.announcements$.subscribe({
+        next: (announcement) => {
+          const { store } = announcement;
+          if (store.name !== this.#gcds.name || store.owner !== this.#gcds.owner) return;
+          // The GCDS went or came back: reopen it next time (a new store answers with a reset).
+          this.#dropReader();
+          if (announcement.type === 'installed') this.#wake();
+        },
+        error: (error: unknown) => {
+          this.#update({ lastError: error instanceof Error ? error : new Error(String(error)) });
+        },
       }),
     );
     this.#wake();
@@ -225,9 +230,16 @@ class ConsumerSyncEngine implements ConsumerSync {
         .openStore<PersonRecord>(identity, this.#gcds.name, this.#gcds.owner)
         .then((reader) => {
           if (this.#stopped) return reader;
-          this.#readerSubscription = reader.changes$.subscribe(() => {
-            this.#update({ events: this.status().events + 1 });
-            this.#wake();
+          this.#readerSubscription = reader.changes$.subscribe({
+            next: () => {
+              this.#update({ events: this.status().events + 1 });
+              this.#wake();
+            },
+            // The store went away under the feed (closed, uninstalled): reopen it on the next run.
+            error: (error: unknown) => {
+              this.#dropReader();
+              this.#update({ lastError: error instanceof Error ? error : new Error(String(error)) });
+            },
           });
           return reader;
         })
