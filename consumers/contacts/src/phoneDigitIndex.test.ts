@@ -51,14 +51,16 @@ describe('phone digit index', () => {
     expect(() => new PhoneDigitIndex().search('12a')).toThrow(/digits only/);
   });
 
-  it('holds about a hundred bytes a number', () => {
+  it('holds a few hundred bytes a number at most', () => {
     const index = PhoneDigitIndex.from(
       Array.from({ length: 2000 }, (_, i) =>
-        entry(`person-${i}`, [`+1 415 555 ${String(i).padStart(4, '0')}`]),
+        entry(`0190a1b2-c3d4-7e5f-8a9b-${String(i).padStart(12, '0')}`, [
+          `+1 415 555 ${String(i).padStart(4, '0')}`,
+        ]),
       ),
     );
     const { numbers, approximateBytes } = index.stats();
     expect(numbers).toBe(2000);
-    expect(approximateBytes / numbers).toBeLessThan(200);
+    expect(approximateBytes / numbers).toBeLessThan(300);
   });
 });
