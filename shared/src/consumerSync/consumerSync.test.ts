@@ -258,6 +258,46 @@ describe('consumer sync engine', () => {
     await second.stop();
   });
 
+  it('commits a long incremental sync in batches, each with its own sync point', async () => {
+    const h = await startHarness();
+    const { local } = await seed(h);
+    const identity = h.platform.registerApp({ appId: 'contacts', accessLevel: 'certified' });
+    const labels: string[] = [];
+    const sync = await startConsumer(h, identity, 'c-batches', {
+      batchSize: 2,
+      beforeCommit: (label) => labels.push(label),
+    });
+    await sync.syncNow();
+    const changes: ConsumerChange[] = [];
+    sync.changes$.subscribe((change) => changes.push(change));
+    labels.length = 0;
+    const ids = ['b0', 'b1', 'b2', 'b3', 'b4'];
+    await local.bulk(ids.map((id) => ({ operation: 'put', id, data: contact(id, { given: id }) })));
+    await h.gcds.bulk(
+      ids.map((id) => ({ operation: 'put', id, data: h.person(id, [h.pointer('local', id)]) })),
+    );
+    await sync.syncNow();
+    const revision = await h.gcds.getRevision();
+    expect(labels).toEqual([`batch@${revision - 3}`, `batch@${revision - 1}`, `batch@${revision}`]);
+    expect(changes.map((c) => c.personIds)).toEqual([['b0', 'b1'], ['b2', 'b3'], ['b4']]);
+    await sync.stop();
+  });
+
+  it('moves its sync point past changes the platform hides from it, without touching rows', async () => {
+    const h = await startHarness();
+    const { facebook } = await seed(h);
+    const identity = h.platform.registerApp({ appId: 'dialer', accessLevel: 'privileged' });
+    const sync = await startConsumer(h, identity, 'c-hidden');
+    await sync.syncNow();
+    const before = await snapshot(sync);
+    await facebook.put('f9', contact('f9', { given: 'Hidden' }));
+    await h.gcds.put('p9', h.person('p9', [h.pointer('facebook-sim', 'f9')]));
+    await sync.syncNow();
+    expect(sync.status().revision).toBe(await h.gcds.getRevision());
+    expect(await snapshot(sync)).toEqual(before);
+    await sync.stop();
+  });
+
   it('rebuilds everything when the projection version changes', async () => {
     const h = await startHarness();
     await seed(h);

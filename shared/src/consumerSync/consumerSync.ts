@@ -279,12 +279,14 @@ class ConsumerSyncEngine implements ConsumerSync {
     let reset = resume === undefined;
     let pending = new Map<string, PersonRecord | null>();
     let lastRevision = resume?.point.revision ?? 0;
+    let savedRevision = resume?.point.revision;
     try {
       while (true) {
         const task = await cursor.next();
         if (task.operation === 'done') {
           const point = { epoch: task.epoch, revision: task.revision };
-          const moved = resume === undefined || resume.point.revision !== point.revision;
+          // Tasks this reader never sees (hidden by the platform) still move the sync point.
+          const moved = savedRevision !== point.revision;
           if (reset || pending.size > 0 || moved) await this.#commit(pending, point, reset, sources);
           return;
         }
@@ -298,6 +300,7 @@ class ConsumerSyncEngine implements ConsumerSync {
         lastRevision = task.revision;
         if (!reset && resume !== undefined && pending.size >= batchSize) {
           await this.#commit(pending, { epoch: resume.point.epoch, revision: lastRevision }, false, sources);
+          savedRevision = lastRevision;
           pending = new Map();
         }
       }
