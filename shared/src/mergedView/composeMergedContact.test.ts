@@ -127,6 +127,21 @@ describe('composeMergedContact: multi-valued fields', () => {
     ]);
   });
 
+  it('knows a national and an international spelling of one number, but keeps extensions and short codes apart', () => {
+    const merged = compose([
+      ['local', { id: 'l1', tel: [{ value: '(415) 555-0100' }, { value: '+1 415 555 0100 ext. 12' }] }],
+      ['vcard', { id: 'v1', tel: [{ value: '+14155550100' }, { value: '112' }, { value: '911' }] }],
+      ['web', { id: 'w1', tel: [{ value: '001 415 555 0100' }, { value: '112' }] }],
+    ]);
+    expect(merged?.tel.map((t) => [t.value.value, t.alsoIn.map((r) => r.provider)])).toEqual([
+      ['(415) 555-0100', ['vcard']],
+      ['+1 415 555 0100 ext. 12', []],
+      ['112', ['web']],
+      ['911', []],
+      ['001 415 555 0100', []],
+    ]);
+  });
+
   it('unites emails case-insensitively, keeping the first spelling', () => {
     const merged = compose([
       ['local', { id: 'l1', email: [{ value: 'Ada@Example.org' }] }],
