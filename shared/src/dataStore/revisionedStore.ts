@@ -8,7 +8,6 @@ import type {
   BulkOptions,
   ChangeEvent,
   CompactionResult,
-  DataStoreOwner,
   DataStoreReader,
   ExtraObjectStore,
   OwnerTransaction,
