@@ -1,5 +1,6 @@
 export * from './access/accessLevel';
-export type * from './contact/contact';
+export * from './consumerSync';
+export * from './contact';
 export { ChangeBus } from './dataStore/changeBus';
 export {
   type AppIdentity,
@@ -11,6 +12,7 @@ export {
 } from './dataStore/dataStorePlatform';
 export type { RowPolicy } from './dataStore/rowPolicyReader';
 export type * from './dataStore/types';
+export * from './mergedView';
 export * from './person/person';
 export * from './person/readablePointersPolicy';
 export * from './provider/providerRegistry';

@@ -1,6 +1,5 @@
-import type { SourceRef } from '@gcds/shared';
+import type { ConsumerSchema, MergedContact, SourceRef } from '@gcds/shared';
 import type { GroupKind } from './collationTable';
-import type { ConsumerSchema, MergedContact } from './sharedConsumerKit';
 
 /** A phone of the list row: enough to find it by digits and to say which number matched. */
 export interface ListPhone {

@@ -1,5 +1,12 @@
 import type { AppIdentity, Contact, StoredBlob } from '@gcds/shared';
-import { PROVIDER_STORE_NAME } from '@gcds/shared';
+import {
+  type ConsumerChange,
+  type ConsumerPlatform,
+  type ConsumerSync,
+  createConsumerSync,
+  type MergedContact,
+  PROVIDER_STORE_NAME,
+} from '@gcds/shared';
 import {
   concatMap,
   distinctUntilChanged,
@@ -26,13 +33,6 @@ import type { NameOrder } from './displayName';
 import { PhoneDigitIndex } from './phoneDigitIndex';
 import { projectContact } from './projectContact';
 import type { SearchHit } from './searchRanking';
-import {
-  type ConsumerChange,
-  type ConsumerPlatform,
-  type ConsumerSync,
-  createConsumerSync,
-  type MergedContact,
-} from './sharedConsumerKit';
 
 export interface ContactsConsumerOptions {
   platform: ConsumerPlatform;

@@ -1,3 +1,4 @@
+import type { MergedContact } from '@gcds/shared';
 import type { IDBPDatabase } from 'idb';
 import type { GroupKind } from './collationTable';
 import {
@@ -15,7 +16,6 @@ import { type ListSection, sectionOf, sectionStart } from './listPosition';
 import type { PhoneDigitIndex } from './phoneDigitIndex';
 import { bestHits, rankEmail, rankName, rankOrganisation, rankPhone, type SearchHit } from './searchRanking';
 import { phoneQueryDigits, queryWords } from './searchText';
-import type { MergedContact } from './sharedConsumerKit';
 
 export interface ListItem {
   /** The row's place in the list: pass it to `pageAfter` to read on. */

@@ -1,4 +1,4 @@
-import type { MergedContact } from './sharedConsumerKit';
+import type { MergedContact } from '@gcds/shared';
 
 /** How names read and sort: "Ada Lovelace" filed under A, or filed under L. */
 export type NameOrder = 'givenFirst' | 'familyFirst';

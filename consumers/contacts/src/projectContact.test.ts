@@ -1,8 +1,8 @@
+import type { MergedContact } from '@gcds/shared';
 import { describe, expect, it } from 'vitest';
 import { buildCollationTable } from './collationTable';
 import { sectionOf } from './listPosition';
 import { listEntryOf, projectContact } from './projectContact';
-import type { MergedContact } from './sharedConsumerKit';
 
 const local = { provider: 'local', contactId: 'l1' };
 const fb = { provider: 'facebook-sim', contactId: 'f1' };

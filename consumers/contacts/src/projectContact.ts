@@ -1,10 +1,9 @@
-import type { PersonRecord } from '@gcds/shared';
+import type { MergedContact, PersonRecord, ProjectedRows } from '@gcds/shared';
 import type { CollationTable } from './collationTable';
 import { type ContactDetailRow, type ContactListEntry, DETAIL_STORE, LIST_STORE } from './contactRows';
 import { displayNameOf, type NameOrder, sortTextOf } from './displayName';
 import { listPosition } from './listPosition';
 import { emailWords, searchWords } from './searchText';
-import type { MergedContact, ProjectedRows } from './sharedConsumerKit';
 
 export interface ProjectionSettings {
   collation: CollationTable;

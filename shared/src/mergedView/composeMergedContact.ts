@@ -1,7 +1,7 @@
 import { type AccessLevel, canReadAt, isAccessLevel } from '../access/accessLevel';
 import type { Contact, ContactTel, PartialDate, PhotoRef } from '../contact/contact';
 import { type PersonRecord, type Pointer, type SourceRef, sourceKey } from '../person/person';
-import { addressKey, emailKey, textKey, uriKey } from './fieldKeys';
+import { addressKey, emailFieldKey, textKey, uriKey } from './fieldKeys';
 import { MERGED_TEXT_FIELDS, type MergedContact, type Sourced, type SourcedItem } from './mergedContact';
 import { telKey } from './telKey';
 
@@ -60,7 +60,7 @@ export function composeMergedContact(
     email: union(
       readable,
       (c) => c.email,
-      (email) => emailKey(email.value),
+      (email) => emailFieldKey(email.value),
     ),
     adr: union(readable, (c) => c.adr, addressKey),
     url: union(

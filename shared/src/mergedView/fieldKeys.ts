@@ -1,4 +1,5 @@
 import type { ContactAddress } from '../contact/contact';
+import { emailKey as contactEmailKey } from '../contact/emailKey';
 
 /**
  * Identity keys that decide when two sources hold "the same" entry of a multi-valued field.
@@ -11,9 +12,9 @@ export function textKey(value: string): string | undefined {
   return key === '' ? undefined : key;
 }
 
-/** Addresses are compared case-insensitively; the local part is not case-sensitive in practice. */
-export function emailKey(value: string): string | undefined {
-  const key = value.trim().toLowerCase();
+/** Addresses compare by the contact model's email key (trimmed, `mailto:` dropped, case-folded). */
+export function emailFieldKey(value: string): string | undefined {
+  const key = contactEmailKey(value);
   return key === '' ? undefined : key;
 }
 

@@ -1,5 +1,5 @@
 export { type ComposeOptions, composeMergedContact, type PointedSource } from './composeMergedContact';
-export { addressKey, emailKey, textKey, uriKey } from './fieldKeys';
+export { addressKey, emailFieldKey, textKey, uriKey } from './fieldKeys';
 export {
   MERGED_TEXT_FIELDS,
   type MergedContact,

@@ -1,0 +1,17 @@
+export type * from './contact';
+export { type EmailProblem, type EmailProblemCode, emailKey, emailProblem } from './emailKey';
+export { foldName, nameWords } from './foldName';
+export { formatPhoneForDisplay } from './formatPhone';
+export {
+  PHONE_MIN_MATCH,
+  type PhoneKeys,
+  type PhoneLineType,
+  type PhoneMatchKind,
+  type PhoneMatchOptions,
+  phoneKeys,
+  phoneLookupKeys,
+  phoneMatchKind,
+  phoneRegion,
+  phonesMatch,
+} from './phoneMatchKeys';
+export { asciiDigits, type PhoneText, splitPhoneText, vanityDigits } from './phoneText';
