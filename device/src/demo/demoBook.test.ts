@@ -30,7 +30,7 @@ describe('the demo address book', () => {
   it('has duplicates of every kind', () => {
     const variants = new Set(book.truth.flatMap((t) => t.variants));
     expect([...variants].sort()).toEqual(
-      ['email-case', 'email-only', 'format', 'name-order', 'nickname', 'no-diacritics'].sort(),
+      ['email-case', 'email-only', 'format', 'name-order', 'nickname', 'no-diacritics', 'typo'].sort(),
     );
   });
 

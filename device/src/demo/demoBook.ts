@@ -27,7 +27,9 @@ export type DuplicateVariant =
   | 'name-order'
   | 'no-diacritics'
   | 'email-only'
-  | 'email-case';
+  | 'email-case'
+  /** A letter doubled in the family name: similar, not equal, so the GCDS only suggests the merge. */
+  | 'typo';
 
 export interface DemoBookOptions {
   seed?: number;
@@ -119,7 +121,7 @@ function entryOf(person: DemoPerson, style: PhoneStyle, home: DemoRegion): Entry
 }
 
 function applicableVariants(person: DemoPerson): DuplicateVariant[] {
-  const variants: DuplicateVariant[] = ['format', 'format', 'name-order'];
+  const variants: DuplicateVariant[] = ['format', 'format', 'name-order', 'typo', 'typo'];
   if (NICKNAMES[person.given] !== undefined) variants.push('nickname', 'nickname');
   if (hasDiacritics(person.given + person.family)) variants.push('no-diacritics', 'no-diacritics');
   if (person.emails.length > 0) variants.push('email-only', 'email-case');
@@ -149,7 +151,17 @@ function variantEntry(
       return { ...entry, tel: [] };
     case 'email-case':
       return { ...entry, email: entry.email.map((email) => email.toUpperCase()) };
+    case 'typo':
+      return { ...entry, family: withTypo(person.family, random) };
   }
+}
+
+/** The family name with one interior letter doubled (`Müller` → `Mülller`), as a hurried typist writes it. */
+export function withTypo(family: string, random: SeededRandom): string {
+  const chars = [...family];
+  if (chars.length < 3) return `${family}${chars.at(-1) ?? ''}`;
+  const at = random.int(1, chars.length - 2);
+  return [...chars.slice(0, at + 1), chars[at], ...chars.slice(at + 1)].join('');
 }
 
 function localDraft(id: string, entry: Entry): ContactDraft {

@@ -1,0 +1,386 @@
+import type { PartialDate, SourceRef } from '@gcds/shared';
+import type * as Comlink from 'comlink';
+import type { MergedContact, Sourced, SourcedItem } from '../../../../shared/src/mergedView';
+import type { ContactsAppApi, MergeSuggestion, PersonDetail } from '../../protocol/contactsApi';
+import { initialsAvatar } from '../../ui/avatar';
+import { confirmDialog } from '../../ui/dialog';
+import { h, replaceChildren } from '../../ui/dom';
+import type { PhotoCache } from './photoCache';
+import { reasonText, sourceName } from './sourceNames';
+
+export interface DetailActions {
+  back(): void;
+  edit(localId: string): void;
+  openPerson(personId: string): void;
+  pickMergeTarget(personId: string, name: string): void;
+  notify(message: string): void;
+}
+
+function dateText(date: PartialDate): string {
+  const month = new Date(2000, date.month - 1, 1).toLocaleString('en', { month: 'long' });
+  return date.year === undefined ? `${date.day} ${month}` : `${date.day} ${month} ${date.year}`;
+}
+
+export function personName(merged: MergedContact): string {
+  const parts = [merged.prefix, merged.given, merged.additional, merged.family, merged.suffix]
+    .map((part) => part?.value)
+    .filter(Boolean);
+  return (
+    merged.formattedName?.value ??
+    (parts.length > 0
+      ? parts.join(' ')
+      : (merged.org?.value ?? merged.tel[0]?.value.value ?? merged.email[0]?.value.value ?? 'No name'))
+  );
+}
+
+function sourceBadge(source: SourceRef, alsoIn: readonly SourceRef[] = []): HTMLElement {
+  const names = [source, ...alsoIn].map(sourceName);
+  const unique = [...new Set(names)];
+  return h(
+    'span',
+    { class: `source-badge source-${source.provider}`, attrs: { 'data-source': source.provider } },
+    `from ${unique.join(' + ')}`,
+  );
+}
+
+/** One contact: every field with where it came from, why its sources are one person, and what to do. */
+export class ContactDetail {
+  readonly element: HTMLElement;
+  #personId = '';
+
+  constructor(
+    private readonly api: Comlink.Remote<ContactsAppApi>,
+    private readonly photos: PhotoCache,
+    private readonly actions: DetailActions,
+  ) {
+    this.element = h('section', { class: 'detail-view', attrs: { 'aria-label': 'Contact details' } });
+  }
+
+  get personId(): string {
+    return this.#personId;
+  }
+
+  async show(personId: string): Promise<void> {
+    this.#personId = personId;
+    replaceChildren(this.element, h('p', { attrs: { role: 'status' } }, 'Loading…'));
+    const detail = await this.api.detail(personId);
+    if (personId !== this.#personId) return;
+    if (detail === undefined) {
+      replaceChildren(
+        this.element,
+        this.#bar('Contact'),
+        h(
+          'p',
+          { class: 'empty', attrs: { role: 'status' } },
+          'This contact is no longer here (deleted, merged or unmerged).',
+        ),
+      );
+      return;
+    }
+    this.#render(detail);
+  }
+
+  #bar(title: string): HTMLElement {
+    return h(
+      'div',
+      { class: 'view-bar' },
+      h(
+        'button',
+        {
+          class: 'back',
+          attrs: { type: 'button', 'aria-label': 'Back to the list' },
+          on: { click: () => this.actions.back() },
+        },
+        '‹ Back',
+      ),
+      h('h2', { class: 'view-title' }, title),
+    );
+  }
+
+  #render(detail: PersonDetail): void {
+    const m = detail.merged;
+    const name = personName(m);
+    const avatar = h('span', { class: 'avatar-slot large' }, initialsAvatar(name));
+    if (m.photo !== undefined) {
+      void this.photos.get(m.personId).then((url) => {
+        if (url !== undefined)
+          replaceChildren(
+            avatar,
+            h('img', { class: 'avatar photo', attrs: { src: url, alt: `Photo of ${name}` } }),
+          );
+      });
+    }
+    const fields = h('dl', { class: 'fields' });
+    const single = (label: string, field: Sourced<string> | undefined) => {
+      if (field === undefined || field.value === '') return;
+      fields.append(
+        h(
+          'div',
+          { class: 'field' },
+          h('dt', {}, label),
+          h('dd', {}, h('span', { class: 'value' }, field.value), sourceBadge(field.source)),
+        ),
+      );
+    };
+    const many = <T>(
+      label: string,
+      items: readonly SourcedItem<T>[],
+      text: (value: T) => string,
+      kind: (value: T) => string | undefined,
+    ) => {
+      for (const item of items) {
+        const type = kind(item.value);
+        fields.append(
+          h(
+            'div',
+            { class: 'field' },
+            h('dt', {}, type === undefined ? label : `${label} (${type})`),
+            h(
+              'dd',
+              {},
+              h('span', { class: 'value' }, text(item.value)),
+              sourceBadge(item.source, item.alsoIn),
+            ),
+          ),
+        );
+      }
+    };
+    const typeOf = (value: { type?: string[]; label?: string }) => value.label ?? value.type?.join(', ');
+    many('Phone', m.tel, (t) => t.value, typeOf);
+    many('Email', m.email, (e) => e.value, typeOf);
+    single('Organisation', m.org);
+    single('Department', m.department);
+    single('Job title', m.jobTitle);
+    many(
+      'Nickname',
+      m.nickname,
+      (n) => n,
+      () => undefined,
+    );
+    if (m.bday !== undefined) {
+      fields.append(
+        h(
+          'div',
+          { class: 'field' },
+          h('dt', {}, 'Birthday'),
+          h('dd', {}, h('span', { class: 'value' }, dateText(m.bday.value)), sourceBadge(m.bday.source)),
+        ),
+      );
+    }
+    many(
+      'Address',
+      m.adr,
+      (a) => [a.street, a.locality, a.region, a.postalCode, a.countryName].filter(Boolean).join(', '),
+      typeOf,
+    );
+    many('Web', m.url, (u) => u.value, typeOf);
+    single('Note', m.note);
+
+    const sources = h(
+      'ul',
+      { class: 'source-list', attrs: { 'aria-label': 'Sources of this contact' } },
+      ...m.sources.map((source, i) =>
+        h('li', {}, sourceBadge(source), i === 0 && m.sources.length > 1 ? ' (primary)' : ''),
+      ),
+    );
+    const reasons =
+      detail.reasons.length === 0
+        ? null
+        : h(
+            'section',
+            { class: 'merge-reasons', attrs: { 'aria-label': 'Why these are one contact' } },
+            h('h3', {}, 'Why these are one contact'),
+            h(
+              'ul',
+              {},
+              ...detail.reasons.map((reason) =>
+                h(
+                  'li',
+                  {},
+                  `${sourceName(reason.a)} and ${sourceName(reason.b)}: `,
+                  reason.kind === 'user'
+                    ? 'merged by you'
+                    : `merged automatically, ${reason.keys.map(reasonText).join(', ')}`,
+                ),
+              ),
+            ),
+          );
+
+    const buttons: HTMLButtonElement[] = [];
+    if (detail.localId !== undefined) {
+      const localId = detail.localId;
+      buttons.push(
+        h('button', { attrs: { type: 'button' }, on: { click: () => this.actions.edit(localId) } }, 'Edit'),
+      );
+      buttons.push(
+        h(
+          'button',
+          {
+            class: 'danger',
+            attrs: { type: 'button' },
+            on: { click: () => void this.#delete(localId, name) },
+          },
+          'Delete',
+        ),
+      );
+    }
+    if (m.sources.length > 1) {
+      buttons.push(
+        h('button', { attrs: { type: 'button' }, on: { click: () => void this.#unmerge(name) } }, 'Unmerge'),
+      );
+    }
+    buttons.push(
+      h(
+        'button',
+        { attrs: { type: 'button' }, on: { click: () => this.actions.pickMergeTarget(m.personId, name) } },
+        'Merge with…',
+      ),
+    );
+    const readOnly =
+      detail.localId === undefined
+        ? h(
+            'p',
+            { class: 'hint' },
+            'Read-only here: this contact comes from ',
+            m.sources.map(sourceName).join(' and '),
+            '.',
+          )
+        : null;
+
+    const suggestions = h(
+      'section',
+      { class: 'suggestions', attrs: { 'aria-label': 'Possible duplicates', 'aria-busy': 'true' } },
+      h('h3', {}, 'Possible duplicates'),
+      h('p', { class: 'hint' }, 'Looking…'),
+    );
+    replaceChildren(
+      this.element,
+      this.#bar(name),
+      h(
+        'div',
+        { class: 'detail-head' },
+        avatar,
+        h('p', { class: 'detail-name', attrs: { 'data-testid': 'detail-name' } }, name),
+      ),
+      h('div', { class: 'actions' }, ...buttons),
+      readOnly,
+      fields,
+      h('h3', {}, 'Sources'),
+      sources,
+      reasons,
+      suggestions,
+    );
+    void this.#loadSuggestions(m.personId, suggestions);
+  }
+
+  async #loadSuggestions(personId: string, host: HTMLElement): Promise<void> {
+    let found: MergeSuggestion[];
+    try {
+      found = await this.api.suggestions(personId);
+    } catch (error) {
+      replaceChildren(
+        host,
+        h('h3', {}, 'Possible duplicates'),
+        h('p', { class: 'hint' }, error instanceof Error ? error.message : String(error)),
+      );
+      host.removeAttribute('aria-busy');
+      return;
+    }
+    if (personId !== this.#personId) return;
+    host.removeAttribute('aria-busy');
+    if (found.length === 0) {
+      replaceChildren(host, h('h3', {}, 'Possible duplicates'), h('p', { class: 'hint' }, 'None found.'));
+      return;
+    }
+    replaceChildren(
+      host,
+      h('h3', {}, 'Possible duplicates'),
+      h(
+        'ul',
+        {},
+        ...found.map((s) =>
+          h(
+            'li',
+            { class: 'suggestion', attrs: { 'data-person-id': s.personId } },
+            h(
+              'button',
+              {
+                class: 'link',
+                attrs: { type: 'button' },
+                on: { click: () => this.actions.openPerson(s.personId) },
+              },
+              s.displayName,
+            ),
+            h(
+              'span',
+              { class: 'reasons' },
+              `${s.reasons.length === 0 ? 'similar name' : s.reasons.map(reasonText).join(', ')} (score ${s.score})`,
+            ),
+            h(
+              'span',
+              { class: 'suggestion-buttons' },
+              h(
+                'button',
+                {
+                  attrs: { type: 'button', 'aria-label': `Merge with ${s.displayName}` },
+                  on: { click: () => void this.#merge(s) },
+                },
+                'Merge',
+              ),
+              h(
+                'button',
+                {
+                  attrs: { type: 'button', 'aria-label': `${s.displayName} is someone else` },
+                  on: { click: () => void this.#dismiss(s) },
+                },
+                'Not the same',
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  async #merge(s: MergeSuggestion): Promise<void> {
+    try {
+      const merged = await this.api.merge([this.#personId, s.personId]);
+      this.actions.notify(`Merged with ${s.displayName}.`);
+      this.actions.openPerson(merged);
+    } catch (error) {
+      this.actions.notify(`Could not merge: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async #dismiss(s: MergeSuggestion): Promise<void> {
+    try {
+      await this.api.dismissSuggestion(this.#personId, s.personId);
+      this.actions.notify(`${s.displayName} will not be suggested again.`);
+      await this.show(this.#personId);
+    } catch (error) {
+      this.actions.notify(`Could not dismiss: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async #unmerge(name: string): Promise<void> {
+    if (!(await confirmDialog(document.body, `Split ${name} back into its sources?`, 'Unmerge'))) return;
+    try {
+      const people = await this.api.unmerge(this.#personId);
+      this.actions.notify(`${name} is now ${people.length} separate contacts.`);
+      this.actions.back();
+    } catch (error) {
+      this.actions.notify(`Could not unmerge: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async #delete(localId: string, name: string): Promise<void> {
+    if (!(await confirmDialog(document.body, `Delete ${name} from your phone contacts?`, 'Delete'))) return;
+    try {
+      await this.api.remove(localId);
+      this.actions.notify(`${name} deleted.`);
+      this.actions.back();
+    } catch (error) {
+      this.actions.notify(`Could not delete: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

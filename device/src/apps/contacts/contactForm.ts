@@ -1,0 +1,221 @@
+import type { ContactDraft } from '@gcds/shared';
+import type * as Comlink from 'comlink';
+import type { ContactsAppApi, FieldError } from '../../protocol/contactsApi';
+import { h, replaceChildren } from '../../ui/dom';
+
+const PHONE_ROWS = 3;
+const EMAIL_ROWS = 2;
+
+interface Input {
+  field: string;
+  input: HTMLInputElement | HTMLTextAreaElement;
+  error: HTMLElement;
+}
+
+let nextId = 0;
+
+/**
+ * Create or edit a local contact. The local provider validates; its messages are shown next to the
+ * field they name (`tel[1].value`), and a message about the whole contact above the form.
+ */
+export class ContactForm {
+  readonly element: HTMLElement;
+  #inputs: Input[] = [];
+  #telRows: Array<{ value: Input; type: HTMLSelectElement }> = [];
+  #emailRows: Input[] = [];
+  #formError!: HTMLElement;
+  #localId: string | undefined;
+
+  constructor(
+    private readonly api: Comlink.Remote<ContactsAppApi>,
+    private readonly done: (personId: string | undefined, message: string) => void,
+    private readonly cancel: () => void,
+  ) {
+    this.element = h('section', { class: 'form-view', attrs: { 'aria-label': 'Contact form' } });
+  }
+
+  async show(localId?: string): Promise<void> {
+    this.#localId = localId;
+    const draft = localId === undefined ? {} : ((await this.api.localContact(localId)) ?? {});
+    this.#build(draft, localId === undefined ? 'New contact' : 'Edit contact');
+  }
+
+  #field(
+    label: string,
+    field: string,
+    value: string,
+    options: { type?: string; multiline?: boolean } = {},
+  ): Input {
+    const id = `f${++nextId}`;
+    const error = h('span', { class: 'field-error', attrs: { id: `${id}-error`, role: 'alert' } });
+    const input = options.multiline
+      ? h('textarea', { attrs: { id, rows: 2, 'aria-describedby': `${id}-error`, name: field }, value })
+      : h('input', {
+          attrs: {
+            id,
+            type: options.type ?? 'text',
+            'aria-describedby': `${id}-error`,
+            name: field,
+            autocomplete: 'off',
+          },
+          value,
+        });
+    const entry = { field, input, error };
+    this.#inputs.push(entry);
+    return entry;
+  }
+
+  #labelled(entry: Input, label: string): HTMLElement {
+    return h(
+      'div',
+      { class: 'form-field' },
+      h('label', { attrs: { for: entry.input.id } }, label),
+      entry.input,
+      entry.error,
+    );
+  }
+
+  #build(draft: ContactDraft, title: string): void {
+    this.#inputs = [];
+    this.#formError = h('p', { class: 'form-error', attrs: { role: 'alert' } });
+    const given = this.#field('First name', 'given', draft.given ?? '');
+    const family = this.#field('Last name', 'family', draft.family ?? '');
+    const org = this.#field('Organisation', 'org', draft.org ?? '');
+    const job = this.#field('Job title', 'jobTitle', draft.jobTitle ?? '');
+    const note = this.#field('Note', 'note', draft.note ?? '', { multiline: true });
+    this.#telRows = Array.from({ length: Math.max(PHONE_ROWS, draft.tel?.length ?? 0) }, (_, i) => {
+      const tel = draft.tel?.[i];
+      const value = this.#field(`Phone ${i + 1}`, `tel.${i}`, tel?.value ?? '', { type: 'tel' });
+      const type = h(
+        'select',
+        { attrs: { 'aria-label': `Phone ${i + 1} type` } },
+        ...['cell', 'home', 'work'].map((t) =>
+          h('option', { attrs: { value: t, selected: tel?.type?.includes(t) === true } }, t),
+        ),
+      );
+      return { value, type };
+    });
+    this.#emailRows = Array.from({ length: Math.max(EMAIL_ROWS, draft.email?.length ?? 0) }, (_, i) =>
+      this.#field(`Email ${i + 1}`, `email.${i}`, draft.email?.[i]?.value ?? '', { type: 'email' }),
+    );
+    const form = h(
+      'form',
+      {
+        attrs: { novalidate: true, 'aria-label': title },
+        on: {
+          submit: (event) => {
+            event.preventDefault();
+            void this.#save(draft);
+          },
+        },
+      },
+      this.#formError,
+      this.#labelled(given, 'First name'),
+      this.#labelled(family, 'Last name'),
+      ...this.#telRows.map((row, i) =>
+        h(
+          'div',
+          { class: 'form-field phone-row' },
+          h('label', { attrs: { for: row.value.input.id } }, `Phone ${i + 1}`),
+          h('div', { class: 'inline' }, row.value.input, row.type),
+          row.value.error,
+        ),
+      ),
+      ...this.#emailRows.map((row, i) => this.#labelled(row, `Email ${i + 1}`)),
+      this.#labelled(org, 'Organisation'),
+      this.#labelled(job, 'Job title'),
+      this.#labelled(note, 'Note'),
+      h(
+        'div',
+        { class: 'form-buttons' },
+        h('button', { attrs: { type: 'button' }, on: { click: () => this.cancel() } }, 'Cancel'),
+        h('button', { class: 'primary', attrs: { type: 'submit' } }, 'Save'),
+      ),
+    );
+    replaceChildren(
+      this.element,
+      h(
+        'div',
+        { class: 'view-bar' },
+        h(
+          'button',
+          {
+            class: 'back',
+            attrs: { type: 'button', 'aria-label': 'Cancel and go back' },
+            on: { click: () => this.cancel() },
+          },
+          '‹ Back',
+        ),
+        h('h2', { class: 'view-title' }, title),
+      ),
+      form,
+    );
+    given.input.focus();
+  }
+
+  #value(field: string): string {
+    return this.#inputs.find((i) => i.field === field)?.input.value.trim() ?? '';
+  }
+
+  async #save(before: ContactDraft): Promise<void> {
+    for (const input of this.#inputs) {
+      input.error.textContent = '';
+      input.input.removeAttribute('aria-invalid');
+    }
+    this.#formError.textContent = '';
+    // Empty rows are left out; remember which row each entry came from to place its error.
+    const telRows = this.#telRows.filter((row) => row.value.input.value.trim() !== '');
+    const emailRows = this.#emailRows.filter((row) => row.input.value.trim() !== '');
+    const text = (field: string) => this.#value(field) || undefined;
+    const draft: ContactDraft = {
+      given: text('given'),
+      family: text('family'),
+      org: text('org'),
+      jobTitle: text('jobTitle'),
+      note: text('note'),
+      tel: telRows.map((row) => {
+        const previous = before.tel?.find((t) => t.value === row.value.input.value.trim());
+        return { ...previous, value: row.value.input.value.trim(), type: [row.type.value] };
+      }),
+      email: emailRows.map((row) => ({ value: row.input.value.trim() })),
+    };
+    const result =
+      this.#localId === undefined
+        ? await this.api.create(draft)
+        : await this.api.update(this.#localId, draft);
+    if (result.ok) {
+      const name = [draft.given, draft.family].filter(Boolean).join(' ') || draft.org || 'Contact';
+      this.done(result.personId, `${name} saved.`);
+      return;
+    }
+    this.#showErrors(
+      result.errors,
+      telRows.map((r) => r.value),
+      emailRows,
+    );
+  }
+
+  #showErrors(errors: readonly FieldError[], telInputs: Input[], emailInputs: Input[]): void {
+    let first: HTMLElement | undefined;
+    const general: string[] = [];
+    for (const error of errors) {
+      const list = /^(tel|email)\[(\d+)\]/.exec(error.field);
+      const target = list
+        ? (list[1] === 'tel' ? telInputs : emailInputs)[Number(list[2])]
+        : this.#inputs.find((i) => i.field === error.field);
+      if (target === undefined) {
+        general.push(error.message);
+        continue;
+      }
+      target.error.textContent = error.message;
+      target.input.setAttribute('aria-invalid', 'true');
+      first ??= target.input;
+    }
+    if (general.length > 0) {
+      this.#formError.textContent = general.map((m) => m.charAt(0).toUpperCase() + m.slice(1)).join('. ');
+      first ??= this.#formError;
+    }
+    if (first === this.#formError) this.#formError.setAttribute('tabindex', '-1');
+    first?.focus();
+  }
+}

@@ -1,0 +1,93 @@
+import type { ContactDraft, MergeReason } from '@gcds/shared';
+import type { MergedContact } from '../../../shared/src/mergedView';
+
+/** A section of the list: ICE, favourites or a letter group, with how many rows it has. */
+export interface ListSection {
+  id: string;
+  label: string;
+  kind: string;
+  count: number;
+}
+
+/** One row of the contacts list. */
+export interface ContactRow {
+  personId: string;
+  displayName: string;
+  /** A line under the name: organisation or first number. */
+  subtitle: string;
+  hasPhoto: boolean;
+  favorite: boolean;
+}
+
+export interface SearchResult {
+  row: ContactRow;
+  field: 'name' | 'phone' | 'email' | 'organisation';
+  /** The value that matched, for highlighting. */
+  matched: string;
+}
+
+export interface PersonDetail {
+  merged: MergedContact;
+  /** Why these sources are one person (GCDS merge reasons), when there is more than one. */
+  reasons: MergeReason[];
+  /** The local record, when the person has one: what Edit and Delete work on. */
+  localId?: string;
+}
+
+export interface MergeSuggestion {
+  personId: string;
+  displayName: string;
+  score: number;
+  reasons: string[];
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export type SaveResult =
+  | { ok: true; personId?: string; localId: string }
+  | { ok: false; errors: FieldError[] };
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+export interface ImportReport {
+  total: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  errors: Array<{ line: number; message: string }>;
+}
+
+/** What the Contacts app's frame may ask its engine: the only door it has to any data. */
+export interface ContactsAppApi {
+  whoAmI(): { appId: string; accessLevel: string };
+  sections(): Promise<ListSection[]>;
+  rows(sectionIndex: number, offset: number, limit: number): Promise<ContactRow[]>;
+  thumbnail(personId: string): Promise<{ bytes: Uint8Array; mediaType: string } | undefined>;
+  search(query: string, limit?: number): Promise<SearchResult[]>;
+  detail(personId: string): Promise<PersonDetail | undefined>;
+  localContact(localId: string): Promise<ContactDraft | undefined>;
+  create(draft: ContactDraft): Promise<SaveResult>;
+  update(localId: string, draft: ContactDraft): Promise<SaveResult>;
+  remove(localId: string): Promise<void>;
+  suggestions(personId: string): Promise<MergeSuggestion[]>;
+  dismissSuggestion(personId: string, otherId: string): Promise<void>;
+  merge(personIds: string[]): Promise<string>;
+  unmerge(personId: string): Promise<string[]>;
+  importVcf(
+    name: string,
+    bytes: Uint8Array,
+    onProgress: (progress: ImportProgress) => void,
+  ): Promise<ImportReport>;
+  exportVcf(): Promise<{ text: string; count: number; leftOut: number }>;
+  /** Calls `onChange` after every change to what the app shows (coalesced). */
+  subscribe(onChange: () => void): void;
+  /** The revision of the GCDS the app's rows reflect. */
+  revision(): number;
+}

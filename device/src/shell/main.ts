@@ -1,0 +1,95 @@
+import { APPS } from '../protocol/deviceConfig';
+import { h } from '../ui/dom';
+import { AppFrames } from './appFrames';
+import { Device } from './device';
+import { deviceConfig, loadSettings } from './deviceSettings';
+import { EventLog } from './eventLog';
+import { icon } from './icons';
+import { SystemPanel } from './systemPanel';
+
+/**
+ * The shell: the phone's frame with its home screen and app frames, and the system panel beside it.
+ * It owns every worker (GCDS, providers, app engines) and decides which ports each app gets.
+ */
+const settings = loadSettings();
+const config = deviceConfig(settings);
+const log = new EventLog();
+const device = new Device(config, settings, log);
+
+const clock = h('span', { class: 'clock', attrs: { 'aria-label': 'Time' } });
+const gcdsDot = h('span', { class: 'gcds-dot', attrs: { role: 'status', 'aria-label': 'GCDS starting' } });
+const title = h('span', { class: 'status-title' }, 'GCDS phone');
+const statusBar = h('div', { class: 'status-bar' }, clock, title, gcdsDot);
+
+const home = h(
+  'nav',
+  { class: 'home-screen', attrs: { 'aria-label': 'Home screen' } },
+  h(
+    'ul',
+    { class: 'app-grid' },
+    ...APPS.map((app) =>
+      h(
+        'li',
+        {},
+        h(
+          'button',
+          {
+            class: `app-icon app-${app.appId}`,
+            attrs: { type: 'button', 'data-app': app.appId, 'aria-label': `Open ${app.name}` },
+            on: { click: () => frames.open(app.appId) },
+          },
+          h('span', { class: 'icon-tile' }, icon(app.appId)),
+          h('span', { class: 'icon-label', attrs: { 'aria-hidden': 'true' } }, app.name),
+        ),
+      ),
+    ),
+  ),
+  h(
+    'p',
+    { class: 'home-hint' },
+    'Contacts from your phone, a vCard file and a simulated social network, merged by the GCDS.',
+  ),
+);
+
+const screen = h('div', { class: 'screen' }, home);
+const homeButton = h(
+  'button',
+  {
+    class: 'home-button',
+    attrs: { type: 'button', 'aria-label': 'Home', 'data-testid': 'home-button' },
+    on: { click: () => frames.goHome() },
+  },
+  icon('home'),
+);
+const phone = h(
+  'section',
+  { class: 'phone', attrs: { 'aria-label': 'Simulated phone' } },
+  h('div', { class: 'phone-body' }, statusBar, screen, h('div', { class: 'nav-bar' }, homeButton)),
+);
+
+const frames = new AppFrames(screen, home, device.engines, (app) => {
+  title.textContent = app === undefined ? 'GCDS phone' : app.name;
+  if (app === undefined) home.querySelector<HTMLButtonElement>('button')?.focus();
+});
+
+const panel = new SystemPanel(device);
+document.getElementById('device')!.append(h('div', { class: 'device-layout' }, phone, panel.element));
+
+function tick(): void {
+  clock.textContent = new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+tick();
+setInterval(tick, 10_000);
+
+device.onChange(() => {
+  const state = device.gcdsState;
+  gcdsDot.dataset.state = state;
+  gcdsDot.setAttribute('aria-label', `GCDS ${state}`);
+});
+
+// Keyboard: Escape anywhere in the shell goes back to the home screen.
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && frames.active !== undefined) frames.goHome();
+});
+
+void device.boot();

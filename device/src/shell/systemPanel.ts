@@ -1,0 +1,348 @@
+import { DEFAULT_DEMO_PEOPLE, LARGE_DEMO_PEOPLE } from '../demo/demoBook';
+import { APPS, PROVIDER_IDS, PROVIDER_NAMES, type ProviderId } from '../protocol/deviceConfig';
+import { h, replaceChildren } from '../ui/dom';
+import { type Device, message } from './device';
+
+type ReaderRow = {
+  reader: string;
+  reads: string;
+  at: number | undefined;
+  of: number | undefined;
+  state: string;
+};
+
+/**
+ * The system panel beside the phone (trusted shell code, not an app): providers, the simulated social
+ * network, the GCDS worker, every store's revision, every reader's sync status and the event log.
+ * Built once; updates change text and states in place, so keyboard focus stays where it is.
+ */
+export class SystemPanel {
+  readonly element: HTMLElement;
+  readonly #providerRows = new Map<
+    ProviderId,
+    { state: HTMLElement; button: HTMLButtonElement; progress: HTMLProgressElement }
+  >();
+  readonly #gcdsState: HTMLElement;
+  readonly #killButton: HTMLButtonElement;
+  readonly #restartButton: HTMLButtonElement;
+  readonly #fbState: HTMLElement;
+  readonly #fbButtons: HTMLButtonElement[] = [];
+  readonly #storesBody: HTMLTableSectionElement;
+  readonly #readersBody: HTMLTableSectionElement;
+  readonly #people: HTMLElement;
+  #scheduled = false;
+
+  constructor(private readonly device: Device) {
+    const section = (title: string, ...children: Array<Node | string>) =>
+      h(
+        'section',
+        { class: 'panel-section', attrs: { 'aria-label': title } },
+        h('h2', {}, title),
+        ...children,
+      );
+
+    this.#people = h('p', { attrs: { 'data-testid': 'demo-size' } });
+    const wipe = (people: number, label: string) =>
+      h(
+        'button',
+        {
+          attrs: { type: 'button' },
+          on: {
+            click: () => {
+              if (window.confirm(`${label}? Every contact on the phone is replaced by the demo data.`))
+                void device.wipe(people);
+            },
+          },
+        },
+        label,
+      );
+    const demo = section(
+      'Demo data',
+      this.#people,
+      h(
+        'div',
+        { class: 'button-row' },
+        wipe(LARGE_DEMO_PEOPLE, `Load ${LARGE_DEMO_PEOPLE.toLocaleString('en')} people`),
+        wipe(DEFAULT_DEMO_PEOPLE, `Reset to ${DEFAULT_DEMO_PEOPLE.toLocaleString('en')} people`),
+      ),
+    );
+
+    const providerList = h('ul', { class: 'provider-list' });
+    for (const id of PROVIDER_IDS) {
+      const state = h('span', { class: 'state', attrs: { 'data-testid': `provider-state-${id}` } });
+      const progress = h('progress', {
+        attrs: { max: 1, value: 0, 'aria-label': `${PROVIDER_NAMES[id]} progress` },
+      });
+      progress.hidden = true;
+      const button = h('button', {
+        attrs: { type: 'button', 'data-testid': `provider-toggle-${id}` },
+        on: { click: () => void this.#toggle(id) },
+      });
+      providerList.append(
+        h(
+          'li',
+          {},
+          h('span', { class: 'name' }, PROVIDER_NAMES[id] ?? id),
+          ' ',
+          state,
+          ' ',
+          button,
+          progress,
+        ),
+      );
+      this.#providerRows.set(id, { state, button, progress });
+    }
+    const providers = section('Providers', providerList);
+
+    this.#fbState = h('p', { attrs: { 'data-testid': 'facebook-server', 'aria-live': 'polite' } });
+    const fbButton = (label: string, action: Parameters<Device['facebookAction']>[0], count?: number) => {
+      const button = h(
+        'button',
+        {
+          attrs: { type: 'button' },
+          on: {
+            click: () =>
+              void device.facebookAction(action, count).catch((error: unknown) => {
+                device.log.add('facebook-sim', message(error), 'error');
+              }),
+          },
+        },
+        label,
+      );
+      this.#fbButtons.push(button);
+      return button;
+    };
+    const facebook = section(
+      'facebook-sim server',
+      this.#fbState,
+      h(
+        'div',
+        { class: 'button-row' },
+        fbButton('Add a friend', 'add'),
+        fbButton('Edit a friend', 'edit'),
+        fbButton('Delete a friend', 'delete'),
+        fbButton('Fail next 3 requests', 'fail', 3),
+        fbButton('Make it flaky', 'flaky'),
+        fbButton('Make it steady', 'steady'),
+        fbButton('Sync now', 'sync'),
+      ),
+    );
+
+    this.#gcdsState = h('p', { attrs: { 'data-testid': 'gcds-state', 'aria-live': 'polite' } });
+    this.#killButton = h(
+      'button',
+      { attrs: { type: 'button' }, on: { click: () => device.killGcds() } },
+      'Kill GCDS worker',
+    );
+    this.#restartButton = h(
+      'button',
+      { attrs: { type: 'button' }, on: { click: () => void device.startGcds() } },
+      'Restart GCDS worker',
+    );
+    const gcds = section(
+      'GCDS (headless worker)',
+      this.#gcdsState,
+      h('div', { class: 'button-row' }, this.#killButton, this.#restartButton),
+    );
+
+    this.#storesBody = h('tbody');
+    const stores = section(
+      'Stores',
+      h(
+        'table',
+        { attrs: { 'aria-label': 'Store revisions' } },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { attrs: { scope: 'col' } }, 'Store'),
+            h('th', { attrs: { scope: 'col' } }, 'Level'),
+            h('th', { attrs: { scope: 'col' } }, 'Records'),
+            h('th', { attrs: { scope: 'col' } }, 'Revision'),
+          ),
+        ),
+        this.#storesBody,
+      ),
+    );
+
+    this.#readersBody = h('tbody');
+    const readers = section(
+      'Readers',
+      h(
+        'table',
+        { attrs: { 'aria-label': 'Reader sync status' } },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { attrs: { scope: 'col' } }, 'Reader'),
+            h('th', { attrs: { scope: 'col' } }, 'Reads'),
+            h('th', { attrs: { scope: 'col' } }, 'At'),
+            h('th', { attrs: { scope: 'col' } }, 'Of'),
+            h('th', { attrs: { scope: 'col' } }, 'Status'),
+          ),
+        ),
+        this.#readersBody,
+      ),
+    );
+
+    const log = section('Event log', device.log.element);
+    this.element = h(
+      'aside',
+      { class: 'system-panel', attrs: { 'aria-label': 'System panel' } },
+      h('h1', {}, 'System panel'),
+      demo,
+      providers,
+      facebook,
+      gcds,
+      stores,
+      readers,
+      log,
+    );
+    device.onChange(() => this.#schedule());
+    this.#render();
+  }
+
+  async #toggle(id: ProviderId): Promise<void> {
+    const state = this.device.providerStates.get(id);
+    if (state === 'installed' || state === 'failed') await this.device.uninstall(id);
+    else if (state === 'not installed') await this.device.install(id);
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    requestAnimationFrame(() => {
+      this.#scheduled = false;
+      this.#render();
+    });
+  }
+
+  #render(): void {
+    const d = this.device;
+    this.#people.textContent = `${d.settings.people.toLocaleString('en')} people in the demo world, spread over three providers with duplicates to merge.`;
+    for (const [id, row] of this.#providerRows) {
+      const state = d.providerStates.get(id) ?? 'not installed';
+      row.state.textContent = state;
+      row.state.dataset.state = state;
+      row.button.textContent = state === 'installed' || state === 'failed' ? 'Uninstall' : 'Install';
+      row.button.disabled = state === 'installing' || state === 'uninstalling';
+      row.button.setAttribute('aria-label', `${row.button.textContent} ${PROVIDER_NAMES[id]}`);
+      const progress = d.providerProgress.get(id);
+      row.progress.hidden = progress === undefined || state !== 'installing';
+      if (progress !== undefined) {
+        row.progress.max = Math.max(progress.total, 1);
+        row.progress.value = progress.done;
+      }
+    }
+    const fb = d.facebookServer;
+    const fbInstalled = d.providerStates.get('facebook-sim') === 'installed';
+    this.#fbState.textContent = !fbInstalled
+      ? 'facebook-sim is not installed.'
+      : fb === undefined
+        ? 'connecting…'
+        : `${fb.friends} friends on the server, server counter ${fb.counter}; sync ${fb.sync.state} at ${fb.sync.lastServerCounter}` +
+          (fb.failureRate > 0 ? `; ${Math.round(fb.failureRate * 100)}% of requests fail` : '') +
+          (fb.sync.lastError === undefined ? '' : `; last error: ${fb.sync.lastError}`);
+    for (const button of this.#fbButtons) button.disabled = !fbInstalled;
+
+    const status = d.gcdsStatus;
+    this.#gcdsState.dataset.state = d.gcdsState;
+    this.#gcdsState.textContent =
+      d.gcdsState === 'killed'
+        ? 'Killed: not running. Providers keep writing; apps show what they have.'
+        : d.gcdsState === 'starting'
+          ? 'Starting: resuming from its cursors…'
+          : `Running (${status?.state ?? 'idle'}), revision ${status?.revision ?? 0}, ${status?.transactions ?? 0} transactions`;
+    this.#killButton.disabled = d.gcdsState !== 'running';
+    this.#restartButton.disabled = d.gcdsState !== 'killed';
+
+    replaceChildren(
+      this.#storesBody,
+      ...d.stores.states.map((s) =>
+        h(
+          'tr',
+          { attrs: { 'data-store': `${s.info.owner}/${s.info.name}` } },
+          h('th', { attrs: { scope: 'row' } }, `${s.info.owner}/${s.info.name}`),
+          h('td', {}, s.info.accessLevel),
+          h('td', {}, s.length.toLocaleString('en')),
+          h('td', { attrs: { 'data-revision': s.revision } }, String(s.revision)),
+        ),
+      ),
+    );
+
+    replaceChildren(
+      this.#readersBody,
+      ...this.#readerRows().map((row) =>
+        h(
+          'tr',
+          { attrs: { 'data-reader': row.reader, 'data-state': row.state } },
+          h('th', { attrs: { scope: 'row' } }, row.reader),
+          h('td', {}, row.reads),
+          h('td', {}, row.at === undefined ? '–' : String(row.at)),
+          h('td', {}, row.of === undefined ? '–' : String(row.of)),
+          h('td', {}, row.state),
+        ),
+      ),
+    );
+  }
+
+  #readerRows(): ReaderRow[] {
+    const d = this.device;
+    const rows: ReaderRow[] = [];
+    const gcdsRevision = d.stores.revisionOf('gcds', 'gcds');
+    for (const id of PROVIDER_IDS) {
+      const storeRevision = d.stores.revisionOf(id, 'contacts');
+      if (storeRevision === undefined) continue;
+      const cursor = d.gcdsStatus?.providers.find((p) => p.provider === id)?.revision;
+      rows.push({
+        reader: `gcds ← ${id}`,
+        reads: `${id}/contacts`,
+        at: cursor,
+        of: storeRevision,
+        state: stateOf(
+          d.gcdsState !== 'running' ? 'stopped' : cursor === storeRevision ? 'in sync' : 'behind',
+        ),
+      });
+    }
+    for (const app of APPS) {
+      const status = d.engineStatus.get(app.appId);
+      rows.push({
+        reader: `${app.appId} (${app.accessLevel})`,
+        reads: 'gcds/gcds',
+        at: status?.revision,
+        of: gcdsRevision,
+        state:
+          status === undefined
+            ? 'starting'
+            : status.lastError !== undefined
+              ? `error: ${status.lastError}`
+              : status.syncing
+                ? 'syncing'
+                : status.revision === gcdsRevision
+                  ? 'in sync'
+                  : 'behind',
+      });
+    }
+    const fb = d.facebookServer;
+    if (fb !== undefined) {
+      rows.push({
+        reader: 'facebook-sim ← server',
+        reads: 'simulated network',
+        at: fb.sync.lastServerCounter,
+        of: fb.counter,
+        state:
+          fb.sync.state === 'idle' && fb.sync.lastServerCounter === fb.counter ? 'in sync' : fb.sync.state,
+      });
+    }
+    return rows;
+  }
+}
+
+function stateOf(state: string): string {
+  return state;
+}

@@ -1,0 +1,81 @@
+import { type AppIdentity, DataStorePlatform } from '@gcds/shared';
+import * as Comlink from 'comlink';
+import { asyncScheduler, type Observable, throttleTime } from 'rxjs';
+import type { AppManifest, DeviceConfig, ServiceName } from '../protocol/deviceConfig';
+import type { EngineStatus, EngineWorkerApi } from '../protocol/engineApi';
+
+export interface EngineContext {
+  config: DeviceConfig;
+  manifest: AppManifest;
+  platform: DataStorePlatform;
+  /** Issued here, by the platform this worker owns, from the manifest the shell sent: never by the app. */
+  identity: AppIdentity;
+  service<T>(name: ServiceName): Comlink.Remote<T>;
+}
+
+export interface Engine {
+  /** The API exposed to the app's frame. */
+  appApi: object;
+  status$: Observable<Omit<EngineStatus, 'appId'>>;
+}
+
+/**
+ * Runs an app's consumer engine in a worker. The shell sends the app's manifest on the worker's own
+ * channel, which the app never sees; the identity is registered here from that manifest. The app's frame
+ * gets a port to `appApi` only, so nothing it sends can change its identity or level.
+ */
+export function hostEngine(create: (context: EngineContext) => Promise<Engine>): void {
+  let engine: Engine | undefined;
+  const services = new Map<ServiceName, Comlink.Remote<unknown>>();
+  const pendingApps: MessagePort[] = [];
+
+  const api: EngineWorkerApi = {
+    async start(config, manifest, onStatus) {
+      const platform = new DataStorePlatform({
+        namespace: config.namespace,
+        broadcastChannelName: config.channel,
+      });
+      const identity = platform.registerApp({ appId: manifest.appId, accessLevel: manifest.accessLevel });
+      engine = await create({
+        config,
+        manifest,
+        platform,
+        identity,
+        service<T>(name: ServiceName) {
+          if (!manifest.services.includes(name)) throw new Error(`${manifest.name} may not use ${name}`);
+          const remote = services.get(name);
+          if (remote === undefined) throw new Error(serviceMissing(name));
+          return remote as Comlink.Remote<T>;
+        },
+      });
+      engine.status$
+        .pipe(throttleTime(100, asyncScheduler, { leading: true, trailing: true }))
+        .subscribe((status) => {
+          void onStatus({ appId: manifest.appId, ...status });
+        });
+      for (const port of pendingApps.splice(0)) Comlink.expose(engine.appApi, port);
+    },
+    connectApp(port) {
+      if (engine === undefined) pendingApps.push(port);
+      else Comlink.expose(engine.appApi, port);
+    },
+    setService(name, port) {
+      const previous = services.get(name);
+      if (previous !== undefined) previous[Comlink.releaseProxy]();
+      if (port === null) services.delete(name);
+      else services.set(name, Comlink.wrap(port));
+    },
+  };
+  Comlink.expose(api);
+}
+
+function serviceMissing(name: ServiceName): string {
+  switch (name) {
+    case 'gcds':
+      return 'The contacts service (GCDS) is not running right now. Try again in a moment.';
+    case 'local':
+      return 'The phone contacts provider is not installed.';
+    case 'vcard':
+      return 'The vCard provider is not installed.';
+  }
+}

@@ -1,0 +1,260 @@
+import { createFacebookSimProvider, FacebookServer, type FacebookSimApi } from '@gcds/provider-facebook-sim';
+import { ContactValidationError, createLocalProvider, type LocalContactsApi } from '@gcds/provider-local';
+import { createVcardProvider, type VcardProviderApi } from '@gcds/provider-vcard';
+import { type ContactDraft, DataStorePlatform, PROVIDER_STORE_NAME, ProviderRegistry } from '@gcds/shared';
+import * as Comlink from 'comlink';
+import { generateDemoBook } from '../demo/demoBook';
+import type { DeviceConfig, ProviderId } from '../protocol/deviceConfig';
+import type {
+  LocalClientApi,
+  LocalSaveResult,
+  ProviderEvent,
+  ProviderWorkerApi,
+  VcardClientApi,
+} from '../protocol/workerApis';
+
+/**
+ * One provider in its own worker: its own platform instance and registry, which installs this one
+ * provider and gives it the owner handle of its own store. Uninstall deletes the store; the shell then
+ * terminates the worker. A store that is new (revision 0) gets the provider's share of the demo book.
+ */
+let registry: ProviderRegistry | undefined;
+let providerId: ProviderId | undefined;
+let local: LocalContactsApi | undefined;
+let vcard: VcardProviderApi | undefined;
+let facebook: { server: FacebookServer; api: FacebookSimApi } | undefined;
+let emit: (event: ProviderEvent) => void = () => undefined;
+
+export const DEMO_VCF_NAME = 'demo-contacts.vcf';
+
+function asSaveResult(error: unknown): LocalSaveResult {
+  if (error instanceof ContactValidationError) return { ok: false, errors: [...error.errors] };
+  return {
+    ok: false,
+    errors: [{ field: '', message: error instanceof Error ? error.message : String(error) }],
+  };
+}
+
+function withoutIdOf(draft: ContactDraft): ContactDraft {
+  const { id: _id, ...rest } = draft;
+  return rest;
+}
+
+const localClient: LocalClientApi = {
+  async add(draft) {
+    try {
+      return { ok: true, id: (await local!.add(withoutIdOf(draft))).id };
+    } catch (error) {
+      return asSaveResult(error);
+    }
+  },
+  async update(id, draft) {
+    try {
+      const before = await local!.get(id);
+      // The form edits some fields; what it does not know (photo, ICE, extras) stays as it was.
+      const next = { ...before, ...draft, id } as Parameters<LocalContactsApi['update']>[1];
+      return { ok: true, id: (await local!.update(id, next)).id };
+    } catch (error) {
+      return asSaveResult(error);
+    }
+  },
+  remove: (id) => local!.remove(id),
+  get: (id) => local!.get(id),
+};
+
+const vcardClient: VcardClientApi = {
+  async importFile(name, bytes, onProgress) {
+    const report = await vcard!.importFile(name, bytes, {
+      onProgress: (progress) => {
+        void onProgress({ done: progress.done, total: progress.total });
+      },
+    });
+    emit({
+      kind: 'info',
+      message: `imported ${name}: ${report.added} added, ${report.errors.length} errors`,
+    });
+    return {
+      total: report.total,
+      added: report.added,
+      updated: report.updated,
+      unchanged: report.unchanged,
+      removed: report.removed,
+      errors: report.errors.map((error) => ({ line: error.line, message: error.message })),
+    };
+  },
+};
+
+async function seedLocal(config: DeviceConfig, api: LocalContactsApi): Promise<void> {
+  const book = generateDemoBook(config.demo);
+  emit({ kind: 'info', message: `adding ${book.local.length} demo contacts` });
+  const chunk = 2_000;
+  for (let at = 0; at < book.local.length; at += chunk) {
+    await api.importMany(book.local.slice(at, at + chunk));
+    emit({
+      kind: 'progress',
+      message: 'demo contacts',
+      progress: { done: Math.min(at + chunk, book.local.length), total: book.local.length },
+    });
+  }
+  for (const { id, bytes } of book.localPhotos) await api.setPhoto(id, bytes, 'image/png');
+}
+
+async function seedVcard(config: DeviceConfig, api: VcardProviderApi): Promise<void> {
+  const book = generateDemoBook(config.demo);
+  emit({ kind: 'info', message: `importing ${DEMO_VCF_NAME} (${book.vcardCards} cards)` });
+  const report = await api.importFile(DEMO_VCF_NAME, book.vcard, {
+    onProgress: (progress) =>
+      emit({
+        kind: 'progress',
+        message: DEMO_VCF_NAME,
+        progress: { done: progress.done, total: progress.total },
+      }),
+  });
+  emit({ kind: 'info', message: `${DEMO_VCF_NAME}: ${report.added} added, ${report.errors.length} errors` });
+}
+
+function startFacebookServer(config: DeviceConfig): FacebookServer {
+  const server = new FacebookServer({ seed: config.demo.seed, homeRegion: 'FR', latencyMs: 15 });
+  for (const profile of generateDemoBook(config.demo).facebook) server.addFriend(profile);
+  return server;
+}
+
+const api: ProviderWorkerApi = {
+  async install(config, id, onEvent) {
+    emit = (event) => {
+      void onEvent(event);
+    };
+    providerId = id;
+    const platform = new DataStorePlatform({
+      namespace: config.namespace,
+      broadcastChannelName: config.channel,
+    });
+    registry = new ProviderRegistry(platform, { defaultRegion: config.region });
+    let seeded = false;
+    if (id === 'local') {
+      local = (await registry.install(createLocalProvider())).api;
+      if ((await (await storeOf(platform, id)).getRevision()) === 0) {
+        await seedLocal(config, local);
+        seeded = true;
+      }
+    } else if (id === 'vcard') {
+      vcard = (await registry.install(createVcardProvider())).api;
+      if (
+        (await vcard.listFiles()).length === 0 &&
+        (await (await storeOf(platform, id)).getRevision()) === 0
+      ) {
+        await seedVcard(config, vcard);
+        seeded = true;
+      }
+    } else {
+      // The network lives as long as this worker: the demo's friends are on it from the start.
+      const server = startFacebookServer(config);
+      const installed = await registry.install(createFacebookSimProvider({ api: server, pageSize: 250 }));
+      facebook = { server, api: installed.api };
+      seeded = true;
+      void syncFacebook();
+    }
+    const store = (await platform.listStores(PROVIDER_STORE_NAME)).find((info) => info.owner === id);
+    return { store, seeded };
+  },
+
+  async uninstall() {
+    if (registry === undefined || providerId === undefined) return;
+    await registry.uninstall(providerId);
+  },
+
+  connect(port) {
+    if (providerId === 'local') Comlink.expose(localClient, port);
+    else if (providerId === 'vcard') Comlink.expose(vcardClient, port);
+    else port.close();
+  },
+
+  async facebook() {
+    const fb = requireFacebook();
+    const status = fb.api.status();
+    return {
+      friends: fb.server.liveFriends().length,
+      counter: fb.server.counter,
+      latencyMs: fb.server.latencyMs,
+      failureRate: fb.server.failureRate,
+      pendingFailures: 0,
+      sync: {
+        state: status.state,
+        lastServerCounter: status.lastServerCounter,
+        ...(status.lastError === undefined ? {} : { lastError: status.lastError.message }),
+        ...(status.retry === undefined ? {} : { retry: { attempt: status.retry.attempt } }),
+      },
+    };
+  },
+
+  async facebookAction(action, count = 1) {
+    const { server } = requireFacebook();
+    let message: string;
+    switch (action) {
+      case 'add': {
+        const guids = server.generateFriends(count);
+        message = `server: ${guids.length} new friend${guids.length === 1 ? '' : 's'}`;
+        break;
+      }
+      case 'edit': {
+        const friends = server.liveFriends();
+        const edits = friends
+          .slice(0, count)
+          .map((friend) => `${friend.name} (${server.editFriend(friend.guid)})`);
+        message = `server: edited ${edits.join(', ')}`;
+        break;
+      }
+      case 'delete': {
+        const friends = server.liveFriends().slice(-count);
+        for (const friend of friends) server.deleteFriend(friend.guid);
+        message = `server: deleted ${friends.map((friend) => friend.name).join(', ')}`;
+        break;
+      }
+      case 'fail':
+        server.failNext(count, { status: 503 });
+        message = `server: the next ${count} requests fail with 503`;
+        break;
+      case 'flaky':
+        server.failureRate = 0.3;
+        message = 'server: 30% of requests fail';
+        break;
+      case 'steady':
+        server.failureRate = 0;
+        server.clearFailures();
+        message = 'server: requests succeed again';
+        break;
+      case 'sync':
+        message = 'sync requested';
+        break;
+    }
+    emit({ kind: 'info', message });
+    void syncFacebook();
+    return message;
+  },
+};
+
+function requireFacebook() {
+  if (facebook === undefined) throw new Error('this worker does not run facebook-sim');
+  return facebook;
+}
+
+async function syncFacebook(): Promise<void> {
+  const fb = facebook;
+  if (fb === undefined) return;
+  try {
+    const report = await fb.api.syncNow();
+    emit({ kind: 'info', message: `facebook-sim synced to server counter ${report.serverCounter}` });
+  } catch (error) {
+    emit({
+      kind: 'error',
+      message: `facebook-sim sync failed: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+}
+
+async function storeOf(platform: DataStorePlatform, owner: string) {
+  const identity = platform.registerApp({ appId: `${owner}-seeder`, accessLevel: 'certified' });
+  return platform.openStore(identity, PROVIDER_STORE_NAME, owner);
+}
+
+Comlink.expose(api);
