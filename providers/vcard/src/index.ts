@@ -25,6 +25,7 @@ export {
   MAX_BATCH_SIZE,
   VCARD_PROVIDER_ID,
   VCARD_PROVIDER_MANIFEST,
+  type VcardCardRecord,
   type VcardExportAllOptions,
   type VcardImportOptions,
   type VcardImportProgress,

@@ -118,6 +118,10 @@ describe('the vcard provider', () => {
       removed: 0,
       removalsDeferred: 0,
       skippedGroups: 1,
+      cards: [
+        { id: expect.stringMatching(/^u-/), uid: '6B29FC40-CA47-1067-B31D-00DD010662DA', index: 0, line: 1 },
+        { id: expect.stringMatching(/^c-/), uid: null, index: 2, line: 43 },
+      ],
       errors: [],
     });
     const contacts = await all(reader);
@@ -126,6 +130,7 @@ describe('the vcard provider', () => {
       'Globex Corporation',
     ]);
     const john = byName(contacts, 'Dr. John Q. Appleseed Jr.');
+    expect(report.cards.map((card) => card.id)).toEqual([john.id, byName(contacts, 'Globex Corporation').id]);
     const photoId = await contentId(JPEG);
     // Under Node there is no image decoder: the thumbnail is the photo itself.
     expect(john.photo).toEqual({ id: photoId, thumbnailId: photoId, mediaType: 'image/jpeg' });

@@ -70,8 +70,20 @@ export interface VcardImportReport {
   /** Records gone from the file but kept, because a broken card without a UID might be one of them. */
   removalsDeferred: number;
   skippedGroups: number;
+  /** Which record each imported card is, in file order (unchanged cards included; broken ones not). */
+  cards: VcardCardRecord[];
   /** Broken cards and stray text, each with its file and line; nothing else of the file is affected. */
   errors: VcardParseError[];
+}
+
+/** A card of the file and the record it became: how a tool names a record's origin. */
+export interface VcardCardRecord {
+  id: string;
+  uid: string | null;
+  /** 0-based position among the file's BEGIN:VCARD blocks, broken ones included. */
+  index: number;
+  /** 1-based line of its BEGIN:VCARD. */
+  line: number;
 }
 
 export interface VcardExportAllOptions {
@@ -195,6 +207,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
       removed: 0,
       removalsDeferred: 0,
       skippedGroups: 0,
+      cards: [],
       errors: [...structural],
     };
     const photos = new Map<string, string>();
@@ -214,6 +227,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
         }
         const { card } = outcome;
         const { id, action } = reconciler.place(card);
+        report.cards.push({ id, uid: card.source.uid, index: card.source.index, line: card.source.line });
         if (action === 'unchanged') {
           report.unchanged++;
           continue;
