@@ -6,7 +6,7 @@ import {
   type ListItem,
 } from '@gcds/consumer-contacts';
 import { exportVcards } from '@gcds/provider-vcard';
-import { type Contact, type PersonRecord, PROVIDER_STORE_NAME } from '@gcds/shared';
+import { type Contact, exportableContact, type PersonRecord, PROVIDER_STORE_NAME } from '@gcds/shared';
 import * as Comlink from 'comlink';
 import { asyncScheduler, map, throttleTime } from 'rxjs';
 import type {
@@ -18,7 +18,6 @@ import type {
 } from '../protocol/contactsApi';
 import type { GcdsClientApi, LocalClientApi, VcardClientApi } from '../protocol/workerApis';
 import { type EngineContext, hostEngine } from './engineHost';
-import { exportableContact } from './exportableContact';
 import { ListWindow } from './listWindow';
 
 /** Providers whose data may be shown but never leave the phone in an export. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MergedContact } from '../../../shared/src/mergedView';
 import { exportableContact } from './exportableContact';
+import type { MergedContact } from './mergedContact';
 
 const local = { provider: 'local', contactId: 'l1' };
 const fb = { provider: 'facebook-sim', contactId: 'f1' };
@@ -56,5 +56,19 @@ describe('exportableContact', () => {
   it('keeps everything when nothing is withheld', () => {
     const contact = exportableContact(merged({ given: { value: 'Zoé', source: fb } }), new Set());
     expect(contact?.given).toBe('Zoé');
+  });
+
+  it('carries the photo reference only from a source that may leave the phone', () => {
+    const ref = { id: 'sha-1', thumbnailId: 'sha-1t', mediaType: 'image/png' };
+    const fromLocal = exportableContact(
+      merged({ given: { value: 'Ada', source: local }, photo: { value: ref, source: local } }),
+      withheld,
+    );
+    expect(fromLocal?.photo).toEqual(ref);
+    const fromFacebook = exportableContact(
+      merged({ given: { value: 'Ada', source: local }, photo: { value: ref, source: fb } }),
+      withheld,
+    );
+    expect(fromFacebook).toEqual({ id: 'p1', given: 'Ada' });
   });
 });

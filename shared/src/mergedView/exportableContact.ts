@@ -1,5 +1,6 @@
-import type { Contact, SourceRef } from '@gcds/shared';
-import type { MergedContact, Sourced, SourcedItem } from '../../../shared/src/mergedView';
+import type { Contact } from '../contact/contact';
+import type { SourceRef } from '../person/person';
+import type { MergedContact, Sourced, SourcedItem } from './mergedContact';
 
 /**
  * A merged person as one exportable contact, leaving out every value that came only from a source that
@@ -47,5 +48,8 @@ export function exportableContact(merged: MergedContact, withheld: ReadonlySet<s
   }
   if (merged.favorite !== undefined && allowed(merged.favorite.source)) contact.favorite = true;
   const hasContent = Object.keys(contact).some((key) => key !== 'id' && key !== 'favorite');
+  // The reference only: an exporter writes the photo if it is given the bytes from that source's store.
+  const photo = one(merged.photo);
+  if (hasContent && photo !== undefined) contact.photo = photo;
   return hasContent ? contact : undefined;
 }

@@ -1,4 +1,5 @@
 export { type ComposeOptions, composeMergedContact, type PointedSource } from './composeMergedContact';
+export { exportableContact } from './exportableContact';
 export { addressKey, emailFieldKey, textKey, uriKey } from './fieldKeys';
 export {
   MERGED_TEXT_FIELDS,
