@@ -1,5 +1,4 @@
-import type { ContactDraft, MergeReason } from '@gcds/shared';
-import type { MergedContact } from '../../../shared/src/mergedView';
+import type { ContactDraft, MergedContact, MergeReason } from '@gcds/shared';
 
 /** A section of the list: ICE, favourites or a letter group, with how many rows it has. */
 export interface ListSection {

@@ -2,6 +2,7 @@ import type { GcdsStatus } from '@gcds/gcds';
 import { APPS, type DeviceConfig, PROVIDER_IDS, type ProviderId } from '../protocol/deviceConfig';
 import type { EngineStatus } from '../protocol/engineApi';
 import type { FacebookServerState, ProviderEvent } from '../protocol/workerApis';
+import { deleteAllDatabases } from './deleteAllDatabases';
 import { type DeviceSettings, saveSettings } from './deviceSettings';
 import type { EventLog } from './eventLog';
 import { EngineProcess, GcdsProcess, ProviderProcess } from './processes';
@@ -167,17 +168,7 @@ export class Device {
     for (const process of this.providers.values()) process.terminate();
     for (const engine of this.engines.values()) engine.worker.terminate();
     await this.stores.close();
-    const databases = await indexedDB.databases();
-    await Promise.all(
-      databases.map(
-        (db) =>
-          new Promise<void>((resolve) => {
-            if (db.name === undefined) return resolve();
-            const request = indexedDB.deleteDatabase(db.name);
-            request.onsuccess = request.onerror = request.onblocked = () => resolve();
-          }),
-      ),
-    );
+    await deleteAllDatabases();
     saveSettings({ people, installed: [...PROVIDER_IDS] });
     location.reload();
   }

@@ -10,6 +10,9 @@ export interface DeviceSettings {
 
 const KEY = 'gcds-device-settings';
 
+/** The most people the `?people=` parameter may ask for (the panel's large set is 30,000). */
+export const MAX_REQUESTED_PEOPLE = 100_000;
+
 export function loadSettings(): DeviceSettings {
   try {
     const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<DeviceSettings> | null;
@@ -23,8 +26,29 @@ export function loadSettings(): DeviceSettings {
   }
 }
 
+/** Whether this browser has booted the device before (its databases then hold a demo set). */
+export function hasSavedSettings(): boolean {
+  return localStorage.getItem(KEY) !== null;
+}
+
 export function saveSettings(settings: DeviceSettings): void {
   localStorage.setItem(KEY, JSON.stringify(settings));
+}
+
+/**
+ * The demo size asked for in the page address (`?people=300`), so a link or a test can open the phone on
+ * a set of a known size. Anything but a whole number from 0 to MAX_REQUESTED_PEOPLE is an error.
+ */
+export function requestedPeople(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('people');
+  if (raw === null) return undefined;
+  const people = Number(raw);
+  if (!/^\d+$/.test(raw) || people > MAX_REQUESTED_PEOPLE) {
+    throw new Error(
+      `?people= must be a whole number from 0 to ${MAX_REQUESTED_PEOPLE.toLocaleString('en')}, not “${raw}”`,
+    );
+  }
+  return people;
 }
 
 export function deviceConfig(settings: DeviceSettings): DeviceConfig {

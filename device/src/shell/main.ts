@@ -1,8 +1,15 @@
-import { APPS } from '../protocol/deviceConfig';
+import { APPS, PROVIDER_IDS } from '../protocol/deviceConfig';
 import { h } from '../ui/dom';
 import { AppFrames } from './appFrames';
+import { deleteAllDatabases } from './deleteAllDatabases';
 import { Device } from './device';
-import { deviceConfig, loadSettings } from './deviceSettings';
+import {
+  deviceConfig,
+  hasSavedSettings,
+  loadSettings,
+  requestedPeople,
+  saveSettings,
+} from './deviceSettings';
 import { EventLog } from './eventLog';
 import { icon } from './icons';
 import { SystemPanel } from './systemPanel';
@@ -11,9 +18,20 @@ import { SystemPanel } from './systemPanel';
  * The shell: the phone's frame with its home screen and app frames, and the system panel beside it.
  * It owns every worker (GCDS, providers, app engines) and decides which ports each app gets.
  */
-const settings = loadSettings();
-const config = deviceConfig(settings);
 const log = new EventLog();
+let settings = loadSettings();
+try {
+  // `?people=N` opens the phone on N demo people: a device that holds another set is wiped first.
+  const requested = requestedPeople(location.search);
+  if (requested !== undefined && (requested !== settings.people || !hasSavedSettings())) {
+    if (hasSavedSettings()) await deleteAllDatabases();
+    settings = { people: requested, installed: [...PROVIDER_IDS] };
+    saveSettings(settings);
+  }
+} catch (error) {
+  log.add('shell', error instanceof Error ? error.message : String(error), 'error');
+}
+const config = deviceConfig(settings);
 const device = new Device(config, settings, log);
 
 const clock = h('span', { class: 'clock', attrs: { 'aria-label': 'Time' } });

@@ -11,6 +11,7 @@ export function connectToEngine<T>(): Promise<Comlink.Remote<T>> {
       const port = event.ports[0];
       if ((event.data as { type?: unknown } | null)?.type !== 'gcds:connect' || port === undefined) return;
       window.removeEventListener('message', onMessage);
+      document.body.dataset.connected = 'true';
       resolve(Comlink.wrap<T>(port));
     };
     window.addEventListener('message', onMessage);

@@ -1,6 +1,5 @@
-import type { PartialDate, SourceRef } from '@gcds/shared';
+import type { MergedContact, PartialDate, Sourced, SourcedItem, SourceRef } from '@gcds/shared';
 import type * as Comlink from 'comlink';
-import type { MergedContact, Sourced, SourcedItem } from '../../../../shared/src/mergedView';
 import type { ContactsAppApi, MergeSuggestion, PersonDetail } from '../../protocol/contactsApi';
 import { initialsAvatar } from '../../ui/avatar';
 import { confirmDialog } from '../../ui/dialog';

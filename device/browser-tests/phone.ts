@@ -1,0 +1,117 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM_PATH } from './chromiumPath';
+
+/** The flags the team's smoke runs use: no sandbox (containers), no GPU, nothing phoning home. */
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const SCREENSHOTS = fileURLToPath(new URL('../../test-results/browser/', import.meta.url));
+
+export type AppId = 'contacts' | 'phone' | 'messages';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: LAUNCH_ARGS });
+}
+
+export interface PhoneOptions {
+  /** Demo people (the tests use a small set; the phone's default is 2,000). */
+  people?: number;
+}
+
+/**
+ * One simulated phone in a fresh browser context (its own IndexedDB), driven as a user would: through
+ * the home screen, the apps' frames and the system panel. Page errors are collected, and a test that
+ * saw one fails in `close()`.
+ */
+export class Phone {
+  readonly errors: string[] = [];
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {
+    page.on('pageerror', (error) => this.errors.push(error.message));
+    context.on('weberror', (error) => this.errors.push(error.error().message));
+  }
+
+  static async open(browser: Browser, options: PhoneOptions = {}): Promise<Phone> {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 880 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const phone = new Phone(context, page);
+    // The shell's own confirmations (wiping the demo data) are accepted, as a user would.
+    page.on('dialog', (dialog) => void dialog.accept());
+    const url = new URL(inject('deviceUrl'));
+    url.searchParams.set('people', String(options.people ?? 300));
+    await page.goto(url.href);
+    return phone;
+  }
+
+  app(id: AppId): FrameLocator {
+    return this.page.frameLocator(`iframe[data-app="${id}"]`);
+  }
+
+  /** Goes to the home screen and opens an app from its icon; resolves when the app has its engine. */
+  async openApp(id: AppId): Promise<FrameLocator> {
+    await this.home();
+    await this.page.getByRole('button', { name: `Open ${id[0]!.toUpperCase()}${id.slice(1)}` }).click();
+    const frame = this.app(id);
+    await frame.locator('body[data-connected="true"]').waitFor();
+    return frame;
+  }
+
+  async home(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Home', exact: true }).click();
+  }
+
+  panel() {
+    return this.page.getByRole('complementary', { name: 'System panel' });
+  }
+
+  /**
+   * Waits until the device has converged: every provider installed or not (none halfway), the GCDS
+   * running, and every reader (the GCDS of each provider, each app of the GCDS) at its store's revision.
+   */
+  async converged(timeout = 90_000): Promise<void> {
+    await this.page.waitForFunction(
+      () => {
+        const states = [...document.querySelectorAll<HTMLElement>('[data-testid^="provider-state-"]')].map(
+          (e) => e.dataset.state,
+        );
+        const readers = [...document.querySelectorAll<HTMLElement>('tr[data-reader]')];
+        return (
+          states.length === 3 &&
+          states.every((s) => s === 'installed' || s === 'not installed') &&
+          document.querySelector<HTMLElement>('[data-testid="gcds-state"]')?.dataset.state === 'running' &&
+          readers.length >= 3 &&
+          readers.every((r) => r.dataset.state === 'in sync')
+        );
+      },
+      undefined,
+      { timeout, polling: 250 },
+    );
+  }
+
+  /** Saves a screenshot of the whole page to test-results/browser/<name>.png. */
+  async screenshot(name: string): Promise<void> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await this.page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+    if (this.errors.length > 0) throw new Error(`the page reported errors:\n${this.errors.join('\n')}`);
+  }
+}
