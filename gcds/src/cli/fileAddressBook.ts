@@ -1,0 +1,160 @@
+import { createVcardProvider, type VcardParseError } from '@gcds/provider-vcard';
+import {
+  type AppIdentity,
+  composeMergedContact,
+  DataStorePlatform,
+  type MergedContact,
+  type PersonRecord,
+  ProviderRecordReader,
+  ProviderRegistry,
+  type SourceRef,
+  sourceKey,
+} from '@gcds/shared';
+import { GCDS_APP_ID, Gcds } from '../gcdsService';
+
+/** A vCard file given on the command line. */
+export interface InputFile {
+  /** The path as the user gave it: it names the file in sources and errors. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** Where a provider record came from: the file as given, the card's UID and its place in the file. */
+export interface CardOrigin {
+  file: string;
+  /** Position of the file on the command line: sorts people by their first card. */
+  fileIndex: number;
+  uid: string | null;
+  index: number;
+}
+
+/** A person as the run shows it: the merged view and the GCDS record behind it. */
+export interface MergedPerson {
+  person: PersonRecord;
+  merged: MergedContact;
+}
+
+export interface FileAddressBook {
+  readonly platform: DataStorePlatform;
+  readonly region: string;
+  /** Broken cards and stray text of every file, in command-line order, then by line. */
+  readonly errors: VcardParseError[];
+  readonly cardCount: number;
+  originOf(source: SourceRef): CardOrigin | undefined;
+  /** Every person, ordered by where their first card appears in the input. */
+  people(): Promise<MergedPerson[]>;
+  /** Registers a reader app (a consumer) the way the shell would. */
+  registerReader(appId: string, accessLevel: 'web' | 'privileged' | 'certified'): AppIdentity;
+  stop(): Promise<void>;
+}
+
+export interface FileAddressBookOptions {
+  region: string;
+  /** A fresh IndexedDB namespace per run (the CLI runs over an in-memory IndexedDB). */
+  namespace?: string;
+}
+
+const PAGE = 1_000;
+
+/**
+ * The whole pipeline over a set of vCard files, in-process: one vCard provider per file, the GCDS
+ * merging them, and a reader that composes each person as a certified app sees it.
+ */
+export async function openFileAddressBook(
+  files: readonly InputFile[],
+  options: FileAddressBookOptions,
+): Promise<FileAddressBook> {
+  const platform = new DataStorePlatform({
+    namespace: options.namespace ?? `gcds-cli-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+  });
+  const registry = new ProviderRegistry(platform, { defaultRegion: options.region });
+  const gcdsIdentity = platform.registerApp({ appId: GCDS_APP_ID, accessLevel: 'certified' });
+  const gcds = await Gcds.start({ platform, identity: gcdsIdentity, region: options.region });
+  const origins = new Map<string, CardOrigin>();
+  const errors: VcardParseError[] = [];
+  let cardCount = 0;
+
+  try {
+    for (const [fileIndex, file] of files.entries()) {
+      const providerId = `vcard-${fileIndex + 1}`;
+      const { api } = await registry.install(createVcardProvider({ id: providerId, displayName: file.path }));
+      // Large batches: a command-line run has no UI thread to keep responsive.
+      const report = await api.importFile(file.path, file.bytes, { batchSize: 2_000 });
+      cardCount += report.total - report.skippedGroups;
+      errors.push(...report.errors);
+      for (const card of report.cards) {
+        origins.set(sourceKey({ provider: providerId, contactId: card.id }), {
+          file: file.path,
+          fileIndex,
+          uid: card.uid,
+          index: card.index,
+        });
+      }
+    }
+    await gcds.syncNow();
+    await gcds.whenIdle();
+  } catch (error) {
+    await gcds.stop();
+    await registry.shutdown();
+    throw error;
+  }
+
+  const readers: AppIdentity[] = [];
+  const book: FileAddressBook = {
+    platform,
+    region: options.region,
+    errors,
+    cardCount,
+    originOf: (source) => origins.get(sourceKey(source)),
+    async people() {
+      const identity = platform.registerApp({
+        appId: `gcds-cli-${readers.length}`,
+        accessLevel: 'certified',
+      });
+      readers.push(identity);
+      const reader = new ProviderRecordReader(platform, identity);
+      const people: MergedPerson[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const ids = await gcds.store.keys(after, PAGE);
+        if (ids.length === 0) break;
+        after = ids.at(-1);
+        const records = (await gcds.store.getMany(ids)).filter(
+          (person): person is PersonRecord => person !== undefined,
+        );
+        const sources = await reader.read(records);
+        for (const person of records) {
+          const merged = composeMergedContact(person, sources.get(person.id) ?? [], {
+            readerLevel: 'certified',
+            region: options.region,
+          });
+          if (merged !== undefined) people.push({ person, merged });
+        }
+      }
+      return people.sort((a, b) => compareOrigins(firstOrigin(a), firstOrigin(b)));
+    },
+    registerReader(appId, accessLevel) {
+      const identity = platform.registerApp({ appId, accessLevel });
+      readers.push(identity);
+      return identity;
+    },
+    async stop() {
+      await gcds.stop();
+      await registry.shutdown();
+    },
+  };
+
+  function firstOrigin(person: MergedPerson): CardOrigin | undefined {
+    return person.merged.sources
+      .map((source) => origins.get(sourceKey(source)))
+      .filter((origin): origin is CardOrigin => origin !== undefined)
+      .sort(compareOrigins)[0];
+  }
+
+  return book;
+}
+
+export function compareOrigins(a: CardOrigin | undefined, b: CardOrigin | undefined): number {
+  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
+  return a.fileIndex - b.fileIndex || a.index - b.index;
+}

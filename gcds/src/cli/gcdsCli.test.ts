@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { type CliIo, runGcdsCli } from './gcdsCli';
+
+const PEOPLE = [
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  'UID:ada-1',
+  'FN:Ada Lovelace',
+  'N:Lovelace;Ada;;;',
+  'TEL;TYPE=CELL:(415) 555-0100',
+  'EMAIL:ada@example.com',
+  'END:VCARD',
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  'FN:Broken Card',
+  'TEL;TYPE=HOME',
+  'END:VCARD',
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  'FN:Grace Hopper',
+  'N:Hopper;Grace;;;',
+  'TEL:12345',
+  'EMAIL:grace@navy.example',
+  'END:VCARD',
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  'FN:Friends',
+  'X-ADDRESSBOOKSERVER-KIND:group',
+  'END:VCARD',
+].join('\r\n');
+/** 1-based line of the broken TEL above. */
+const BROKEN_LINE = 12;
+
+const PHONE_21 = [
+  'BEGIN:VCARD',
+  'VERSION:2.1',
+  'N:Lovelace;Ada',
+  'TEL;CELL:+1 415 555 0100',
+  'END:VCARD',
+  'BEGIN:VCARD',
+  'VERSION:2.1',
+  'N:Turing;Alan',
+  'TEL;HOME;VOICE:020 7946 0958',
+  'END:VCARD',
+].join('\r\n');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  written: Map<string, string>;
+}
+
+async function run(argv: string[], files: Record<string, string> = {}): Promise<Run> {
+  const result: Run = { code: -1, stdout: '', stderr: '', written: new Map() };
+  const io: CliIo = {
+    stdout: async (text) => {
+      result.stdout += text;
+    },
+    stderr: async (text) => {
+      result.stderr += text;
+    },
+    readFile: async (path) => {
+      const text = files[path] ?? result.written.get(path);
+      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+      return new TextEncoder().encode(text);
+    },
+    writeFile: async (path, text) => {
+      result.written.set(path, text);
+    },
+  };
+  result.code = await runGcdsCli(argv, io);
+  return result;
+}
+
+const FILES = { 'cards/people.vcf': PEOPLE, 'phone.vcf': PHONE_21 };
+
+describe('gcds merge --json', () => {
+  it('prints exactly the contract: merged people with their sources, broken cards as errors', async () => {
+    const { code, stdout, stderr } = await run(['merge', '--json', 'cards/people.vcf', 'phone.vcf'], FILES);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout.endsWith('\n')).toBe(true);
+    const json = JSON.parse(stdout);
+    expect(json).toEqual({
+      contacts: [
+        {
+          id: expect.any(String),
+          name: 'Ada Lovelace',
+          tel: ['+14155550100'],
+          email: ['ada@example.com'],
+          sources: [
+            { provider: 'vcard', file: 'cards/people.vcf', uid: 'ada-1', index: 0 },
+            { provider: 'vcard', file: 'phone.vcf', uid: null, index: 0 },
+          ],
+        },
+        {
+          id: expect.any(String),
+          name: 'Grace Hopper',
+          // Not a number in any plan: kept exactly as written.
+          tel: ['12345'],
+          email: ['grace@navy.example'],
+          sources: [{ provider: 'vcard', file: 'cards/people.vcf', uid: null, index: 2 }],
+        },
+        {
+          id: expect.any(String),
+          name: 'Alan Turing',
+          // A UK national number read in the default region (US) does not parse: as written.
+          tel: ['020 7946 0958'],
+          email: [],
+          sources: [{ provider: 'vcard', file: 'phone.vcf', uid: null, index: 1 }],
+        },
+      ],
+      errors: [{ file: 'cards/people.vcf', line: BROKEN_LINE, message: expect.stringContaining('TEL') }],
+    });
+    const ids = json.contacts.map((contact: { id: string }) => contact.id);
+    expect(new Set(ids).size).toBe(3);
+    // Keys in the contract's order, nothing more.
+    expect(Object.keys(json)).toEqual(['contacts', 'errors']);
+    expect(Object.keys(json.contacts[0])).toEqual(['id', 'name', 'tel', 'email', 'sources']);
+  });
+
+  it('reads national numbers in the region given', async () => {
+    const { stdout } = await run(['merge', '--json', '--region', 'GB', 'phone.vcf'], FILES);
+    const turing = JSON.parse(stdout).contacts.find((c: { name: string }) => c.name === 'Alan Turing');
+    expect(turing.tel).toEqual(['+442079460958']);
+  });
+
+  it('still prints valid JSON when every card of a file is broken', async () => {
+    const broken = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:x\r\nTEL;TYPE=HOME\r\nEND:VCARD\r\nnot a card\r\n';
+    const { code, stdout } = await run(['merge', '--json', 'broken.vcf'], { 'broken.vcf': broken });
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.contacts).toEqual([]);
+    expect(json.errors.map((error: { file: string; line: number }) => [error.file, error.line])).toEqual([
+      ['broken.vcf', 4],
+      ['broken.vcf', 6],
+    ]);
+  });
+});
+
+describe('gcds merge', () => {
+  it('prints a readable summary with each merge and why', async () => {
+    const { code, stdout } = await run(['merge', 'cards/people.vcf', 'phone.vcf'], FILES);
+    expect(code).toBe(0);
+    expect(stdout).toContain('2 files, 5 cards → 3 people (1 merge), 1 error');
+    expect(stdout).toMatch(/Ada Lovelace {2}\+14155550100, ada@example\.com {2}\[2 cards\]/);
+    expect(stdout).toMatch(
+      /(cards\/people\.vcf #0 \+ phone\.vcf #0|phone\.vcf #0 \+ cards\/people\.vcf #0): .*phone \+14155550100/,
+    );
+    expect(stdout).toContain(`cards/people.vcf:${BROKEN_LINE}: `);
+  });
+
+  it('writes the merged address book as vCard 4.0 that reads back as the same people', async () => {
+    const first = await run(['merge', '-o', 'merged.vcf', 'cards/people.vcf', 'phone.vcf'], FILES);
+    expect(first.stdout).toContain('Wrote 3 people to merged.vcf');
+    const vcf = first.written.get('merged.vcf') ?? '';
+    expect(vcf.split('BEGIN:VCARD').length - 1).toBe(3);
+    expect(vcf).toContain('VERSION:4.0');
+    const again = await run(['merge', '--json', 'merged.vcf'], { 'merged.vcf': vcf });
+    const people = JSON.parse(again.stdout).contacts.map(
+      (c: { name: string; tel: string[]; email: string[] }) => [c.name, c.tel, c.email],
+    );
+    expect(people).toEqual([
+      ['Ada Lovelace', ['+14155550100'], ['ada@example.com']],
+      ['Grace Hopper', ['12345'], ['grace@navy.example']],
+      ['Alan Turing', ['020 7946 0958'], []],
+    ]);
+  });
+
+  it('fails with a clear message and no output when a file cannot be read', async () => {
+    const { code, stdout, stderr } = await run(['merge', '--json', 'cards/people.vcf', 'missing.vcf'], FILES);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('cannot read missing.vcf');
+  });
+
+  it('answers a wrong command line with the usage and exit code 2', async () => {
+    const { code, stderr } = await run(['merge', '--region', 'ZZ', 'a.vcf']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('"ZZ" is not a region');
+    expect(stderr).toContain('Usage:');
+  });
+});
+
+describe('gcds search', () => {
+  it('answers as the contacts app ranks it: a name prefix in any order, digits, email', async () => {
+    const byName = JSON.parse(
+      (await run(['search', '--query', 'lov', 'cards/people.vcf', 'phone.vcf'], FILES)).stdout,
+    );
+    expect(byName).toEqual({ results: [{ id: expect.any(String), name: 'Ada Lovelace' }] });
+    const byDigits = JSON.parse((await run(['search', '--query', '7946', 'phone.vcf'], FILES)).stdout);
+    expect(byDigits.results.map((r: { name: string }) => r.name)).toEqual(['Alan Turing']);
+    const byEmail = JSON.parse(
+      (await run(['search', '--query', 'grace@', 'cards/people.vcf'], FILES)).stdout,
+    );
+    expect(byEmail.results.map((r: { name: string }) => r.name)).toEqual(['Grace Hopper']);
+  });
+
+  it('answers a query that matches no one with an empty list', async () => {
+    const { code, stdout } = await run(['search', '--query', 'zzz', 'cards/people.vcf'], FILES);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ results: [] });
+  });
+});

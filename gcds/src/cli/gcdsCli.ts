@@ -1,0 +1,120 @@
+import { createContactsConsumer } from '@gcds/consumer-contacts';
+import type { MergeReason } from '@gcds/shared';
+import { type CliCommand, CliUsageError, parseCliArguments, USAGE } from './cliArguments';
+import { type FileAddressBook, type InputFile, openFileAddressBook } from './fileAddressBook';
+import { mergedAddressBookVcf } from './mergedAddressBookVcf';
+import { errorJson, type MergeJson, mergedContactJson } from './mergedPeopleJson';
+import { mergeSummary } from './mergeSummary';
+
+/** What the command touches of the outside world, so tests run it in-process. */
+export interface CliIo {
+  stdout(text: string): Promise<void>;
+  stderr(text: string): Promise<void>;
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, text: string): Promise<void>;
+}
+
+/** Exit codes: 0 done (broken cards are reported, not failures), 1 a file could not be read or written, 2 usage. */
+export async function runGcdsCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let command: CliCommand;
+  try {
+    command = parseCliArguments(argv);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    await io.stderr(`gcds: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (command.command === 'help') {
+    await io.stdout(USAGE);
+    return 0;
+  }
+  const files: InputFile[] = [];
+  for (const path of command.files) {
+    try {
+      files.push({ path, bytes: await io.readFile(path) });
+    } catch (error) {
+      await io.stderr(`gcds: cannot read ${path}: ${(error as Error).message}\n`);
+      return 1;
+    }
+  }
+  const book = await openFileAddressBook(files, { region: command.region });
+  try {
+    switch (command.command) {
+      case 'merge':
+        return await merge(book, command, io);
+      case 'search':
+        return await search(book, command.query, io);
+      case 'lookup':
+        return await lookup(book, command.number, io);
+    }
+  } finally {
+    await book.stop();
+  }
+}
+
+async function merge(
+  book: FileAddressBook,
+  command: Extract<CliCommand, { command: 'merge' }>,
+  io: CliIo,
+): Promise<number> {
+  const people = await book.people();
+  const json: MergeJson = {
+    contacts: people.map(({ merged }) => mergedContactJson(merged, book.region, book.originOf)),
+    errors: book.errors.map(errorJson),
+  };
+  if (command.output !== undefined) {
+    const vcf = await mergedAddressBookVcf(book, people);
+    try {
+      await io.writeFile(command.output, vcf);
+    } catch (error) {
+      await io.stderr(`gcds: cannot write ${command.output}: ${(error as Error).message}\n`);
+      return 1;
+    }
+  }
+  if (command.json) {
+    await io.stdout(`${JSON.stringify(json)}\n`);
+  } else {
+    const reasons = new Map<string, readonly MergeReason[]>(
+      people.map(({ person }) => [person.id, person.reasons]),
+    );
+    await io.stdout(
+      mergeSummary({
+        json,
+        reasons,
+        cardCount: book.cardCount,
+        fileCount: command.files.length,
+        originOf: book.originOf,
+      }),
+    );
+    if (command.output !== undefined)
+      await io.stdout(
+        `Wrote ${people.length === 1 ? '1 person' : `${people.length} people`} to ${command.output}\n`,
+      );
+  }
+  return 0;
+}
+
+/** The contacts app's ranked search, over its own store synced from the GCDS like on the phone. */
+async function search(book: FileAddressBook, query: string, io: CliIo): Promise<number> {
+  const contacts = await createContactsConsumer({
+    platform: book.platform,
+    identity: book.registerReader('contacts', 'certified'),
+    locale: 'en',
+    region: book.region,
+    dbName: `${book.platform.namespace}:contacts`,
+  });
+  try {
+    await contacts.sync.whenIdle();
+    const hits = await contacts.search(query, 50);
+    const results = hits.map((hit) => ({ id: hit.entry.personId, name: hit.entry.displayName }));
+    await io.stdout(`${JSON.stringify({ results })}\n`);
+    return 0;
+  } finally {
+    await contacts.stop();
+  }
+}
+
+async function lookup(_book: FileAddressBook, _number: string, io: CliIo): Promise<number> {
+  await io.stderr('gcds: lookup needs the dialer consumer\n');
+  return 1;
+}

@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = new URL('../bin/gcds.mjs', import.meta.url).pathname;
+
+const CARDS = [
+  'BEGIN:VCARD\r\nVERSION:4.0\r\nUID:u1\r\nFN:Zoë Ødegaard\r\nTEL:+47 412 34 567\r\nEND:VCARD\r\n',
+  'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoe Ødegaard\r\nTEL:+47 41234567\r\nEMAIL:zoe@example.no\r\nEND:VCARD\r\n',
+  'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:No Colon\r\nTEL\r\nEND:VCARD\r\n',
+];
+
+describe('the gcds command (a real process, as `npx gcds` runs it)', () => {
+  it('merge --json writes only the JSON object to stdout, and -o a vCard file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gcds-cli-'));
+    const phone = join(dir, 'phone.vcf');
+    const mail = join(dir, 'mail.vcf');
+    await writeFile(phone, CARDS[0] ?? '');
+    await writeFile(mail, `${CARDS[1]}${CARDS[2]}`);
+    const out = join(dir, 'merged.vcf');
+    const { stdout } = await run(process.execPath, [BIN, 'merge', '--json', '-o', out, phone, mail], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const json = JSON.parse(stdout);
+    expect(json.contacts).toEqual([
+      {
+        id: expect.any(String),
+        name: 'Zoë Ødegaard',
+        tel: ['+4741234567'],
+        email: ['zoe@example.no'],
+        sources: [
+          { provider: 'vcard', file: phone, uid: 'u1', index: 0 },
+          { provider: 'vcard', file: mail, uid: null, index: 0 },
+        ],
+      },
+    ]);
+    expect(json.errors).toEqual([{ file: mail, line: 10, message: expect.any(String) }]);
+    expect(await readFile(out, 'utf8')).toContain('FN:Zoë Ødegaard');
+  });
+
+  it('exits with 2 and the usage on a wrong command line', async () => {
+    await expect(run(process.execPath, [BIN, 'merge'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Usage:'),
+    });
+  });
+});
