@@ -1,0 +1,173 @@
+import {
+  type AppIdentity,
+  type ConsumerChange,
+  type ConsumerPlatform,
+  type ConsumerSync,
+  type ConsumerSyncStatus,
+  createConsumerSync,
+  type PhoneKeys,
+  phoneKeys,
+  phoneLookupKeys,
+  phoneRegion,
+} from '@gcds/shared';
+import { distinctUntilChanged, from, type Observable, startWith, switchMap } from 'rxjs';
+import { type CallerIdMatch, rankCallerId } from './callerIdMatch';
+import { readByDigits, readByLookupKeys } from './dialerQueries';
+import { DIALER_SCHEMA } from './dialerRows';
+import { type DialSuggestion, rankDialSuggestions } from './dialSuggestions';
+import { projectCallerId } from './projectCallerId';
+
+export interface DialerConsumerOptions {
+  platform: ConsumerPlatform;
+  /** The Phone app's identity (privileged in the seed), issued by the shell. */
+  identity: AppIdentity;
+  /** Default phone region (ISO 3166, `US`): national numbers, stored and looked up, are read in it. */
+  region: string;
+  dbName?: string;
+  /** Called inside every commit with its label; throwing aborts it (crash-injection tests). */
+  beforeCommit?: (label: string) => void;
+  batchSize?: number;
+}
+
+/** The Phone app's data engine: caller ID, dialling suggestions and call-log names from its own IndexedDB. */
+export interface DialerConsumer {
+  readonly sync: ConsumerSync;
+  readonly status$: Observable<ConsumerSyncStatus>;
+  /** After each commit: whose rows changed. Live queries re-run on it. */
+  readonly changes$: Observable<ConsumerChange>;
+  /** Everyone the number belongs to, best first (see `rankCallerId`); empty when unknown. */
+  lookupNumber(number: string): Promise<CallerIdMatch[]>;
+  /** Numbers containing the typed digits anywhere, ranked; `limit` defaults to 10. */
+  suggest(digits: string, limit?: number): Promise<DialSuggestion[]>;
+  /** For a call log: each distinct number given → its matches, best first; all read in one transaction. */
+  namesFor(numbers: readonly string[]): Promise<Map<string, CallerIdMatch[]>>;
+  lookup$(number: string): Observable<CallerIdMatch[]>;
+  suggest$(digits: string, limit?: number): Observable<DialSuggestion[]>;
+  status(): ConsumerSyncStatus;
+  syncNow(): Promise<void>;
+  whenIdle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Bumped when the row shape or the projection changes: the database is then rebuilt from the GCDS. */
+const PROJECTION_TAG = 'dialer/1';
+const KEYPAD_TEXT = /^[\d\s+().\-*#]*$/u;
+
+export async function createDialerConsumer(options: DialerConsumerOptions): Promise<DialerConsumer> {
+  const region = phoneRegion(options.region);
+  const sync = await createConsumerSync({
+    platform: options.platform,
+    identity: options.identity,
+    dbName: options.dbName ?? 'consumer-dialer',
+    region,
+    schema: DIALER_SCHEMA,
+    project: projectCallerId(region),
+    // Stored phone keys are read in the region: a new region rebuilds them.
+    projectionVersion: `${PROJECTION_TAG}/${region}`,
+    ...(options.beforeCommit === undefined ? {} : { beforeCommit: options.beforeCommit }),
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+  });
+  return new DialerConsumerImpl(sync, region);
+}
+
+function checkLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`a limit is a positive whole number, got ${limit}`);
+}
+
+class DialerConsumerImpl implements DialerConsumer {
+  readonly sync: ConsumerSync;
+  readonly status$: Observable<ConsumerSyncStatus>;
+  readonly changes$: Observable<ConsumerChange>;
+  readonly #region: string;
+
+  constructor(sync: ConsumerSync, region: string) {
+    this.sync = sync;
+    this.#region = region;
+    this.status$ = sync.status$;
+    this.changes$ = sync.changes$;
+  }
+
+  async lookupNumber(number: string): Promise<CallerIdMatch[]> {
+    const query = this.#keysOf(number);
+    const candidates = await readByLookupKeys(this.sync.db, phoneLookupKeys(query));
+    return rankCallerId(query, unique(candidates.values()));
+  }
+
+  async suggest(digits: string, limit = 10): Promise<DialSuggestion[]> {
+    const typed = this.#typedDigits(digits);
+    checkLimit(limit);
+    if (typed === '') return [];
+    return rankDialSuggestions(typed, await readByDigits(this.sync.db, typed), limit);
+  }
+
+  async namesFor(numbers: readonly string[]): Promise<Map<string, CallerIdMatch[]>> {
+    if (!Array.isArray(numbers)) throw new TypeError('namesFor takes an array of numbers');
+    const queries = new Map<string, PhoneKeys>();
+    for (const number of numbers) if (!queries.has(number)) queries.set(number, this.#keysOf(number));
+    const byKey = await readByLookupKeys(
+      this.sync.db,
+      [...queries.values()].flatMap((keys) => phoneLookupKeys(keys)),
+    );
+    const names = new Map<string, CallerIdMatch[]>();
+    for (const [number, keys] of queries) {
+      const rows = phoneLookupKeys(keys).map((key) => byKey.get(key) ?? []);
+      names.set(number, rankCallerId(keys, unique(rows)));
+    }
+    return names;
+  }
+
+  lookup$(number: string): Observable<CallerIdMatch[]> {
+    this.#keysOf(number);
+    return this.#live(() => this.lookupNumber(number));
+  }
+
+  suggest$(digits: string, limit = 10): Observable<DialSuggestion[]> {
+    this.#typedDigits(digits);
+    checkLimit(limit);
+    return this.#live(() => this.suggest(digits, limit));
+  }
+
+  status(): ConsumerSyncStatus {
+    return this.sync.status();
+  }
+
+  syncNow(): Promise<void> {
+    return this.sync.syncNow();
+  }
+
+  whenIdle(): Promise<void> {
+    return this.sync.whenIdle();
+  }
+
+  stop(): Promise<void> {
+    return this.sync.stop();
+  }
+
+  /** The query now, then again after every commit; a newer run supersedes one still reading. */
+  #live<T>(query: () => Promise<T>): Observable<T> {
+    return this.changes$.pipe(
+      startWith(undefined),
+      switchMap(() => from(query())),
+      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+    );
+  }
+
+  #keysOf(number: string): PhoneKeys {
+    if (typeof number !== 'string') throw new TypeError(`a phone number is a string, got ${typeof number}`);
+    return phoneKeys(number, this.#region);
+  }
+
+  #typedDigits(digits: string): string {
+    if (typeof digits !== 'string') throw new TypeError(`typed digits are a string, got ${typeof digits}`);
+    if (!KEYPAD_TEXT.test(digits)) throw new RangeError(`suggest takes what a keypad types, got "${digits}"`);
+    return digits.replace(/\D/g, '');
+  }
+}
+
+/** Rows of several key lookups, each person once. */
+function unique<T extends { personId: string }>(lists: Iterable<readonly T[]>): T[] {
+  const rows = new Map<string, T>();
+  for (const list of lists) for (const row of list) rows.set(row.personId, row);
+  return [...rows.values()];
+}
