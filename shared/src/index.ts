@@ -15,5 +15,6 @@ export type * from './dataStore/types';
 export * from './mergedView';
 export * from './person/person';
 export * from './person/readablePointersPolicy';
+export * from './photo/photoBlobs';
 export * from './provider/providerRegistry';
 export * from './provider/types';

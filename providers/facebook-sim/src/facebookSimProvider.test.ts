@@ -2,6 +2,7 @@ import {
   AccessError,
   type ChangeEvent,
   type Contact,
+  contentId,
   DataStorePlatform,
   PROVIDER_STORE_NAME,
   ProviderRegistry,
@@ -15,7 +16,6 @@ import {
   FACEBOOK_SIM_PROVIDER_ID,
   type FacebookSimProviderOptions,
 } from './facebookSimProvider';
-import { contentId } from './photoBlobs';
 import { openHarness } from './testing/providerHarness';
 import { difference, expectedContents, storeContents } from './testing/storeContents';
 import { TamperingApi } from './testing/tamperingApi';

@@ -1,11 +1,12 @@
 import {
+  defaultThumbnail,
   defineProvider,
   type ProviderContext,
   type ProviderDefinition,
   type ProviderManifest,
+  type ThumbnailMaker,
 } from '@gcds/shared';
 import { FacebookApiError } from './facebookErrors';
-import { defaultThumbnail, type ThumbnailMaker } from './photoBlobs';
 import { checkRetryPolicy, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryWithBackoff';
 import { realSleep, type Sleep } from './sleep';
 import { type FacebookSyncReport, SyncEngine } from './syncEngine';

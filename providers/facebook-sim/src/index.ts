@@ -26,7 +26,6 @@ export {
   type PhoneRegion,
   type PhoneStyle,
 } from './phoneNumbers';
-export { defaultThumbnail, type ThumbnailMaker } from './photoBlobs';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryWithBackoff';
 export { createSeededRandom, type SeededRandom } from './seededRandom';
 export { realSleep, type Sleep } from './sleep';

@@ -1,7 +1,14 @@
-import type { Contact, DataStoreOwner, PhotoRef, WriteOperation } from '@gcds/shared';
+import {
+  type Contact,
+  type DataStoreOwner,
+  type PhotoRef,
+  photoProblem,
+  storePhoto,
+  type ThumbnailMaker,
+  type WriteOperation,
+} from '@gcds/shared';
 import { FacebookApiError, FacebookProtocolError } from './facebookErrors';
 import { friendToContact } from './friendToContact';
-import { photoProblem, storePhoto, type ThumbnailMaker } from './photoBlobs';
 import { sameRecord } from './recordEquality';
 import { type RetryNotice, type RetryPolicy, withRetry } from './retryWithBackoff';
 import type { Sleep } from './sleep';

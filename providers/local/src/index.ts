@@ -1,5 +1,4 @@
 export type { ContactPatch } from './contactChange';
-export { MAX_PHOTO_BYTES, THUMBNAIL_SIZE, type ThumbnailMaker } from './contactPhoto';
 export {
   type ContactFieldError,
   ContactNotFoundError,

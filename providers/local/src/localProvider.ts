@@ -1,18 +1,21 @@
 import {
   type Contact,
   type ContactDraft,
+  contentId,
+  defaultThumbnail,
   defineProvider,
   type PhotoRef,
   type ProviderContext,
   type ProviderDefinition,
   type ProviderManifest,
   type StoredBlob,
+  type ThumbnailMaker,
   type WriteOperation,
 } from '@gcds/shared';
 import { v7 as uuidv7 } from 'uuid';
 import { applyContactChange, type ContactPatch, withoutUndefined } from './contactChange';
 import { checkContactDraft } from './contactChecks';
-import { checkPhoto, contentId, defaultThumbnail, type ThumbnailMaker } from './contactPhoto';
+import { checkPhoto } from './contactPhoto';
 import {
   type ContactFieldError,
   ContactNotFoundError,

@@ -1,7 +1,6 @@
 export type { CardBlock } from './cardBlocks';
 export type { CardOutcome, VcardFileCards } from './parseVcardFile';
 export { parseCardBlock, parseVcardFile, splitVcardFile, splitVcardFileInSteps } from './parseVcardFile';
-export { defaultThumbnail, THUMBNAIL_SIZE, type ThumbnailMaker } from './photoBlobs';
 export type { PhysicalLine } from './physicalLines';
 export {
   exportVcard,
@@ -18,7 +17,6 @@ export type {
   VcardInput,
   VcardParseError,
 } from './vcardParseResult';
-export { MAX_PHOTO_BYTES } from './vcardPhoto';
 export {
   createVcardProvider,
   DEFAULT_BATCH_SIZE,

@@ -1,6 +1,7 @@
+import { MAX_PHOTO_BYTES } from '@gcds/shared';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64, encodeBase64 } from './base64';
-import { inlinePhoto, MAX_PHOTO_BYTES, PhotoDataError, vcard3PhotoType } from './vcardPhoto';
+import { inlinePhoto, PhotoDataError, vcard3PhotoType } from './vcardPhoto';
 
 const JPEG_START = [0xff, 0xd8, 0xff, 0xe0];
 

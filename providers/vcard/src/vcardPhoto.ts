@@ -1,20 +1,6 @@
+import { MAX_PHOTO_BYTES, sniffImageType } from '@gcds/shared';
 import { decodeBase64 } from './base64';
 import type { CardPhoto } from './vcardParseResult';
-
-const SIGNATURES: Array<[string, (b: Uint8Array) => boolean]> = [
-  ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
-  ['image/png', (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47],
-  ['image/gif', (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38],
-  [
-    'image/webp',
-    (b) =>
-      b[0] === 0x52 && b[1] === 0x49 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50,
-  ],
-];
-
-function sniff(bytes: Uint8Array): string | undefined {
-  return SIGNATURES.find(([, matches]) => matches(bytes))?.[0];
-}
 
 /** `JPEG`, `image/jpeg`, `jpg` → `image/jpeg`. */
 function declaredMediaType(type: string | undefined): string | undefined {
@@ -26,11 +12,8 @@ function declaredMediaType(type: string | undefined): string | undefined {
 
 /** The bytes decide when they are a known image format; the declared type otherwise. */
 function mediaTypeOf(bytes: Uint8Array, declared: string | undefined): string {
-  return sniff(bytes) ?? declaredMediaType(declared) ?? 'application/octet-stream';
+  return sniffImageType(bytes) ?? declaredMediaType(declared) ?? 'application/octet-stream';
 }
-
-/** As the other providers: phones shrink camera photos, so beyond this a contact photo is a mistake. */
-export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 
 export class PhotoDataError extends Error {
   override readonly name = 'PhotoDataError';

@@ -1,6 +1,7 @@
 import {
   type ChangeEvent,
   type Contact,
+  contentId,
   DataStorePlatform,
   type DataStoreReader,
   defineProvider,
@@ -11,7 +12,6 @@ import {
 import { describe, expect, it } from 'vitest';
 import { bytesOfBase64, CORPUS_JPEG_BASE64, corpusBytes } from '../test/corpusFiles';
 import { parseVcardFile } from './parseVcardFile';
-import { contentId } from './photoBlobs';
 import {
   createVcardProvider,
   VCARD_PROVIDER_ID,

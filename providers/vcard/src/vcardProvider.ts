@@ -1,10 +1,13 @@
 import {
   type Contact,
+  defaultThumbnail,
   defineProvider,
   type ProviderContext,
   type ProviderDefinition,
   type ProviderManifest,
   type StoredBlob,
+  storePhoto,
+  type ThumbnailMaker,
   type WriteOperation,
 } from '@gcds/shared';
 import {
@@ -18,7 +21,6 @@ import {
 import { FileReconciler } from './fileReconciler';
 import { nextMacrotask } from './nextMacrotask';
 import { parseCardBlock, splitVcardFileInSteps } from './parseVcardFile';
-import { defaultThumbnail, storePhoto, type ThumbnailMaker } from './photoBlobs';
 import { exportVcards, type VcardExportVersion } from './vcardExport';
 import type { VcardInput, VcardParseError } from './vcardParseResult';
 

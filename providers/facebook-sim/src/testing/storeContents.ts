@@ -1,7 +1,6 @@
-import type { Contact, DataStoreReader } from '@gcds/shared';
+import { type Contact, contentId, type DataStoreReader } from '@gcds/shared';
 import type { FacebookServer } from '../facebookServer';
 import { friendToContact } from '../friendToContact';
-import { contentId } from '../photoBlobs';
 
 /** Every record of a store, by id. */
 export async function storeContents(store: DataStoreReader<Contact>): Promise<Map<string, Contact>> {
