@@ -1,0 +1,73 @@
+/**
+ * Test support: the real platform, with everything it hands a consumer written down. The platform
+ * still decides what the consumer may open and see; this only records what actually arrived (every
+ * store it opened, every sync task, every record and every change event), so a test can assert that
+ * nothing of a provider ever reached the consumer, not just that its query results look clean.
+ * Also imported by the messaging consumer's access tests.
+ */
+import type { AppIdentity, ConsumerPlatform, DataStoreReader, SyncCursor, SyncPoint } from '@gcds/shared';
+import { tap } from 'rxjs';
+
+export interface Received {
+  /** `owner/name` of every store the platform let the consumer open. */
+  opened: string[];
+  tasks: unknown[];
+  records: unknown[];
+  events: unknown[];
+}
+
+export function recordingPlatform(platform: ConsumerPlatform): {
+  platform: ConsumerPlatform;
+  received: Received;
+} {
+  const received: Received = { opened: [], tasks: [], records: [], events: [] };
+  const keep = <T>(record: T): T => {
+    if (record !== undefined) received.records.push(record);
+    return record;
+  };
+  const recordingCursor = <T>(cursor: SyncCursor<T>): SyncCursor<T> => {
+    const next = async () => {
+      const task = await cursor.next();
+      received.tasks.push(task);
+      return task;
+    };
+    return {
+      next,
+      close: () => cursor.close(),
+      async *[Symbol.asyncIterator]() {
+        while (true) {
+          const task = await next();
+          yield task;
+          if (task.operation === 'done') return;
+        }
+      },
+    };
+  };
+  const recordingReader = <T>(reader: DataStoreReader<T>): DataStoreReader<T> =>
+    Object.freeze({
+      name: reader.name,
+      owner: reader.owner,
+      accessLevel: reader.accessLevel,
+      get: async (id: string) => keep(await reader.get(id)),
+      getMany: async (ids: readonly string[]) => (await reader.getMany(ids)).map(keep),
+      getLength: () => reader.getLength(),
+      getRevision: () => reader.getRevision(),
+      getEpoch: () => reader.getEpoch(),
+      keys: (afterId?: string, limit?: number) => reader.keys(afterId, limit),
+      getBlob: async (id: string) => keep(await reader.getBlob(id)),
+      sync: (from?: number | SyncPoint) => recordingCursor(reader.sync(from)),
+      changes$: reader.changes$.pipe(tap((event) => received.events.push(event))),
+    });
+  return {
+    received,
+    platform: {
+      announcements$: platform.announcements$,
+      listStores: (name?: string) => platform.listStores(name),
+      async openStore<T>(identity: AppIdentity, name: string, owner: string) {
+        const reader = await platform.openStore<T>(identity, name, owner);
+        received.opened.push(`${owner}/${name}`);
+        return recordingReader(reader);
+      },
+    },
+  };
+}
