@@ -43,6 +43,8 @@ export interface FileAddressBook {
   originOf(source: SourceRef): CardOrigin | undefined;
   /** Every person, ordered by where their first card appears in the input. */
   people(): Promise<MergedPerson[]>;
+  /** Some people by GCDS person id, in the order asked (unknown ids are left out). */
+  peopleById(ids: readonly string[]): Promise<MergedPerson[]>;
   /** Registers a reader app (a consumer) the way the shell would. */
   registerReader(appId: string, accessLevel: 'web' | 'privileged' | 'certified'): AppIdentity;
   stop(): Promise<void>;
@@ -99,7 +101,6 @@ export async function openFileAddressBook(
     throw error;
   }
 
-  const readers: AppIdentity[] = [];
   const book: FileAddressBook = {
     platform,
     region: options.region,
@@ -107,42 +108,44 @@ export async function openFileAddressBook(
     cardCount,
     originOf: (source) => origins.get(sourceKey(source)),
     async people() {
-      const identity = platform.registerApp({
-        appId: `gcds-cli-${readers.length}`,
-        accessLevel: 'certified',
-      });
-      readers.push(identity);
-      const reader = new ProviderRecordReader(platform, identity);
       const people: MergedPerson[] = [];
       let after: string | undefined;
       for (;;) {
         const ids = await gcds.store.keys(after, PAGE);
         if (ids.length === 0) break;
         after = ids.at(-1);
-        const records = (await gcds.store.getMany(ids)).filter(
-          (person): person is PersonRecord => person !== undefined,
-        );
-        const sources = await reader.read(records);
-        for (const person of records) {
-          const merged = composeMergedContact(person, sources.get(person.id) ?? [], {
-            readerLevel: 'certified',
-            region: options.region,
-          });
-          if (merged !== undefined) people.push({ person, merged });
-        }
+        people.push(...(await compose(ids)));
       }
       return people.sort((a, b) => compareOrigins(firstOrigin(a), firstOrigin(b)));
     },
-    registerReader(appId, accessLevel) {
-      const identity = platform.registerApp({ appId, accessLevel });
-      readers.push(identity);
-      return identity;
-    },
+    peopleById: compose,
+    registerReader: (appId, accessLevel) => platform.registerApp({ appId, accessLevel }),
     async stop() {
       await gcds.stop();
       await registry.shutdown();
     },
   };
+
+  let composer: ProviderRecordReader | undefined;
+  /** The people as a certified app reads them: the CLI shows the whole address book. */
+  async function compose(ids: readonly string[]): Promise<MergedPerson[]> {
+    if (composer === undefined) {
+      composer = new ProviderRecordReader(platform, book.registerReader('gcds-cli', 'certified'));
+    }
+    const records = (await gcds.store.getMany(ids)).filter(
+      (person): person is PersonRecord => person !== undefined,
+    );
+    const sources = await composer.read(records);
+    const people: MergedPerson[] = [];
+    for (const person of records) {
+      const merged = composeMergedContact(person, sources.get(person.id) ?? [], {
+        readerLevel: 'certified',
+        region: options.region,
+      });
+      if (merged !== undefined) people.push({ person, merged });
+    }
+    return people;
+  }
 
   function firstOrigin(person: MergedPerson): CardOrigin | undefined {
     return person.merged.sources

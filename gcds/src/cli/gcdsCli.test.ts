@@ -203,3 +203,58 @@ describe('gcds search', () => {
     expect(JSON.parse(stdout)).toEqual({ results: [] });
   });
 });
+
+const HOUSEHOLD = [
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  'FN:Tom Smith',
+  'TEL;TYPE=HOME:020 7946 0000',
+  'TEL;TYPE=CELL:07911 123456',
+  'END:VCARD',
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  'FN:Ann Smith',
+  'TEL;TYPE=HOME:+44 20 7946 0000',
+  'END:VCARD',
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  'FN:Voicemail',
+  'TEL:121',
+  'END:VCARD',
+].join('\r\n');
+
+describe('gcds lookup', () => {
+  async function lookup(number: string) {
+    const result = await run(['lookup', '--region', 'GB', '--number', number, 'home.vcf'], {
+      'home.vcf': HOUSEHOLD,
+    });
+    expect(result.code).toBe(0);
+    return JSON.parse(result.stdout).matches as Array<{
+      id: string;
+      name: string;
+      tel: string[];
+      matchedTel: string;
+    }>;
+  }
+
+  it('returns everyone a shared number belongs to, each with the entry that matched', async () => {
+    const matches = await lookup('+442079460000');
+    expect(matches.map((match) => match.name).sort()).toEqual(['Ann Smith', 'Tom Smith']);
+    expect(matches.every((match) => match.matchedTel === '+442079460000')).toBe(true);
+    expect(matches.find((match) => match.name === 'Tom Smith')?.tel).toEqual([
+      '+442079460000',
+      '+447911123456',
+    ]);
+  });
+
+  it('reads the number in the region, as the dialer does: national and 00 forms', async () => {
+    expect((await lookup('07911 123456')).map((match) => match.name)).toEqual(['Tom Smith']);
+    expect((await lookup('0044 7911 123456')).map((match) => match.name)).toEqual(['Tom Smith']);
+  });
+
+  it('matches a short code only exactly, and an unknown number not at all', async () => {
+    expect((await lookup('121')).map((match) => match.name)).toEqual(['Voicemail']);
+    expect(await lookup('+44 121 496 0121')).toEqual([]);
+    expect(await lookup('+1 415 555 0100')).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { createContactsConsumer } from '@gcds/consumer-contacts';
+import { createDialerConsumer } from '@gcds/consumer-dialer';
 import type { MergeReason } from '@gcds/shared';
 import { type CliCommand, CliUsageError, parseCliArguments, USAGE } from './cliArguments';
 import { type FileAddressBook, type InputFile, openFileAddressBook } from './fileAddressBook';
@@ -114,7 +115,35 @@ async function search(book: FileAddressBook, query: string, io: CliIo): Promise<
   }
 }
 
-async function lookup(_book: FileAddressBook, _number: string, io: CliIo): Promise<number> {
-  await io.stderr('gcds: lookup needs the dialer consumer\n');
-  return 1;
+/** Caller ID as the Phone app resolves it: its own privileged store, synced from the GCDS. */
+async function lookup(book: FileAddressBook, number: string, io: CliIo): Promise<number> {
+  const dialer = await createDialerConsumer({
+    platform: book.platform,
+    identity: book.registerReader('dialer', 'privileged'),
+    region: book.region,
+    dbName: `${book.platform.namespace}:dialer`,
+  });
+  try {
+    await dialer.sync.whenIdle();
+    const found = await dialer.lookupNumber(number);
+    const people = new Map(
+      (await book.peopleById(found.map((match) => match.personId))).map((person) => [
+        person.person.id,
+        person,
+      ]),
+    );
+    const matches = found.map((match) => {
+      const person = people.get(match.personId);
+      return {
+        id: match.personId,
+        name: match.displayName,
+        tel: person === undefined ? [] : mergedContactJson(person.merged, book.region, book.originOf).tel,
+        matchedTel: match.matchedTel.e164 ?? match.matchedTel.value,
+      };
+    });
+    await io.stdout(`${JSON.stringify({ matches })}\n`);
+    return 0;
+  } finally {
+    await dialer.stop();
+  }
 }
