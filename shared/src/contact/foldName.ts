@@ -31,6 +31,12 @@ const PLAIN_LETTERS: Readonly<Record<string, string>> = {
   ʒ: 'z',
   // Greek final sigma is the same letter as σ.
   ς: 'σ',
+  // Arabic letters written either way in names (as search engines fold them): alef maqsura and the
+  // Persian yeh as yeh, the Persian keheh as kaf, teh marbuta as heh.
+  ى: 'ي',
+  ی: 'ي',
+  ک: 'ك',
+  ة: 'ه',
 };
 const PLAIN_LETTER = new RegExp(`[${Object.keys(PLAIN_LETTERS).join('')}]`, 'gu');
 
@@ -46,13 +52,16 @@ const OPTIONAL_MARKS =
 
 /**
  * Case-, width- and accent-insensitive form of a name: NFKD, optional marks removed, lower-cased, the
- * letters above spelled plainly, apostrophes and dashes unified, control characters dropped, white
- * space collapsed; then NFC so Hangul and kana compose again. "  José  ÁLVAREZ " → "jose alvarez",
- * "Ørsted" → "orsted", "Straße" → "strasse", "Ὀδυσσεύς" → "οδυσσευσ", "山田 太郎" unchanged.
+ * letters above spelled plainly, apostrophes and dashes unified, control and format characters
+ * dropped (white space among them becomes a space), white space collapsed; then NFC so Hangul and kana
+ * compose again. "  José  ÁLVAREZ " → "jose alvarez", "Ørsted" → "orsted", "Straße" → "strasse",
+ * "Ὀδυσσεύς" → "οδυσσευσ", "مُحَمَّد" → "محمد", "山田 太郎" unchanged.
  * Idempotent: folding a folded name changes nothing.
  */
 export function foldName(text: string): string {
+  // Decomposed before lower-casing too: compatibility forms (𝐀, ℌ) decompose to capitals.
   return text
+    .normalize('NFKD')
     .toLowerCase()
     .normalize('NFKD')
     .replace(OPTIONAL_MARKS, '')

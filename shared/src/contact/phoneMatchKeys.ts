@@ -32,8 +32,8 @@ export interface PhoneKeys {
   /** The region (ISO 3166 alpha-2) national forms were read in. */
   defaultRegion: string;
   /**
-   * Every digit of the number part as typed, in ASCII, vanity letters as their keypad digits; without
-   * the extension. Empty when the value holds no digit at all.
+   * Every digit of the number part as typed, in ASCII, without the extension; for a vanity number that
+   * parsed (`1-800-FLOWERS`), with its letters as keypad digits. Empty when the value holds no digit.
    */
   digits: string;
   /** E.164 (`+14155550101`) when the number parsed; see `phoneKeys` for when that is. */
@@ -46,13 +46,19 @@ export interface PhoneKeys {
   country?: string;
   /** Extension or post-dial digits, kept apart from the number. */
   ext?: string;
-  /** Fewer than 7 digits in national form (`112`, `3665`, `*611`): matched only exactly. */
+  /**
+   * A short code or a service code, matched only exactly: fewer than 7 digits in national form that
+   * did not parse (`112`, `3665`), or a dial string that starts with `*` or `#` (`*611`, `*#06#`,
+   * `**21*0123456789#`), whatever its length.
+   */
   isShortCode: boolean;
   /** For a short code: the dial string, digits with `*` and `#`. */
   shortCode?: string;
   /** libphonenumber says the number exists in its country's numbering plan. */
   valid: boolean;
   type?: PhoneLineType;
+  /** The number parsed only with its letters read as keypad digits (`1-800-FLOWERS`). */
+  vanity?: boolean;
 }
 
 /** Android's `min_match`: how many trailing digits a suffix lookup key holds. */
@@ -119,28 +125,33 @@ function bestParse(number: string, digits: string, region: CountryCode): PhoneNu
  */
 export function phoneKeys(raw: string, defaultRegion = 'US'): PhoneKeys {
   const region = phoneRegion(defaultRegion);
-  const { main, ext } = splitPhoneText(asciiDigits(raw));
-  const vanity = vanityDigits(main);
+  const split = splitPhoneText(asciiDigits(raw));
+  // A doubled plus (`++44…`) is a slip of the finger, not another number.
+  const main = split.main.replace(/^\+[\s+]*\+/, '+');
   const base: Omit<PhoneKeys, 'digits' | 'isShortCode' | 'valid'> = { raw, defaultRegion: region };
-  if (ext !== undefined && ext !== '') base.ext = ext;
+  if (split.ext !== undefined && split.ext !== '') base.ext = split.ext;
 
   const typedDigits = main.replace(/[^0-9]/g, '');
   if (typedDigits === '') return { ...base, digits: '', isShortCode: false, valid: false };
-  const hasLetters = /[A-Za-z]/.test(main);
+  // A service code (`*611`, `*#06#`, `**21*…#`) is dialled to the network, never a subscriber's number.
+  if (/^[*#]/.test(main) || /[0-9][*#]+[0-9]/.test(main)) {
+    const shortCode = main.replace(/[^0-9*#]/g, '');
+    return { ...base, digits: typedDigits, isShortCode: true, shortCode, valid: false };
+  }
+  const vanity = vanityDigits(main);
   if (vanity !== undefined) {
     const vanityDigitsOnly = vanity.replace(/[^0-9]/g, '');
     const vanityNumber = bestParse(vanity, vanityDigitsOnly, region);
-    if (vanityNumber) return parsedKeys(base, vanityDigitsOnly, vanityNumber);
+    if (vanityNumber) return { ...parsedKeys(base, vanityDigitsOnly, vanityNumber), vanity: true };
   }
   // Letters that do not make a vanity number are a label or a note (`Home: 020 7946 0958`).
-  const number = hasLetters ? main.replace(/[^0-9+()\-./\s]/g, ' ').trim() : main;
+  const number = /[A-Za-z]/.test(main) ? main.replace(/[^0-9+()\-./\s]/g, ' ').trim() : main;
   const parsed = bestParse(number, typedDigits, region);
   if (parsed) return parsedKeys(base, typedDigits, parsed);
 
-  const international = /^\s*\(?\+/.test(main);
-  if (!international && !hasLetters && typedDigits.length < PHONE_MIN_MATCH) {
-    const shortCode = main.replace(/[^0-9*#]/g, '');
-    return { ...base, digits: typedDigits, isShortCode: true, shortCode, valid: false };
+  const international = /^\s*\(?\+/.test(number);
+  if (!international && typedDigits.length < PHONE_MIN_MATCH) {
+    return { ...base, digits: typedDigits, isShortCode: true, shortCode: typedDigits, valid: false };
   }
   return { ...base, digits: typedDigits, isShortCode: false, valid: false };
 }

@@ -44,14 +44,15 @@ const KEYPAD: Readonly<Record<string, string>> = {
 const DECIMAL_DIGIT = /\p{Nd}/u;
 
 /**
- * The value of a decimal digit of any script. Unicode assigns each script's digits as a run of ten
- * code points from zero to nine, so the value is the distance back to the start of the run.
+ * The value of a decimal digit of any script. Unicode assigns each script's digits as runs of ten
+ * code points from zero to nine (some scripts have several runs back to back), so the value is the
+ * distance back to the start of the run of digits, modulo ten.
  */
 function digitValue(char: string): string {
   const cp = char.codePointAt(0) ?? 0;
-  let zero = cp;
-  while (cp - zero < 9 && DECIMAL_DIGIT.test(String.fromCodePoint(zero - 1))) zero -= 1;
-  return String(cp - zero);
+  let start = cp;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start -= 1;
+  return String((cp - start) % 10);
 }
 
 /** Fullwidth, Arabic-Indic, Devanagari… digits as ASCII; everything else as it was (NFKC). */
