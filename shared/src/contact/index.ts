@@ -2,6 +2,7 @@ export type * from './contact';
 export { type EmailProblem, type EmailProblemCode, emailKey, emailProblem } from './emailKey';
 export { foldName, nameWords } from './foldName';
 export { formatPhoneForDisplay } from './formatPhone';
+export { givenNameKeys, givenNamesMatch, nicknameGroups } from './nicknameKeys';
 export {
   PHONE_MIN_MATCH,
   type PhoneKeys,
