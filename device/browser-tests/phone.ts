@@ -85,6 +85,29 @@ export class Phone {
    * running, and every reader (the GCDS of each provider, each app of the GCDS) at its store's revision.
    */
   async converged(timeout = 90_000): Promise<void> {
+    try {
+      await this.#waitConverged(timeout);
+    } catch (error) {
+      throw new Error(`the device did not converge: ${await this.#panelState()}`, { cause: error });
+    }
+  }
+
+  /** The panel's providers, GCDS state and readers in one line, for a failure message. */
+  async #panelState(): Promise<string> {
+    return this.page.evaluate(() =>
+      [
+        ...[...document.querySelectorAll<HTMLElement>('[data-testid^="provider-state-"]')].map(
+          (e) => `${e.dataset.testid}=${e.dataset.state}`,
+        ),
+        `gcds=${document.querySelector<HTMLElement>('[data-testid="gcds-state"]')?.textContent}`,
+        ...[...document.querySelectorAll<HTMLElement>('tr[data-reader]')].map((r) =>
+          [...r.children].map((c) => c.textContent).join(' '),
+        ),
+      ].join('; '),
+    );
+  }
+
+  async #waitConverged(timeout: number): Promise<void> {
     await this.page.waitForFunction(
       () => {
         const states = [...document.querySelectorAll<HTMLElement>('[data-testid^="provider-state-"]')].map(

@@ -8,7 +8,7 @@ import {
 import { exportVcards } from '@gcds/provider-vcard';
 import { type Contact, exportableContact, type PersonRecord, PROVIDER_STORE_NAME } from '@gcds/shared';
 import * as Comlink from 'comlink';
-import { asyncScheduler, map, throttleTime } from 'rxjs';
+import { asyncScheduler, throttleTime } from 'rxjs';
 import type {
   ContactRow,
   ContactsAppApi,
@@ -18,6 +18,7 @@ import type {
 } from '../protocol/contactsApi';
 import type { GcdsClientApi, LocalClientApi, VcardClientApi } from '../protocol/workerApis';
 import { type EngineContext, hostEngine } from './engineHost';
+import { engineStatus$ } from './engineStatus';
 import { ListWindow } from './listWindow';
 
 /** Providers whose data may be shown but never leave the phone in an export. */
@@ -209,13 +210,6 @@ hostEngine(async (context) => {
   const engine = new ContactsEngine(context, consumer);
   return {
     appApi: engine.appApi,
-    status$: consumer.sync.status$.pipe(
-      map((status) => ({
-        revision: status.revision,
-        syncing: status.syncing,
-        commits: status.commits,
-        ...(status.lastError === undefined ? {} : { lastError: status.lastError.message }),
-      })),
-    ),
+    status$: engineStatus$(consumer.sync.status$),
   };
 });

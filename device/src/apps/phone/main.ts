@@ -1,3 +1,83 @@
-import { h } from '../../ui/dom';
+import * as Comlink from 'comlink';
+import type { PhoneAppApi } from '../../protocol/phoneApi';
+import { connectToEngine, storageIsolation } from '../../ui/appChannel';
+import { announce, h } from '../../ui/dom';
+import { tabs } from '../../ui/tabs';
+import { CallScreen } from './callScreen';
+import { KeypadView } from './keypadView';
+import { RecentsView } from './recentsView';
 
-document.getElementById('app')!.append(h('p', { class: 'empty' }, 'Engine not available yet.'));
+/**
+ * The Phone app: keypad with suggestions, caller ID on a simulated incoming call, and the call log with
+ * names. It runs in a sandboxed frame and reads contacts only through its engine, at the level the
+ * shell gave it (privileged): numbers known only from facebook-sim stay unnamed here.
+ */
+const root = document.getElementById('app')!;
+document.body.dataset.storage = storageIsolation();
+const live = h('div', { class: 'sr-only', attrs: { role: 'status', 'aria-live': 'polite' } });
+const toast = h('p', { class: 'toast', attrs: { 'data-testid': 'toast' } });
+toast.hidden = true;
+
+const api = await connectToEngine<PhoneAppApi>();
+
+function notify(message: string): void {
+  toast.textContent = message;
+  toast.hidden = false;
+  announce(live, message);
+  setTimeout(() => {
+    if (toast.textContent === message) toast.hidden = true;
+  }, 4000);
+}
+
+const failed = (what: string) => (error: unknown) =>
+  notify(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+
+const callScreen = new CallScreen(api, (message) => {
+  notify(message);
+  void recents.refresh();
+});
+const keypad = new KeypadView(api, {
+  call: (number) => void callScreen.outgoing(number).catch(failed('Could not call')),
+  ring: (number) => void callScreen.incoming(number).catch(failed('Could not ring')),
+  notify,
+});
+const recents = new RecentsView(
+  api,
+  (number) => void callScreen.outgoing(number).catch(failed('Could not call')),
+);
+
+const tabBar = tabs(
+  'Phone',
+  [
+    { id: 'keypad', label: 'Keypad', panel: keypad.element },
+    { id: 'recents', label: 'Recents', panel: recents.element },
+  ],
+  (id) => {
+    document.body.dataset.view = id;
+    if (id === 'recents') void recents.refresh();
+  },
+);
+
+root.append(
+  h(
+    'div',
+    { class: 'view' },
+    h('header', { class: 'app-bar' }, h('h1', {}, 'Phone')),
+    tabBar.element,
+    keypad.element,
+    recents.element,
+  ),
+  callScreen.element,
+  toast,
+  live,
+);
+tabBar.show('keypad');
+keypad.focus();
+
+api.subscribe(
+  Comlink.proxy(() => {
+    void keypad.refresh();
+    void recents.refresh();
+    void callScreen.refresh();
+  }),
+);

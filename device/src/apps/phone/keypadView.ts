@@ -1,0 +1,210 @@
+import type * as Comlink from 'comlink';
+import type { DialSuggestion, PhoneAppApi } from '../../protocol/phoneApi';
+import { h, replaceChildren } from '../../ui/dom';
+import { marked } from '../../ui/marked';
+
+const KEYS: ReadonlyArray<readonly [string, string]> = [
+  ['1', ''],
+  ['2', 'ABC'],
+  ['3', 'DEF'],
+  ['4', 'GHI'],
+  ['5', 'JKL'],
+  ['6', 'MNO'],
+  ['7', 'PQRS'],
+  ['8', 'TUV'],
+  ['9', 'WXYZ'],
+  ['*', ''],
+  ['0', '+'],
+  ['#', ''],
+];
+
+export interface KeypadActions {
+  call(number: string): void;
+  ring(number: string): void;
+  notify(message: string): void;
+}
+
+/**
+ * The keypad: a number field (type on the keyboard or tap the keys), suggestions from the contacts while
+ * typing (the typed digits marked), Call, and a simulated incoming call from the typed number.
+ */
+export class KeypadView {
+  readonly element: HTMLElement;
+  readonly #input: HTMLInputElement;
+  readonly #suggestions: HTMLElement;
+  readonly #status: HTMLElement;
+  #run = 0;
+
+  constructor(
+    private readonly api: Comlink.Remote<PhoneAppApi>,
+    private readonly actions: KeypadActions,
+  ) {
+    this.#input = h('input', {
+      class: 'dial-display',
+      attrs: {
+        type: 'tel',
+        inputmode: 'tel',
+        autocomplete: 'off',
+        'aria-label': 'Number to call',
+        placeholder: 'Enter a number',
+        'data-testid': 'dial-input',
+      },
+      on: {
+        input: () => void this.refresh(),
+        keydown: (event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            this.#call();
+          }
+        },
+      },
+    });
+    this.#status = h('p', { class: 'sr-only', attrs: { role: 'status', 'aria-live': 'polite' } });
+    this.#suggestions = h('ul', {
+      class: 'dial-suggestions',
+      attrs: { 'aria-label': 'Suggestions', 'data-testid': 'dial-suggestions' },
+    });
+    const keys = h(
+      'div',
+      { class: 'keypad', attrs: { role: 'group', 'aria-label': 'Keypad' } },
+      ...KEYS.map(([digit, letters]) =>
+        h(
+          'button',
+          {
+            class: 'key',
+            attrs: {
+              type: 'button',
+              'aria-label': letters === '' ? digit : `${digit} ${letters}`,
+              'data-key': digit,
+            },
+            on: { click: () => this.#press(digit) },
+          },
+          h('span', { class: 'key-digit' }, digit),
+          h('span', { class: 'key-letters', attrs: { 'aria-hidden': 'true' } }, letters),
+        ),
+      ),
+    );
+    const buttons = h(
+      'div',
+      { class: 'dial-actions' },
+      h(
+        'button',
+        {
+          class: 'dial-side',
+          attrs: { type: 'button', 'aria-label': 'Simulate an incoming call from this number' },
+          on: { click: () => this.#ring() },
+        },
+        '↘ Ring me',
+      ),
+      h(
+        'button',
+        {
+          class: 'call-button answer',
+          attrs: { type: 'button', 'aria-label': 'Call' },
+          on: { click: () => this.#call() },
+        },
+        'Call',
+      ),
+      h(
+        'button',
+        {
+          class: 'dial-side',
+          attrs: { type: 'button', 'aria-label': 'Delete last digit' },
+          on: {
+            click: () => {
+              this.#input.value = this.#input.value.slice(0, -1);
+              void this.refresh();
+            },
+          },
+        },
+        '⌫',
+      ),
+    );
+    this.element = h(
+      'section',
+      { class: 'keypad-view', attrs: { 'aria-label': 'Keypad' } },
+      this.#input,
+      this.#suggestions,
+      this.#status,
+      keys,
+      buttons,
+    );
+  }
+
+  focus(): void {
+    this.#input.focus();
+  }
+
+  /** Suggestions for what is typed now (again after a contacts change). */
+  async refresh(): Promise<void> {
+    const run = ++this.#run;
+    const typed = this.#input.value;
+    let found: DialSuggestion[] = [];
+    try {
+      found = typed.trim() === '' ? [] : await this.api.suggest(typed, 6);
+    } catch {
+      found = [];
+    }
+    if (run !== this.#run) return;
+    this.#status.textContent = typed.trim() === '' ? '' : `${found.length} suggestions`;
+    replaceChildren(
+      this.#suggestions,
+      ...found.map((s) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              class: 'suggestion-row',
+              attrs: {
+                type: 'button',
+                'data-person-id': s.personId,
+                'aria-label': `${s.name}, ${s.label ?? 'number'} ${s.displayNumber}`,
+              },
+              on: {
+                click: () => {
+                  this.#input.value = s.number;
+                  void this.refresh();
+                  this.#input.focus();
+                },
+              },
+            },
+            h('span', { class: 'row-name' }, s.name),
+            h(
+              'span',
+              { class: 'row-sub' },
+              s.label === undefined ? '' : `${s.label} · `,
+              marked(s.displayNumber, typed),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  #press(key: string): void {
+    this.#input.value += key;
+    void this.refresh();
+  }
+
+  #number(): string | undefined {
+    const number = this.#input.value.trim();
+    if (!/\d/.test(number)) {
+      this.actions.notify('Type a number first.');
+      this.#input.focus();
+      return undefined;
+    }
+    return number;
+  }
+
+  #call(): void {
+    const number = this.#number();
+    if (number !== undefined) this.actions.call(number);
+  }
+
+  #ring(): void {
+    const number = this.#number();
+    if (number !== undefined) this.actions.ring(number);
+  }
+}
