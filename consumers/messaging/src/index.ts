@@ -1,0 +1,18 @@
+export {
+  createMessagingConsumer,
+  type MessagingConsumer,
+  type MessagingConsumerOptions,
+} from './messagingConsumer';
+export { projectRecipient, recipientRowOf } from './projectRecipient';
+export type { RecipientAddress } from './recipientAddress';
+export { recipientName } from './recipientName';
+export { parseRecipientQuery, type RecipientQuery } from './recipientQuery';
+export {
+  MESSAGING_SCHEMA,
+  RECIPIENT_STORE,
+  type RecipientEmail,
+  type RecipientPhone,
+  type RecipientRow,
+} from './recipientRows';
+export { type RecipientMatch, type RecipientSuggestion, rankRecipients } from './recipientSearch';
+export { nameForEmail, nameForNumber, type ThreadName } from './threadName';

@@ -1,0 +1,167 @@
+import {
+  type AppIdentity,
+  type ConsumerChange,
+  type ConsumerPlatform,
+  type ConsumerSync,
+  type ConsumerSyncStatus,
+  createConsumerSync,
+  emailKey,
+  type PhoneKeys,
+  phoneKeys,
+  phoneLookupKeys,
+  phoneRegion,
+} from '@gcds/shared';
+import { distinctUntilChanged, from, type Observable, startWith, switchMap } from 'rxjs';
+import { readRecipientCandidates, readThreadCandidates } from './messagingQueries';
+import { projectRecipient } from './projectRecipient';
+import { parseRecipientQuery } from './recipientQuery';
+import { MESSAGING_SCHEMA } from './recipientRows';
+import { type RecipientSuggestion, rankRecipients } from './recipientSearch';
+import { nameForEmail, nameForNumber, type ThreadName } from './threadName';
+
+export interface MessagingConsumerOptions {
+  platform: ConsumerPlatform;
+  /** The Messages app's identity (privileged in the seed), issued by the shell. */
+  identity: AppIdentity;
+  /** Default phone region (ISO 3166, `US`) for numbers written without a country code. */
+  region: string;
+  dbName?: string;
+  /** Called inside every commit with its label; throwing aborts it (crash-injection tests). */
+  beforeCommit?: (label: string) => void;
+  batchSize?: number;
+}
+
+/** The Messages app's data engine: recipient search and thread names from its own IndexedDB. */
+export interface MessagingConsumer {
+  readonly sync: ConsumerSync;
+  readonly status$: Observable<ConsumerSyncStatus>;
+  /** After each commit: whose rows changed. Live queries re-run on it. */
+  readonly changes$: Observable<ConsumerChange>;
+  /** Addresses to offer while the To: field is typed, ranked; `limit` defaults to 10. */
+  searchRecipients(query: string, limit?: number): Promise<RecipientSuggestion[]>;
+  searchRecipients$(query: string, limit?: number): Observable<RecipientSuggestion[]>;
+  /** Who a thread's number or email address is; undefined for a stranger. */
+  displayNameFor(address: string): Promise<ThreadName | undefined>;
+  /** The same for a thread list: each distinct address given, all read in one transaction. */
+  displayNamesFor(addresses: readonly string[]): Promise<Map<string, ThreadName | undefined>>;
+  status(): ConsumerSyncStatus;
+  syncNow(): Promise<void>;
+  whenIdle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Bumped when the row shape or the projection changes: the database is then rebuilt from the GCDS. */
+const PROJECTION_TAG = 'messaging/1';
+
+export async function createMessagingConsumer(options: MessagingConsumerOptions): Promise<MessagingConsumer> {
+  const region = phoneRegion(options.region);
+  const sync = await createConsumerSync({
+    platform: options.platform,
+    identity: options.identity,
+    dbName: options.dbName ?? 'consumer-messaging',
+    region,
+    schema: MESSAGING_SCHEMA,
+    project: projectRecipient(region),
+    // Stored phone keys are read in the region: a new region rebuilds them.
+    projectionVersion: `${PROJECTION_TAG}/${region}`,
+    ...(options.beforeCommit === undefined ? {} : { beforeCommit: options.beforeCommit }),
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+  });
+  return new MessagingConsumerImpl(sync, region);
+}
+
+type ThreadAddress = { kind: 'email'; key: string } | { kind: 'phone'; keys: PhoneKeys } | { kind: 'none' };
+
+class MessagingConsumerImpl implements MessagingConsumer {
+  readonly sync: ConsumerSync;
+  readonly status$: Observable<ConsumerSyncStatus>;
+  readonly changes$: Observable<ConsumerChange>;
+  readonly #region: string;
+
+  constructor(sync: ConsumerSync, region: string) {
+    this.sync = sync;
+    this.#region = region;
+    this.status$ = sync.status$;
+    this.changes$ = sync.changes$;
+  }
+
+  async searchRecipients(query: string, limit = 10): Promise<RecipientSuggestion[]> {
+    const parsed = parseRecipientQuery(query);
+    checkLimit(limit);
+    if (parsed === undefined) return [];
+    return rankRecipients(parsed, await readRecipientCandidates(this.sync.db, parsed), limit);
+  }
+
+  searchRecipients$(query: string, limit = 10): Observable<RecipientSuggestion[]> {
+    parseRecipientQuery(query);
+    checkLimit(limit);
+    return this.changes$.pipe(
+      startWith(undefined),
+      switchMap(() => from(this.searchRecipients(query, limit))),
+      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+    );
+  }
+
+  async displayNameFor(address: string): Promise<ThreadName | undefined> {
+    return (await this.displayNamesFor([address])).get(address);
+  }
+
+  async displayNamesFor(addresses: readonly string[]): Promise<Map<string, ThreadName | undefined>> {
+    if (!Array.isArray(addresses)) throw new TypeError('displayNamesFor takes an array of addresses');
+    const parsed = new Map<string, ThreadAddress>();
+    for (const address of addresses)
+      if (!parsed.has(address)) parsed.set(address, this.#threadAddress(address));
+    const all = [...parsed.values()];
+    const { byPhoneKey, byEmailKey } = await readThreadCandidates(
+      this.sync.db,
+      all.flatMap((a) => (a.kind === 'phone' ? phoneLookupKeys(a.keys) : [])),
+      all.flatMap((a) => (a.kind === 'email' ? [a.key] : [])),
+    );
+    const names = new Map<string, ThreadName | undefined>();
+    for (const [address, thread] of parsed) {
+      if (thread.kind === 'email')
+        names.set(address, nameForEmail(thread.key, byEmailKey.get(thread.key) ?? []));
+      else if (thread.kind === 'phone') {
+        const rows = new Map(
+          phoneLookupKeys(thread.keys).flatMap((key) =>
+            (byPhoneKey.get(key) ?? []).map((row) => [row.personId, row]),
+          ),
+        );
+        names.set(address, nameForNumber(thread.keys, rows.values()));
+      } else names.set(address, undefined);
+    }
+    return names;
+  }
+
+  status(): ConsumerSyncStatus {
+    return this.sync.status();
+  }
+
+  syncNow(): Promise<void> {
+    return this.sync.syncNow();
+  }
+
+  whenIdle(): Promise<void> {
+    return this.sync.whenIdle();
+  }
+
+  stop(): Promise<void> {
+    return this.sync.stop();
+  }
+
+  /** An address with an `@` is an email address; anything else is read as a number. */
+  #threadAddress(address: string): ThreadAddress {
+    if (typeof address !== 'string') throw new TypeError(`an address is a string, got ${typeof address}`);
+    if (address.includes('@')) {
+      const key = emailKey(address);
+      return key === '' ? { kind: 'none' } : { kind: 'email', key };
+    }
+    const keys = phoneKeys(address, this.#region);
+    return keys.digits === '' ? { kind: 'none' } : { kind: 'phone', keys };
+  }
+}
+
+function checkLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`a limit is a positive whole number, got ${limit}`);
+}

@@ -1,0 +1,85 @@
+import {
+  type ContactEmail,
+  type ContactTel,
+  emailKey,
+  emailProblem,
+  foldName,
+  type MergedContact,
+  nameWords,
+  type PersonRecord,
+  type ProjectedRows,
+  phoneKeys,
+  phoneLookupKeys,
+} from '@gcds/shared';
+import { recipientName } from './recipientName';
+import {
+  RECIPIENT_STORE,
+  type RecipientEmail,
+  type RecipientPhone,
+  type RecipientRow,
+} from './recipientRows';
+
+/** The shared parts of a phone or email entry: what a recipient chip shows beside the address. */
+function described<T extends { type?: string[]; label?: string; pref?: boolean }>(
+  target: T,
+  from: { type?: unknown; label?: unknown; pref?: unknown },
+): T {
+  if (Array.isArray(from.type) && from.type.length > 0) target.type = from.type.map(String);
+  if (typeof from.label === 'string' && from.label.trim() !== '') target.label = from.label;
+  if (from.pref === true) target.pref = true;
+  return target;
+}
+
+function recipientPhone(tel: ContactTel, region: string): RecipientPhone | undefined {
+  if (typeof tel?.value !== 'string') return undefined;
+  const keys = phoneKeys(tel.value, region);
+  return keys.digits === '' ? undefined : described<RecipientPhone>({ value: tel.value, keys }, tel);
+}
+
+/** Only addresses a message can be sent to: `emailProblem` finds nothing wrong with them. */
+function recipientEmail(email: ContactEmail): RecipientEmail | undefined {
+  if (typeof email?.value !== 'string' || emailProblem(email.value) !== undefined) return undefined;
+  return described<RecipientEmail>({ value: email.value.trim(), key: emailKey(email.value) }, email);
+}
+
+/** The digit strings a number is typed as: as written, international (no `+`), national significant. */
+function typedForms(keys: RecipientPhone['keys']): string[] {
+  return [keys.digits, keys.e164?.slice(1), keys.national].filter(
+    (form): form is string => form !== undefined && form !== '',
+  );
+}
+
+/** The messaging record of a merged person; none for someone with no number or address. Pure. */
+export function recipientRowOf(merged: MergedContact, region: string): RecipientRow | undefined {
+  const phones = merged.tel.flatMap((item) => recipientPhone(item.value, region) ?? []);
+  const emails = merged.email.flatMap((item) => recipientEmail(item.value) ?? []);
+  if (phones.length === 0 && emails.length === 0) return undefined;
+  const displayName = recipientName(merged);
+  const names = [
+    merged.given?.value,
+    merged.additional?.value,
+    merged.family?.value,
+    merged.formattedName?.value,
+    ...merged.nickname.map((nick) => nick.value),
+  ].filter((text): text is string => typeof text === 'string');
+  // Someone known only by an organisation is found by it: it is the name the thread shows.
+  const words = new Set((names.length > 0 ? names : [displayName]).flatMap((text) => nameWords(text)));
+  return {
+    personId: merged.personId,
+    displayName,
+    nameKey: foldName(displayName),
+    nameWords: [...words],
+    phones,
+    emails,
+    phoneLookupKeys: [...new Set(phones.flatMap((phone) => phoneLookupKeys(phone.keys)))],
+    phoneDigits: [...new Set(phones.flatMap((phone) => typedForms(phone.keys)))],
+    emailKeys: [...new Set(emails.map((email) => email.key))],
+  };
+}
+
+export function projectRecipient(region: string) {
+  return (merged: MergedContact, _person: PersonRecord): ProjectedRows => {
+    const row = recipientRowOf(merged, region);
+    return row === undefined ? {} : { [RECIPIENT_STORE]: [row] };
+  };
+}

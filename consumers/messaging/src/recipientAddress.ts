@@ -1,0 +1,43 @@
+import type { RecipientEmail, RecipientPhone } from './recipientRows';
+
+/** An address a message can go to, as the person's source wrote it, with what a chip shows beside it. */
+export interface RecipientAddress {
+  kind: 'phone' | 'email';
+  value: string;
+  /** For a number that parsed. */
+  e164?: string;
+  type?: string[];
+  label?: string;
+  pref?: boolean;
+}
+
+export function phoneAddress(phone: RecipientPhone): RecipientAddress {
+  const address: RecipientAddress = { kind: 'phone', value: phone.value };
+  if (phone.keys.e164 !== undefined) address.e164 = phone.keys.e164;
+  return withDetails(address, phone);
+}
+
+export function emailAddress(email: RecipientEmail): RecipientAddress {
+  return withDetails({ kind: 'email', value: email.value }, email);
+}
+
+function withDetails(address: RecipientAddress, entry: RecipientPhone | RecipientEmail): RecipientAddress {
+  if (entry.type !== undefined) address.type = [...entry.type];
+  if (entry.label !== undefined) address.label = entry.label;
+  if (entry.pref === true) address.pref = true;
+  return address;
+}
+
+/** Lexicographic order of rank tuples: numbers numerically, strings by code unit. */
+export function byRank(a: ReadonlyArray<number | string>, b: ReadonlyArray<number | string>): number {
+  const length = Math.max(a.length, b.length);
+  for (let i = 0; i < length; i += 1) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}

@@ -1,0 +1,96 @@
+import { byRank, emailAddress, phoneAddress, type RecipientAddress } from './recipientAddress';
+import type { RecipientQuery } from './recipientQuery';
+import type { RecipientRow } from './recipientRows';
+
+/** What of the person the query matched. */
+export type RecipientMatch = 'name' | 'phone' | 'email';
+
+/** One address to offer: a person with a mobile and an email is offered twice when both fit. */
+export interface RecipientSuggestion {
+  personId: string;
+  displayName: string;
+  address: RecipientAddress;
+  matched: RecipientMatch;
+}
+
+interface Candidate {
+  suggestion: RecipientSuggestion;
+  rank: Array<number | string>;
+}
+
+/** A person's addresses in the order a messaging app offers them: numbers, then emails; preferred first. */
+function addressesOf(row: RecipientRow): RecipientAddress[] {
+  const preferredFirst = <T extends { pref?: boolean }>(list: readonly T[]) =>
+    [...list].sort((a, b) => Number(b.pref === true) - Number(a.pref === true));
+  return [...preferredFirst(row.phones).map(phoneAddress), ...preferredFirst(row.emails).map(emailAddress)];
+}
+
+function candidate(
+  row: RecipientRow,
+  address: RecipientAddress,
+  matched: RecipientMatch,
+  tier: number[],
+  order: number,
+): Candidate {
+  return {
+    suggestion: { personId: row.personId, displayName: row.displayName, address, matched },
+    // A person's addresses stay together, in the person's order.
+    rank: [...tier, row.displayName === '' ? 1 : 0, row.nameKey, row.personId, order],
+  };
+}
+
+function phoneCandidates(row: RecipientRow, prefixes: readonly string[]): Candidate[] {
+  return row.phones.flatMap((phone, order) => {
+    const forms = [phone.keys.digits, phone.keys.e164?.slice(1), phone.keys.national];
+    const exact = forms.some((form) => form !== undefined && prefixes.includes(form));
+    const prefix = forms.some((form) => form !== undefined && prefixes.some((p) => form.startsWith(p)));
+    return prefix ? [candidate(row, phoneAddress(phone), 'phone', [exact ? 0 : 1], order)] : [];
+  });
+}
+
+function textCandidates(row: RecipientRow, words: readonly string[], emailPrefix: string | undefined) {
+  const found: Candidate[] = [];
+  if (words.length > 0 && words.every((word) => row.nameWords.some((name) => name.startsWith(word)))) {
+    // "ada" puts Ada Lovelace above Grace Adams: the shown name starts with what was typed.
+    const startsName = row.nameKey.startsWith(words[0] ?? '') ? 0 : 1;
+    addressesOf(row).forEach((address, order) => {
+      found.push(candidate(row, address, 'name', [0, startsName], order));
+    });
+  }
+  if (emailPrefix !== undefined) {
+    row.emails.forEach((email, order) => {
+      if (email.key.startsWith(emailPrefix))
+        found.push(candidate(row, emailAddress(email), 'email', [1, 0], order));
+    });
+  }
+  return found;
+}
+
+/**
+ * Ranks recipient suggestions for a query over candidate rows. Numbers: whole number before prefix.
+ * Text: name hits (every typed word starts a word of a name, in any order) before email hits; among
+ * names, one that starts with the first typed word first. Then people with a name, by name. Each
+ * address once, at its best; at most `limit`.
+ */
+export function rankRecipients(
+  query: RecipientQuery,
+  rows: Iterable<RecipientRow>,
+  limit: number,
+): RecipientSuggestion[] {
+  const best = new Map<string, Candidate>();
+  for (const row of rows) {
+    const found =
+      query.kind === 'phone'
+        ? phoneCandidates(row, query.prefixes)
+        : textCandidates(row, query.words, query.emailPrefix);
+    for (const hit of found) {
+      const key = `${row.personId}\u001f${hit.suggestion.address.kind}\u001f${hit.suggestion.address.value}`;
+      const kept = best.get(key);
+      if (kept === undefined || byRank(hit.rank, kept.rank) < 0) best.set(key, hit);
+    }
+  }
+  return [...best.values()]
+    .sort((a, b) => byRank(a.rank, b.rank))
+    .slice(0, limit)
+    .map((hit) => hit.suggestion);
+}
