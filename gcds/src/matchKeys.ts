@@ -1,5 +1,13 @@
-import type { Contact } from '@gcds/shared';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import {
+  type Contact,
+  emailKey,
+  emailProblem,
+  givenNameKeys,
+  nameParts,
+  type PhoneKeys,
+  phoneKeys,
+  phoneLookupKeys,
+} from '@gcds/shared';
 import type { SourcePhone, SourceRecord } from './types';
 
 export type SourceMatchKeys = Pick<
@@ -7,37 +15,108 @@ export type SourceMatchKeys = Pick<
   'nameKeys' | 'nameSuffix' | 'displayName' | 'phones' | 'phoneKeys' | 'emails'
 >;
 
-function fold(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** Name keys one record may have: nickname readings multiply, so they are capped. */
+const MAX_NAME_KEYS = 8;
+
+/** Generational suffixes, folded, as the suffix key spells them (`Junior` is `Jr.`). */
+const SUFFIXES: Readonly<Record<string, string>> = {
+  jr: 'jr',
+  junior: 'jr',
+  sr: 'sr',
+  senior: 'sr',
+  ii: 'ii',
+  iii: 'iii',
+  iv: 'iv',
+};
+
+/** Honorifics a formatted name may start with; the structured fields keep them apart (`prefix`). */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof']);
 
 function phoneOf(raw: string, types: string[], region: string): SourcePhone | undefined {
-  const digits = raw.replace(/\D/g, '');
-  if (digits.length === 0) return undefined;
-  const parsed = parsePhoneNumberFromString(raw, region as never);
-  if (parsed?.isValid()) {
-    const national = String(parsed.nationalNumber);
-    const isShortCode = national.length < 7;
-    const key = `e:${parsed.number}`;
-    return { key, indexKeys: isShortCode ? [key] : [key, `s:${national.slice(-7)}`], isShortCode, types };
+  const keys = phoneKeys(raw, region);
+  const indexKeys = phoneLookupKeys(keys);
+  const key = indexKeys[0];
+  if (key === undefined) return undefined;
+  return { key, indexKeys, isShortCode: keys.isShortCode, types };
+}
+
+/**
+ * The phone keys a source phone stands for, enough to compare two with `phoneMatchKind`: an `e:` key
+ * is parsed again (E.164 reads the same in every region), an `r:` key is the typed digits.
+ */
+export function phoneKeysOfSource(phone: SourcePhone): PhoneKeys {
+  const value = phone.key.slice(2);
+  if (phone.key.startsWith('e:')) return phoneKeys(value);
+  return {
+    raw: value,
+    defaultRegion: 'US',
+    digits: value.replace(/[^0-9]/g, ''),
+    isShortCode: phone.isShortCode,
+    ...(phone.isShortCode ? { shortCode: value } : {}),
+    valid: false,
+  };
+}
+
+function suffixKey(parts: readonly string[]): string {
+  return parts.map((part) => SUFFIXES[part] ?? part).join('');
+}
+
+/**
+ * Every sorted reading of the name's parts with nicknames canonicalised (Bill Smith and William Smith
+ * both read `smith william`), the first reading of each part first: that key is the record's main
+ * name key. Parts are sorted, so name order does not matter.
+ */
+function nicknameReadings(parts: readonly string[]): string[] {
+  let readings: string[][] = [[]];
+  for (const part of parts) {
+    const keys = givenNameKeys(part);
+    const options = keys.length > 0 ? keys : [part];
+    readings = readings
+      .flatMap((reading) => options.map((option) => [...reading, option]))
+      .slice(0, MAX_NAME_KEYS);
   }
-  const isShortCode = digits.length < 7;
-  const key = `r:${digits}`;
-  return { key, indexKeys: isShortCode ? [key] : [key, `s:${digits.slice(-7)}`], isShortCode, types };
+  return readings.map((reading) => [...reading].sort().join(' '));
+}
+
+interface NameMatchKeys {
+  nameKeys: string[];
+  nameSuffix: string;
+}
+
+/**
+ * Name keys, after Gaia's matcher: folded (case, accents, width, script variants), order-free, with
+ * nicknames canonicalised; plus the parts run together in written order (both orders for structured
+ * names), so "Mary Ann" meets "Maryann" and "山田太郎" meets family 山田, given 太郎.
+ */
+function nameMatchKeys(contact: Contact): NameMatchKeys {
+  const given = nameParts(contact.given ?? '');
+  const family = nameParts(contact.family ?? '');
+  let suffix = nameParts(contact.suffix ?? '');
+  let parts: string[];
+  let runs: string[];
+  if (given.length > 0 || family.length > 0) {
+    parts = [...given, ...family];
+    runs = [[...given, ...family].join(''), [...family, ...given].join('')];
+  } else {
+    parts = nameParts(contact.formattedName ?? '');
+    // A formatted name carries what the structured fields keep apart: "Dr. Robert Brown Jr."
+    const last = parts.at(-1);
+    if (parts.length > 1 && suffix.length === 0 && last !== undefined && SUFFIXES[last] !== undefined) {
+      suffix = [last];
+      parts = parts.slice(0, -1);
+    }
+    if (parts.length > 1 && HONORIFICS.has(parts[0] ?? '')) parts = parts.slice(1);
+    runs = [parts.join('')];
+  }
+  if (parts.length === 0) return { nameKeys: [], nameSuffix: suffixKey(suffix) };
+  return {
+    nameKeys: [...new Set([...nicknameReadings(parts), ...runs])],
+    nameSuffix: suffixKey(suffix),
+  };
 }
 
 /** Keys the matcher and the GCDS indexes work on, computed outside any transaction. */
 export function sourceMatchKeys(contact: Contact, region: string): SourceMatchKeys {
-  const given = fold(contact.given ?? '');
-  const family = fold(contact.family ?? '');
-  const formatted = fold(contact.formattedName ?? '');
-  const tokens = (given || family ? `${given} ${family}` : formatted).split(' ').filter(Boolean);
-  const nameKeys = tokens.length === 0 ? [] : [[...tokens].sort().join(' ')];
   const phones = (contact.tel ?? [])
     .map((tel) =>
       phoneOf(
@@ -47,12 +126,16 @@ export function sourceMatchKeys(contact: Contact, region: string): SourceMatchKe
       ),
     )
     .filter((phone): phone is SourcePhone => phone !== undefined);
+  // A value that cannot be an address ("n/a", "none") is no evidence that two records are one person.
   const emails = [
-    ...new Set((contact.email ?? []).map((email) => email.value.trim().toLowerCase()).filter(Boolean)),
+    ...new Set(
+      (contact.email ?? [])
+        .filter((email) => emailProblem(email.value) === undefined)
+        .map((email) => emailKey(email.value)),
+    ),
   ];
   return {
-    nameKeys,
-    nameSuffix: fold(contact.suffix ?? '').replace(/\s/g, ''),
+    ...nameMatchKeys(contact),
     displayName: contact.formattedName ?? [contact.given, contact.family].filter(Boolean).join(' '),
     phones,
     phoneKeys: [...new Set(phones.flatMap((phone) => phone.indexKeys))],

@@ -1,3 +1,5 @@
+import { phoneMatchKind } from '@gcds/shared';
+import { phoneKeysOfSource } from './matchKeys';
 import type { SourcePhone, SourceRecord } from './types';
 
 /** Phone types that name a shared line (an office switchboard, a fax): never enough to merge on alone. */
@@ -18,14 +20,19 @@ function suffixOf(phone: SourcePhone): string | undefined {
   return phone.indexKeys.find((key) => key.startsWith('s:'));
 }
 
-/** Same number: equal E.164 (or equal digits); a 7+ digit suffix only when one side could not be parsed. */
+/**
+ * Same number, by the shared phone rules (`phoneMatchKind`): equal E.164 or equal digits; a short code
+ * only itself; when one side could not be parsed, one number's significant digits ending the other's
+ * over 7 digits or more. The suffix keys are compared first, so most pairs never reach the parser.
+ */
 export function samePhone(a: SourcePhone, b: SourcePhone): boolean {
   if (a.key === b.key) return true;
   if (a.isShortCode || b.isShortCode) return false;
   const bothParsed = a.key.startsWith('e:') && b.key.startsWith('e:');
   if (bothParsed) return false;
   const suffix = suffixOf(a);
-  return suffix !== undefined && suffix === suffixOf(b);
+  if (suffix === undefined || suffix !== suffixOf(b)) return false;
+  return phoneMatchKind(phoneKeysOfSource(a), phoneKeysOfSource(b)) !== undefined;
 }
 
 function sharedPhones(a: SourceRecord, b: SourceRecord): SourcePhone[] {

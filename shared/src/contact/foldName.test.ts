@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldName, nameWords } from './foldName';
+import { foldName, nameParts, nameWords } from './foldName';
 
 describe('foldName', () => {
   it.each([
@@ -88,5 +88,17 @@ describe('nameWords', () => {
     ['  ', []],
   ])('%j → %j', (name, words) => {
     expect(nameWords(name)).toEqual(words);
+  });
+});
+
+describe('nameParts', () => {
+  it.each([
+    ["Jean-Luc O'Neil", ['jean', 'luc', 'o', 'neil']],
+    ['García García', ['garcia', 'garcia']],
+    ['Dr. Ana-María', ['dr', 'ana', 'maria']],
+    ['山田 太郎', ['山田', '太郎']],
+    ['', []],
+  ])('%j → %j', (name, parts) => {
+    expect(nameParts(name)).toEqual(parts);
   });
 });

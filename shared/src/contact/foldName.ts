@@ -76,6 +76,18 @@ export function foldName(text: string): string {
     .normalize('NFC');
 }
 
+const NOT_IN_A_WORD = /[^\p{L}\p{N}\p{M}]+/u;
+
+/**
+ * The parts of a folded name in written order, repeats kept: runs of letters and digits, split at
+ * spaces, apostrophes, dashes and other punctuation ("Jean-Luc O'Neil" → `jean`, `luc`, `o`, `neil`).
+ */
+export function nameParts(text: string): string[] {
+  return foldName(text)
+    .split(NOT_IN_A_WORD)
+    .filter((part) => part !== '');
+}
+
 /**
  * The words of a folded name, for search and match keys: runs of letters and digits. A word written
  * with an apostrophe is also given whole ("O'Neil" → `o`, `neil`, `oneil`) so either spelling finds
@@ -84,7 +96,7 @@ export function foldName(text: string): string {
 export function nameWords(text: string): string[] {
   const words = new Set<string>();
   for (const chunk of foldName(text).split(' ')) {
-    const parts = chunk.split(/[^\p{L}\p{N}\p{M}]+/u).filter((part) => part !== '');
+    const parts = chunk.split(NOT_IN_A_WORD).filter((part) => part !== '');
     for (const part of parts) words.add(part);
     if (parts.length > 1) words.add(parts.join(''));
   }

@@ -1,6 +1,6 @@
 export type * from './contact';
 export { type EmailProblem, type EmailProblemCode, emailKey, emailProblem } from './emailKey';
-export { foldName, nameWords } from './foldName';
+export { foldName, nameParts, nameWords } from './foldName';
 export { formatPhoneForDisplay } from './formatPhone';
 export { givenNameKeys, givenNamesMatch, nicknameGroups } from './nicknameKeys';
 export {

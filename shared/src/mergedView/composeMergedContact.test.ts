@@ -133,12 +133,12 @@ describe('composeMergedContact: multi-valued fields', () => {
       ['vcard', { id: 'v1', tel: [{ value: '+14155550100' }, { value: '112' }, { value: '911' }] }],
       ['web', { id: 'w1', tel: [{ value: '001 415 555 0100' }, { value: '112' }] }],
     ]);
+    // `00` is read as an international prefix even in the US (address books travel): one number.
     expect(merged?.tel.map((t) => [t.value.value, t.alsoIn.map((r) => r.provider)])).toEqual([
-      ['(415) 555-0100', ['vcard']],
+      ['(415) 555-0100', ['vcard', 'web']],
       ['+1 415 555 0100 ext. 12', []],
       ['112', ['web']],
       ['911', []],
-      ['001 415 555 0100', []],
     ]);
   });
 
