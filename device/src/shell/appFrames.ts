@@ -3,7 +3,7 @@ import { h } from '../ui/dom';
 import type { EngineProcess } from './processes';
 
 /**
- * The apps' frames. Each app page runs in `sandbox="allow-scripts allow-downloads"` without
+ * The apps' frames. Each app page runs in `sandbox="allow-scripts allow-forms allow-downloads"` without
  * allow-same-origin: an opaque origin, so it cannot open the device's IndexedDB, storage or cookies.
  * When its script is ready it asks its parent for a port, and gets a MessagePort to its own engine's
  * app API and nothing else.
@@ -34,7 +34,7 @@ export class AppFrames {
         class: 'app-frame',
         attrs: {
           src: `apps/${appId}/index.html`,
-          sandbox: 'allow-scripts allow-downloads',
+          sandbox: 'allow-scripts allow-forms allow-downloads',
           title: manifest.name,
           'data-app': appId,
         },

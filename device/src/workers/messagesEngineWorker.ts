@@ -1,7 +1,28 @@
-import { of } from 'rxjs';
+import { createMessagingConsumer } from '@gcds/consumer-messaging';
+import { demoActivity } from '../demo/demoActivity';
+import { generateDemoBook } from '../demo/demoBook';
 import { hostEngine } from './engineHost';
+import { engineStatus$ } from './engineStatus';
+import { MessageStore } from './messageStore';
+import { demoMessages, MessagesEngine } from './messagesEngine';
 
-hostEngine(async () => ({
-  appApi: { available: () => false },
-  status$: of({ revision: 0, syncing: false, commits: 0 }),
-}));
+/** The Messages app's engine worker: the messaging consumer at the Messages app's level, and its threads. */
+hostEngine(async (context) => {
+  const database = `${context.config.namespace}:app:${context.manifest.appId}`;
+  const region = context.config.region;
+  const messaging = await createMessagingConsumer({
+    platform: context.platform,
+    identity: context.identity,
+    region,
+    dbName: database,
+  });
+  const store = await MessageStore.open(`${database}:threads`);
+  if (await store.isEmpty()) {
+    // A new phone has a few conversations, so the list shows names (and numbers it may not name).
+    await store.add(
+      demoMessages(demoActivity(generateDemoBook(context.config.demo)).messages, region, Date.now()),
+    );
+  }
+  const engine = new MessagesEngine(context.identity, region, messaging, store);
+  return { appApi: engine.appApi, status$: engineStatus$(messaging.status$) };
+});
