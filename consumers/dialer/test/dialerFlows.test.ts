@@ -188,16 +188,10 @@ describe('dialer: flows from a provider write to caller ID', () => {
     const pipeline = await startPipeline({ region: 'US' });
     const local = await pipeline.install('local', 'privileged');
     const vcard = await pipeline.install('vcard', 'privileged');
-    let armed = false;
-    let uninstalling: Promise<void> | undefined;
-    const dialer = await dialerOf(pipeline, 'uninstall', {
-      batchSize: 2,
-      beforeCommit: () => {
-        // From the first batch on, the next batches read a provider that is going away.
-        if (armed) uninstalling ??= pipeline.registry.uninstall('vcard');
-      },
-    });
-    await settle(pipeline, dialer);
+    const first = await dialerOf(pipeline, 'uninstall');
+    await settle(pipeline, first);
+    // Off while the providers write, so the restarted dialer has a backlog of batches to work through.
+    await first.stop();
     await put(
       local,
       [0, 1, 2].map((i) => contact(`l${i}`, { given: `Local${i}`, tel: [{ value: `+1 650 555 01${i}0` }] })),
@@ -209,10 +203,20 @@ describe('dialer: flows from a provider write to caller ID', () => {
       ),
     );
     await pipeline.gcds.whenIdle();
-    armed = true;
+    let uninstalling: Promise<void> | undefined;
+    const labels: string[] = [];
+    const dialer = await dialerOf(pipeline, 'uninstall', {
+      batchSize: 2,
+      beforeCommit: (label) => {
+        labels.push(label);
+        // At the first batch's commit: the batches after it read a provider that is going away.
+        uninstalling ??= pipeline.registry.uninstall('vcard');
+      },
+    });
     await dialer.syncNow();
-    expect(uninstalling).toBeDefined();
     await uninstalling;
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    expect(dialer.status().lastError).toBeUndefined();
     await settle(pipeline, dialer);
     expect((await observable(dialer)).rows).toEqual([
       'Local0: +1 650 555 0100',
