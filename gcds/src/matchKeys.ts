@@ -1,5 +1,6 @@
 import {
   type Contact,
+  contactDisplayName,
   emailKey,
   emailProblem,
   givenNameKeys,
@@ -136,7 +137,7 @@ export function sourceMatchKeys(contact: Contact, region: string): SourceMatchKe
   ];
   return {
     ...nameMatchKeys(contact),
-    displayName: contact.formattedName ?? [contact.given, contact.family].filter(Boolean).join(' '),
+    displayName: contactDisplayName(contact),
     phones,
     phoneKeys: [...new Set(phones.flatMap((phone) => phone.indexKeys))],
     emails,

@@ -1,5 +1,4 @@
-import type { ConsumerSchema, MergedContact, SourceRef } from '@gcds/shared';
-import type { GroupKind } from './collationTable';
+import type { ConsumerSchema, GroupKind, MergedContact, SourceRef } from '@gcds/shared';
 
 /** A phone of the list row: enough to find it by digits and to say which number matched. */
 export interface ListPhone {

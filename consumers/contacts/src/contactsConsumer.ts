@@ -1,5 +1,7 @@
 import type { AppIdentity, Contact, StoredBlob } from '@gcds/shared';
 import {
+  buildCollationTable,
+  type CollationTable,
   type ConsumerChange,
   type ConsumerPlatform,
   type ConsumerSync,
@@ -19,7 +21,6 @@ import {
   startWith,
   switchMap,
 } from 'rxjs';
-import { buildCollationTable, type CollationTable } from './collationTable';
 import { CONTACTS_SCHEMA, type ContactListEntry, LIST_STORE } from './contactRows';
 import {
   type LetterGroup,

@@ -1,6 +1,5 @@
-import type { MergedContact } from '@gcds/shared';
+import type { GroupKind, MergedContact } from '@gcds/shared';
 import type { IDBPDatabase } from 'idb';
-import type { GroupKind } from './collationTable';
 import {
   type ContactDetailRow,
   type ContactListEntry,

@@ -1,4 +1,5 @@
-export { buildCollationTable, type CollationTable, type GroupKind, type GroupOf } from './collationTable';
+// The collation table moved to the contact model (@gcds/shared); re-exported for existing importers.
+export { buildCollationTable, type CollationTable, type GroupKind, type GroupOf } from '@gcds/shared';
 export {
   CONTACTS_SCHEMA,
   type ContactDetailRow,

@@ -1,6 +1,5 @@
-import type { MergedContact } from '@gcds/shared';
+import { buildCollationTable, type MergedContact } from '@gcds/shared';
 import { describe, expect, it } from 'vitest';
-import { buildCollationTable } from './collationTable';
 import { sectionOf } from './listPosition';
 import { listEntryOf, projectContact } from './projectContact';
 

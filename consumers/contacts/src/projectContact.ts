@@ -1,5 +1,4 @@
-import type { MergedContact, PersonRecord, ProjectedRows } from '@gcds/shared';
-import type { CollationTable } from './collationTable';
+import type { CollationTable, MergedContact, PersonRecord, ProjectedRows } from '@gcds/shared';
 import { type ContactDetailRow, type ContactListEntry, DETAIL_STORE, LIST_STORE } from './contactRows';
 import { displayNameOf, type NameOrder, sortTextOf } from './displayName';
 import { listPosition } from './listPosition';

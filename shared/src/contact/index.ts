@@ -1,7 +1,17 @@
+export {
+  buildCollationTable,
+  type CollationTable,
+  type GroupKind,
+  type GroupOf,
+  NUMBER_GROUP,
+  OTHER_GROUP,
+} from './collationTable';
 export type * from './contact';
+export { contactDisplayName, contactSortText, type NameFields, type NameOrder } from './displayName';
 export { type EmailProblem, type EmailProblemCode, emailKey, emailProblem } from './emailKey';
 export { foldName, nameParts, nameWords } from './foldName';
 export { formatPhoneForDisplay } from './formatPhone';
+export { collationTableFor, letterGroupOf, nameSortKey } from './letterGroup';
 export { givenNameKeys, givenNamesMatch, nicknameGroups } from './nicknameKeys';
 export {
   PHONE_MIN_MATCH,
