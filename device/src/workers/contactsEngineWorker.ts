@@ -17,6 +17,7 @@ import type {
   SaveResult,
 } from '../protocol/contactsApi';
 import type { GcdsClientApi, LocalClientApi, VcardClientApi } from '../protocol/workerApis';
+import { displayNumber } from './callerIdView';
 import { type EngineContext, hostEngine } from './engineHost';
 import { engineStatus$ } from './engineStatus';
 import { ListWindow } from './listWindow';
@@ -24,11 +25,14 @@ import { ListWindow } from './listWindow';
 /** Providers whose data may be shown but never leave the phone in an export. */
 const WITHHELD_FROM_EXPORT = new Set(['facebook-sim']);
 
-function rowOf(entry: ContactListEntry): ContactRow {
+function rowOf(entry: ContactListEntry, region: string): ContactRow {
+  const phone = entry.phones[0]?.value;
   return {
     personId: entry.personId,
     displayName: entry.displayName,
-    subtitle: entry.org ?? entry.phones[0]?.value ?? entry.emails[0] ?? '',
+    // A number as the phone shows numbers (national at home), however its source wrote it.
+    subtitle:
+      entry.org ?? (phone === undefined ? undefined : displayNumber(phone, region)) ?? entry.emails[0] ?? '',
     hasPhoto: entry.thumbnail !== undefined,
     favorite: entry.favorite,
   };
@@ -72,7 +76,7 @@ class ContactsEngine {
 
   #remember(entry: ContactListEntry): ContactRow {
     this.#entries.set(entry.personId, entry);
-    return rowOf(entry);
+    return rowOf(entry, this.context.config.region);
   }
 
   get gcds() {

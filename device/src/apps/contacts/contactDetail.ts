@@ -46,6 +46,8 @@ function sourceBadge(source: SourceRef, alsoIn: readonly SourceRef[] = []): HTML
 export class ContactDetail {
   readonly element: HTMLElement;
   #personId = '';
+  /** What is on screen, to re-render only when it changed. */
+  #shown: string | undefined;
 
   constructor(
     private readonly api: Comlink.Remote<ContactsAppApi>,
@@ -61,9 +63,37 @@ export class ContactDetail {
 
   async show(personId: string): Promise<void> {
     this.#personId = personId;
+    this.#shown = undefined;
     replaceChildren(this.element, h('p', { attrs: { role: 'status' } }, 'Loading…'));
+    await this.#load(personId);
+  }
+
+  /**
+   * The contacts changed: shows the person again if what the app knows of them changed (an edit
+   * synced, a source added or gone), keeping keyboard focus on the same control.
+   */
+  async refresh(): Promise<void> {
+    if (this.#personId === '') return;
+    await this.#load(this.#personId);
+  }
+
+  async #load(personId: string): Promise<void> {
     const detail = await this.api.detail(personId);
     if (personId !== this.#personId) return;
+    const key = JSON.stringify(detail ?? null);
+    if (key === this.#shown) return;
+    const focused = document.activeElement;
+    const focusText = this.element.contains(focused) ? focused?.textContent : undefined;
+    this.#shown = key;
+    this.#show(detail);
+    if (focusText !== undefined) {
+      [...this.element.querySelectorAll<HTMLElement>('button')]
+        .find((b) => b.textContent === focusText)
+        ?.focus();
+    }
+  }
+
+  #show(detail: PersonDetail | undefined): void {
     if (detail === undefined) {
       replaceChildren(
         this.element,

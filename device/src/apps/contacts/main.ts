@@ -128,6 +128,7 @@ list.mount();
 api.subscribe(
   Comlink.proxy(() => {
     void list.reload();
+    if (document.body.dataset.view === 'detail') void detail.refresh();
   }),
 );
 
