@@ -1,0 +1,114 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import type { BenchRow } from '../rows';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** The team's flags (no sandbox in containers, no GPU, nothing phoning home) and heap probing. */
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
+];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/** Bundles the bench page (PouchDB's `events` import gets a small shim) into `outDir`. */
+async function buildPage(outDir: string): Promise<void> {
+  await build({
+    root: here,
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    resolve: { alias: { events: join(here, 'eventsShim.ts') } },
+    define: { global: 'globalThis' },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 5000,
+      reportCompressedSize: false,
+    },
+  });
+}
+
+/** A static file server on loopback for the built page. */
+function serve(root: string): Promise<Server> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    const file = join(root, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) =>
+        response
+          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+          .end(body),
+      () => response.writeHead(404).end(),
+    );
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/**
+ * Runs the suite at each size in Chromium: one fresh browser (fresh user-data-dir, so an empty
+ * IndexedDB) per size, the page loaded from loopback, the rows collected through `page.evaluate`.
+ */
+export async function runChromium(
+  sizes: readonly number[],
+  log: (line: string) => void,
+): Promise<BenchRow[]> {
+  const work = await mkdtemp(join(tmpdir(), 'gcds-bench-'));
+  const outDir = join(work, 'page');
+  log(`chromium: building the bench page into ${outDir}`);
+  await buildPage(outDir);
+  const server = await serve(outDir);
+  const { port } = server.address() as AddressInfo;
+  const rows: BenchRow[] = [];
+  try {
+    for (const n of sizes) {
+      const profile = await mkdtemp(join(work, 'profile-'));
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: LAUNCH_ARGS,
+      });
+      try {
+        const page = context.pages()[0] ?? (await context.newPage());
+        page.on('console', (message) => log(message.text()));
+        page.on('pageerror', (error) => log(`chromium page error: ${error.message}`));
+        await page.goto(`http://127.0.0.1:${port}/index.html`);
+        await page.waitForFunction(() => document.getElementById('state')?.textContent === 'ready');
+        page.setDefaultTimeout(0);
+        rows.push(...(await page.evaluate((size) => window.benchRun(size), n)));
+      } finally {
+        await context.close();
+        await rm(profile, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    server.close();
+    await rm(work, { recursive: true, force: true });
+  }
+  return rows;
+}

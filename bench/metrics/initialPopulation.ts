@@ -1,0 +1,55 @@
+import type { Contact } from '@gcds/shared';
+import { deleteDB, openDB } from 'idb';
+import { BENCH_PROVIDERS, type BenchDataset } from '../dataset';
+import { type BenchPipeline, startPipeline } from '../pipeline';
+import type { RowSink } from '../rows';
+import { timed } from '../stats';
+
+/**
+ * The physical floor: the same records bulk-written with plain `idb` (one readwrite transaction per
+ * store, a put per record, no index, no log) into as many stores as the pipeline fills. Each provider
+ * store gets its own records; the GCDS store and every consumer store get all n, which is more than
+ * the pipeline writes there (merged people are fewer than records), so the floor errs high.
+ */
+export async function bulkWriteFloor(dataset: BenchDataset, consumers: number, tag: string): Promise<number> {
+  const all = BENCH_PROVIDERS.flatMap((provider) => dataset.records[provider]);
+  const targets: Contact[][] = [
+    ...BENCH_PROVIDERS.map((provider) => dataset.records[provider]),
+    all,
+    ...Array.from({ length: consumers }, () => all),
+  ];
+  const names = targets.map((_, i) => `${tag}:floor-${i}`);
+  const elapsed = await timed(async () => {
+    for (const [i, records] of targets.entries()) {
+      const db = await openDB(names[i]!, 1, {
+        upgrade(database) {
+          database.createObjectStore('records');
+        },
+      });
+      const tx = db.transaction('records', 'readwrite');
+      for (const record of records) void tx.store.put(record, record.id);
+      await tx.done;
+      db.close();
+    }
+  });
+  for (const name of names) await deleteDB(name);
+  return elapsed;
+}
+
+/**
+ * Providers → GCDS → every consumer, from an empty phone until every consumer has settled, then the
+ * floor in the same run. Returns the populated pipeline for the metrics that read it.
+ */
+export async function measureInitialPopulation(dataset: BenchDataset, sink: RowSink): Promise<BenchPipeline> {
+  const pipeline = await startPipeline();
+  await pipeline.settled();
+  const initial = await timed(async () => {
+    await pipeline.importDataset(dataset);
+    await pipeline.settled();
+  });
+  const floor = await bulkWriteFloor(dataset, pipeline.consumers.length, pipeline.namespace);
+  sink.add('initial_population_ms', initial, 'ms');
+  sink.add('floor_ms', floor, 'ms');
+  sink.add('initial_vs_floor', initial / floor, 'ratio');
+  return pipeline;
+}

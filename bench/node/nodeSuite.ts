@@ -1,0 +1,34 @@
+/**
+ * One size of the bench in this Node process, over fake-indexeddb. Started by `bench/run.ts` in a
+ * child process of its own (a fresh heap per size, `--expose-gc` for the heap probe); prints the rows
+ * as one JSON line after `ROWS `.
+ */
+import 'fake-indexeddb/auto';
+import memoryAdapter from 'pouchdb-adapter-memory';
+import PouchDB from 'pouchdb-core';
+import replication from 'pouchdb-replication';
+import { pouchdbCopy } from '../peers/pouchdb';
+import { rxdbCopy } from '../peers/rxdb';
+import { runSuite } from '../suite';
+
+PouchDB.plugin(memoryAdapter).plugin(replication);
+
+async function heap(): Promise<number | undefined> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) return undefined;
+  for (let i = 0; i < 3; i += 1) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+const n = Number(process.argv[2]);
+if (!Number.isInteger(n) || n < 1) throw new Error(`usage: nodeSuite.ts <contacts>, not ${process.argv[2]}`);
+const rows = await runSuite(n, {
+  env: 'node',
+  heap,
+  peers: { pouchdb: (job) => pouchdbCopy(PouchDB, 'memory', job), rxdb: rxdbCopy },
+  log: (line) => process.stderr.write(`${line}\n`),
+});
+process.stdout.write(`ROWS ${JSON.stringify(rows)}\n`);

@@ -1,0 +1,194 @@
+import { type ContactsConsumer, createContactsConsumer } from '@gcds/consumer-contacts';
+import { createDialerConsumer, type DialerConsumer } from '@gcds/consumer-dialer';
+import { createMessagingConsumer, type MessagingConsumer } from '@gcds/consumer-messaging';
+import { GCDS_APP_ID, Gcds } from '@gcds/gcds';
+import { FACEBOOK_SIM_MANIFEST } from '@gcds/provider-facebook-sim';
+import { LOCAL_PROVIDER_MANIFEST } from '@gcds/provider-local';
+import { VCARD_PROVIDER_MANIFEST } from '@gcds/provider-vcard';
+import {
+  type AppIdentity,
+  type ConsumerSync,
+  type ConsumerSyncStatus,
+  type Contact,
+  type DataStoreOwner,
+  DataStorePlatform,
+  defineProvider,
+  type ProviderManifest,
+  ProviderRegistry,
+  type WriteOperation,
+} from '@gcds/shared';
+import { filter, firstValueFrom } from 'rxjs';
+import { BENCH_PROVIDERS, type BenchDataset, type BenchProviderId } from './dataset';
+
+export const BENCH_REGION = 'US';
+
+const MANIFESTS: Record<BenchProviderId, ProviderManifest> = {
+  local: LOCAL_PROVIDER_MANIFEST,
+  vcard: VCARD_PROVIDER_MANIFEST,
+  'facebook-sim': FACEBOOK_SIM_MANIFEST,
+};
+
+/**
+ * How each provider writes a first import: the local provider's `importMany` is one transaction, the
+ * vCard provider writes batches of 250 cards, facebook-sim one transaction per page of 200 friends.
+ */
+export const IMPORT_BATCH: Record<BenchProviderId, number> = {
+  local: Number.POSITIVE_INFINITY,
+  vcard: 250,
+  'facebook-sim': 200,
+};
+
+/** A consumer app of the pipeline, as the bench sees it: its sync engine and a way to stop it. */
+export interface BenchConsumer {
+  readonly name: string;
+  readonly sync: ConsumerSync;
+  stop(): Promise<void>;
+}
+
+export interface BenchPipeline {
+  readonly platform: DataStorePlatform;
+  readonly gcds: Gcds;
+  readonly gcdsIdentity: AppIdentity;
+  readonly stores: Record<BenchProviderId, DataStoreOwner<Contact>>;
+  readonly consumers: BenchConsumer[];
+  readonly contacts: ContactsConsumer;
+  readonly dialer: DialerConsumer;
+  readonly messaging: MessagingConsumer;
+  readonly contactsIdentity: AppIdentity;
+  readonly namespace: string;
+  /** Each provider writes its records as its real import does (see IMPORT_BATCH), all three at once. */
+  importDataset(dataset: BenchDataset): Promise<void>;
+  /** Resolves once the GCDS has caught up with every provider and every consumer with the GCDS. */
+  settled(): Promise<void>;
+  /** Opens the Contacts app's engine again over its database (an app launch). */
+  openContacts(): Promise<ContactsConsumer>;
+  stop(): Promise<void>;
+}
+
+/** A provider plugin with a real provider's id and manifest whose store the bench writes directly. */
+function benchProvider(id: BenchProviderId) {
+  return defineProvider({
+    id,
+    manifest: MANIFESTS[id],
+    start: (ctx): DataStoreOwner<Contact> => ctx.store,
+  });
+}
+
+let counter = 0;
+
+export interface PipelineOptions {
+  /** Which providers to install (default: all three). */
+  providers?: readonly BenchProviderId[];
+}
+
+/** The whole product on one platform: three providers, the GCDS and the consumer apps. */
+export async function startPipeline(options: PipelineOptions = {}): Promise<BenchPipeline> {
+  counter += 1;
+  const namespace = `bench-${Date.now().toString(36)}-${counter}`;
+  const platform = new DataStorePlatform({ namespace });
+  const registry = new ProviderRegistry(platform, { defaultRegion: BENCH_REGION });
+  const stores = {} as Record<BenchProviderId, DataStoreOwner<Contact>>;
+  for (const id of options.providers ?? BENCH_PROVIDERS) {
+    stores[id] = (await registry.install(benchProvider(id))).api;
+  }
+  const gcdsIdentity = platform.registerApp({ appId: GCDS_APP_ID, accessLevel: 'certified' });
+  const gcds = await Gcds.start({ platform, identity: gcdsIdentity, region: BENCH_REGION });
+  const contactsIdentity = platform.registerApp({ appId: 'contacts', accessLevel: 'certified' });
+  const contactsDb = `${namespace}:consumer-contacts`;
+  const openContacts = () =>
+    createContactsConsumer({
+      platform,
+      identity: contactsIdentity,
+      locale: 'en',
+      region: BENCH_REGION,
+      dbName: contactsDb,
+    });
+  const contacts = await openContacts();
+  // The seed's levels: Contacts is certified, the Phone and Messages apps are privileged.
+  const dialer = await createDialerConsumer({
+    platform,
+    identity: platform.registerApp({ appId: 'dialer', accessLevel: 'privileged' }),
+    region: BENCH_REGION,
+    dbName: `${namespace}:consumer-dialer`,
+  });
+  const messaging = await createMessagingConsumer({
+    platform,
+    identity: platform.registerApp({ appId: 'messaging', accessLevel: 'privileged' }),
+    region: BENCH_REGION,
+    dbName: `${namespace}:consumer-messaging`,
+  });
+  const consumers: BenchConsumer[] = [
+    { name: 'contacts', sync: contacts.sync, stop: () => contacts.stop() },
+    { name: 'dialer', sync: dialer.sync, stop: () => dialer.stop() },
+    { name: 'messaging', sync: messaging.sync, stop: () => messaging.stop() },
+  ];
+
+  const pipeline: BenchPipeline = {
+    platform,
+    gcds,
+    gcdsIdentity,
+    stores,
+    consumers,
+    contacts,
+    dialer,
+    messaging,
+    contactsIdentity,
+    namespace,
+    async importDataset(dataset) {
+      await Promise.all(
+        (Object.keys(stores) as BenchProviderId[]).map(async (provider) => {
+          const records = dataset.records[provider];
+          const step = Math.min(IMPORT_BATCH[provider], Math.max(records.length, 1));
+          for (let start = 0; start < records.length; start += step) {
+            await stores[provider].bulk(puts(records.slice(start, start + step)));
+          }
+        }),
+      );
+    },
+    async settled() {
+      while (true) {
+        await gcds.whenIdle();
+        const revision = await gcds.store.getRevision();
+        await Promise.all(consumers.map((consumer) => consumerAt(consumer.sync, revision)));
+        await gcds.whenIdle();
+        if ((await gcds.store.getRevision()) === revision) return;
+      }
+    },
+    openContacts,
+    async stop() {
+      for (const consumer of consumers) await consumer.stop();
+      await gcds.stop();
+      await registry.shutdown();
+      await platform.close();
+    },
+  };
+  return pipeline;
+}
+
+export function puts(contacts: readonly Contact[]): WriteOperation<Contact>[] {
+  return contacts.map((contact) => ({ operation: 'put', id: contact.id, data: contact }));
+}
+
+/** Resolves when the consumer's rows reflect at least `revision` of the GCDS and no run is under way. */
+export async function consumerAt(
+  sync: ConsumerSync,
+  revision: number,
+  timeoutMs = 15 * 60_000,
+): Promise<ConsumerSyncStatus> {
+  const reached = (status: ConsumerSyncStatus) => status.revision >= revision && !status.syncing;
+  if (reached(sync.status())) return sync.status();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const { revision: at, lastError } = sync.status();
+      reject(
+        new Error(`consumer stuck at revision ${at} of ${revision}: ${lastError?.message ?? 'no error'}`),
+      );
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([firstValueFrom(sync.status$.pipe(filter(reached))), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: the pipeline at 1k to 100k contacts against the physical floor and against peers.
+ *
+ *   npm run bench                      Node (1k, 10k, 30k, 100k) and Chromium (1k, 10k, 30k)
+ *   npm run bench -- --quick           Node at 10k only (under two minutes)
+ *   npm run bench -- --env node --n 1000,10000
+ *   npm run bench -- --out /tmp/rows.json
+ *
+ * Prints a table and the targets, and writes the rows to bench/results.json (or --out).
+ */
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runChromium } from './browser/runChromium';
+import { withGrowthRows } from './growth';
+import type { BenchEnv, BenchRow } from './rows';
+import { formatTable } from './table';
+import { checkTargets, formatTargets } from './targets';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+interface Plan {
+  node: number[];
+  chromium: number[];
+  out: string;
+}
+
+export function parseArguments(argv: readonly string[]): Plan {
+  let envs: BenchEnv[] = ['node', 'chromium'];
+  let sizes: number[] | undefined;
+  let out = join(here, 'results.json');
+  let quick = false;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const value = () => {
+      const next = argv[i + 1];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      i += 1;
+      return next;
+    };
+    if (arg === '--quick') quick = true;
+    else if (arg === '--env') {
+      const env = value();
+      if (env !== 'node' && env !== 'chromium') throw new Error(`--env is node or chromium, not "${env}"`);
+      envs = [env];
+    } else if (arg === '--n') {
+      sizes = value()
+        .split(',')
+        .map((text) => Number(text.replace(/_/g, '')));
+      if (sizes.some((n) => !Number.isInteger(n) || n < 10))
+        throw new Error('--n takes whole numbers >= 10, e.g. 1000,10000');
+    } else if (arg === '--out') out = value();
+    else throw new Error(`unknown argument "${arg}" (see the header of bench/run.ts)`);
+  }
+  if (quick) return { node: sizes ?? [10_000], chromium: [], out };
+  return {
+    node: envs.includes('node') ? (sizes ?? [1_000, 10_000, 30_000, 100_000]) : [],
+    chromium: envs.includes('chromium') ? (sizes ?? [1_000, 10_000, 30_000]) : [],
+    out,
+  };
+}
+
+/** One size in a Node process of its own: a fresh heap, room for 100k, and `gc()` for the heap probe. */
+function runNodeSize(n: number): Promise<BenchRow[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--max-old-space-size=12288',
+        '--import',
+        'tsx',
+        join(here, 'node', 'nodeSuite.ts'),
+        String(n),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      output += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = output.split('\n').find((l) => l.startsWith('ROWS '));
+      if (code !== 0 || line === undefined) {
+        reject(new Error(`the Node bench at n=${n} failed (exit ${code})`));
+        return;
+      }
+      resolve(JSON.parse(line.slice(5)) as BenchRow[]);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const plan = parseArguments(process.argv.slice(2));
+  const started = performance.now();
+  const rows: BenchRow[] = [];
+  for (const n of plan.node) rows.push(...(await runNodeSize(n)));
+  if (plan.chromium.length > 0) {
+    rows.push(...(await runChromium(plan.chromium, (line) => process.stderr.write(`${line}\n`))));
+  }
+  const all = withGrowthRows(rows);
+  await writeFile(plan.out, `${JSON.stringify(all, null, 2)}\n`);
+  process.stdout.write(`\n${formatTable(all)}\n\nTargets:\n${formatTargets(checkTargets(all))}\n`);
+  process.stdout.write(
+    `\n${all.length} rows written to ${plan.out} in ${Math.round((performance.now() - started) / 1000)} s\n`,
+  );
+}
+
+await main();
