@@ -1,0 +1,87 @@
+import { IDENTITIES, significantDigits } from './identities';
+import type { ObservedPerson, ObservedState } from './observedState';
+import type { ContactIdOf, ExpectedPerson, ReferenceModel } from './referenceModel';
+
+/*
+ * Compares what the pipeline shows with what the reference model says it should, reader by reader, and
+ * says every difference in words a failing test can print.
+ */
+
+const groupName = (keys: readonly string[]) => `{${keys.join(' + ')}}`;
+
+function setDifference(label: string, expected: readonly string[], actual: readonly string[]): string[] {
+  const missing = expected.filter((x) => !actual.includes(x));
+  const extra = actual.filter((x) => !expected.includes(x));
+  const out: string[] = [];
+  if (missing.length > 0) out.push(`${label}: missing ${missing.join(', ')}`);
+  if (extra.length > 0) out.push(`${label}: unexpected ${extra.join(', ')}`);
+  return out;
+}
+
+function comparePerson(where: string, expected: ExpectedPerson, actual: ObservedPerson): string[] {
+  const out: string[] = [];
+  const who = `${where} ${groupName(expected.sources)}`;
+  if (actual.displayName !== expected.displayName) {
+    out.push(`${who}: shows "${actual.displayName}", expected "${expected.displayName}"`);
+  }
+  if (actual.org !== expected.org) out.push(`${who}: org "${actual.org}", expected "${expected.org}"`);
+  out.push(...setDifference(`${who} phones`, expected.phones, actual.phones));
+  out.push(...setDifference(`${who} emails`, expected.emails, actual.emails));
+  return out;
+}
+
+/** Every way the observed state differs from the model; empty when they agree. */
+export function divergences(
+  model: ReferenceModel,
+  observed: ObservedState,
+  contactIdOf: ContactIdOf,
+): string[] {
+  const out: string[] = [...observed.errors.map((e) => `error after settling: ${e}`)];
+  const expectedGroups = model.groups().map(groupName);
+  out.push(...setDifference('GCDS people', expectedGroups, observed.gcdsGroups.map(groupName)));
+
+  for (const consumer of observed.consumers) {
+    const where = `${consumer.name} (${consumer.level})`;
+    out.push(...consumer.problems.map((p) => `${where}: ${p}`));
+    const expected = model.view(consumer.level, contactIdOf);
+    if (consumer.kind === 'contacts') {
+      const actualByGroup = new Map(consumer.people.map((p) => [groupName(p.sources), p]));
+      out.push(
+        ...setDifference(
+          `${where} people`,
+          expected.map((p) => groupName(p.sources)),
+          [...actualByGroup.keys()],
+        ),
+      );
+      for (const person of expected) {
+        const actual = actualByGroup.get(groupName(person.sources));
+        if (actual !== undefined) out.push(...comparePerson(where, person, actual));
+      }
+      continue;
+    }
+    const callable = expected.filter((p) => p.phones.length > 0);
+    if (consumer.rows !== callable.length) {
+      out.push(`${where}: ${consumer.rows} caller-ID rows, expected ${callable.length}`);
+    }
+    for (const identity of IDENTITIES) {
+      const digits = significantDigits(identity.e164);
+      const owners = expected.filter((p) => p.phones.includes(digits));
+      const seen = consumer.callerIds.find((c) => c.number === digits)?.people ?? [];
+      const label = `${where} caller ID of ${identity.e164}`;
+      out.push(
+        ...setDifference(
+          label,
+          owners.map((p) => groupName(p.sources)),
+          seen.map((p) => groupName(p.sources)),
+        ),
+      );
+      for (const owner of owners) {
+        const match = seen.find((p) => groupName(p.sources) === groupName(owner.sources));
+        if (match !== undefined && match.displayName !== owner.displayName) {
+          out.push(`${label}: named "${match.displayName}", expected "${owner.displayName}"`);
+        }
+      }
+    }
+  }
+  return out;
+}

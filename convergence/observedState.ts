@@ -1,0 +1,142 @@
+import type { ContactsConsumer, ListItem } from '@gcds/consumer-contacts';
+import type { DialerConsumer } from '@gcds/consumer-dialer';
+import { IDENTITIES, significantDigits } from './identities';
+import type { PipelineUnderTest } from './pipelineUnderTest';
+import { mayRead, type ProviderId, type ReaderLevel } from './referenceModel';
+
+/** A person as a consumer shows it, named by its sources' model keys. */
+export interface ObservedPerson {
+  personId: string;
+  sources: string[];
+  displayName: string;
+  org: string | undefined;
+  phones: string[];
+  emails: string[];
+}
+
+/** Who the dialer says a number belongs to. */
+export interface ObservedCallerId {
+  number: string;
+  people: Array<{ sources: string[]; displayName: string }>;
+}
+
+export type ObservedConsumer =
+  | { name: string; kind: 'contacts'; level: ReaderLevel; people: ObservedPerson[]; problems: string[] }
+  | {
+      name: string;
+      kind: 'dialer';
+      level: ReaderLevel;
+      rows: number;
+      callerIds: ObservedCallerId[];
+      problems: string[];
+    };
+
+export interface ObservedState {
+  /** The GCDS's people as sorted model keys. */
+  gcdsGroups: string[][];
+  consumers: ObservedConsumer[];
+  /** Errors the services report after settling. */
+  errors: string[];
+}
+
+/** Every place of the list, page by page, the way the app scrolls it. */
+export async function wholeList(consumer: ContactsConsumer, pageSize = 7): Promise<ListItem[]> {
+  const items: ListItem[] = [];
+  let page = await consumer.firstPage(pageSize);
+  items.push(...page.items);
+  while (page.next !== undefined) {
+    page = await consumer.pageAfter(page.next, pageSize);
+    items.push(...page.items);
+  }
+  return items;
+}
+
+async function observeContacts(
+  world: PipelineUnderTest,
+  consumer: ContactsConsumer,
+): Promise<{ people: ObservedPerson[]; problems: string[] }> {
+  const problems: string[] = [];
+  const items = await wholeList(consumer);
+  const people: ObservedPerson[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (item.section !== 'all') continue;
+    const { entry } = item;
+    if (seen.has(entry.personId)) problems.push(`person ${entry.personId} is listed twice`);
+    seen.add(entry.personId);
+    const detail = await consumer.getDetail(entry.personId);
+    if (detail === undefined) {
+      problems.push(`"${entry.displayName}" is listed but has no detail`);
+      continue;
+    }
+    people.push({
+      personId: entry.personId,
+      sources: detail.sources.map((s) => world.keyOfPointer(s)).sort(),
+      displayName: entry.displayName,
+      org: detail.org?.value,
+      phones: [...new Set(entry.phones.map((p) => significantDigits(p.value)))].sort(),
+      emails: [...new Set(entry.emails.map((e) => e.toLowerCase()))].sort(),
+    });
+  }
+  const details = await consumer.sync.db.count('detail');
+  if (details !== people.length) problems.push(`${details} detail rows for ${people.length} listed people`);
+  return { people: people.sort((a, b) => (a.sources[0]! < b.sources[0]! ? -1 : 1)), problems };
+}
+
+async function observeDialer(
+  dialer: DialerConsumer,
+  sourcesOf: Map<string, string[]>,
+): Promise<{ rows: number; callerIds: ObservedCallerId[]; problems: string[] }> {
+  const problems: string[] = [];
+  const callerIds: ObservedCallerId[] = [];
+  for (const identity of IDENTITIES) {
+    const matches = await dialer.lookupNumber(identity.e164);
+    const people = matches.map((match) => {
+      const sources = sourcesOf.get(match.personId);
+      if (sources === undefined)
+        problems.push(`caller ID names person ${match.personId}, whom the GCDS lacks`);
+      return { sources: sources ?? [`?${match.personId}`], displayName: match.displayName };
+    });
+    callerIds.push({ number: significantDigits(identity.e164), people });
+  }
+  return { rows: await dialer.sync.db.count('callerId'), callerIds, problems };
+}
+
+/** Reads what the pipeline shows, through the consumers' own queries. Call after `settle()`. */
+export async function observe(world: PipelineUnderTest): Promise<ObservedState> {
+  const people = await world.people();
+  const gcdsGroups = people
+    .map((person) => person.pointers.map((p) => world.keyOfPointer(p)).sort())
+    .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+  const errors: string[] = [];
+  if (world.gcdsStatus?.lastError !== undefined) errors.push(`GCDS: ${world.gcdsStatus.lastError}`);
+  const consumers: ObservedConsumer[] = [];
+  for (const slot of world.consumers.values()) {
+    const instance = slot.instance;
+    if (instance === undefined) continue;
+    const { name, level } = slot.spec;
+    const lastError = instance.consumer.sync.status().lastError;
+    if (lastError !== undefined) errors.push(`${name}: ${lastError.message}`);
+    if (instance.kind === 'contacts') {
+      consumers.push({ name, kind: 'contacts', level, ...(await observeContacts(world, instance.consumer)) });
+    } else {
+      // Caller-ID rows carry no sources: the GCDS record names them, cut to what this level may read.
+      const sourcesOf = new Map(
+        people.map((person) => [
+          person.id,
+          person.pointers
+            .filter((p) => mayRead(level, p.provider as ProviderId))
+            .map((p) => world.keyOfPointer(p))
+            .sort(),
+        ]),
+      );
+      consumers.push({
+        name,
+        kind: 'dialer',
+        level,
+        ...(await observeDialer(instance.consumer, sourcesOf)),
+      });
+    }
+  }
+  return { gcdsGroups, consumers, errors };
+}
