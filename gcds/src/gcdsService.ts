@@ -165,10 +165,18 @@ export class Gcds {
               await graph.deleteDecision(decisionKey(a.key, b.key));
           }
         }
-        const anchor = groups[0]![0]!;
-        for (const group of groups.slice(1)) {
-          await graph.putDecision(this.#decision(anchor.key, group[0]!.key, 'together'));
+        // Every pair across the people is tied: one tie per person would let a later removal, or a
+        // passive pass that sees another name, split off the sources that hung on the untied ones.
+        for (const [i, left] of groups.entries()) {
+          for (const right of groups.slice(i + 1)) {
+            for (const a of left) {
+              for (const b of right) {
+                if (a.key !== b.key) await graph.putDecision(this.#decision(a.key, b.key, 'together'));
+              }
+            }
+          }
         }
+        const anchor = groups[0]![0]!;
         for (const id of personIds) graph.touchPerson(id);
         await graph.regroup();
         result = (await graph.getSource(anchor.key))!.personId;
@@ -289,8 +297,14 @@ export class Gcds {
       this.#transact('dismiss', async (graph) => {
         const left = await graph.membersOf(personId);
         const right = await graph.membersOf(otherPersonId);
+        // A dismissal is the weakest decision: it never replaces a merge or an unmerge of a pair.
+        const decided = new Set((await graph.decisionsFor(left.map((a) => a.key))).map((d) => d.key));
         for (const a of left) {
-          for (const b of right) await graph.putDecision(this.#decision(a.key, b.key, 'dismissed'));
+          for (const b of right) {
+            if (!decided.has(decisionKey(a.key, b.key))) {
+              await graph.putDecision(this.#decision(a.key, b.key, 'dismissed'));
+            }
+          }
         }
       }),
     );
