@@ -26,3 +26,12 @@ export {
   phonesMatch,
 } from './phoneMatchKeys';
 export { asciiDigits, type PhoneText, splitPhoneText, vanityDigits } from './phoneText';
+export {
+  CONTACT_LIMITS,
+  type ContactErrorCode,
+  type ContactFieldError,
+  type ContactFieldWarning,
+  type ContactWarningCode,
+  contactWarnings,
+  validateContact,
+} from './validateContact';
