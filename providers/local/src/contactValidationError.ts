@@ -1,6 +1,11 @@
-/** One problem with one field, named by its path in the contact (`tel[0].value`, `bday.month`). */
+/**
+ * One problem with one field, named by its path in the contact (`tel[0].value`, `bday.month`). Problems
+ * with the contact itself come from the shared `validateContact` and carry its `code`; the provider's
+ * own (an id already taken, a photo not stored) have a message only.
+ */
 export interface ContactFieldError {
   field: string;
+  code?: string;
   message: string;
 }
 

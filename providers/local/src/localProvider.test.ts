@@ -154,9 +154,39 @@ describe('local provider: add, get, update, remove', () => {
       await fieldsOf(api.add({ given: 'Ada', tel: [{ value: 'call me' }], email: [{ value: 'nope' }] })),
     ).toEqual(['tel[0].value', 'email[0].value']);
     const error = await caught(api.add({ given: 'Ada', bday: { month: 2, day: 30 } }));
-    expect((error as Error).message).toBe('invalid contact: bday.day: must be 1 to 29');
+    expect((error as Error).message).toBe(
+      'invalid contact: bday.day: 30 February does not exist: February has 29 days.',
+    );
+    expect((error as ContactValidationError).errors).toEqual([
+      { field: 'bday.day', code: 'date-day', message: '30 February does not exist: February has 29 days.' },
+    ]);
     expect(await reader.getLength()).toBe(0);
     expect(await reader.getRevision()).toBe(0);
+  });
+
+  it('keeps a number it cannot read exactly as typed: only a number with no digit is refused', async () => {
+    const { api } = await setup();
+    const tel = [
+      { value: '12' },
+      { value: '  020 7946 0958 ' },
+      { value: '1-800-FLOWERS' },
+      { value: '*#06#' },
+    ];
+    const stored = await api.add({ given: 'Ada', tel });
+    expect(stored.tel).toEqual(tel);
+    expect(await api.get(stored.id)).toEqual(stored);
+  });
+
+  it('checks a whole import with the same rules, naming each record', async () => {
+    const { api, reader } = await setup();
+    const error = await caught(
+      api.importMany([{ given: 'Ada' }, { given: 'Bob', bday: { month: 13, day: 1 } }, { note: 'nobody' }]),
+    );
+    expect((error as ContactValidationError).errors.map((e) => [e.field, e.code])).toEqual([
+      ['[1].bday.month', 'date-month'],
+      ['[2]', 'empty-contact'],
+    ]);
+    expect(await reader.getLength()).toBe(0);
   });
 
   it('update with a patch changes named fields, removes undefined ones and restamps updatedAt', async () => {

@@ -10,11 +10,11 @@ import {
   type ProviderManifest,
   type StoredBlob,
   type ThumbnailMaker,
+  validateContact,
   type WriteOperation,
 } from '@gcds/shared';
 import { v7 as uuidv7 } from 'uuid';
 import { applyContactChange, type ContactPatch, withoutUndefined } from './contactChange';
-import { checkContactDraft } from './contactChecks';
 import { checkPhoto } from './contactPhoto';
 import {
   type ContactFieldError,
@@ -201,7 +201,7 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
   return {
     add(draft) {
       return enqueue(async () => {
-        assertValid(checkContactDraft(draft));
+        assertValid(validateContact(draft));
         const id = draft.id ?? uuidv7();
         if ((await store.get(id)) !== undefined) {
           assertValid([{ field: 'id', message: `a contact with id "${id}" already exists` }]);
@@ -220,7 +220,7 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
         }
         const before = await existing(id);
         const next = applyContactChange(before, change);
-        assertValid(checkContactDraft(next));
+        assertValid(validateContact(next));
         assertValid(await photoErrors(next, before));
         const contact = stamped(next);
         await commit([contact]);
@@ -250,7 +250,7 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
         if (!Array.isArray(drafts))
           assertValid([{ field: '', message: 'importMany takes a list of contacts' }]);
         // Every problem of every draft at once, so a whole import can be fixed in one go.
-        const shapeErrors = drafts.map((draft) => checkContactDraft(draft));
+        const shapeErrors = drafts.map((draft) => validateContact(draft));
         const errors = shapeErrors.flatMap((found, i) => prefixed(found, `[${i}]`));
         const now = ctx.now();
         const contacts: Contact[] = [];

@@ -138,7 +138,7 @@ describe('validateContact', () => {
   it('says in words what is wrong and what would be right', () => {
     const messages = (draft: unknown) => validateContact(draft).map((e) => e.message);
     expect(messages({ given: 'A', tel: [{ value: ' call me ' }] })).toEqual([
-      '"call me" has no digits: a phone number needs at least one.',
+      '"call me" is not a phone number: it has no digit.',
     ]);
     expect(messages({ given: 'A', email: [{ value: 'ada.example.com' }] })).toEqual([
       '"ada.example.com" has no @: an email address looks like name@example.com.',

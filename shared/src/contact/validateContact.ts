@@ -368,7 +368,7 @@ export function validateContact(draft: unknown): ContactFieldError[] {
       check.fail(
         `${path}.value`,
         'tel-no-digits',
-        `"${tel.value.trim()}" has no digits: a phone number needs at least one.`,
+        `"${tel.value.trim()}" is not a phone number: it has no digit.`,
       );
     }
     check.textList(tel.type, `${path}.type`);
