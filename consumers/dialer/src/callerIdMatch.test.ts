@@ -6,7 +6,7 @@ import { dialerPhoneOf } from './projectCallerId';
 
 function row(personId: string, displayName: string, tels: ContactTel[]): CallerIdRow {
   const phones = tels.flatMap((tel) => dialerPhoneOf(tel, 'US') ?? []);
-  return { personId, displayName, nameKey: foldName(displayName), phones, lookupKeys: [], digitSuffixes: [] };
+  return { personId, displayName, nameKey: foldName(displayName), phones };
 }
 
 const shown = (number: string, rows: CallerIdRow[]) =>

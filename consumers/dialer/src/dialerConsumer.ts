@@ -12,9 +12,9 @@ import {
 } from '@gcds/shared';
 import { distinctUntilChanged, from, type Observable, startWith, switchMap } from 'rxjs';
 import { type CallerIdMatch, rankCallerId } from './callerIdMatch';
-import { readByDigits, readByLookupKeys } from './dialerQueries';
+import { readByLookupKeys, suggestFromStore } from './dialerQueries';
 import { DIALER_SCHEMA } from './dialerRows';
-import { type DialSuggestion, rankDialSuggestions } from './dialSuggestions';
+import type { DialSuggestion } from './dialSuggestions';
 import { projectCallerId } from './projectCallerId';
 
 export interface DialerConsumerOptions {
@@ -98,7 +98,7 @@ class DialerConsumerImpl implements DialerConsumer {
     const typed = this.#typedDigits(digits);
     checkLimit(limit);
     if (typed === '') return [];
-    return rankDialSuggestions(typed, await readByDigits(this.sync.db, typed), limit);
+    return suggestFromStore(this.sync.db, typed, limit);
   }
 
   async namesFor(numbers: readonly string[]): Promise<Map<string, CallerIdMatch[]>> {

@@ -1,5 +1,16 @@
 import type { IDBPDatabase } from 'idb';
-import { CALLER_ID_STORE, type CallerIdRow, DIGIT_SUFFIX_INDEX, LOOKUP_KEY_INDEX } from './dialerRows';
+import {
+  CALLER_ID_STORE,
+  type CallerIdRow,
+  DIAL_FORM_INDEX,
+  DIAL_KEYS_STORE,
+  DIGIT_SUFFIX_INDEX,
+  LOOKUP_KEY_INDEX,
+  NAME_INDEX,
+} from './dialerRows';
+import { type DialSuggestion, rankDialSuggestions } from './dialSuggestions';
+
+const STORES = [CALLER_ID_STORE, DIAL_KEYS_STORE];
 
 /** The rows holding each lookup key, all read in ONE transaction (a call log asks for many at once). */
 export async function readByLookupKeys(
@@ -8,16 +19,61 @@ export async function readByLookupKeys(
 ): Promise<Map<string, CallerIdRow[]>> {
   const keys = [...new Set(lookupKeys)];
   if (keys.length === 0) return new Map();
-  const index = db.transaction(CALLER_ID_STORE).store.index(LOOKUP_KEY_INDEX);
-  const found = await Promise.all(keys.map((key) => index.getAll(key)));
-  return new Map(keys.map((key, i) => [key, (found[i] ?? []) as CallerIdRow[]]));
+  const tx = db.transaction(STORES);
+  const index = tx.objectStore(DIAL_KEYS_STORE).index(LOOKUP_KEY_INDEX);
+  const idsByKey = await Promise.all(keys.map((key) => index.getAllKeys(key) as Promise<string[]>));
+  const ids = [...new Set(idsByKey.flat())];
+  const rows = await Promise.all(ids.map((id) => tx.objectStore(CALLER_ID_STORE).get(id)));
+  const byId = new Map(ids.map((id, i) => [id, rows[i] as CallerIdRow | undefined]));
+  return new Map(keys.map((key, i) => [key, (idsByKey[i] ?? []).flatMap((id) => byId.get(id) ?? [])]));
 }
 
-/** Every row with a number containing `digits`: one key range over the suffix index, each row once. */
-export async function readByDigits(db: IDBPDatabase<unknown>, digits: string): Promise<CallerIdRow[]> {
-  const tx = db.transaction(CALLER_ID_STORE);
-  const range = IDBKeyRange.bound(digits, `${digits}\uffff`);
-  const ids = new Set((await tx.store.index(DIGIT_SUFFIX_INDEX).getAllKeys(range)) as string[]);
-  const rows = await Promise.all([...ids].map((id) => tx.store.get(id)));
-  return rows.filter((row): row is CallerIdRow => row !== undefined);
+/** Index entries past which typed digits count as common (a digit or two): walking names is cheaper. */
+const DENSE = 400;
+
+function startingWith(digits: string): IDBKeyRange {
+  return IDBKeyRange.bound(digits, `${digits}\uffff`);
+}
+
+/**
+ * Suggestions for typed digits, reading as little as the ranking allows:
+ * 1. numbers the digits start (whole dial forms by key range): they outrank all others, so when they
+ *    fill the list nothing else is read;
+ * 2. if the digits are rare (fewer than DENSE suffix entries), the rows holding them anywhere;
+ * 3. if they are common, the people in name order (the order the rest ranks in) until the list is full,
+ *    instead of every row that happens to contain a `5`.
+ */
+export async function suggestFromStore(
+  db: IDBPDatabase<unknown>,
+  digits: string,
+  limit: number,
+): Promise<DialSuggestion[]> {
+  const tx = db.transaction(STORES);
+  const keys = tx.objectStore(DIAL_KEYS_STORE);
+  const rows = tx.objectStore(CALLER_ID_STORE);
+  const read = async (ids: Iterable<string>) =>
+    (await Promise.all([...new Set(ids)].map((id) => rows.get(id)))).filter(
+      (row): row is CallerIdRow => row !== undefined,
+    );
+
+  const startingIds = (await keys.index(DIAL_FORM_INDEX).getAllKeys(startingWith(digits))) as string[];
+  const first = rankDialSuggestions(digits, await read(startingIds), limit);
+  if (first.length === limit && first.at(-1)?.match !== 'infix') return first;
+
+  const sample = (await keys.index(DIGIT_SUFFIX_INDEX).getAllKeys(startingWith(digits), DENSE)) as string[];
+  if (sample.length < DENSE)
+    return rankDialSuggestions(digits, await read([...startingIds, ...sample]), limit);
+
+  const found = first.filter((suggestion) => suggestion.match !== 'infix');
+  const byName = rows.index(NAME_INDEX);
+  // Named people in name order, then the nameless: the order infix suggestions rank in.
+  for (const range of [IDBKeyRange.lowerBound('', true), IDBKeyRange.only('')]) {
+    let cursor = await byName.openCursor(range);
+    while (cursor !== null && found.length < limit) {
+      const inside = rankDialSuggestions(digits, [cursor.value as CallerIdRow], Number.POSITIVE_INFINITY);
+      found.push(...inside.filter((suggestion) => suggestion.match === 'infix'));
+      cursor = await cursor.continue();
+    }
+  }
+  return found.slice(0, limit);
 }

@@ -12,31 +12,46 @@ export interface DialerPhone {
   forms: string[];
 }
 
-/** The dialer's one record per person who has at least one number. */
+/** What the dialer shows and ranks for a person with at least one number. */
 export interface CallerIdRow {
   personId: string;
   displayName: string;
   /** Folded display name: the tie-break between people with equally good matches. */
   nameKey: string;
   phones: DialerPhone[];
+}
+
+/**
+ * The same person's index keys, kept apart so that reading rows never clones them (the suffixes are
+ * most of a person's bytes). A query finds person ids here, then reads their `CallerIdRow`s.
+ */
+export interface DialKeysRow {
+  personId: string;
   /** `phoneLookupKeys` of every number (multiEntry index): caller-ID candidates. */
   lookupKeys: string[];
+  /** Every dial form of every number (multiEntry index): typed digits that start a number. */
+  dialForms: string[];
   /** Every suffix of every dial form (multiEntry index): a key range on it finds digits anywhere. */
   digitSuffixes: string[];
 }
 
 export const CALLER_ID_STORE = 'callerId';
+export const NAME_INDEX = 'byName';
+export const DIAL_KEYS_STORE = 'dialKeys';
 export const LOOKUP_KEY_INDEX = 'byLookupKey';
+export const DIAL_FORM_INDEX = 'byDialForm';
 export const DIGIT_SUFFIX_INDEX = 'byDigitSuffix';
 
 export const DIALER_SCHEMA: ConsumerSchema = {
-  version: 1,
+  version: 2,
   stores: [
+    { name: CALLER_ID_STORE, keyPath: 'personId', indexes: [{ name: NAME_INDEX, keyPath: 'nameKey' }] },
     {
-      name: CALLER_ID_STORE,
+      name: DIAL_KEYS_STORE,
       keyPath: 'personId',
       indexes: [
         { name: LOOKUP_KEY_INDEX, keyPath: 'lookupKeys', multiEntry: true },
+        { name: DIAL_FORM_INDEX, keyPath: 'dialForms', multiEntry: true },
         { name: DIGIT_SUFFIX_INDEX, keyPath: 'digitSuffixes', multiEntry: true },
       ],
     },

@@ -8,7 +8,13 @@ import {
   phoneLookupKeys,
 } from '@gcds/shared';
 import { callerName } from './callerName';
-import { CALLER_ID_STORE, type CallerIdRow, type DialerPhone } from './dialerRows';
+import {
+  CALLER_ID_STORE,
+  type CallerIdRow,
+  DIAL_KEYS_STORE,
+  type DialerPhone,
+  type DialKeysRow,
+} from './dialerRows';
 import { dialForms, digitSuffixes } from './dialForms';
 
 export function dialerPhoneOf(tel: ContactTel, region: string): DialerPhone | undefined {
@@ -22,27 +28,32 @@ export function dialerPhoneOf(tel: ContactTel, region: string): DialerPhone | un
   return phone;
 }
 
-/** The caller-ID record of a merged person; none for a person without a number. Pure. */
-export function callerIdRowOf(merged: MergedContact, region: string): CallerIdRow | undefined {
+/** The caller-ID record of a merged person and its index keys; none for a person without a number. Pure. */
+export function callerIdRowOf(
+  merged: MergedContact,
+  region: string,
+): { row: CallerIdRow; keys: DialKeysRow } | undefined {
   const phones = merged.tel
     .map((item) => dialerPhoneOf(item.value, region))
     .filter((phone): phone is DialerPhone => phone !== undefined);
   if (phones.length === 0) return undefined;
   const displayName = callerName(merged);
+  const forms = [...new Set(phones.flatMap((phone) => phone.forms))];
   return {
-    personId: merged.personId,
-    displayName,
-    nameKey: foldName(displayName),
-    phones,
-    lookupKeys: [...new Set(phones.flatMap((phone) => phoneLookupKeys(phone.keys)))],
-    digitSuffixes: digitSuffixes(phones.flatMap((phone) => phone.forms)),
+    row: { personId: merged.personId, displayName, nameKey: foldName(displayName), phones },
+    keys: {
+      personId: merged.personId,
+      lookupKeys: [...new Set(phones.flatMap((phone) => phoneLookupKeys(phone.keys)))],
+      dialForms: forms,
+      digitSuffixes: digitSuffixes(forms),
+    },
   };
 }
 
-/** The sync engine's projection: the caller-ID row, or nothing for someone the dialer cannot call. */
+/** The sync engine's projection: the caller-ID rows, or nothing for someone the dialer cannot call. */
 export function projectCallerId(region: string) {
   return (merged: MergedContact, _person: PersonRecord): ProjectedRows => {
-    const row = callerIdRowOf(merged, region);
-    return row === undefined ? {} : { [CALLER_ID_STORE]: [row] };
+    const rows = callerIdRowOf(merged, region);
+    return rows === undefined ? {} : { [CALLER_ID_STORE]: [rows.row], [DIAL_KEYS_STORE]: [rows.keys] };
   };
 }

@@ -59,6 +59,37 @@ describe('dialer: suggestions while typing', () => {
   });
 });
 
+describe('dialer: suggestions for common digits', () => {
+  it('walks people in name order when the digits are everywhere, ranking as for rare digits', async () => {
+    const { local, dialer, settle } = await world('US');
+    const people = Array.from({ length: 120 }, (_, i) => {
+      const n = String(i).padStart(3, '0');
+      return contact(`c${n}`, { given: 'Person', family: n, tel: [{ value: `+1 415 555 0${n}` }] });
+    });
+    people.push(contact('zed', { given: 'Zed', tel: [{ value: '555 0100' }] }));
+    people.push(contact('anon', { tel: [{ value: '+1 650 555 0999' }] }));
+    await local.bulk(people.map((data) => ({ operation: 'put' as const, id: data.id, data })));
+    await settle();
+    const shown = async (digits: string, limit: number) =>
+      (await dialer.suggest(digits, limit)).map((s) => `${s.displayName}|${s.matchedTel.value}|${s.match}`);
+
+    // Every number holds a 5 several times over: hundreds of index entries.
+    expect(await shown('5', 4)).toEqual([
+      'Zed|555 0100|prefix',
+      'Person 000|+1 415 555 0000|infix',
+      'Person 001|+1 415 555 0001|infix',
+      'Person 002|+1 415 555 0002|infix',
+    ]);
+    const all = await shown('5', 200);
+    expect(all).toHaveLength(122);
+    expect(all.slice(-2)).toEqual(['Person 119|+1 415 555 0119|infix', '|+1 650 555 0999|infix']);
+    // Rare digits take the index path and rank the same way.
+    expect(await shown('0119', 5)).toEqual(['Person 119|+1 415 555 0119|infix']);
+    expect(await shown('6505', 5)).toEqual(['|+1 650 555 0999|prefix']);
+    await dialer.stop();
+  });
+});
+
 describe('dialer: names for a call log', () => {
   it('answers every number of a log from one read, best match first, nothing for strangers', async () => {
     const { local, dialer, settle } = await world('US');
