@@ -134,7 +134,7 @@ export class ImportView {
       h(
         'ul',
         { class: 'error-list', attrs: { 'aria-label': 'Import errors' } },
-        ...report.errors.map((e) => h('li', {}, `Line ${e.line}: ${e.message}`)),
+        ...report.errors.map((e) => h('li', {}, `Line ${e.line}: ${e.message.replace(/^line \d+: /, '')}`)),
       ),
     );
   }
