@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyStats, type Real, settleAndCompare, stepArbitraries } from './commands';
+import { type Real, realOf, settleAndCompare, stepArbitraries } from './commands';
 import { recordCounts, resetCounts, soakMode } from './convergenceCounts';
 import { PHONE_APPS, PipelineUnderTest } from './pipelineUnderTest';
 import { ReferenceModel } from './referenceModel';
@@ -9,8 +9,8 @@ const SUITE = 'convergence';
 const SOAK = soakMode();
 /** Fixed seed: the default run is the same sequences every time; the soak explores further. */
 const SEED = SOAK ? Date.now() : 20_250_611;
-const RUNS = SOAK ? 1000 : 100;
-const MAX_STEPS = SOAK ? 80 : 40;
+const RUNS = SOAK ? 1000 : 150;
+const MAX_STEPS = SOAK ? 100 : 60;
 
 const totals = {
   sequences: 0,
@@ -32,7 +32,7 @@ afterAll(() => recordCounts(SUITE, { ...totals, seed: SEED }));
 async function runSequence(steps: Iterable<fc.AsyncCommand<ReferenceModel, Real>>): Promise<void> {
   const model = new ReferenceModel();
   const world = await PipelineUnderTest.start();
-  const real: Real = { world, stats: emptyStats() };
+  const real: Real = realOf(world);
   totals.sequences += 1;
   try {
     await fc.asyncModelRun(() => ({ model, real }), steps);

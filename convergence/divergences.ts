@@ -1,5 +1,6 @@
 import { IDENTITIES, significantDigits } from './identities';
 import type { ObservedPerson, ObservedState } from './observedState';
+import type { PipelineUnderTest } from './pipelineUnderTest';
 import type { ContactIdOf, ExpectedPerson, ReferenceModel } from './referenceModel';
 
 /*
@@ -81,6 +82,35 @@ export function divergences(
           out.push(`${label}: named "${match.displayName}", expected "${owner.displayName}"`);
         }
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * People the user split apart, or whose suggestion the user dismissed, are never suggested to each
+ * other again (checked for at most `limit` pairs, the latest decisions first).
+ */
+export async function suggestionDivergences(
+  model: ReferenceModel,
+  world: PipelineUnderTest,
+  limit = 6,
+): Promise<string[]> {
+  const groups = model.groups();
+  const groupOf = (key: string) => groups.find((g) => g.includes(key));
+  const pairs = [...model.decisions]
+    .filter(([, kind]) => kind === 'separate' || kind === 'dismissed')
+    .map(([pair, kind]) => [...pair.split('|'), kind] as [string, string, string])
+    .filter(([x, y]) => groupOf(x) !== undefined && groupOf(y) !== undefined && groupOf(x) !== groupOf(y))
+    .slice(-limit);
+  const records = new Map(model.records().map((r) => [r.key, r]));
+  const out: string[] = [];
+  for (const [x, y, kind] of pairs) {
+    const px = await world.personOf(x, records.get(x)!.provider);
+    const py = await world.personOf(y, records.get(y)!.provider);
+    const suggested = await world.gcds.suggestDuplicates(px, 50);
+    if (suggested.some((s) => s.personId === py)) {
+      out.push(`the person of ${y} is suggested for the person of ${x}, though the pair is ${kind}`);
     }
   }
   return out;

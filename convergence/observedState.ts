@@ -78,6 +78,14 @@ async function observeContacts(
       emails: [...new Set(entry.emails.map((e) => e.toLowerCase()))].sort(),
     });
   }
+  // Search finds everyone by the name the list shows (its last word: the family name here).
+  for (const person of people) {
+    const word = person.displayName.split(' ').at(-1) ?? '';
+    const hits = await consumer.search(word, 50);
+    if (!hits.some((hit) => hit.entry.personId === person.personId)) {
+      problems.push(`search "${word}" does not find "${person.displayName}" (${person.sources.join(' + ')})`);
+    }
+  }
   const details = await consumer.sync.db.count('detail');
   if (details !== people.length) problems.push(`${details} detail rows for ${people.length} listed people`);
   return { people: people.sort((a, b) => (a.sources[0]! < b.sources[0]! ? -1 : 1)), problems };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyStats, settleAndCompare } from './commands';
+import { realOf, settleAndCompare } from './commands';
 import type { RecordSpec } from './identities';
 import { PipelineUnderTest } from './pipelineUnderTest';
 import { type ModelRecord, ReferenceModel } from './referenceModel';
@@ -21,7 +21,7 @@ const grace: RecordSpec = { identity: 1, keys: 'both', phoneStyle: 0, emailStyle
 async function world() {
   const model = new ReferenceModel();
   const pipeline = await PipelineUnderTest.start();
-  const real = { world: pipeline, stats: emptyStats() };
+  const real = realOf(pipeline);
   const record = (key: string): ModelRecord => {
     const found = model.records().find((r) => r.key === key);
     if (found === undefined) throw new Error(`no record ${key}`);
