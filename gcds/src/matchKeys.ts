@@ -86,8 +86,10 @@ interface NameMatchKeys {
 
 /**
  * Name keys, after Gaia's matcher: folded (case, accents, width, script variants), order-free, with
- * nicknames canonicalised; plus the parts run together in written order (both orders for structured
- * names), so "Mary Ann" meets "Maryann" and "山田太郎" meets family 山田, given 太郎.
+ * nicknames canonicalised; then the parts as written (sorted, no nickname read), which is also the
+ * form of keys stored before nicknames were read, so older sources still agree with newer ones; then
+ * the parts run together in written order (both orders for structured names), so "Mary Ann" meets
+ * "Maryann" and "山田太郎" meets family 山田, given 太郎.
  */
 function nameMatchKeys(contact: Contact): NameMatchKeys {
   const given = nameParts(contact.given ?? '');
@@ -111,7 +113,7 @@ function nameMatchKeys(contact: Contact): NameMatchKeys {
   }
   if (parts.length === 0) return { nameKeys: [], nameSuffix: suffixKey(suffix) };
   return {
-    nameKeys: [...new Set([...nicknameReadings(parts), ...runs])],
+    nameKeys: [...new Set([...nicknameReadings(parts), [...parts].sort().join(' '), ...runs])],
     nameSuffix: suffixKey(suffix),
   };
 }
