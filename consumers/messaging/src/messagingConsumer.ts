@@ -12,11 +12,11 @@ import {
   phoneRegion,
 } from '@gcds/shared';
 import { distinctUntilChanged, from, type Observable, startWith, switchMap } from 'rxjs';
-import { readRecipientCandidates, readThreadCandidates } from './messagingQueries';
+import { readThreadCandidates, searchFromStore } from './messagingQueries';
 import { projectRecipient } from './projectRecipient';
 import { parseRecipientQuery } from './recipientQuery';
 import { MESSAGING_SCHEMA } from './recipientRows';
-import { type RecipientSuggestion, rankRecipients } from './recipientSearch';
+import type { RecipientSuggestion } from './recipientSearch';
 import { nameForEmail, nameForNumber, type ThreadName } from './threadName';
 
 export interface MessagingConsumerOptions {
@@ -89,7 +89,7 @@ class MessagingConsumerImpl implements MessagingConsumer {
     const parsed = parseRecipientQuery(query);
     checkLimit(limit);
     if (parsed === undefined) return [];
-    return rankRecipients(parsed, await readRecipientCandidates(this.sync.db, parsed), limit);
+    return searchFromStore(this.sync.db, parsed, limit);
   }
 
   searchRecipients$(query: string, limit = 10): Observable<RecipientSuggestion[]> {

@@ -1,40 +1,110 @@
-import type { IDBPDatabase } from 'idb';
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { byRank } from './recipientAddress';
 import type { RecipientQuery } from './recipientQuery';
 import {
   EMAIL_KEY_INDEX,
+  NAME_KEY_INDEX,
   NAME_WORD_INDEX,
   PHONE_DIGITS_INDEX,
   PHONE_LOOKUP_INDEX,
   RECIPIENT_STORE,
   type RecipientRow,
 } from './recipientRows';
+import { type RecipientSuggestion, rankRecipients, suggestionsOf } from './recipientSearch';
 
 function startingWith(prefix: string): IDBKeyRange {
   return IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 }
 
+/** Index entries past which a query counts as common (a letter or two): walking names is cheaper. */
+const DENSE = 400;
+
+type ReadTx = IDBPTransaction<unknown, [typeof RECIPIENT_STORE], 'readonly'>;
+
+/** The order the name index walks in: named people by folded name, then the nameless. */
+function nameOrder(row: RecipientRow): Array<number | string> {
+  return [row.displayName === '' ? 1 : 0, row.nameKey, row.personId];
+}
+
+async function readRows(tx: ReadTx, ids: Iterable<string>): Promise<RecipientRow[]> {
+  const rows = await Promise.all([...new Set(ids)].map((id) => tx.store.get(id)));
+  return rows.filter((row): row is RecipientRow => row !== undefined);
+}
+
+/** Walks people in name order (named first, then the nameless) from `range`, until `enough` says so. */
+async function walkByName(
+  tx: ReadTx,
+  ranges: readonly IDBKeyRange[],
+  visit: (row: RecipientRow) => boolean,
+): Promise<void> {
+  const index = tx.store.index(NAME_KEY_INDEX);
+  for (const range of ranges) {
+    let cursor = await index.openCursor(range);
+    while (cursor !== null) {
+      if (visit(cursor.value as RecipientRow)) return;
+      cursor = await cursor.continue();
+    }
+  }
+}
+
 /**
- * The rows a recipient query may match, each once, from key ranges in ONE transaction: the digit
- * prefixes over the typed forms of numbers; or the longest typed word over name words (the most
- * selective range; the other words are checked by the ranking) and the email prefix over email keys.
+ * Recipient suggestions, reading as little as the ranking allows, in ONE transaction:
+ * 1. the first tier, complete: names that start with the first typed word (walked in name order over
+ *    the name key, stopping once the list is full), or numbers typed whole (equality on the forms);
+ * 2. if the query is rare (fewer than DENSE index entries for its key ranges: the longest word over
+ *    name words, the email prefix, or the digit prefixes), those rows, ranked;
+ * 3. if it is common, everyone in name order, the order each later tier ranks in, until the first
+ *    tiers fill the list.
  */
-export async function readRecipientCandidates(
+export async function searchFromStore(
   db: IDBPDatabase<unknown>,
   query: RecipientQuery,
-): Promise<RecipientRow[]> {
+  limit: number,
+): Promise<RecipientSuggestion[]> {
   const tx = db.transaction(RECIPIENT_STORE);
+  const first: RecipientSuggestion[] = [];
+  const firstIds: string[] = [];
   const ranges: Array<[index: string, range: IDBKeyRange]> = [];
   if (query.kind === 'phone') {
+    const whole = await Promise.all(
+      query.prefixes.map(
+        (prefix) => tx.store.index(PHONE_DIGITS_INDEX).getAllKeys(prefix) as Promise<string[]>,
+      ),
+    );
+    firstIds.push(...whole.flat());
+    const rows = (await readRows(tx, firstIds)).sort((a, b) => byRank(nameOrder(a), nameOrder(b)));
+    for (const row of rows) {
+      for (const { suggestion, tier } of suggestionsOf(query, row)) if (tier === 0) first.push(suggestion);
+    }
     for (const prefix of query.prefixes) ranges.push([PHONE_DIGITS_INDEX, startingWith(prefix)]);
   } else {
-    const longest = query.words.reduce((a, b) => (b.length > a.length ? b : a), '');
-    if (longest !== '') ranges.push([NAME_WORD_INDEX, startingWith(longest)]);
+    const [firstWord] = query.words;
+    if (firstWord !== undefined) {
+      await walkByName(tx, [startingWith(firstWord)], (row) => {
+        for (const { suggestion, tier } of suggestionsOf(query, row)) if (tier === 0) first.push(suggestion);
+        firstIds.push(row.personId);
+        return first.length >= limit;
+      });
+      const longest = query.words.reduce((a, b) => (b.length > a.length ? b : a));
+      ranges.push([NAME_WORD_INDEX, startingWith(longest)]);
+    }
     if (query.emailPrefix !== undefined) ranges.push([EMAIL_KEY_INDEX, startingWith(query.emailPrefix)]);
   }
-  const keyLists = await Promise.all(ranges.map(([name, range]) => tx.store.index(name).getAllKeys(range)));
-  const ids = new Set(keyLists.flat() as string[]);
-  const rows = await Promise.all([...ids].map((id) => tx.store.get(id)));
-  return rows.filter((row): row is RecipientRow => row !== undefined);
+  if (first.length >= limit) return first.slice(0, limit);
+
+  const samples = await Promise.all(
+    ranges.map(([name, range]) => tx.store.index(name).getAllKeys(range, DENSE)),
+  );
+  if (samples.every((sample) => sample.length < DENSE)) {
+    return rankRecipients(query, await readRows(tx, [...firstIds, ...(samples.flat() as string[])]), limit);
+  }
+  const later: RecipientSuggestion[][] = [[], [], []];
+  await walkByName(tx, [IDBKeyRange.lowerBound('', true), IDBKeyRange.only('')], (row) => {
+    for (const { suggestion, tier } of suggestionsOf(query, row)) if (tier > 0) later[tier]?.push(suggestion);
+    // Tier 1 ranks in walk order right after the complete first tier: enough of it ends the walk.
+    return first.length + (later[1]?.length ?? 0) >= limit;
+  });
+  return [...first, ...later.flat()].slice(0, limit);
 }
 
 export interface ThreadCandidates {

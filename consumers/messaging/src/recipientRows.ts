@@ -37,18 +37,20 @@ export interface RecipientRow {
 }
 
 export const RECIPIENT_STORE = 'recipients';
+export const NAME_KEY_INDEX = 'byNameKey';
 export const NAME_WORD_INDEX = 'byNameWord';
 export const PHONE_LOOKUP_INDEX = 'byPhoneLookupKey';
 export const PHONE_DIGITS_INDEX = 'byPhoneDigits';
 export const EMAIL_KEY_INDEX = 'byEmailKey';
 
 export const MESSAGING_SCHEMA: ConsumerSchema = {
-  version: 1,
+  version: 2,
   stores: [
     {
       name: RECIPIENT_STORE,
       keyPath: 'personId',
       indexes: [
+        { name: NAME_KEY_INDEX, keyPath: 'nameKey' },
         { name: NAME_WORD_INDEX, keyPath: 'nameWords', multiEntry: true },
         { name: PHONE_LOOKUP_INDEX, keyPath: 'phoneLookupKeys', multiEntry: true },
         { name: PHONE_DIGITS_INDEX, keyPath: 'phoneDigits', multiEntry: true },

@@ -13,8 +13,14 @@ export interface RecipientSuggestion {
   matched: RecipientMatch;
 }
 
-interface Candidate {
+/** A suggestion with its tier: names starting with the first word 0, other names 1, emails 2; whole
+ * numbers 0, number prefixes 1. Within a tier, suggestions rank in name order. */
+export interface TieredSuggestion {
   suggestion: RecipientSuggestion;
+  tier: number;
+}
+
+interface Candidate extends TieredSuggestion {
   rank: Array<number | string>;
 }
 
@@ -29,13 +35,14 @@ function candidate(
   row: RecipientRow,
   address: RecipientAddress,
   matched: RecipientMatch,
-  tier: number[],
+  tier: number,
   order: number,
 ): Candidate {
   return {
     suggestion: { personId: row.personId, displayName: row.displayName, address, matched },
+    tier,
     // A person's addresses stay together, in the person's order.
-    rank: [...tier, row.displayName === '' ? 1 : 0, row.nameKey, row.personId, order],
+    rank: [tier, row.displayName === '' ? 1 : 0, row.nameKey, row.personId, order],
   };
 }
 
@@ -44,7 +51,7 @@ function phoneCandidates(row: RecipientRow, prefixes: readonly string[]): Candid
     const forms = [phone.keys.digits, phone.keys.e164?.slice(1), phone.keys.national];
     const exact = forms.some((form) => form !== undefined && prefixes.includes(form));
     const prefix = forms.some((form) => form !== undefined && prefixes.some((p) => form.startsWith(p)));
-    return prefix ? [candidate(row, phoneAddress(phone), 'phone', [exact ? 0 : 1], order)] : [];
+    return prefix ? [candidate(row, phoneAddress(phone), 'phone', exact ? 0 : 1, order)] : [];
   });
 }
 
@@ -52,18 +59,37 @@ function textCandidates(row: RecipientRow, words: readonly string[], emailPrefix
   const found: Candidate[] = [];
   if (words.length > 0 && words.every((word) => row.nameWords.some((name) => name.startsWith(word)))) {
     // "ada" puts Ada Lovelace above Grace Adams: the shown name starts with what was typed.
-    const startsName = row.nameKey.startsWith(words[0] ?? '') ? 0 : 1;
+    const tier = row.nameKey.startsWith(words[0] ?? '') ? 0 : 1;
     addressesOf(row).forEach((address, order) => {
-      found.push(candidate(row, address, 'name', [0, startsName], order));
+      found.push(candidate(row, address, 'name', tier, order));
     });
   }
   if (emailPrefix !== undefined) {
     row.emails.forEach((email, order) => {
       if (email.key.startsWith(emailPrefix))
-        found.push(candidate(row, emailAddress(email), 'email', [1, 0], order));
+        found.push(candidate(row, emailAddress(email), 'email', 2, order));
     });
   }
   return found;
+}
+
+function candidatesOf(query: RecipientQuery, row: RecipientRow): Candidate[] {
+  const found =
+    query.kind === 'phone'
+      ? phoneCandidates(row, query.prefixes)
+      : textCandidates(row, query.words, query.emailPrefix);
+  const best = new Map<string, Candidate>();
+  for (const hit of found) {
+    const key = `${hit.suggestion.address.kind}\u001f${hit.suggestion.address.value}`;
+    const kept = best.get(key);
+    if (kept === undefined || byRank(hit.rank, kept.rank) < 0) best.set(key, hit);
+  }
+  return [...best.values()].sort((a, b) => byRank(a.rank, b.rank));
+}
+
+/** One person's suggestions for a query, each address once at its best, in rank order. */
+export function suggestionsOf(query: RecipientQuery, row: RecipientRow): TieredSuggestion[] {
+  return candidatesOf(query, row).map(({ suggestion, tier }) => ({ suggestion, tier }));
 }
 
 /**
@@ -77,19 +103,9 @@ export function rankRecipients(
   rows: Iterable<RecipientRow>,
   limit: number,
 ): RecipientSuggestion[] {
-  const best = new Map<string, Candidate>();
-  for (const row of rows) {
-    const found =
-      query.kind === 'phone'
-        ? phoneCandidates(row, query.prefixes)
-        : textCandidates(row, query.words, query.emailPrefix);
-    for (const hit of found) {
-      const key = `${row.personId}\u001f${hit.suggestion.address.kind}\u001f${hit.suggestion.address.value}`;
-      const kept = best.get(key);
-      if (kept === undefined || byRank(hit.rank, kept.rank) < 0) best.set(key, hit);
-    }
-  }
-  return [...best.values()]
+  const all: Candidate[] = [];
+  for (const row of rows) all.push(...candidatesOf(query, row));
+  return all
     .sort((a, b) => byRank(a.rank, b.rank))
     .slice(0, limit)
     .map((hit) => hit.suggestion);

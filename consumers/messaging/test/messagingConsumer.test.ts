@@ -1,8 +1,9 @@
 import { createLocalProvider } from '@gcds/provider-local';
-import type { ContactDraft } from '@gcds/shared';
+import type { Contact, ContactDraft } from '@gcds/shared';
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startPipeline } from '../../../gcds/test/pipelineHarness';
+import { startHarness } from '../../../shared/src/consumerSync/consumerSyncHarness';
 import { createMessagingConsumer, type MessagingConsumer } from '../src';
 
 const BOOK: ContactDraft[] = [
@@ -103,6 +104,67 @@ describe('messaging: recipient search while typing', () => {
     expect(await shown('ada@ana')).toEqual(['Ada Lovelace|Ada@Analytical.example|email']);
     expect(await shown('ada', 1)).toEqual(['Ada Lovelace|07400 123456|name']);
     expect(await shown('  ')).toEqual([]);
+  });
+});
+
+describe('messaging: search in a large book', () => {
+  it('walks people in name order for common queries and ranks exactly as for rare ones', async () => {
+    // Written straight into a GCDS store: hundreds of people without the aggregator's work.
+    const h = await startHarness();
+    const local = await h.install('local', 'privileged');
+    const people: Contact[] = Array.from({ length: 450 }, (_, i) => {
+      const n = String(i).padStart(3, '0');
+      return { id: `c${n}`, given: 'Person', family: `Fam${n}`, tel: [{ value: `+1 415 555 0${n}` }] };
+    });
+    people.push({ id: 'zed', given: 'Zed', family: 'Short', tel: [{ value: '415' }] });
+    people.push({
+      id: 'mail',
+      given: 'Mail',
+      family: 'Only',
+      email: [{ value: 'fame@example.org' }],
+    } as never);
+    await local.bulk(people.map((data) => ({ operation: 'put' as const, id: data.id, data })));
+    await h.gcds.bulk(
+      people.map((c) => ({
+        operation: 'put' as const,
+        id: `p-${c.id}`,
+        data: h.person(`p-${c.id}`, [h.pointer('local', c.id)]),
+      })),
+    );
+    const messaging = await createMessagingConsumer({
+      platform: h.platform,
+      identity: h.platform.registerApp({ appId: 'messaging', accessLevel: 'privileged' }),
+      region: 'US',
+      dbName: 'messaging-large',
+    });
+    await messaging.syncNow();
+    const shown = async (query: string, limit: number) =>
+      (await messaging.searchRecipients(query, limit)).map(
+        (s) => `${s.displayName}|${s.address.value}|${s.matched}`,
+      );
+
+    expect(await shown('415', 3)).toEqual([
+      'Zed Short|415|phone',
+      'Person Fam000|+1 415 555 0000|phone',
+      'Person Fam001|+1 415 555 0001|phone',
+    ]);
+    expect(await shown('pers', 2)).toEqual([
+      'Person Fam000|+1 415 555 0000|name',
+      'Person Fam001|+1 415 555 0001|name',
+    ]);
+    expect(await shown('fam', 2)).toEqual([
+      'Person Fam000|+1 415 555 0000|name',
+      'Person Fam001|+1 415 555 0001|name',
+    ]);
+    const everyone = await shown('fam', 1000);
+    expect(everyone).toHaveLength(451);
+    expect(everyone.slice(-2)).toEqual([
+      'Person Fam449|+1 415 555 0449|name',
+      'Mail Only|fame@example.org|email',
+    ]);
+    expect(await shown('fam449', 5)).toEqual(['Person Fam449|+1 415 555 0449|name']);
+    expect(await shown('+1 415 555 0449', 5)).toEqual(['Person Fam449|+1 415 555 0449|phone']);
+    await messaging.stop();
   });
 });
 
