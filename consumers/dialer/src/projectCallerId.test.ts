@@ -49,17 +49,19 @@ describe('callerIdRowOf', () => {
     expect(rows?.row.phones.map((p) => p.value)).toEqual(['555 0101']);
   });
 
-  it('names a person by formatted name, else parts, nickname or organisation, never by a number', () => {
+  it('names a person as the Contacts app does (formatted, parts, organisation, nickname), never by an address', () => {
     const tel = [{ value: '+1 415 555 0101' }];
     const name = (fields: Partial<MergedContact>) =>
       callerIdRowOf(merged(fields, tel), 'US')?.row.displayName;
+    const countess = [{ value: 'Countess', source, alsoIn: [] }];
     expect(name({ formattedName: { value: 'Dr. Ada', source }, given: { value: 'Ada', source } })).toBe(
       'Dr. Ada',
     );
-    expect(
-      name({ nickname: [{ value: 'Countess', source, alsoIn: [] }], org: { value: 'Analytical', source } }),
-    ).toBe('Countess');
-    expect(name({ org: { value: 'Analytical Engines', source } })).toBe('Analytical Engines');
+    expect(name({ given: { value: 'Ada', source }, org: { value: 'Analytical', source } })).toBe('Ada');
+    expect(name({ nickname: countess, org: { value: 'Analytical Engines', source } })).toBe(
+      'Analytical Engines',
+    );
+    expect(name({ nickname: countess })).toBe('Countess');
     expect(name({ email: [{ value: { value: 'ada@example.org' }, source, alsoIn: [] }] })).toBe('');
   });
 });

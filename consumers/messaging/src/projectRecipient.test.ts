@@ -42,6 +42,15 @@ describe('recipientRowOf', () => {
     expect(row?.emails.map((e) => e.value)).toEqual(['a@b']);
   });
 
+  it('names a person as the Contacts app does: organisation before nickname', () => {
+    const tel = [{ value: '+44 20 7946 0000' }];
+    expect(recipientRowOf(mergedOf({ nickname: ['Ace'], org: 'Acme', tel }), 'GB')?.displayName).toBe('Acme');
+    expect(recipientRowOf(mergedOf({ nickname: ['Ace'], tel }), 'GB')?.displayName).toBe('Ace');
+    expect(
+      recipientRowOf(mergedOf({ prefix: 'Dr', given: 'Ada', suffix: 'PhD', tel }), 'GB')?.displayName,
+    ).toBe('Dr Ada PhD');
+  });
+
   it('finds a person known only by organisation by that name, and names nobody by an address', () => {
     const org = recipientRowOf(
       mergedOf({ org: 'Analytical Engines', tel: [{ value: '+44 20 7946 0000' }] }),

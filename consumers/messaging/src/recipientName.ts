@@ -1,19 +1,14 @@
-import type { MergedContact } from '@gcds/shared';
+import { contactDisplayName, type MergedContact, type NameFields } from '@gcds/shared';
+
+const NAME_PARTS = ['prefix', 'given', 'additional', 'family', 'suffix', 'formattedName', 'org'] as const;
 
 /**
- * A thread's title for a person: the formatted name, else the name parts in order, else a nickname or
- * the organisation; empty when there is none, and the thread then shows its number or address.
+ * A thread's title for a person: the Contacts app's rule (`contactDisplayName`) on the merged name
+ * fields, so every app names a person alike; empty for a person with no name at all, whose thread then
+ * shows its number or address rather than some other address of theirs.
  */
 export function recipientName(merged: MergedContact): string {
-  const named = [merged.formattedName?.value]
-    .concat([
-      [merged.prefix, merged.given, merged.additional, merged.family, merged.suffix]
-        .flatMap((part) => (part?.value.trim() ? [part.value.trim()] : []))
-        .join(' '),
-    ])
-    .concat(
-      merged.nickname.map((nick) => nick.value),
-      [merged.org?.value],
-    );
-  return named.map((text) => text?.trim() ?? '').find((text) => text !== '') ?? '';
+  const fields: NameFields = { nickname: merged.nickname.map((nick) => nick.value) };
+  for (const part of NAME_PARTS) fields[part] = merged[part]?.value;
+  return contactDisplayName(fields);
 }
