@@ -29,39 +29,40 @@ const BOOK: ContactDraft[] = [
   { given: 'Only', family: 'Named' },
 ];
 
-const worlds = new Map<string, Promise<{ messaging: MessagingConsumer; stop(): Promise<void> }>>();
+/**
+ * One real pipeline (local provider → GCDS → consumers) holding the book, and a Messages app per region
+ * (each its own identity and database) reading it: the region decides how the app reads national numbers.
+ */
+const book = (async () => {
+  const pipeline = await startPipeline({ region: 'GB' });
+  const local = await pipeline.registry.install(createLocalProvider());
+  await local.api.importMany(BOOK);
+  await pipeline.gcds.whenIdle();
+  return { pipeline, apps: new Map<string, Promise<MessagingConsumer>>() };
+})();
 
-/** The book on the real pipeline (local provider → GCDS → messaging), read in `region`. */
-function messagingIn(region: string): Promise<MessagingConsumer> {
-  let world = worlds.get(region);
-  if (world === undefined) {
-    world = (async () => {
-      const pipeline = await startPipeline({ region });
-      const local = await pipeline.registry.install(createLocalProvider());
-      await local.api.importMany(BOOK);
-      await pipeline.gcds.whenIdle();
-      const messaging = await createMessagingConsumer({
-        platform: pipeline.platform,
-        identity: pipeline.platform.registerApp({ appId: 'messaging', accessLevel: 'privileged' }),
-        region,
-        dbName: `messaging-book-${region}`,
-      });
+async function messagingIn(region: string): Promise<MessagingConsumer> {
+  const { pipeline, apps } = await book;
+  let app = apps.get(region);
+  if (app === undefined) {
+    app = createMessagingConsumer({
+      platform: pipeline.platform,
+      identity: pipeline.platform.registerApp({ appId: `messaging-${region}`, accessLevel: 'privileged' }),
+      region,
+      dbName: `messaging-book-${region}`,
+    }).then(async (messaging) => {
       await messaging.syncNow();
-      return {
-        messaging,
-        async stop() {
-          await messaging.stop();
-          await pipeline.gcds.stop();
-        },
-      };
-    })();
-    worlds.set(region, world);
+      return messaging;
+    });
+    apps.set(region, app);
   }
-  return world.then((w) => w.messaging);
+  return app;
 }
 
 afterAll(async () => {
-  for (const world of worlds.values()) await (await world).stop();
+  const { pipeline, apps } = await book;
+  for (const app of apps.values()) await (await app).stop();
+  await pipeline.gcds.stop();
 });
 
 describe('messaging: recipient search while typing', () => {
