@@ -77,7 +77,8 @@ export interface ContactsConsumer {
   stop(): Promise<void>;
 }
 
-const SCHEMA_TAG = 'contacts/1';
+// Bumped when what a row holds changes (2: name words folded by the shared foldName): rows are rebuilt.
+const SCHEMA_TAG = 'contacts/2';
 
 export async function createContactsConsumer(options: ContactsConsumerOptions): Promise<ContactsConsumer> {
   const order = options.order ?? 'givenFirst';

@@ -17,4 +17,4 @@ export type { ListSection } from './listPosition';
 export { PhoneDigitIndex, type PhoneDigitMatch } from './phoneDigitIndex';
 export { listEntryOf, type ProjectionSettings, projectContact } from './projectContact';
 export type { SearchField, SearchHit } from './searchRanking';
-export { foldText, queryWords, searchWords } from './searchText';
+export { queryWords } from './searchText';

@@ -1,8 +1,14 @@
-import type { CollationTable, MergedContact, PersonRecord, ProjectedRows } from '@gcds/shared';
+import {
+  type CollationTable,
+  type MergedContact,
+  nameWords,
+  type PersonRecord,
+  type ProjectedRows,
+} from '@gcds/shared';
 import { type ContactDetailRow, type ContactListEntry, DETAIL_STORE, LIST_STORE } from './contactRows';
 import { displayNameOf, type NameOrder, sortTextOf } from './displayName';
 import { listPosition } from './listPosition';
-import { emailWords, searchWords } from './searchText';
+import { emailWords } from './searchText';
 
 export interface ProjectionSettings {
   collation: CollationTable;
@@ -29,11 +35,11 @@ export function listEntryOf(merged: MergedContact, settings: ProjectionSettings)
     merged.formattedName?.value,
     ...merged.nickname.map((n) => n.value),
   ];
-  const nameTokens = new Set(nameTexts.flatMap((text) => (text === undefined ? [] : searchWords(text))));
+  const nameTokens = new Set(nameTexts.flatMap((text) => (text === undefined ? [] : nameWords(text))));
   // Someone known only by organisation, email or number is still found by the name shown for them.
-  if (nameTokens.size === 0) for (const word of searchWords(displayName)) nameTokens.add(word);
+  if (nameTokens.size === 0) for (const word of nameWords(displayName)) nameTokens.add(word);
   const orgTokens = [merged.org?.value, merged.department?.value].flatMap((text) =>
-    text === undefined ? [] : searchWords(text),
+    text === undefined ? [] : nameWords(text),
   );
   const emails = merged.email.map((email) => email.value.value.trim()).filter((value) => value !== '');
   const entry: ContactListEntry = {
