@@ -24,4 +24,9 @@ describe('digitSuffixes', () => {
   it('lists every suffix of every form once', () => {
     expect(digitSuffixes(['0123', '123', '9'])).toEqual(['0123', '123', '23', '3', '9']);
   });
+
+  it('leaves out a form too long to be a number', () => {
+    expect(digitSuffixes(['1'.repeat(5000), '42'])).toEqual(['42', '2']);
+    expect(digitSuffixes(['9'.repeat(24)])).toHaveLength(24);
+  });
 });
