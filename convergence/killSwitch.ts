@@ -21,6 +21,8 @@ export class KillSwitch {
   /** Kills that fired. */
   fired = 0;
   #dead = false;
+  /** Bumped on every restart: a hook of an earlier instance keeps failing, as a dead process would. */
+  #incarnation = 0;
   #at: number | undefined;
   #when: 'before' | 'after' = 'before';
 
@@ -53,6 +55,16 @@ export class KillSwitch {
   /** The component was restarted: a fresh instance, not dead. */
   revived(): void {
     this.#dead = false;
+    this.#incarnation += 1;
+  }
+
+  /** The commit hook of the instance started now: once that instance dies, it never commits again. */
+  hook(): (label: string) => void {
+    const incarnation = this.#incarnation;
+    return (label) => {
+      if (incarnation !== this.#incarnation) throw new Killed(`a killed instance tried to commit ${label}`);
+      this.beforeCommit(label);
+    };
   }
 
   /** Called just before a commit completes; throwing aborts it. */

@@ -58,6 +58,15 @@ export interface PipelineOptions {
   consumerBatchSize?: number;
   /** Which providers are installed at start (default all three). */
   providers?: readonly ProviderId[];
+  /** Arms one kill before anything starts, so even start-up commits can be crash points. */
+  crashPlan?: CrashPlan;
+}
+
+/** One kill: the component (`gcds`, a consumer's name or a provider id) at its n-th commit. */
+export interface CrashPlan {
+  component: string;
+  commit: number;
+  when: 'before' | 'after';
 }
 
 export const VCARD_FILE = 'book.vcf';
@@ -99,7 +108,7 @@ export class PipelineUnderTest {
   gcds!: Gcds;
   gcdsStatus: GcdsStatus | undefined;
 
-  readonly #options: Required<Omit<PipelineOptions, 'providers'>>;
+  readonly #options: Required<Omit<PipelineOptions, 'providers' | 'crashPlan'>>;
   readonly #namespace: string;
   readonly #gcdsIdentity: AppIdentity;
   readonly #ownerStores = new Map<ProviderId, DataStoreOwner<Contact>>();
@@ -138,12 +147,23 @@ export class PipelineUnderTest {
 
   static async start(options: PipelineOptions = {}): Promise<PipelineUnderTest> {
     const world = new PipelineUnderTest(options);
+    const plan = options.crashPlan;
+    if (plan !== undefined) world.killSwitchOf(plan.component).armAt(plan.commit, plan.when);
     for (const provider of options.providers ?? (['local', 'vcard', 'facebook-sim'] as const)) {
       await world.install(provider);
     }
     await world.#startGcds();
     for (const slot of world.consumers.values()) await world.openConsumer(slot.spec.name);
     return world;
+  }
+
+  /** The kill switch of the GCDS (`gcds`), a consumer (its name) or a provider (its id). */
+  killSwitchOf(component: string): KillSwitch {
+    if (component === 'gcds') return this.gcdsKill;
+    if (component === 'local' || component === 'vcard' || component === 'facebook-sim') {
+      return this.providerKills[component];
+    }
+    return this.slot(component).kill;
   }
 
   // --- naming: real records ↔ model keys ---
@@ -328,18 +348,28 @@ export class PipelineUnderTest {
 
   // --- the GCDS ---
 
+  /** Starts a GCDS; one killed while starting up is started again, as the system would. */
   async #startGcds(): Promise<void> {
-    this.gcdsKill.revived();
-    this.gcds = await Gcds.start({
-      platform: this.platform,
-      identity: this.#gcdsIdentity,
-      region: 'US',
-      now: () => this.#clock,
-      beforeCommit: (label) => this.gcdsKill.beforeCommit(label),
-    });
-    this.gcds.status$.subscribe((status) => {
-      this.gcdsStatus = status;
-    });
+    for (let attempt = 0; ; attempt += 1) {
+      this.gcdsKill.revived();
+      try {
+        this.gcds = await Gcds.start({
+          platform: this.platform,
+          identity: this.#gcdsIdentity,
+          region: 'US',
+          now: () => this.#clock,
+          beforeCommit: this.gcdsKill.hook(),
+        });
+      } catch (error) {
+        if (!isKilled(error) || attempt > 5) throw error;
+        this.restarts += 1;
+        continue;
+      }
+      this.gcds.status$.subscribe((status) => {
+        this.gcdsStatus = status;
+      });
+      return;
+    }
   }
 
   /** Stops the GCDS (dead or alive) and starts a new one over the same data. */
@@ -449,7 +479,7 @@ export class PipelineUnderTest {
       region: 'US',
       dbName: `${this.#namespace}:consumer:${name}`,
       batchSize: this.#options.consumerBatchSize,
-      beforeCommit: (label: string) => slot.kill.beforeCommit(label),
+      beforeCommit: slot.kill.hook(),
     };
     slot.instance =
       slot.spec.kind === 'contacts'

@@ -473,6 +473,14 @@ export class Gcds {
   }
 
   async #forgetProvider(provider: string): Promise<void> {
+    if (this.#providers.has(provider)) {
+      // Installed again before this job ran: a sync of the new store may already have run, and
+      // forgetting now would drop its records. A sync does it right: the old cursor's epoch is gone,
+      // so the store answers with a reset and the new store's records replace the old ones.
+      this.#dirty.add(provider);
+      this.#scheduleRun();
+      return;
+    }
     await this.#transact(`uninstall:${provider}`, async (graph, tx) => {
       for (const key of await graph.sourcesOfProvider(provider)) await graph.remove(key);
       await graph.regroup();
