@@ -191,9 +191,10 @@ describe('dialer access: a privileged dialer never receives anything of facebook
     await facebook.api.syncNow();
     await gcds.whenIdle();
 
+    const recorded = recordingPlatform(platform);
     const make = (appId: string, accessLevel: 'privileged' | 'certified') =>
       createDialerConsumer({
-        platform,
+        platform: accessLevel === 'privileged' ? recorded.platform : platform,
         identity: platform.registerApp({ appId, accessLevel }),
         region: 'US',
         dbName: `real-${appId}`,
@@ -213,7 +214,9 @@ describe('dialer access: a privileged dialer never receives anything of facebook
     const stored = JSON.stringify([
       await privileged.sync.db.getAll('callerId'),
       await privileged.sync.db.getAll('dialKeys'),
+      recorded.received,
     ]);
+    expect(recorded.received.tasks.length).toBeGreaterThan(0);
     for (const value of ['facebook-sim', 'Sunny', '6505550177', '650 555 0177', 'Noah', 'mary@fb']) {
       expect({ value, leaked: stored.includes(value) }).toEqual({ value, leaked: false });
     }
