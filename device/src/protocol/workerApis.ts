@@ -21,7 +21,7 @@ export interface GcdsClientApi {
 }
 
 export interface ProviderEvent {
-  kind: 'info' | 'progress' | 'error';
+  kind: 'info' | 'progress' | 'warn' | 'error';
   message: string;
   progress?: ImportProgress;
 }

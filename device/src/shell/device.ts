@@ -177,7 +177,11 @@ export class Device {
     if (event.kind === 'progress' && event.progress !== undefined) {
       this.providerProgress.set(id, { ...event.progress, label: event.message });
     } else {
-      this.log.add(id, event.message, event.kind === 'error' ? 'error' : 'info');
+      this.log.add(
+        id,
+        event.message,
+        event.kind === 'error' ? 'error' : event.kind === 'warn' ? 'warn' : 'info',
+      );
       if (id === 'facebook-sim') void this.refreshFacebook();
     }
     this.changed();

@@ -245,7 +245,7 @@ export class SystemPanel {
       ? 'facebook-sim is not installed.'
       : fb === undefined
         ? 'connecting…'
-        : `${fb.friends} friends on the server, server counter ${fb.counter}; sync ${fb.sync.state} at ${fb.sync.lastServerCounter}` +
+        : `${fb.friends} friends on the server, server counter ${fb.counter}; sync ${fb.sync.state}${fb.sync.retry === undefined ? '' : ` (attempt ${fb.sync.retry.attempt} failed)`} at ${fb.sync.lastServerCounter}` +
           (fb.failureRate > 0 ? `; ${Math.round(fb.failureRate * 100)}% of requests fail` : '') +
           (fb.sync.lastError === undefined ? '' : `; last error: ${fb.sync.lastError}`);
     for (const button of this.#fbButtons) button.disabled = !fbInstalled;

@@ -1,4 +1,9 @@
-import { createFacebookSimProvider, FacebookServer, type FacebookSimApi } from '@gcds/provider-facebook-sim';
+import {
+  createFacebookSimProvider,
+  FacebookServer,
+  type FacebookSimApi,
+  realSleep,
+} from '@gcds/provider-facebook-sim';
 import { ContactValidationError, createLocalProvider, type LocalContactsApi } from '@gcds/provider-local';
 import { createVcardProvider, type VcardProviderApi } from '@gcds/provider-vcard';
 import { type ContactDraft, DataStorePlatform, PROVIDER_STORE_NAME, ProviderRegistry } from '@gcds/shared';
@@ -149,7 +154,21 @@ const api: ProviderWorkerApi = {
     } else {
       // The network lives as long as this worker: the demo's friends are on it from the start.
       const server = startFacebookServer(config);
-      const installed = await registry.install(createFacebookSimProvider({ api: server, pageSize: 250 }));
+      const installed = await registry.install(
+        createFacebookSimProvider({
+          api: server,
+          pageSize: 250,
+          // The back-off wait is where a failed request shows: the shell logs it and shows the retry.
+          sleep: (ms, signal) => {
+            const attempt = facebook?.api.status().retry?.attempt;
+            emit({
+              kind: 'warn',
+              message: `facebook-sim: request failed (attempt ${attempt ?? '?'}), retrying in ${Math.round(ms)} ms`,
+            });
+            return realSleep(ms, signal);
+          },
+        }),
+      );
       facebook = { server, api: installed.api };
       seeded = true;
       void syncFacebook();
@@ -192,8 +211,12 @@ const api: ProviderWorkerApi = {
     let message: string;
     switch (action) {
       case 'add': {
-        const guids = server.generateFriends(count);
-        message = `server: ${guids.length} new friend${guids.length === 1 ? '' : 's'}`;
+        const guids = new Set(server.generateFriends(count));
+        const names = server
+          .liveFriends()
+          .filter((friend) => guids.has(friend.guid))
+          .map((friend) => friend.name);
+        message = `server: new friend${names.length === 1 ? '' : 's'} ${names.join(', ')}`;
         break;
       }
       case 'edit': {

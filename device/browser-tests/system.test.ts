@@ -1,0 +1,195 @@
+import type { Browser, FrameLocator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vcardOnly } from './demoFacts';
+import { launchChromium, Phone } from './phone';
+import { guestCards } from './vcfFiles';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** How many contacts the Contacts app's list says it has. */
+async function contactCount(contacts: FrameLocator): Promise<number> {
+  const status = contacts.locator('.list-status[data-count]');
+  return Number(await status.getAttribute('data-count'));
+}
+
+/** Searches in Contacts and returns the names found (empty when nothing matches). */
+async function contactsFound(contacts: FrameLocator, query: string): Promise<string[]> {
+  const search = contacts.getByRole('searchbox', { name: 'Search contacts' });
+  await search.fill('');
+  await search.fill(query);
+  const status = contacts.locator('.list-status');
+  await expect.poll(() => status.textContent()).toMatch(/^(\d+ found|No contact matches .*)$/);
+  return contacts.locator('.search-results .row-name').allTextContents();
+}
+
+/** The caller ID the Phone app shows for an incoming call from `number` (the call is then declined). */
+async function callerId(phone: Phone, number: string): Promise<string> {
+  const app = await phone.openApp('phone');
+  await app.getByRole('tab', { name: 'Keypad' }).click();
+  await app.getByTestId('dial-input').fill(number);
+  await app.getByRole('button', { name: 'Simulate an incoming call from this number' }).click();
+  const name = (await app.getByTestId('caller-name').textContent()) ?? '';
+  await app.getByRole('button', { name: 'Decline' }).click();
+  return name;
+}
+
+/** The recipients the Messages app offers for a query. */
+async function recipients(phone: Phone, query: string): Promise<string[]> {
+  const app = await phone.openApp('messages');
+  if ((await app.locator('body').getAttribute('data-view')) !== 'compose') {
+    await app.getByRole('button', { name: 'New message' }).click();
+  }
+  const to = app.getByRole('combobox');
+  await to.fill('');
+  await expect.poll(() => app.getByText(/^\d+ suggestions$/).count()).toBe(0);
+  await to.fill(query);
+  await expect.poll(() => app.getByText(/^\d+ suggestions$/).count()).toBe(1);
+  return app.locator('.recipient-option .row-name').allTextContents();
+}
+
+describe('the system panel', () => {
+  it('uninstalls a provider at runtime (its people leave every app) and installs it again', async () => {
+    const phone = await Phone.open(browser);
+    const panel = phone.panel();
+    await phone.converged();
+    const contacts = await phone.openApp('contacts');
+    await expect.poll(() => contactCount(contacts)).toBeGreaterThan(0);
+    const before = await contactCount(contacts);
+    expect(await contactsFound(contacts, vcardOnly.name)).toEqual([vcardOnly.name]);
+
+    await panel.getByRole('button', { name: 'Uninstall vCard file' }).click();
+    await expect.poll(() => panel.getByTestId('provider-state-vcard').textContent()).toBe('not installed');
+    await phone.converged();
+    expect(await panel.locator('tr[data-store="vcard/contacts"]').count()).toBe(0);
+    expect(await panel.getByRole('log').textContent()).toContain('uninstalled: its store is deleted');
+    await phone.screenshot('21-panel-vcard-uninstalled');
+    await phone.openApp('contacts');
+    expect(await contactsFound(contacts, vcardOnly.name)).toEqual([]);
+    expect(await contactCount(contacts)).toBeLessThan(before);
+    expect(await callerId(phone, vcardOnly.phones[0]!)).not.toBe(vcardOnly.name);
+    expect(await recipients(phone, vcardOnly.name)).toEqual([]);
+
+    await panel.getByRole('button', { name: 'Install vCard file' }).click();
+    await expect
+      .poll(() => panel.getByTestId('provider-state-vcard').textContent(), { timeout: 30_000 })
+      .toBe('installed');
+    await phone.converged();
+    await phone.openApp('contacts');
+    expect(await contactsFound(contacts, vcardOnly.name)).toEqual([vcardOnly.name]);
+    expect(await contactCount(contacts)).toBe(before);
+    expect(await callerId(phone, vcardOnly.phones[0]!)).toBe(vcardOnly.name);
+    await phone.close();
+  });
+
+  it('makes the facebook-sim server add, edit and delete friends, and fail', async () => {
+    const phone = await Phone.open(browser);
+    const panel = phone.panel();
+    const log = panel.getByRole('log');
+    const server = panel.getByTestId('facebook-server');
+    await phone.converged();
+    const contacts = await phone.openApp('contacts');
+
+    await panel.getByRole('button', { name: 'Add a friend' }).click();
+    const addedEntry = log.locator('li').filter({ hasText: 'server: new friend' });
+    await expect.poll(() => addedEntry.count()).toBe(1);
+    const added = /server: new friend (.+)$/.exec((await addedEntry.textContent())!)![1]!;
+    await phone.converged();
+    await phone.openApp('contacts');
+    expect(await contactsFound(contacts, added)).toContain(added);
+
+    await panel.getByRole('button', { name: 'Edit a friend' }).click();
+    await expect.poll(() => log.textContent()).toMatch(/server: edited .+ \(.+\)/);
+    await phone.converged();
+
+    await panel.getByRole('button', { name: 'Delete a friend' }).click();
+    const deletedEntry = log.locator('li').filter({ hasText: 'server: deleted' });
+    await expect.poll(() => deletedEntry.count()).toBe(1);
+    const deleted = /server: deleted (.+)$/.exec((await deletedEntry.textContent())!)![1]!;
+    await phone.converged();
+    await phone.openApp('contacts');
+    expect(await contactsFound(contacts, deleted)).not.toContain(deleted);
+
+    // Three failed requests: the sync backs off and retries, and catches up once the server answers.
+    const counterBefore = await panel
+      .locator('tr[data-reader="facebook-sim ← server"] td')
+      .nth(1)
+      .textContent();
+    await panel.getByRole('button', { name: 'Fail next 3 requests' }).click();
+    await expect.poll(() => log.textContent()).toContain('server: the next 3 requests fail with 503');
+    await expect
+      .poll(() => log.textContent(), { timeout: 20_000 })
+      .toMatch(/request failed \(attempt 1\), retrying in/);
+    await phone.screenshot('22-panel-facebook-retrying');
+    await panel.getByRole('button', { name: 'Add a friend' }).click();
+    await expect.poll(() => log.textContent(), { timeout: 30_000 }).toMatch(/request failed \(attempt 3\)/);
+    await phone.converged();
+    expect(await server.textContent()).toMatch(/sync idle at (\d+)/);
+    const counterAfter = await panel
+      .locator('tr[data-reader="facebook-sim ← server"] td')
+      .nth(1)
+      .textContent();
+    expect(Number(counterAfter)).toBeGreaterThan(Number(counterBefore));
+    await phone.screenshot('23-panel-facebook-converged');
+    await phone.close();
+  });
+
+  it('kills the GCDS worker in the middle of an import, restarts it, and every app converges', async () => {
+    const phone = await Phone.open(browser);
+    const panel = phone.panel();
+    await phone.converged();
+    const contacts = await phone.openApp('contacts');
+    await expect.poll(() => contactCount(contacts)).toBeGreaterThan(0);
+    const before = await contactCount(contacts);
+
+    const guests = 1_500;
+    const cards = guestCards(guests, 'Crash');
+    await contacts.getByRole('button', { name: 'Import or export vCard' }).click();
+    await contacts.getByLabel('Choose a .vcf file').setInputFiles({
+      name: 'big-import.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.from(`${cards.join('\r\n')}\r\n`),
+    });
+    // The first batch is in: the GCDS is busy with it when it is killed.
+    const progress = contacts.locator('progress[aria-label="Import progress"]');
+    await expect
+      .poll(async () => Number(await progress.getAttribute('value')), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await panel.getByRole('button', { name: 'Kill GCDS worker' }).click();
+    await expect.poll(() => panel.getByTestId('gcds-state').getAttribute('data-state')).toBe('killed');
+    await phone.screenshot('24-panel-gcds-killed-mid-import');
+    // The provider finishes the import on its own; the GCDS is not there to see it.
+    await expect
+      .poll(() => contacts.getByRole('status').filter({ hasText: 'big-import.vcf:' }).textContent(), {
+        timeout: 60_000,
+      })
+      .toBe(`big-import.vcf: ${guests} cards read, ${guests} added, 0 updated, 0 unchanged, 0 with errors.`);
+    expect(await panel.locator('tr[data-reader="gcds ← vcard"]').getAttribute('data-state')).toBe('stopped');
+
+    await panel.getByRole('button', { name: 'Restart GCDS worker' }).click();
+    await phone.converged(120_000);
+    expect(await panel.getByRole('log').textContent()).toContain('worker killed (terminated mid-flight)');
+    await phone.screenshot('25-panel-gcds-restarted-converged');
+
+    // Every app has every guest, once: the last card of the file is in each.
+    await contacts.getByRole('button', { name: 'Back to the list' }).click();
+    await expect.poll(() => contactCount(contacts), { timeout: 30_000 }).toBe(before + guests);
+    const last = `Crash${String(guests).padStart(4, '0')} Guestington`;
+    expect(await contactsFound(contacts, last)).toEqual([last]);
+    expect(
+      await callerId(
+        phone,
+        `+33 6 39 97 ${String(guests - 1)
+          .padStart(4, '0')
+          .replace(/(\d\d)(\d\d)/, '$1 $2')}`,
+      ),
+    ).toBe(last);
+    expect(await recipients(phone, last)).toEqual([last]);
+    await phone.close();
+  });
+});
