@@ -16,7 +16,8 @@ export class AppFrames {
     private readonly screen: HTMLElement,
     private readonly home: HTMLElement,
     private readonly engines: ReadonlyMap<string, EngineProcess>,
-    private readonly onOpen: (app: AppManifest | undefined) => void,
+    /** Told which app opened, or `undefined` and the app just left for the home screen. */
+    private readonly onOpen: (app: AppManifest | undefined, left?: string) => void,
   ) {
     window.addEventListener('message', (event) => this.#onMessage(event));
   }
@@ -50,17 +51,23 @@ export class AppFrames {
   }
 
   goHome(): void {
+    const left = this.#active;
     for (const frame of this.#frames.values()) frame.hidden = true;
     this.home.hidden = false;
     this.#active = undefined;
-    this.onOpen(undefined);
+    this.onOpen(undefined, left);
   }
 
   #onMessage(event: MessageEvent): void {
     for (const [appId, frame] of this.#frames) {
       // Only the frame's own window may ask, and it gets only its own engine.
       if (event.source !== frame.contentWindow) continue;
-      if ((event.data as { type?: unknown } | null)?.type !== 'gcds:ready') return;
+      const type = (event.data as { type?: unknown } | null)?.type;
+      if (type === 'gcds:home') {
+        if (this.#active === appId) this.goHome();
+        return;
+      }
+      if (type !== 'gcds:ready') return;
       const engine = this.engines.get(appId);
       if (engine === undefined) return;
       const port = engine.appPort();

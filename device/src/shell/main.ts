@@ -85,9 +85,15 @@ const phone = h(
   h('div', { class: 'phone-body' }, statusBar, screen, h('div', { class: 'nav-bar' }, homeButton)),
 );
 
-const frames = new AppFrames(screen, home, device.engines, (app) => {
+const frames = new AppFrames(screen, home, device.engines, (app, left) => {
   title.textContent = app === undefined ? 'GCDS phone' : app.name;
-  if (app === undefined) home.querySelector<HTMLButtonElement>('button')?.focus();
+  // Back home, focus is on the icon of the app just left, as a keyboard user expects.
+  if (app === undefined) {
+    (
+      home.querySelector<HTMLButtonElement>(`button[data-app="${left ?? ''}"]`) ??
+      home.querySelector<HTMLButtonElement>('button')
+    )?.focus();
+  }
 });
 
 const panel = new SystemPanel(device);

@@ -26,7 +26,10 @@ export function confirmDialog(host: HTMLElement, text: string, confirmLabel: str
         attrs: { role: 'alertdialog', 'aria-modal': 'true', 'aria-describedby': 'dialog-text' },
         on: {
           keydown: (event) => {
-            if (event.key === 'Escape') close(false);
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              close(false);
+            }
             if (event.key === 'Tab') {
               // Keep focus inside the dialog.
               event.preventDefault();

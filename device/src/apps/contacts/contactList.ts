@@ -142,6 +142,15 @@ export class ContactList {
     this.#search.focus();
   }
 
+  /** Empties the search, if there is one; says whether there was. */
+  clearSearch(): boolean {
+    if (this.#search.value === '') return false;
+    this.#search.value = '';
+    this.#onQuery();
+    this.#search.focus();
+    return true;
+  }
+
   #renderJumpBar(): void {
     replaceChildren(
       this.#jumpBar,

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { ContactsAppApi } from '../../protocol/contactsApi';
 import { connectToEngine, storageIsolation } from '../../ui/appChannel';
 import { announce, h } from '../../ui/dom';
+import { handleEscape } from '../../ui/escapeKey';
 import { ContactDetail } from './contactDetail';
 import { ContactForm } from './contactForm';
 import { ContactList } from './contactList';
@@ -60,7 +61,7 @@ const form = new ContactForm(
     if (personId === undefined) backToList();
     else void openPerson(personId);
   },
-  () => (detail.personId === '' ? backToList() : void openPerson(detail.personId)),
+  () => cancelForm(),
 );
 const importView = new ImportView(api, () => backToList());
 const picker = new MergePicker(
@@ -79,7 +80,16 @@ async function openPerson(personId: string): Promise<void> {
   detail.element.querySelector<HTMLElement>('h2')?.focus();
 }
 
+let formFrom: string | undefined;
+
+/** Leaving the form unsaved goes back where it was opened from: the contact edited, or the list. */
+function cancelForm(): void {
+  if (formFrom === undefined) backToList();
+  else void openPerson(formFrom);
+}
+
 async function openForm(localId?: string): Promise<void> {
+  formFrom = localId === undefined ? undefined : detail.personId;
   show('form');
   await form.show(localId);
 }
@@ -142,3 +152,13 @@ document.addEventListener('keydown', (event) => {
     backToList();
   }
 });
+
+handleEscape(() => {
+  const view = document.body.dataset.view;
+  if (view === 'detail' || view === 'import') backToList();
+  else if (view === 'form') cancelForm();
+  else if (view === 'merge') void openPerson(detail.personId);
+  else return list.clearSearch();
+  return true;
+});
+list.focusSearch();

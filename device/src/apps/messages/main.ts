@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { MessagesAppApi } from '../../protocol/messagesApi';
 import { connectToEngine, storageIsolation } from '../../ui/appChannel';
 import { announce, h } from '../../ui/dom';
+import { handleEscape } from '../../ui/escapeKey';
 import { ComposeView } from './composeView';
 import { ThreadList } from './threadList';
 import { ThreadView } from './threadView';
@@ -77,6 +78,12 @@ views.set('thread', h('div', { class: 'view' }, thread.element));
 root.append(...views.values(), live);
 show('list');
 void list.refresh();
+root.querySelector<HTMLButtonElement>('button[aria-label="New message"]')?.focus();
+handleEscape(() => {
+  if (document.body.dataset.view === 'list') return false;
+  backToList();
+  return true;
+});
 
 api.subscribe(
   Comlink.proxy(() => {

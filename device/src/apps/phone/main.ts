@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { PhoneAppApi } from '../../protocol/phoneApi';
 import { connectToEngine, storageIsolation } from '../../ui/appChannel';
 import { announce, h } from '../../ui/dom';
+import { handleEscape } from '../../ui/escapeKey';
 import { tabs } from '../../ui/tabs';
 import { CallScreen } from './callScreen';
 import { KeypadView } from './keypadView';
@@ -73,6 +74,8 @@ root.append(
 );
 tabBar.show('keypad');
 keypad.focus();
+// During a call Escape does nothing (a call ends with its own buttons); otherwise it goes home.
+handleEscape(() => callScreen.active);
 
 api.subscribe(
   Comlink.proxy(() => {
