@@ -15,7 +15,7 @@ import {
 } from '@gcds/shared';
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import { decisionKey } from './clustering';
-import { sourceMatchKeys } from './matchKeys';
+import { type SourceMatchKeys, sourceMatchKeys } from './matchKeys';
 import { pairEvidence } from './mergeRules';
 import { type IncomingSource, PersonGraph } from './personGraph';
 import { GCDS_SCHEMA, GCDS_STORES } from './schema';
@@ -462,13 +462,21 @@ export class Gcds {
     revision: number,
     region: string,
   ): IncomingSource {
+    let keys: SourceMatchKeys;
+    try {
+      keys = sourceMatchKeys(contact, region);
+    } catch {
+      // A record that is not a well-formed contact (a careless provider) stays a person of its own,
+      // matched with nothing, instead of failing the batch and every record of its provider after it.
+      keys = { nameKeys: [], nameSuffix: '', displayName: '', phones: [], phoneKeys: [], emails: [] };
+    }
     return {
       key: sourceKey({ provider, contactId }),
       provider,
       contactId,
       accessLevel: reader.accessLevel,
       revision,
-      ...sourceMatchKeys(contact, region),
+      ...keys,
     };
   }
 

@@ -118,9 +118,15 @@ function nameMatchKeys(contact: Contact): NameMatchKeys {
   };
 }
 
+/** How many numbers, and how many addresses, of one record the matcher considers (the first ones). */
+const MAX_MATCHED_VALUES = 50;
+
 /** Keys the matcher and the GCDS indexes work on, computed outside any transaction. */
 export function sourceMatchKeys(contact: Contact, region: string): SourceMatchKeys {
+  // Past a few dozen numbers or addresses a record is a list, not one person's identity; matching on
+  // all of thousands (a junk card) costs the GCDS time and memory quadratic in their count.
   const phones = (contact.tel ?? [])
+    .slice(0, MAX_MATCHED_VALUES)
     .map((tel) =>
       phoneOf(
         tel.value,
@@ -133,6 +139,7 @@ export function sourceMatchKeys(contact: Contact, region: string): SourceMatchKe
   const emails = [
     ...new Set(
       (contact.email ?? [])
+        .slice(0, MAX_MATCHED_VALUES)
         .filter((email) => emailProblem(email.value) === undefined)
         .map((email) => emailKey(email.value)),
     ),

@@ -358,13 +358,29 @@ class ConsumerSyncEngine implements ConsumerSync {
   }
 
   #project(person: PersonRecord, pointed: Parameters<typeof composeMergedContact>[1]): ProjectedRows | null {
-    const merged = composeMergedContact(person, pointed, {
-      readerLevel: this.#options.identity.accessLevel,
-      region: this.#options.region,
-    });
-    if (merged === undefined) return null;
-    const projected = this.#options.project(merged, person);
-    for (const [name, storeRows] of Object.entries(projected)) {
+    const projectFrom = (sources: typeof pointed): ProjectedRows | null => {
+      const merged = composeMergedContact(person, sources, {
+        readerLevel: this.#options.identity.accessLevel,
+        region: this.#options.region,
+      });
+      return merged === undefined ? null : this.#options.project(merged, person);
+    };
+    let projected: ProjectedRows | null;
+    try {
+      projected = projectFrom(pointed);
+    } catch {
+      // A provider record that is not a well-formed contact (a careless provider) must not stop the sync
+      // of every person after it: the person is shown from the sources that project on their own.
+      const usable = pointed.filter((source) => {
+        try {
+          return projectFrom([source]) !== null;
+        } catch {
+          return false;
+        }
+      });
+      projected = usable.length === 0 ? null : projectFrom(usable);
+    }
+    for (const [name, storeRows] of Object.entries(projected ?? {})) {
       if (!this.#storeNames.includes(name)) {
         throw new Error(`the projection wrote to "${name}", which is not in the consumer schema`);
       }
