@@ -113,6 +113,8 @@ export class PipelineUnderTest {
   readonly #gcdsIdentity: AppIdentity;
   readonly #ownerStores = new Map<ProviderId, DataStoreOwner<Contact>>();
   readonly #contactIdOf = new Map<string, string>();
+  /** Model key → the network's guid of that friend. */
+  readonly #guids = new Map<string, string>();
   #clock = 1_700_000_000_000;
 
   private constructor(options: PipelineOptions) {
@@ -236,6 +238,26 @@ export class PipelineUnderTest {
     this.#ownerStores.delete(provider);
   }
 
+  /** A provider's API (its own, as its UI would use it). */
+  api<API>(provider: ProviderId): API {
+    return this.#api<API>(provider);
+  }
+
+  /** Imports a .vcf file as given (text or bytes), with no expectation about its cards. */
+  async importVcardText(data: string | Uint8Array, file = VCARD_FILE): Promise<VcardImportReport> {
+    const report = await this.#api<VcardProviderApi>('vcard').importFile(file, data, {
+      batchSize: this.#options.vcardBatchSize,
+    });
+    for (const card of report.cards) if (card.uid !== null) this.#name('vcard', card.id, card.uid);
+    return report;
+  }
+
+  /** Names a record written outside the model's steps (a friend's guid, a local id) by a model key. */
+  nameRecord(provider: ProviderId, key: string, contactId: string): void {
+    if (provider === 'facebook-sim') this.#guids.set(key, contactId);
+    this.#name(provider, contactId, key);
+  }
+
   #api<API>(provider: ProviderId): API {
     const installed = this.registry.get<API>(provider);
     if (installed === undefined) throw new Error(`${provider} is not installed`);
@@ -289,8 +311,6 @@ export class PipelineUnderTest {
     const api = this.#api<VcardProviderApi>('vcard');
     return this.#retrying(() => api.removeFile(VCARD_FILE));
   }
-
-  readonly #guids = new Map<string, string>();
 
   friendAdd(key: string, spec: RecordSpec): void {
     const guid = this.server.addFriend(friendProfileOf(key, spec));
