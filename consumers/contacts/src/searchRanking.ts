@@ -1,3 +1,4 @@
+import { compareRanks } from '@gcds/shared';
 import type { ContactListEntry } from './contactRows';
 import type { PhoneDigitMatch } from './phoneDigitIndex';
 import { queryWords } from './searchText';
@@ -62,23 +63,15 @@ export function bestHits(candidates: ReadonlyArray<Ranked | undefined>, limit: n
   for (const hit of candidates) {
     if (hit === undefined) continue;
     const kept = best.get(hit.entry.personId);
-    if (kept === undefined || compareRank(hit.rank, kept.rank) < 0) best.set(hit.entry.personId, hit);
+    if (kept === undefined || compareRanks(hit.rank, kept.rank) < 0) best.set(hit.entry.personId, hit);
   }
   return [...best.values()]
     .sort(
       (a, b) =>
-        compareRank(a.rank, b.rank) ||
+        compareRanks(a.rank, b.rank) ||
         (a.entry.sortKey < b.entry.sortKey ? -1 : a.entry.sortKey > b.entry.sortKey ? 1 : 0) ||
         (a.entry.personId < b.entry.personId ? -1 : 1),
     )
     .slice(0, limit)
     .map(({ entry, field, matched }) => ({ entry, field, matched }));
-}
-
-function compareRank(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }

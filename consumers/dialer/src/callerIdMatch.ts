@@ -1,4 +1,4 @@
-import { type PhoneKeys, type PhoneMatchKind, phoneMatchKind } from '@gcds/shared';
+import { numberOwners, type PhoneKeys, type PhoneMatchKind } from '@gcds/shared';
 import type { CallerIdRow, DialerPhone } from './dialerRows';
 
 /** The phone entry that matched, as the person's source wrote it, with what the UI shows beside it. */
@@ -30,69 +30,16 @@ export function matchedTelOf(phone: DialerPhone): MatchedTel {
   return tel;
 }
 
-function significant(keys: PhoneKeys): string {
-  return keys.national ?? keys.digits.replace(/^0+/, '');
-}
-
-function sharedTail(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n += 1;
-  return n;
-}
-
-interface Ranked {
-  match: CallerIdMatch;
-  rank: Array<number | string>;
-}
-
 /**
- * Who a number belongs to, best first: each person once, at their best phone entry. Whether a phone
- * entry is the number at all is `phoneMatchKind`'s call (E.164 equality, short codes only exactly,
- * suffixes of 7+ digits when one side did not parse, extensions lenient). Among matches:
- * 1. exact (E.164, short code, same digits) before suffix;
- * 2. the same extension (usually none on both sides) before a switchboard entry with an extension;
- * 3. for suffixes, more shared trailing digits first (Android's "longest match wins");
- * 4. the entry the person marked preferred; 5. people with a name, by folded name; then person id.
+ * Who a number belongs to, best first: each person once, at their best phone entry, by the shared
+ * number-owner rule (`numberOwners`: exact before suffix, the same extension, the longer suffix, the
+ * preferred entry, then people with a name by folded name).
  */
 export function rankCallerId(query: PhoneKeys, rows: Iterable<CallerIdRow>): CallerIdMatch[] {
-  const best = new Map<string, Ranked>();
-  for (const row of rows) {
-    for (const phone of row.phones) {
-      const kind = phoneMatchKind(query, phone.keys);
-      if (kind === undefined) continue;
-      const rank = [
-        kind === 'suffix' ? 1 : 0,
-        query.ext === phone.keys.ext ? 0 : 1,
-        kind === 'suffix' ? -sharedTail(significant(query), significant(phone.keys)) : 0,
-        phone.pref === true ? 0 : 1,
-        row.displayName === '' ? 1 : 0,
-        row.nameKey,
-        row.personId,
-      ];
-      const kept = best.get(row.personId);
-      if (kept !== undefined && compareRanks(kept.rank, rank) <= 0) continue;
-      best.set(row.personId, {
-        rank,
-        match: {
-          personId: row.personId,
-          displayName: row.displayName,
-          matchedTel: matchedTelOf(phone),
-          match: kind,
-        },
-      });
-    }
-  }
-  return [...best.values()].sort((a, b) => compareRanks(a.rank, b.rank)).map((ranked) => ranked.match);
-}
-
-/** Element-wise: numbers numerically, strings by code unit. */
-export function compareRanks(a: ReadonlyArray<number | string>, b: ReadonlyArray<number | string>): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x === y) continue;
-    if (typeof x === 'number' && typeof y === 'number') return x - y;
-    return String(x) < String(y) ? -1 : 1;
-  }
-  return 0;
+  return numberOwners(query, rows).map(({ owner, phone, match }) => ({
+    personId: owner.personId,
+    displayName: owner.displayName,
+    matchedTel: matchedTelOf(phone),
+    match,
+  }));
 }

@@ -1,4 +1,5 @@
-import { compareRanks, type MatchedTel, matchedTelOf } from './callerIdMatch';
+import { compareRanks } from '@gcds/shared';
+import { type MatchedTel, matchedTelOf } from './callerIdMatch';
 import type { CallerIdRow } from './dialerRows';
 
 /** How the typed digits sit in the number: the whole of one of its forms, its start, or inside it. */

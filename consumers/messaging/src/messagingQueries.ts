@@ -1,5 +1,5 @@
+import { compareRanks, type Rank } from '@gcds/shared';
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { byRank } from './recipientAddress';
 import type { RecipientQuery } from './recipientQuery';
 import {
   EMAIL_KEY_INDEX,
@@ -22,7 +22,7 @@ const DENSE = 400;
 type ReadTx = IDBPTransaction<unknown, [typeof RECIPIENT_STORE], 'readonly'>;
 
 /** The order the name index walks in: named people by folded name, then the nameless. */
-function nameOrder(row: RecipientRow): Array<number | string> {
+function nameOrder(row: RecipientRow): Rank {
   return [row.displayName === '' ? 1 : 0, row.nameKey, row.personId];
 }
 
@@ -72,7 +72,7 @@ export async function searchFromStore(
       ),
     );
     firstIds.push(...whole.flat());
-    const rows = (await readRows(tx, firstIds)).sort((a, b) => byRank(nameOrder(a), nameOrder(b)));
+    const rows = (await readRows(tx, firstIds)).sort((a, b) => compareRanks(nameOrder(a), nameOrder(b)));
     for (const row of rows) {
       for (const { suggestion, tier } of suggestionsOf(query, row)) if (tier === 0) first.push(suggestion);
     }

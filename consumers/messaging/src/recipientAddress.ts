@@ -27,17 +27,3 @@ function withDetails(address: RecipientAddress, entry: RecipientPhone | Recipien
   if (entry.pref === true) address.pref = true;
   return address;
 }
-
-/** Lexicographic order of rank tuples: numbers numerically, strings by code unit. */
-export function byRank(a: ReadonlyArray<number | string>, b: ReadonlyArray<number | string>): number {
-  const length = Math.max(a.length, b.length);
-  for (let i = 0; i < length; i += 1) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
-}

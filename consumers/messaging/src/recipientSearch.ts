@@ -1,4 +1,5 @@
-import { byRank, emailAddress, phoneAddress, type RecipientAddress } from './recipientAddress';
+import { compareRanks, type Rank } from '@gcds/shared';
+import { emailAddress, phoneAddress, type RecipientAddress } from './recipientAddress';
 import type { RecipientQuery } from './recipientQuery';
 import type { RecipientRow } from './recipientRows';
 
@@ -21,7 +22,7 @@ export interface TieredSuggestion {
 }
 
 interface Candidate extends TieredSuggestion {
-  rank: Array<number | string>;
+  rank: Rank;
 }
 
 /** A person's addresses in the order a messaging app offers them: numbers, then emails; preferred first. */
@@ -82,9 +83,9 @@ function candidatesOf(query: RecipientQuery, row: RecipientRow): Candidate[] {
   for (const hit of found) {
     const key = `${hit.suggestion.address.kind}\u001f${hit.suggestion.address.value}`;
     const kept = best.get(key);
-    if (kept === undefined || byRank(hit.rank, kept.rank) < 0) best.set(key, hit);
+    if (kept === undefined || compareRanks(hit.rank, kept.rank) < 0) best.set(key, hit);
   }
-  return [...best.values()].sort((a, b) => byRank(a.rank, b.rank));
+  return [...best.values()].sort((a, b) => compareRanks(a.rank, b.rank));
 }
 
 /** One person's suggestions for a query, each address once at its best, in rank order. */
@@ -106,7 +107,7 @@ export function rankRecipients(
   const all: Candidate[] = [];
   for (const row of rows) all.push(...candidatesOf(query, row));
   return all
-    .sort((a, b) => byRank(a.rank, b.rank))
+    .sort((a, b) => compareRanks(a.rank, b.rank))
     .slice(0, limit)
     .map((hit) => hit.suggestion);
 }

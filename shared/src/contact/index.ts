@@ -6,6 +6,7 @@ export {
   NUMBER_GROUP,
   OTHER_GROUP,
 } from './collationTable';
+export { compareRanks, type Rank } from './compareRanks';
 export type * from './contact';
 export { contactDisplayName, contactSortText, type NameFields, type NameOrder } from './displayName';
 export { type EmailProblem, type EmailProblemCode, emailKey, emailProblem } from './emailKey';
@@ -13,6 +14,7 @@ export { foldName, nameParts, nameWords } from './foldName';
 export { formatPhoneForDisplay } from './formatPhone';
 export { collationTableFor, letterGroupOf, nameSortKey } from './letterGroup';
 export { givenNameKeys, givenNamesMatch, nicknameGroups } from './nicknameKeys';
+export { type NumberOwner, numberOwners, type OwnedPhone, type PhoneOwner } from './numberOwners';
 export {
   PHONE_MIN_MATCH,
   type PhoneKeys,

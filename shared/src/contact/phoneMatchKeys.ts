@@ -180,7 +180,7 @@ function parsedKeys(
  * The digits a suffix comparison uses: the national significant number when parsed, else the typed
  * digits without leading zeros (an international `00` or a trunk `0` says nothing about the line).
  */
-function significantDigits(keys: PhoneKeys): string {
+export function significantDigits(keys: PhoneKeys): string {
   return keys.national ?? keys.digits.replace(/^0+/, '');
 }
 
