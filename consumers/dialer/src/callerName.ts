@@ -1,4 +1,4 @@
-import { contactDisplayName, type MergedContact } from '@gcds/shared';
+import { contactDisplayName, type MergedContact, mergedNameFields } from '@gcds/shared';
 
 /**
  * The name a call or a call-log line is shown with: the Contacts app's rule (`contactDisplayName`:
@@ -6,14 +6,5 @@ import { contactDisplayName, type MergedContact } from '@gcds/shared';
  * person alike; but never an address or a number: for a nameless person the screen shows the number.
  */
 export function callerName(merged: MergedContact): string {
-  return contactDisplayName({
-    prefix: merged.prefix?.value,
-    given: merged.given?.value,
-    additional: merged.additional?.value,
-    family: merged.family?.value,
-    suffix: merged.suffix?.value,
-    formattedName: merged.formattedName?.value,
-    org: merged.org?.value,
-    nickname: merged.nickname.map((nick) => nick.value),
-  });
+  return contactDisplayName(mergedNameFields(merged));
 }

@@ -1,6 +1,4 @@
-import { contactDisplayName, type MergedContact, type NameFields } from '@gcds/shared';
-
-const NAME_PARTS = ['prefix', 'given', 'additional', 'family', 'suffix', 'formattedName', 'org'] as const;
+import { contactDisplayName, type MergedContact, mergedNameFields } from '@gcds/shared';
 
 /**
  * A thread's title for a person: the Contacts app's rule (`contactDisplayName`) on the merged name
@@ -8,7 +6,5 @@ const NAME_PARTS = ['prefix', 'given', 'additional', 'family', 'suffix', 'format
  * shows its number or address rather than some other address of theirs.
  */
 export function recipientName(merged: MergedContact): string {
-  const fields: NameFields = { nickname: merged.nickname.map((nick) => nick.value) };
-  for (const part of NAME_PARTS) fields[part] = merged[part]?.value;
-  return contactDisplayName(fields);
+  return contactDisplayName(mergedNameFields(merged));
 }

@@ -8,3 +8,4 @@ export {
   type Sourced,
   type SourcedItem,
 } from './mergedContact';
+export { type MergedNameFieldsOptions, mergedNameFields } from './mergedNameFields';

@@ -1,0 +1,33 @@
+import type { NameFields } from '../contact/displayName';
+import type { MergedContact } from './mergedContact';
+
+export interface MergedNameFieldsOptions {
+  /**
+   * Also the email addresses and numbers, for a list that names a nameless person by one of them
+   * (the Contacts app). The Phone and Messages apps leave them out: they show the number or address
+   * itself, never some other address of the person.
+   */
+  withAddresses?: boolean;
+}
+
+/**
+ * The fields `contactDisplayName` and `contactSortText` read, from a merged person: each value as the
+ * merged view took it from its source.
+ */
+export function mergedNameFields(merged: MergedContact, options: MergedNameFieldsOptions = {}): NameFields {
+  const fields: NameFields = {
+    prefix: merged.prefix?.value,
+    given: merged.given?.value,
+    additional: merged.additional?.value,
+    family: merged.family?.value,
+    suffix: merged.suffix?.value,
+    formattedName: merged.formattedName?.value,
+    org: merged.org?.value,
+    nickname: merged.nickname.map((item) => item.value),
+  };
+  if (options.withAddresses === true) {
+    fields.email = merged.email.map((item) => item.value);
+    fields.tel = merged.tel.map((item) => item.value);
+  }
+  return fields;
+}
