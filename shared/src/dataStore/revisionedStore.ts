@@ -28,7 +28,10 @@ export interface LogEntry {
   rev: number;
   id: string;
   op: 'put' | 'remove';
-  /** The revision at which the id's current (for a remove: last) lifetime began. */
+  /**
+   * The revision at which the id's earliest lifetime still in the log began: a reader synced since then
+   * may hold the id, even if it was removed and written again while the reader was away.
+   */
   born: number;
   /** Set on removals only, so the sparse `tombstones` index lists them by age. */
   tomb?: number;
@@ -319,7 +322,8 @@ export class RevisionedStore<T> {
       rev: state.revision,
       id: operation.id,
       op: 'put',
-      born: exists ? previous.born : state.revision,
+      // Written again after a removal: a reader that held the earlier lifetime must still hear of it.
+      born: previous !== undefined ? previous.born : state.revision,
     });
     await records.put(operation.data, operation.id);
     return true;
