@@ -1,6 +1,6 @@
 import type { PersonRecord } from '@gcds/shared';
 import { describe, expect, it } from 'vitest';
-import { contact, type Pipeline, startPipeline } from './pipelineHarness';
+import { contact, type Pipeline, startPipeline } from '../src/testing';
 
 class Killed extends Error {}
 

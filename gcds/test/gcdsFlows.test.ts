@@ -1,7 +1,7 @@
 import type { DataStoreReader, PersonRecord, SyncTask } from '@gcds/shared';
 import { describe, expect, it } from 'vitest';
 import { GCDS_STORE_NAME } from '../src/gcdsService';
-import { contact, startPipeline } from './pipelineHarness';
+import { contact, startPipeline } from '../src/testing';
 
 const adaLocal = contact('l-ada', {
   given: 'Ada',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { startPipeline } from '../src/testing';
 import { labelledDuplicateSet, scorePairs } from './labelledDuplicates';
-import { startPipeline } from './pipelineHarness';
 
 describe('passive merge on the labelled duplicate set', () => {
   it('keeps precision at or above 99% and reports recall', async () => {

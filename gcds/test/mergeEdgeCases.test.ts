@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contact, type Pipeline, startPipeline } from './pipelineHarness';
+import { contact, type Pipeline, startPipeline } from '../src/testing';
 
 async function personOf(p: Pipeline, provider: string, contactId: string): Promise<string> {
   await p.gcds.whenIdle();

@@ -5,21 +5,14 @@ import {
   type Contact,
   type DataStoreOwner,
   DataStorePlatform,
-  defineProvider,
   ProviderRegistry,
 } from '@gcds/shared';
+import { storeProvider } from '@gcds/shared/testing';
 import { type ContactsConsumer, type ContactsConsumerOptions, createContactsConsumer } from '../src';
 
-let counter = 0;
+export { contact } from '@gcds/shared/testing';
 
-/** A provider whose store the test writes directly, standing in for any source. */
-function storeProvider(id: string, accessLevel: AccessLevel) {
-  return defineProvider({
-    id,
-    manifest: { displayName: id, accessLevel, writable: true },
-    start: (ctx): DataStoreOwner<Contact> => ctx.store,
-  });
-}
+let counter = 0;
 
 export interface World {
   platform: DataStorePlatform;
@@ -66,10 +59,6 @@ export async function startWorld(): Promise<World> {
     },
   };
   return world;
-}
-
-export function contact(id: string, fields: Partial<Contact>): Contact {
-  return { id, ...fields };
 }
 
 export async function putAll(store: DataStoreOwner<Contact>, contacts: Contact[]): Promise<void> {

@@ -1,7 +1,7 @@
+import { startPipeline } from '@gcds/gcds/testing';
 import { createLocalProvider } from '@gcds/provider-local';
 import type { ContactDraft } from '@gcds/shared';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startPipeline } from '../../../gcds/test/pipelineHarness';
 import { createDialerConsumer, type DialerConsumer } from '../src';
 
 /**

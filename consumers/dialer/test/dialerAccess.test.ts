@@ -2,10 +2,9 @@ import { GCDS_APP_ID, Gcds } from '@gcds/gcds';
 import { createFacebookSimProvider, FacebookServer } from '@gcds/provider-facebook-sim';
 import { createLocalProvider } from '@gcds/provider-local';
 import { AccessError, type ConsumerChange, DataStorePlatform, ProviderRegistry } from '@gcds/shared';
+import { recordingPlatform, startHarness } from '@gcds/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { startHarness } from '../../../shared/src/consumerSync/consumerSyncHarness';
 import { createDialerConsumer } from '../src';
-import { recordingPlatform } from './recordingPlatform';
 
 /** Values only facebook-sim holds. None may reach a privileged consumer in any form. */
 const FACEBOOK_ONLY = [

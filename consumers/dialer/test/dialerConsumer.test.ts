@@ -1,6 +1,6 @@
+import { contact, startPipeline } from '@gcds/gcds/testing';
 import { filter, firstValueFrom, take, toArray } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
-import { contact, startPipeline } from '../../../gcds/test/pipelineHarness';
 import { createDialerConsumer } from '../src';
 
 async function world(region = 'US') {

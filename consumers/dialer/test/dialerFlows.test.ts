@@ -1,7 +1,7 @@
 import { GCDS_APP_ID, Gcds } from '@gcds/gcds';
+import { contact, type Pipeline, startPipeline, storeProvider } from '@gcds/gcds/testing';
 import { type Contact, type DataStoreOwner, DataStorePlatform, ProviderRegistry } from '@gcds/shared';
 import { describe, expect, it } from 'vitest';
-import { contact, type Pipeline, startPipeline, storeProvider } from '../../../gcds/test/pipelineHarness';
 import {
   type CallerIdRow,
   createDialerConsumer,

@@ -1,7 +1,6 @@
 import { AccessError, type ConsumerChange } from '@gcds/shared';
+import { recordingPlatform, startHarness } from '@gcds/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { startHarness } from '../../../shared/src/consumerSync/consumerSyncHarness';
-import { recordingPlatform } from '../../dialer/test/recordingPlatform';
 import { createMessagingConsumer } from '../src';
 
 /** A local record and a Facebook one in one person, Facebook primary; and a Facebook-only person. */

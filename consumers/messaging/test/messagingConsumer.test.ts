@@ -1,9 +1,9 @@
+import { startPipeline } from '@gcds/gcds/testing';
 import { createLocalProvider } from '@gcds/provider-local';
 import type { Contact, ContactDraft } from '@gcds/shared';
+import { startHarness } from '@gcds/shared/testing';
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { startPipeline } from '../../../gcds/test/pipelineHarness';
-import { startHarness } from '../../../shared/src/consumerSync/consumerSyncHarness';
 import { createMessagingConsumer, type MessagingConsumer } from '../src';
 
 const BOOK: ContactDraft[] = [

@@ -1,7 +1,7 @@
+import { contact, type Pipeline, startPipeline } from '@gcds/gcds/testing';
 import type { Contact, DataStoreOwner } from '@gcds/shared';
+import { type Harness, startHarness } from '@gcds/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { contact, type Pipeline, startPipeline } from '../../../gcds/test/pipelineHarness';
-import { type Harness, startHarness } from '../../../shared/src/consumerSync/consumerSyncHarness';
 import {
   createMessagingConsumer,
   type MessagingConsumer,

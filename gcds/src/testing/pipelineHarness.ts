@@ -1,24 +1,19 @@
+/**
+ * Test support: the whole pipeline in one process (platform, provider registry, GCDS), with providers
+ * whose stores the test writes directly.
+ */
 import {
   type AccessLevel,
   type Contact,
   type DataStoreOwner,
   DataStorePlatform,
-  defineProvider,
   type PersonRecord,
   ProviderRegistry,
 } from '@gcds/shared';
-import { GCDS_APP_ID, Gcds, type GcdsOptions } from '../src/gcdsService';
+import { storeProvider } from '@gcds/shared/testing';
+import { GCDS_APP_ID, Gcds, type GcdsOptions } from '../gcdsService';
 
 let counter = 0;
-
-/** A provider whose store the test writes directly, standing in for any source. */
-export function storeProvider(id: string, accessLevel: AccessLevel) {
-  return defineProvider({
-    id,
-    manifest: { displayName: id, accessLevel, writable: true },
-    start: (ctx): DataStoreOwner<Contact> => ctx.store,
-  });
-}
 
 export interface Pipeline {
   namespace: string;
@@ -70,8 +65,4 @@ export async function startPipeline(options: Partial<GcdsOptions> = {}): Promise
     },
   };
   return pipeline;
-}
-
-export function contact(id: string, fields: Partial<Contact>): Contact {
-  return { id, ...fields };
 }

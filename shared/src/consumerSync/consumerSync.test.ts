@@ -1,21 +1,17 @@
 import { concatMap, filter, firstValueFrom, from, map, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import type { Contact } from '../contact/contact';
-import type { ConsumerChange, ConsumerSync } from './consumerSync';
 import {
+  contact,
   type Harness,
   type PersonRow,
   snapshot,
   startConsumer,
   startHarness,
   TEST_SCHEMA,
-} from './consumerSyncHarness';
+} from '../testing';
+import type { ConsumerChange, ConsumerSync } from './consumerSync';
 
 class Killed extends Error {}
-
-function contact(id: string, fields: Partial<Contact>): Contact {
-  return { id, ...fields };
-}
 
 async function people(sync: ConsumerSync): Promise<Record<string, PersonRow>> {
   const rows = (await sync.db.getAll('people')) as PersonRow[];

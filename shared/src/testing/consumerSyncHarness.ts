@@ -1,8 +1,15 @@
 /**
- * Test support for the consumer sync engine (not exported): a platform with provider stores and a
- * `gcds` store the test writes PersonRecords into directly, exactly as the GCDS publishes them.
+ * Test support for the consumer sync engine and the consumers built on it: a platform with provider
+ * stores and a `gcds` store the test writes PersonRecords into directly, exactly as the GCDS publishes
+ * them.
  */
 import type { AccessLevel } from '../access/accessLevel';
+import type { ConsumerSchema } from '../consumerSync/consumerSchema';
+import {
+  type ConsumerSync,
+  type ConsumerSyncOptions,
+  createConsumerSync,
+} from '../consumerSync/consumerSync';
 import type { Contact } from '../contact/contact';
 import { type AppIdentity, DataStorePlatform } from '../dataStore/dataStorePlatform';
 import type { TransactionalDataStoreOwner } from '../dataStore/types';
@@ -10,8 +17,6 @@ import type { MergedContact } from '../mergedView/mergedContact';
 import type { PersonRecord, Pointer } from '../person/person';
 import { READABLE_POINTERS_POLICY } from '../person/readablePointersPolicy';
 import { PROVIDER_STORE_NAME } from '../provider/providerRegistry';
-import type { ConsumerSchema } from './consumerSchema';
-import { type ConsumerSync, type ConsumerSyncOptions, createConsumerSync } from './consumerSync';
 
 let counter = 0;
 

@@ -3,10 +3,11 @@
  * still decides what the consumer may open and see; this only records what actually arrived (every
  * store it opened, every sync task, every record and every change event), so a test can assert that
  * nothing of a provider ever reached the consumer, not just that its query results look clean.
- * Also imported by the messaging consumer's access tests.
  */
-import type { AppIdentity, ConsumerPlatform, DataStoreReader, SyncCursor, SyncPoint } from '@gcds/shared';
 import { tap } from 'rxjs';
+import type { ConsumerPlatform } from '../consumerSync/providerRecordReader';
+import type { AppIdentity } from '../dataStore/dataStorePlatform';
+import type { DataStoreReader, SyncCursor, SyncPoint } from '../dataStore/types';
 
 export interface Received {
   /** `owner/name` of every store the platform let the consumer open. */

@@ -1,0 +1,14 @@
+// Test support (`@gcds/shared/testing`): imported by tests of every package, never by the product.
+export {
+  type Harness,
+  type PersonRow,
+  type PhoneRow,
+  snapshot,
+  startConsumer,
+  startHarness,
+  TEST_SCHEMA,
+  testProjection,
+} from './consumerSyncHarness';
+export { contact } from './contact';
+export { type Received, recordingPlatform } from './recordingPlatform';
+export { storeProvider } from './storeProvider';
