@@ -197,11 +197,7 @@ export class RevisionedStore<T> {
     options: BulkOptions & { addOnly?: boolean } = {},
   ): Promise<number> {
     return this.transact(key, [], async (tx) => {
-      for (const operation of operations) {
-        if (operation.operation === 'clear') await tx.clear();
-        else if (operation.operation === 'remove') await tx.remove(operation.id);
-        else await tx.put(operation.id, operation.data, options.addOnly === true);
-      }
+      await tx.bulk(operations, options.addOnly === true);
       for (const [metaKey, value] of Object.entries(options.meta ?? {})) await tx.setMeta(metaKey, value);
       return tx.revision;
     });
@@ -238,16 +234,11 @@ export class RevisionedStore<T> {
           return current.revision;
         },
         get: (id) => tx.objectStore('records').get(id),
-        put: async (id, data, addOnly = false) => {
-          if (await this.#applyOne(tx, current, { operation: 'put', id, data }, addOnly)) note('put', id);
-        },
-        remove: async (id) => {
-          if (await this.#applyOne(tx, current, { operation: 'remove', id }, false)) note('remove', id);
-        },
-        clear: async () => {
-          await this.#applyOne(tx, current, { operation: 'clear' }, false);
-          note('clear');
-        },
+        put: (id, data, addOnly = false) =>
+          this.#applyMany(tx, current, [{ operation: 'put', id, data }], addOnly, note),
+        remove: (id) => this.#applyMany(tx, current, [{ operation: 'remove', id }], false, note),
+        clear: () => this.#applyMany(tx, current, [{ operation: 'clear' }], false, note),
+        bulk: (operations, addOnly = false) => this.#applyMany(tx, current, operations, addOnly, note),
         getMeta: (metaKey) => tx.objectStore('meta').get(OWNER_META_PREFIX + metaKey),
         setMeta: async (metaKey, value) => {
           await tx.objectStore('meta').put(value, OWNER_META_PREFIX + metaKey);
@@ -283,50 +274,90 @@ export class RevisionedStore<T> {
     return result;
   }
 
-  async #applyOne(
+  /**
+   * Applies the operations in order, as one `put`/`remove`/`clear` after another would, but with the
+   * requests pipelined: the log entries of every id between two clears are looked up together, the
+   * outcome of each operation is worked out in memory, and the writes are issued together and awaited
+   * once. IndexedDB runs a transaction's requests in the order they were made, so the store ends up
+   * exactly as with sequential awaits, in two round trips instead of four per operation (what bulk
+   * imports and the GCDS's regroups spend their time on with a real, out-of-process IndexedDB).
+   */
+  async #applyMany(
     tx: IDBPTransaction<RevisionedSchema<T>, ('records' | 'log' | 'meta')[], 'readwrite'>,
     state: StoreState,
-    operation: WriteOperation<T>,
+    operations: readonly WriteOperation<T>[],
     addOnly: boolean,
-  ): Promise<boolean> {
+    note: (operation: ChangeEvent['operation'], id?: string) => void,
+  ): Promise<void> {
     const log = tx.objectStore('log');
     const records = tx.objectStore('records');
-    if (operation.operation === 'clear') {
-      state.revision += 1;
-      await Promise.all([records.clear(), log.clear()]);
-      state.horizon = state.revision;
-      return true;
+    let start = 0;
+    while (start < operations.length) {
+      const first = operations[start]!;
+      if (first.operation === 'clear') {
+        state.revision += 1;
+        await Promise.all([records.clear(), log.clear()]);
+        state.horizon = state.revision;
+        note('clear');
+        start += 1;
+        continue;
+      }
+      let end = start;
+      while (end < operations.length && operations[end]!.operation !== 'clear') end += 1;
+      const segment = operations.slice(start, end) as Exclude<WriteOperation<T>, { operation: 'clear' }>[];
+      const ids = [...new Set(segment.map((operation) => operation.id))];
+      const found = await Promise.all(ids.map((id) => log.index('byId').get(id)));
+      const latest = new Map<string, LogEntry | undefined>(ids.map((id, i) => [id, found[i]]));
+      // Everything is decided before the first write goes out, so a refusal leaves no request behind.
+      const writes: Array<() => Promise<unknown>> = [];
+      const notes: Array<['put' | 'remove', string]> = [];
+      let revision = state.revision;
+      for (const operation of segment) {
+        const previous = latest.get(operation.id);
+        const exists = previous !== undefined && previous.op === 'put';
+        if (operation.operation === 'remove') {
+          if (!exists) continue;
+          revision += 1;
+          const entry: LogEntry = {
+            rev: revision,
+            id: operation.id,
+            op: 'remove',
+            born: previous.born,
+            tomb: this.options.now(),
+          };
+          writes.push(
+            () => log.delete(previous.rev),
+            () => log.put(entry),
+            () => records.delete(operation.id),
+          );
+          latest.set(operation.id, entry);
+          notes.push(['remove', operation.id]);
+          continue;
+        }
+        if (addOnly && exists) {
+          throw new Error(`"${operation.id}" already exists in ${this.options.owner}/${this.options.name}`);
+        }
+        revision += 1;
+        const entry: LogEntry = {
+          rev: revision,
+          id: operation.id,
+          op: 'put',
+          // Written again after a removal: a reader that held the earlier lifetime must still hear of it.
+          born: previous !== undefined ? previous.born : revision,
+        };
+        if (previous !== undefined) writes.push(() => log.delete(previous.rev));
+        writes.push(
+          () => log.put(entry),
+          () => records.put(operation.data, operation.id),
+        );
+        latest.set(operation.id, entry);
+        notes.push(['put', operation.id]);
+      }
+      state.revision = revision;
+      await issueAll(writes);
+      for (const [operation, id] of notes) note(operation, id);
+      start = end;
     }
-    const previous = await log.index('byId').get(operation.id);
-    const exists = previous !== undefined && previous.op === 'put';
-    if (operation.operation === 'remove') {
-      if (!exists) return false;
-      state.revision += 1;
-      await log.delete(previous.rev);
-      await log.put({
-        rev: state.revision,
-        id: operation.id,
-        op: 'remove',
-        born: previous.born,
-        tomb: this.options.now(),
-      });
-      await records.delete(operation.id);
-      return true;
-    }
-    if (addOnly && exists) {
-      throw new Error(`"${operation.id}" already exists in ${this.options.owner}/${this.options.name}`);
-    }
-    state.revision += 1;
-    if (previous !== undefined) await log.delete(previous.rev);
-    await log.put({
-      rev: state.revision,
-      id: operation.id,
-      op: 'put',
-      // Written again after a removal: a reader that held the earlier lifetime must still hear of it.
-      born: previous !== undefined ? previous.born : state.revision,
-    });
-    await records.put(operation.data, operation.id);
-    return true;
   }
 
   async #dropExcessTombstones(
@@ -524,6 +555,21 @@ function openRevisionedDb<T>(dbName: string, schema: StoreSchema | undefined): P
     },
   });
   return opened as unknown as Promise<Db<T>>;
+}
+
+/**
+ * Issues every request, then awaits them together. A request that throws as it is made (a value that
+ * cannot be cloned) aborts the transaction: the ones already made then reject, and are caught here.
+ */
+async function issueAll(writes: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
+  const pending: Promise<unknown>[] = [];
+  try {
+    for (const write of writes) pending.push(write());
+  } catch (error) {
+    for (const request of pending) request.catch(() => undefined);
+    throw error;
+  }
+  await Promise.all(pending);
 }
 
 function replayStart(state: StoreState): SyncPagePosition {

@@ -143,6 +143,11 @@ export interface OwnerTransaction<T> {
   put(id: string, data: T, addOnly?: boolean): Promise<void>;
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
+  /**
+   * The operations in order, as awaiting `put`/`remove`/`clear` one by one would apply them, with their
+   * IndexedDB requests pipelined (a few round trips for the whole batch, not four per record).
+   */
+  bulk(operations: readonly WriteOperation<T>[], addOnly?: boolean): Promise<void>;
   getMeta(key: string): Promise<unknown>;
   setMeta(key: string, value: unknown): Promise<void>;
   objectStore(name: string): ExtraObjectStore<'readwrite'>;
