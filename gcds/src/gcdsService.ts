@@ -17,7 +17,7 @@ import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import { decisionKey } from './clustering';
 import { type SourceMatchKeys, sourceMatchKeys } from './matchKeys';
 import { pairEvidence } from './mergeRules';
-import { type IncomingSource, PersonGraph } from './personGraph';
+import { type IncomingSource, PersonGraph, type SourceChange } from './personGraph';
 import { GCDS_SCHEMA, GCDS_STORES } from './schema';
 import type { Decision, DuplicateSuggestion, GcdsStatus, ProviderCursor, SourceRecord } from './types';
 
@@ -438,15 +438,19 @@ export class Gcds {
         : { task, keys: undefined },
     );
     await this.#transact(`sync:${provider}`, async (graph, tx) => {
+      // The changes between two clears go to the graph as one batch, in the provider's order.
+      let batch: SourceChange[] = [];
       for (const { task, keys } of prepared) {
         if (task.operation === 'clear') {
-          for (const key of await graph.sourcesOfProvider(provider)) await graph.remove(key);
+          await graph.apply(batch);
+          batch = (await graph.sourcesOfProvider(provider)).map((key) => ({ remove: key }));
         } else if (task.operation === 'remove') {
-          await graph.remove(sourceKey({ provider, contactId: task.id }));
+          batch.push({ remove: sourceKey({ provider, contactId: task.id }) });
         } else if (keys !== undefined) {
-          await graph.upsert(keys);
+          batch.push({ upsert: keys });
         }
       }
+      await graph.apply(batch);
       await graph.regroup();
       const next: ProviderCursor = { provider, epoch: done.epoch, revision: done.revision };
       await tx.objectStore('cursors').put(next);
@@ -490,7 +494,7 @@ export class Gcds {
       return;
     }
     await this.#transact(`uninstall:${provider}`, async (graph, tx) => {
-      for (const key of await graph.sourcesOfProvider(provider)) await graph.remove(key);
+      await graph.apply((await graph.sourcesOfProvider(provider)).map((key) => ({ remove: key })));
       await graph.regroup();
       await tx.objectStore('cursors').delete(provider);
     });
