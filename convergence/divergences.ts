@@ -60,6 +60,40 @@ export function divergences(
       }
       continue;
     }
+    if (consumer.kind === 'messaging') {
+      const reachable = expected.filter((p) => p.phones.length > 0 || p.emails.length > 0);
+      if (consumer.rows !== reachable.length) {
+        out.push(`${where}: ${consumer.rows} recipient rows, expected ${reachable.length}`);
+      }
+      for (const thread of consumer.threads) {
+        const digits = significantDigits(thread.address);
+        const owners = expected.filter((p) =>
+          thread.address.includes('@') ? p.emails.includes(thread.address) : p.phones.includes(digits),
+        );
+        const label = `${where} thread ${thread.address}`;
+        if (owners.length === 0) {
+          if (thread.person !== undefined)
+            out.push(`${label}: named after ${groupName(thread.person.sources)}, expected a stranger`);
+          continue;
+        }
+        const named =
+          thread.person === undefined
+            ? undefined
+            : owners.find((o) => groupName(o.sources) === groupName(thread.person!.sources));
+        if (named === undefined) {
+          out.push(
+            `${label}: named after ${thread.person === undefined ? 'nobody' : groupName(thread.person.sources)}, expected one of ${owners.map((o) => groupName(o.sources)).join(', ')}`,
+          );
+          continue;
+        }
+        if (thread.person!.displayName !== named.displayName) {
+          out.push(`${label}: named "${thread.person!.displayName}", expected "${named.displayName}"`);
+        }
+        if (thread.others !== owners.length - 1)
+          out.push(`${label}: ${thread.others} others, expected ${owners.length - 1}`);
+      }
+      continue;
+    }
     const callable = expected.filter((p) => p.phones.length > 0);
     if (consumer.rows !== callable.length) {
       out.push(`${where}: ${consumer.rows} caller-ID rows, expected ${callable.length}`);

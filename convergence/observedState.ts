@@ -1,5 +1,6 @@
 import type { ContactsConsumer, ListItem } from '@gcds/consumer-contacts';
 import type { DialerConsumer } from '@gcds/consumer-dialer';
+import type { MessagingConsumer } from '@gcds/consumer-messaging';
 import { IDENTITIES, significantDigits } from './identities';
 import type { PipelineUnderTest } from './pipelineUnderTest';
 import { mayRead, type ProviderId, type ReaderLevel } from './referenceModel';
@@ -20,6 +21,13 @@ export interface ObservedCallerId {
   people: Array<{ sources: string[]; displayName: string }>;
 }
 
+/** Who the Messages app names a thread's address after, and how many others share it. */
+export interface ObservedThreadName {
+  address: string;
+  person: { sources: string[]; displayName: string } | undefined;
+  others: number;
+}
+
 export type ObservedConsumer =
   | { name: string; kind: 'contacts'; level: ReaderLevel; people: ObservedPerson[]; problems: string[] }
   | {
@@ -28,6 +36,14 @@ export type ObservedConsumer =
       level: ReaderLevel;
       rows: number;
       callerIds: ObservedCallerId[];
+      problems: string[];
+    }
+  | {
+      name: string;
+      kind: 'messaging';
+      level: ReaderLevel;
+      rows: number;
+      threads: ObservedThreadName[];
       problems: string[];
     };
 
@@ -111,6 +127,28 @@ async function observeDialer(
   return { rows: await dialer.sync.db.count('callerId'), callerIds, problems };
 }
 
+async function observeMessaging(
+  messaging: MessagingConsumer,
+  sourcesOf: Map<string, string[]>,
+): Promise<{ rows: number; threads: ObservedThreadName[]; problems: string[] }> {
+  const problems: string[] = [];
+  const addresses = IDENTITIES.flatMap((identity) => [identity.e164, identity.email]);
+  const names = await messaging.displayNamesFor(addresses);
+  const threads = addresses.map((address): ObservedThreadName => {
+    const name = names.get(address);
+    if (name === undefined) return { address, person: undefined, others: 0 };
+    const sources = sourcesOf.get(name.personId);
+    if (sources === undefined)
+      problems.push(`a thread is named after person ${name.personId}, whom the GCDS lacks`);
+    return {
+      address,
+      person: { sources: sources ?? [`?${name.personId}`], displayName: name.displayName },
+      others: name.others,
+    };
+  });
+  return { rows: await messaging.sync.db.count('recipients'), threads, problems };
+}
+
 /** Reads what the pipeline shows, through the consumers' own queries. Call after `settle()`. */
 export async function observe(world: PipelineUnderTest): Promise<ObservedState> {
   const people = await world.people();
@@ -128,8 +166,10 @@ export async function observe(world: PipelineUnderTest): Promise<ObservedState> 
     if (lastError !== undefined) errors.push(`${name}: ${lastError.message}`);
     if (instance.kind === 'contacts') {
       consumers.push({ name, kind: 'contacts', level, ...(await observeContacts(world, instance.consumer)) });
-    } else {
-      // Caller-ID rows carry no sources: the GCDS record names them, cut to what this level may read.
+      continue;
+    }
+    {
+      // Caller-ID and recipient rows carry no sources: the GCDS record names them, cut to this level.
       const sourcesOf = new Map(
         people.map((person) => [
           person.id,
@@ -139,12 +179,21 @@ export async function observe(world: PipelineUnderTest): Promise<ObservedState> 
             .sort(),
         ]),
       );
-      consumers.push({
-        name,
-        kind: 'dialer',
-        level,
-        ...(await observeDialer(instance.consumer, sourcesOf)),
-      });
+      if (instance.kind === 'dialer') {
+        consumers.push({
+          name,
+          kind: 'dialer',
+          level,
+          ...(await observeDialer(instance.consumer, sourcesOf)),
+        });
+      } else {
+        consumers.push({
+          name,
+          kind: 'messaging',
+          level,
+          ...(await observeMessaging(instance.consumer, sourcesOf)),
+        });
+      }
     }
   }
   return { gcdsGroups, consumers, errors };

@@ -1,5 +1,6 @@
 import { type ContactsConsumer, createContactsConsumer } from '@gcds/consumer-contacts';
 import { createDialerConsumer, type DialerConsumer } from '@gcds/consumer-dialer';
+import { createMessagingConsumer, type MessagingConsumer } from '@gcds/consumer-messaging';
 import { GCDS_APP_ID, Gcds, type GcdsStatus } from '@gcds/gcds';
 import {
   createFacebookSimProvider,
@@ -32,7 +33,7 @@ import type { ModelRecord, ProviderId, ReaderLevel } from './referenceModel';
  * stays dead until `settle()` (the system) or a user action restarts it.
  */
 
-export type ConsumerKind = 'contacts' | 'dialer';
+export type ConsumerKind = 'contacts' | 'dialer' | 'messaging';
 
 export interface ConsumerSpec {
   /** Unique in the world; also the app id. */
@@ -41,9 +42,11 @@ export interface ConsumerSpec {
   level: ReaderLevel;
 }
 
+/** The phone's apps at the levels the seed gives them. */
 export const PHONE_APPS: readonly ConsumerSpec[] = [
   { name: 'contacts', kind: 'contacts', level: 'certified' },
   { name: 'dialer', kind: 'dialer', level: 'privileged' },
+  { name: 'messaging', kind: 'messaging', level: 'privileged' },
 ];
 
 export interface PipelineOptions {
@@ -60,6 +63,8 @@ export interface PipelineOptions {
   providers?: readonly ProviderId[];
   /** Arms one kill before anything starts, so even start-up commits can be crash points. */
   crashPlan?: CrashPlan;
+  /** What each consumer app is given as its platform (e.g. one that records what it receives). */
+  consumerPlatform?: (consumer: string, platform: ConsumerPlatform) => ConsumerPlatform;
 }
 
 /** One kill: the component (`gcds`, a consumer's name or a provider id) at its n-th commit. */
@@ -76,7 +81,8 @@ export const FACEBOOK_ATTEMPTS = 3;
 
 type ConsumerInstance =
   | { kind: 'contacts'; consumer: ContactsConsumer }
-  | { kind: 'dialer'; consumer: DialerConsumer };
+  | { kind: 'dialer'; consumer: DialerConsumer }
+  | { kind: 'messaging'; consumer: MessagingConsumer };
 
 export interface ConsumerSlot {
   readonly spec: ConsumerSpec;
@@ -108,7 +114,8 @@ export class PipelineUnderTest {
   gcds!: Gcds;
   gcdsStatus: GcdsStatus | undefined;
 
-  readonly #options: Required<Omit<PipelineOptions, 'providers' | 'crashPlan'>>;
+  readonly #options: Required<Omit<PipelineOptions, 'providers' | 'crashPlan' | 'consumerPlatform'>>;
+  readonly #consumerPlatforms = new Map<string, ConsumerPlatform>();
   readonly #namespace: string;
   readonly #gcdsIdentity: AppIdentity;
   readonly #ownerStores = new Map<ProviderId, DataStoreOwner<Contact>>();
@@ -138,6 +145,8 @@ export class PipelineUnderTest {
     this.server = new FacebookServer({ seed: 7, now });
     this.#gcdsIdentity = this.platform.registerApp({ appId: GCDS_APP_ID, accessLevel: 'certified' });
     for (const spec of this.#options.consumers) {
+      const platform = this.platform as ConsumerPlatform;
+      this.#consumerPlatforms.set(spec.name, options.consumerPlatform?.(spec.name, platform) ?? platform);
       this.consumers.set(spec.name, {
         spec,
         identity: this.platform.registerApp({ appId: spec.name, accessLevel: spec.level }),
@@ -494,17 +503,23 @@ export class PipelineUnderTest {
     if (slot.instance !== undefined) return;
     slot.kill.revived();
     const common = {
-      platform: this.platform as ConsumerPlatform,
+      platform: this.#consumerPlatforms.get(name)!,
       identity: slot.identity,
       region: 'US',
       dbName: `${this.#namespace}:consumer:${name}`,
       batchSize: this.#options.consumerBatchSize,
       beforeCommit: slot.kill.hook(),
     };
-    slot.instance =
-      slot.spec.kind === 'contacts'
-        ? { kind: 'contacts', consumer: await createContactsConsumer({ ...common, locale: 'en' }) }
-        : { kind: 'dialer', consumer: await createDialerConsumer(common) };
+    if (slot.spec.kind === 'contacts') {
+      slot.instance = {
+        kind: 'contacts',
+        consumer: await createContactsConsumer({ ...common, locale: 'en' }),
+      };
+    } else if (slot.spec.kind === 'dialer') {
+      slot.instance = { kind: 'dialer', consumer: await createDialerConsumer(common) };
+    } else {
+      slot.instance = { kind: 'messaging', consumer: await createMessagingConsumer(common) };
+    }
   }
 
   async closeConsumer(name: string): Promise<void> {

@@ -12,11 +12,14 @@ let n = 0;
 async function storeWithReader() {
   n += 1;
   const platform = new DataStorePlatform({ namespace: `reader-away-${n}-${Math.random()}` });
-  const owner = await platform.ownStore<Contact>(platform.registerApp({ appId: 'owner', accessLevel: 'web' }), {
-    name: 'contacts',
-    access: 'readonly',
-    accessLevel: 'web',
-  });
+  const owner = await platform.ownStore<Contact>(
+    platform.registerApp({ appId: 'owner', accessLevel: 'web' }),
+    {
+      name: 'contacts',
+      access: 'readonly',
+      accessLevel: 'web',
+    },
+  );
   const reader = await platform.openStore<Contact>(
     platform.registerApp({ appId: 'reader', accessLevel: 'web' }),
     'contacts',
