@@ -76,7 +76,7 @@ describe('importing and exporting vCard files in the Contacts app', () => {
         );
         zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
       },
-      singleCardVcf('Perpetua', 'Drummond', '+33 6 39 96 33 33'),
+      singleCardVcf('Perpetua', 'Drummond', '+33 6 39 98 93 33'),
     );
     await expect
       .poll(() => contacts.getByRole('status').filter({ hasText: 'dropped.vcf:' }).textContent(), {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM_PATH } from './chromiumPath';
+import { TEST_PEOPLE } from './demoFacts';
 
 /** The flags the team's smoke runs use: no sandbox (containers), no GPU, nothing phoning home. */
 const LAUNCH_ARGS = [
@@ -24,8 +25,8 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export interface PhoneOptions {
-  /** Demo people (the tests use a small set; the phone's default is 2,000). */
-  people?: number;
+  /** Demo people: 300 unless told; `default` opens the phone as `npm start` does (2,000). */
+  people?: number | 'default';
 }
 
 /**
@@ -54,7 +55,7 @@ export class Phone {
     // The shell's own confirmations (wiping the demo data) are accepted, as a user would.
     page.on('dialog', (dialog) => void dialog.accept());
     const url = new URL(inject('deviceUrl'));
-    url.searchParams.set('people', String(options.people ?? 300));
+    if (options.people !== 'default') url.searchParams.set('people', String(options.people ?? TEST_PEOPLE));
     await page.goto(url.href);
     return phone;
   }

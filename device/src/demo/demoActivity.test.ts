@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoActivity } from './demoActivity';
+import { ACTIVITY_PEOPLE, demoActivity, demoActivityFor, STRANGER_NUMBER } from './demoActivity';
 import { generateDemoBook } from './demoBook';
 
 const book = generateDemoBook({ people: 300 });
@@ -41,5 +41,20 @@ describe('the demo activity', () => {
     const empty = demoActivity(generateDemoBook({ people: 0 }));
     expect(empty.calls.map((call) => call.party)).toEqual([undefined]);
     expect(empty.messages.map((m) => m.party)).toEqual([undefined]);
+  });
+});
+
+describe('the demo activity of a bigger phone', () => {
+  it('is drawn from the same first people, whatever the size of the book', () => {
+    const big = generateDemoBook({ people: 2_000 });
+    const first = (b: typeof book) =>
+      b.truth.slice(0, ACTIVITY_PEOPLE).filter((t) => t.hardCase === undefined);
+    expect(first(big)).toEqual(first(book));
+    expect(demoActivityFor({ seed: big.seed, people: 2_000 })).toEqual(activity);
+  });
+
+  it('calls from a stranger nobody in a large book has', () => {
+    const large = generateDemoBook({ people: 5_000 });
+    expect(large.truth.some((t) => t.phones.includes(STRANGER_NUMBER))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { CallKind } from '../protocol/phoneApi';
-import type { DemoBook, DemoSource, DemoTruth } from './demoBook';
+import { type DemoBook, type DemoSource, type DemoTruth, generateDemoBook } from './demoBook';
 
 /** Who is really behind a demo call or thread (the tests' answer key; the apps never see it). */
 export interface DemoParty {
@@ -48,13 +48,21 @@ const CONVERSATIONS: ReadonlyArray<ReadonlyArray<readonly ['in' | 'out', string]
   [['in', 'Running 10 minutes late, sorry.']],
 ];
 
-/** A number in the home region's fictional range that nobody in the book has. */
-function strangerNumber(book: DemoBook): string {
-  const taken = new Set(book.truth.flatMap((t) => t.phones));
-  for (let n = 0; ; n += 1) {
-    const number = `+3319900${String(9999 - n).padStart(4, '0')}`;
-    if (!taken.has(number)) return number;
-  }
+/**
+ * A stranger's number: in the mobile range France's regulator keeps for fiction (06 39 98 …), which the
+ * demo book never gives anyone, so no contact can ever have it.
+ */
+export const STRANGER_NUMBER = '+33639989999';
+
+/**
+ * The activity is drawn from the first people of the book, and the first people of a book are the
+ * same whatever its size: so a phone with 30,000 people makes it from a book of this many, not 30,000.
+ */
+export const ACTIVITY_PEOPLE = 300;
+
+/** The demo activity of a phone seeded with these demo options, cheaply (see ACTIVITY_PEOPLE). */
+export function demoActivityFor(demo: { seed: number; people: number }): DemoActivity {
+  return demoActivity(generateDemoBook({ seed: demo.seed, people: Math.min(demo.people, ACTIVITY_PEOPLE) }));
 }
 
 function only(...sources: DemoSource[]) {
@@ -87,7 +95,7 @@ export function demoActivity(book: DemoBook): DemoActivity {
     minutesAgo: 25 + i * 190,
     party: party(t),
   }));
-  const stranger = strangerNumber(book);
+  const stranger = STRANGER_NUMBER;
   calls.push({ number: stranger, kind: 'missed', minutesAgo: 8 });
 
   const messages: DemoMessage[] = [];

@@ -1,6 +1,5 @@
 import { createMessagingConsumer } from '@gcds/consumer-messaging';
-import { demoActivity } from '../demo/demoActivity';
-import { generateDemoBook } from '../demo/demoBook';
+import { demoActivityFor } from '../demo/demoActivity';
 import { hostEngine } from './engineHost';
 import { engineStatus$ } from './engineStatus';
 import { MessageStore } from './messageStore';
@@ -19,9 +18,7 @@ hostEngine(async (context) => {
   const store = await MessageStore.open(`${database}:threads`);
   if (await store.isEmpty()) {
     // A new phone has a few conversations, so the list shows names (and numbers it may not name).
-    await store.add(
-      demoMessages(demoActivity(generateDemoBook(context.config.demo)).messages, region, Date.now()),
-    );
+    await store.add(demoMessages(demoActivityFor(context.config.demo).messages, region, Date.now()));
   }
   const engine = new MessagesEngine(context.identity, region, messaging, store);
   return { appApi: engine.appApi, status$: engineStatus$(messaging.status$) };

@@ -1,6 +1,5 @@
 import { createDialerConsumer } from '@gcds/consumer-dialer';
-import { demoActivity } from '../demo/demoActivity';
-import { generateDemoBook } from '../demo/demoBook';
+import { demoActivityFor } from '../demo/demoActivity';
 import { CallLogStore } from './callLogStore';
 import { hostEngine } from './engineHost';
 import { engineStatus$ } from './engineStatus';
@@ -18,7 +17,7 @@ hostEngine(async (context) => {
   const log = await CallLogStore.open(`${database}:calls`);
   if ((await log.count()) === 0) {
     // A new phone has a few days of calls, so the log shows names (and numbers it may not name).
-    await log.add(demoCalls(demoActivity(generateDemoBook(context.config.demo)).calls, Date.now()));
+    await log.add(demoCalls(demoActivityFor(context.config.demo).calls, Date.now()));
   }
   const engine = new PhoneEngine(context.identity, context.config.region, dialer, log);
   return { appApi: engine.appApi, status$: engineStatus$(dialer.status$) };

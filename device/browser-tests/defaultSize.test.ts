@@ -1,0 +1,44 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, Phone } from './phone';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the demo sizes', () => {
+  it('opens on 2,000 people by default and loads 30,000 from the panel, the first screen before the rest', async () => {
+    const phone = await Phone.open(browser, { people: 'default' });
+    const panel = phone.panel();
+    await expect
+      .poll(() => panel.getByTestId('demo-size').textContent())
+      .toMatch(/^2,000 people in the demo world/);
+    const contacts = await phone.openApp('contacts');
+    // Rows show while the rest is still being read (virtualised: a screenful in the document).
+    await expect
+      .poll(() => contacts.locator('.contact-row:not(.placeholder)').count(), { timeout: 60_000 })
+      .toBeGreaterThan(5);
+    await phone.converged(180_000);
+    const total = Number(await contacts.locator('.list-status').getAttribute('data-count'));
+    expect(total).toBeGreaterThan(2_000);
+    expect(await contacts.locator('.virtual-row').count()).toBeLessThan(40);
+    await phone.screenshot('26-default-2000-people');
+
+    // The panel's control wipes the device and seeds 30,000; the first screen comes long before the last.
+    await panel.getByRole('button', { name: 'Load 30,000 people' }).click();
+    await expect
+      .poll(() => panel.getByTestId('demo-size').textContent(), { timeout: 30_000 })
+      .toMatch(/^30,000 people in the demo world/);
+    const large = await phone.openApp('contacts');
+    await expect
+      .poll(() => large.locator('.contact-row:not(.placeholder)').count(), { timeout: 120_000 })
+      .toBeGreaterThan(5);
+    expect(await large.locator('.virtual-row').count()).toBeLessThan(40);
+    await phone.screenshot('27-loading-30000-people');
+    await phone.close();
+  });
+});
