@@ -1,0 +1,75 @@
+import type { AppIdentity, ConsumerPlatform, DataStoreReader, SyncCursor, SyncPoint } from '@gcds/shared';
+import { tap } from 'rxjs';
+
+/**
+ * Everything one consumer app was handed by the platform, by read path: the stores it could open, the
+ * GCDS sync tasks, the provider records, the blobs and the change events. The platform still decides
+ * what the app may open and see; this only writes down what actually arrived, so the access matrix can
+ * say that nothing of a provider reached an app, not only that its query results look clean.
+ */
+export interface Received {
+  opened: string[];
+  refused: string[];
+  tasks: unknown[];
+  records: unknown[];
+  blobs: unknown[];
+  events: unknown[];
+}
+
+export function recordingPlatform(platform: ConsumerPlatform): {
+  platform: ConsumerPlatform;
+  received: Received;
+} {
+  const received: Received = { opened: [], refused: [], tasks: [], records: [], blobs: [], events: [] };
+  const keep = <T>(list: unknown[], value: T): T => {
+    if (value !== undefined) list.push(value);
+    return value;
+  };
+  const recordingCursor = <T>(cursor: SyncCursor<T>): SyncCursor<T> => {
+    const next = async () => keep(received.tasks, await cursor.next());
+    return {
+      next,
+      close: () => cursor.close(),
+      async *[Symbol.asyncIterator]() {
+        while (true) {
+          const task = await next();
+          yield task;
+          if (task.operation === 'done') return;
+        }
+      },
+    };
+  };
+  const recordingReader = <T>(reader: DataStoreReader<T>): DataStoreReader<T> =>
+    Object.freeze({
+      name: reader.name,
+      owner: reader.owner,
+      accessLevel: reader.accessLevel,
+      get: async (id: string) => keep(received.records, await reader.get(id)),
+      getMany: async (ids: readonly string[]) =>
+        (await reader.getMany(ids)).map((record) => keep(received.records, record)),
+      getLength: () => reader.getLength(),
+      getRevision: () => reader.getRevision(),
+      getEpoch: () => reader.getEpoch(),
+      keys: (afterId?: string, limit?: number) => reader.keys(afterId, limit),
+      getBlob: async (id: string) => keep(received.blobs, await reader.getBlob(id)),
+      sync: (from?: number | SyncPoint) => recordingCursor(reader.sync(from)),
+      changes$: reader.changes$.pipe(tap((event) => received.events.push(event))),
+    });
+  return {
+    received,
+    platform: {
+      announcements$: platform.announcements$,
+      listStores: (name?: string) => platform.listStores(name),
+      async openStore<T>(identity: AppIdentity, name: string, owner: string) {
+        try {
+          const reader = await platform.openStore<T>(identity, name, owner);
+          received.opened.push(`${owner}/${name}`);
+          return recordingReader(reader);
+        } catch (error) {
+          received.refused.push(`${owner}/${name}`);
+          throw error;
+        }
+      },
+    },
+  };
+}
