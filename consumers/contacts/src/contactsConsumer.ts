@@ -1,17 +1,17 @@
-import type { AppIdentity, Contact, StoredBlob } from '@gcds/shared';
+import type { Contact, StoredBlob } from '@gcds/shared';
 import {
   buildCollationTable,
   type CollationTable,
   type ConsumerChange,
-  type ConsumerPlatform,
+  type ConsumerEngineOptions,
   type ConsumerSync,
   createConsumerSync,
+  liveQuery,
   type MergedContact,
   PROVIDER_STORE_NAME,
 } from '@gcds/shared';
 import {
   concatMap,
-  distinctUntilChanged,
   filter,
   from,
   map,
@@ -35,19 +35,12 @@ import { PhoneDigitIndex } from './phoneDigitIndex';
 import { projectContact } from './projectContact';
 import type { SearchHit } from './searchRanking';
 
-export interface ContactsConsumerOptions {
-  platform: ConsumerPlatform;
-  /** The Contacts app's identity (certified in the seed), issued by the shell. */
-  identity: AppIdentity;
+/** The Contacts app's identity is certified in the seed. */
+export interface ContactsConsumerOptions extends ConsumerEngineOptions {
   /** The user's locale: the list's collation and letter groups. Changing it rebuilds the list. */
   locale: string;
-  /** Default phone region for numbers without a country code. */
-  region: string;
   /** Sort by given name (default) or by family name. Changing it rebuilds the list. */
   order?: NameOrder;
-  dbName?: string;
-  beforeCommit?: (label: string) => void;
-  batchSize?: number;
 }
 
 /** The Contacts app's data engine: its own IndexedDB kept in step with the GCDS, and typed queries. */
@@ -176,11 +169,9 @@ class ContactsConsumerImpl implements ContactsConsumer {
   }
 
   detail$(personId: string): Observable<MergedContact | undefined> {
-    return this.changes$.pipe(
-      filter((change) => change.reset || change.personIds.includes(personId)),
-      startWith(undefined),
-      switchMap(() => from(this.getDetail(personId))),
-      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+    return liveQuery(
+      this.changes$.pipe(filter((change) => change.reset || change.personIds.includes(personId))),
+      () => this.getDetail(personId),
     );
   }
 

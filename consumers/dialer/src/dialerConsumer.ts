@@ -1,40 +1,27 @@
 import {
-  type AppIdentity,
-  type ConsumerChange,
-  type ConsumerPlatform,
+  type ConsumerEngine,
+  ConsumerEngineBase,
+  type ConsumerEngineOptions,
   type ConsumerSync,
-  type ConsumerSyncStatus,
+  checkQueryLimit,
   createConsumerSync,
   type PhoneKeys,
   phoneKeys,
   phoneLookupKeys,
   phoneRegion,
 } from '@gcds/shared';
-import { distinctUntilChanged, from, type Observable, startWith, switchMap } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { type CallerIdMatch, rankCallerId } from './callerIdMatch';
 import { readByLookupKeys, suggestFromStore } from './dialerQueries';
 import { DIALER_SCHEMA } from './dialerRows';
 import type { DialSuggestion } from './dialSuggestions';
 import { projectCallerId } from './projectCallerId';
 
-export interface DialerConsumerOptions {
-  platform: ConsumerPlatform;
-  /** The Phone app's identity (privileged in the seed), issued by the shell. */
-  identity: AppIdentity;
-  /** Default phone region (ISO 3166, `US`): national numbers, stored and looked up, are read in it. */
-  region: string;
-  dbName?: string;
-  /** Called inside every commit with its label; throwing aborts it (crash-injection tests). */
-  beforeCommit?: (label: string) => void;
-  batchSize?: number;
-}
+/** The Phone app's identity is privileged in the seed; stored and looked-up numbers are read in `region`. */
+export type DialerConsumerOptions = ConsumerEngineOptions;
 
 /** The Phone app's data engine: caller ID, dialling suggestions and call-log names from its own IndexedDB. */
-export interface DialerConsumer {
-  readonly sync: ConsumerSync;
-  readonly status$: Observable<ConsumerSyncStatus>;
-  /** After each commit: whose rows changed. Live queries re-run on it. */
-  readonly changes$: Observable<ConsumerChange>;
+export interface DialerConsumer extends ConsumerEngine {
   /** Everyone the number belongs to, best first (see `rankCallerId`); empty when unknown. */
   lookupNumber(number: string): Promise<CallerIdMatch[]>;
   /** Numbers containing the typed digits anywhere, ranked; `limit` defaults to 10. */
@@ -43,10 +30,6 @@ export interface DialerConsumer {
   namesFor(numbers: readonly string[]): Promise<Map<string, CallerIdMatch[]>>;
   lookup$(number: string): Observable<CallerIdMatch[]>;
   suggest$(digits: string, limit?: number): Observable<DialSuggestion[]>;
-  status(): ConsumerSyncStatus;
-  syncNow(): Promise<void>;
-  whenIdle(): Promise<void>;
-  stop(): Promise<void>;
 }
 
 /** Bumped when the row shape or the projection changes: the database is then rebuilt from the GCDS. */
@@ -70,22 +53,12 @@ export async function createDialerConsumer(options: DialerConsumerOptions): Prom
   return new DialerConsumerImpl(sync, region);
 }
 
-function checkLimit(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 1)
-    throw new RangeError(`a limit is a positive whole number, got ${limit}`);
-}
-
-class DialerConsumerImpl implements DialerConsumer {
-  readonly sync: ConsumerSync;
-  readonly status$: Observable<ConsumerSyncStatus>;
-  readonly changes$: Observable<ConsumerChange>;
+class DialerConsumerImpl extends ConsumerEngineBase implements DialerConsumer {
   readonly #region: string;
 
   constructor(sync: ConsumerSync, region: string) {
-    this.sync = sync;
+    super(sync);
     this.#region = region;
-    this.status$ = sync.status$;
-    this.changes$ = sync.changes$;
   }
 
   async lookupNumber(number: string): Promise<CallerIdMatch[]> {
@@ -96,7 +69,7 @@ class DialerConsumerImpl implements DialerConsumer {
 
   async suggest(digits: string, limit = 10): Promise<DialSuggestion[]> {
     const typed = this.#typedDigits(digits);
-    checkLimit(limit);
+    checkQueryLimit(limit);
     if (typed === '') return [];
     return suggestFromStore(this.sync.db, typed, limit);
   }
@@ -119,38 +92,13 @@ class DialerConsumerImpl implements DialerConsumer {
 
   lookup$(number: string): Observable<CallerIdMatch[]> {
     this.#keysOf(number);
-    return this.#live(() => this.lookupNumber(number));
+    return this.live(() => this.lookupNumber(number));
   }
 
   suggest$(digits: string, limit = 10): Observable<DialSuggestion[]> {
     this.#typedDigits(digits);
-    checkLimit(limit);
-    return this.#live(() => this.suggest(digits, limit));
-  }
-
-  status(): ConsumerSyncStatus {
-    return this.sync.status();
-  }
-
-  syncNow(): Promise<void> {
-    return this.sync.syncNow();
-  }
-
-  whenIdle(): Promise<void> {
-    return this.sync.whenIdle();
-  }
-
-  stop(): Promise<void> {
-    return this.sync.stop();
-  }
-
-  /** The query now, then again after every commit; a newer run supersedes one still reading. */
-  #live<T>(query: () => Promise<T>): Observable<T> {
-    return this.changes$.pipe(
-      startWith(undefined),
-      switchMap(() => from(query())),
-      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-    );
+    checkQueryLimit(limit);
+    return this.live(() => this.suggest(digits, limit));
   }
 
   #keysOf(number: string): PhoneKeys {

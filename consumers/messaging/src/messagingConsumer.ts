@@ -1,9 +1,9 @@
 import {
-  type AppIdentity,
-  type ConsumerChange,
-  type ConsumerPlatform,
+  type ConsumerEngine,
+  ConsumerEngineBase,
+  type ConsumerEngineOptions,
   type ConsumerSync,
-  type ConsumerSyncStatus,
+  checkQueryLimit,
   createConsumerSync,
   emailKey,
   type PhoneKeys,
@@ -11,7 +11,7 @@ import {
   phoneLookupKeys,
   phoneRegion,
 } from '@gcds/shared';
-import { distinctUntilChanged, from, type Observable, startWith, switchMap } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { readThreadCandidates, searchFromStore } from './messagingQueries';
 import { projectRecipient } from './projectRecipient';
 import { parseRecipientQuery } from './recipientQuery';
@@ -19,24 +19,11 @@ import { MESSAGING_SCHEMA } from './recipientRows';
 import type { RecipientSuggestion } from './recipientSearch';
 import { nameForEmail, nameForNumber, type ThreadName } from './threadName';
 
-export interface MessagingConsumerOptions {
-  platform: ConsumerPlatform;
-  /** The Messages app's identity (privileged in the seed), issued by the shell. */
-  identity: AppIdentity;
-  /** Default phone region (ISO 3166, `US`) for numbers written without a country code. */
-  region: string;
-  dbName?: string;
-  /** Called inside every commit with its label; throwing aborts it (crash-injection tests). */
-  beforeCommit?: (label: string) => void;
-  batchSize?: number;
-}
+/** The Messages app's identity is privileged in the seed. */
+export type MessagingConsumerOptions = ConsumerEngineOptions;
 
 /** The Messages app's data engine: recipient search and thread names from its own IndexedDB. */
-export interface MessagingConsumer {
-  readonly sync: ConsumerSync;
-  readonly status$: Observable<ConsumerSyncStatus>;
-  /** After each commit: whose rows changed. Live queries re-run on it. */
-  readonly changes$: Observable<ConsumerChange>;
+export interface MessagingConsumer extends ConsumerEngine {
   /** Addresses to offer while the To: field is typed, ranked; `limit` defaults to 10. */
   searchRecipients(query: string, limit?: number): Promise<RecipientSuggestion[]>;
   searchRecipients$(query: string, limit?: number): Observable<RecipientSuggestion[]>;
@@ -44,10 +31,6 @@ export interface MessagingConsumer {
   displayNameFor(address: string): Promise<ThreadName | undefined>;
   /** The same for a thread list: each distinct address given, all read in one transaction. */
   displayNamesFor(addresses: readonly string[]): Promise<Map<string, ThreadName | undefined>>;
-  status(): ConsumerSyncStatus;
-  syncNow(): Promise<void>;
-  whenIdle(): Promise<void>;
-  stop(): Promise<void>;
 }
 
 /** Bumped when the row shape or the projection changes: the database is then rebuilt from the GCDS. */
@@ -72,34 +55,25 @@ export async function createMessagingConsumer(options: MessagingConsumerOptions)
 
 type ThreadAddress = { kind: 'email'; key: string } | { kind: 'phone'; keys: PhoneKeys } | { kind: 'none' };
 
-class MessagingConsumerImpl implements MessagingConsumer {
-  readonly sync: ConsumerSync;
-  readonly status$: Observable<ConsumerSyncStatus>;
-  readonly changes$: Observable<ConsumerChange>;
+class MessagingConsumerImpl extends ConsumerEngineBase implements MessagingConsumer {
   readonly #region: string;
 
   constructor(sync: ConsumerSync, region: string) {
-    this.sync = sync;
+    super(sync);
     this.#region = region;
-    this.status$ = sync.status$;
-    this.changes$ = sync.changes$;
   }
 
   async searchRecipients(query: string, limit = 10): Promise<RecipientSuggestion[]> {
     const parsed = parseRecipientQuery(query);
-    checkLimit(limit);
+    checkQueryLimit(limit);
     if (parsed === undefined) return [];
     return searchFromStore(this.sync.db, parsed, limit);
   }
 
   searchRecipients$(query: string, limit = 10): Observable<RecipientSuggestion[]> {
     parseRecipientQuery(query);
-    checkLimit(limit);
-    return this.changes$.pipe(
-      startWith(undefined),
-      switchMap(() => from(this.searchRecipients(query, limit))),
-      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-    );
+    checkQueryLimit(limit);
+    return this.live(() => this.searchRecipients(query, limit));
   }
 
   async displayNameFor(address: string): Promise<ThreadName | undefined> {
@@ -133,22 +107,6 @@ class MessagingConsumerImpl implements MessagingConsumer {
     return names;
   }
 
-  status(): ConsumerSyncStatus {
-    return this.sync.status();
-  }
-
-  syncNow(): Promise<void> {
-    return this.sync.syncNow();
-  }
-
-  whenIdle(): Promise<void> {
-    return this.sync.whenIdle();
-  }
-
-  stop(): Promise<void> {
-    return this.sync.stop();
-  }
-
   /** An address with an `@` is an email address; anything else is read as a number. */
   #threadAddress(address: string): ThreadAddress {
     if (typeof address !== 'string') throw new TypeError(`an address is a string, got ${typeof address}`);
@@ -159,9 +117,4 @@ class MessagingConsumerImpl implements MessagingConsumer {
     const keys = phoneKeys(address, this.#region);
     return keys.digits === '' ? { kind: 'none' } : { kind: 'phone', keys };
   }
-}
-
-function checkLimit(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 1)
-    throw new RangeError(`a limit is a positive whole number, got ${limit}`);
 }

@@ -1,3 +1,4 @@
+export { type ConsumerEngine, ConsumerEngineBase, type ConsumerEngineOptions } from './consumerEngine';
 export {
   type ConsumerIndexSpec,
   type ConsumerSchema,
@@ -14,4 +15,6 @@ export {
   createConsumerSync,
   type ProjectedRows,
 } from './consumerSync';
+export { liveQuery } from './liveQuery';
 export { type ConsumerPlatform, ProviderRecordReader } from './providerRecordReader';
+export { checkQueryLimit } from './queryLimit';

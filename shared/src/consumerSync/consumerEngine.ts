@@ -1,0 +1,61 @@
+import type { Observable } from 'rxjs';
+import type { AppIdentity } from '../dataStore/dataStorePlatform';
+import type { ConsumerChange, ConsumerSync, ConsumerSyncStatus } from './consumerSync';
+import { liveQuery } from './liveQuery';
+import type { ConsumerPlatform } from './providerRecordReader';
+
+/** What every consumer app's engine is created with; an app adds its own settings. */
+export interface ConsumerEngineOptions {
+  platform: ConsumerPlatform;
+  /** The app's identity, issued by the shell: it decides which providers the app may read. */
+  identity: AppIdentity;
+  /** Default phone region (ISO 3166, `US`): numbers written without a country code are read in it. */
+  region: string;
+  /** The app's own database (each app has a default name). */
+  dbName?: string;
+  /** Called inside every commit with its label; throwing aborts it (crash-injection tests). */
+  beforeCommit?: (label: string) => void;
+  batchSize?: number;
+}
+
+/** What a consumer app's engine has besides its queries: the sync engine under it, and its lifecycle. */
+export interface ConsumerEngine
+  extends Pick<ConsumerSync, 'status$' | 'status' | 'syncNow' | 'whenIdle' | 'stop'> {
+  readonly sync: ConsumerSync;
+  /** After each commit: whose rows changed. Live queries re-run on it. */
+  readonly changes$: Observable<ConsumerChange>;
+}
+
+/** A consumer app's engine over its sync engine: the lifecycle is the sync engine's; apps add queries. */
+export abstract class ConsumerEngineBase implements ConsumerEngine {
+  readonly sync: ConsumerSync;
+  readonly status$: Observable<ConsumerSyncStatus>;
+  readonly changes$: Observable<ConsumerChange>;
+
+  constructor(sync: ConsumerSync) {
+    this.sync = sync;
+    this.status$ = sync.status$;
+    this.changes$ = sync.changes$;
+  }
+
+  status(): ConsumerSyncStatus {
+    return this.sync.status();
+  }
+
+  syncNow(): Promise<void> {
+    return this.sync.syncNow();
+  }
+
+  whenIdle(): Promise<void> {
+    return this.sync.whenIdle();
+  }
+
+  stop(): Promise<void> {
+    return this.sync.stop();
+  }
+
+  /** The query now, then again after every commit (see `liveQuery`). */
+  protected live<T>(query: () => Promise<T>): Observable<T> {
+    return liveQuery(this.changes$, query);
+  }
+}
