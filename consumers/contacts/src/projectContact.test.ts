@@ -1,4 +1,5 @@
 import { buildCollationTable, type MergedContact } from '@gcds/shared';
+import { mergedContact } from '@gcds/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { sectionOf } from './listPosition';
 import { listEntryOf, projectContact } from './projectContact';
@@ -8,18 +9,7 @@ const fb = { provider: 'facebook-sim', contactId: 'f1' };
 const settings = { collation: buildCollationTable('en'), order: 'givenFirst' as const };
 
 function merged(fields: Partial<MergedContact>): MergedContact {
-  return {
-    personId: 'p1',
-    sources: [local],
-    nickname: [],
-    tel: [],
-    email: [],
-    adr: [],
-    url: [],
-    impp: [],
-    category: [],
-    ...fields,
-  };
+  return mergedContact({ sources: [local], ...fields });
 }
 
 describe('list entry projection', () => {

@@ -1,22 +1,13 @@
 import type { ContactTel, MergedContact } from '@gcds/shared';
+import { mergedContact } from '@gcds/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { callerIdRowOf } from './projectCallerId';
 
 const source = { provider: 'local', contactId: 'c1' };
 
 function merged(fields: Partial<MergedContact>, tels: unknown[] = []): MergedContact {
-  return {
-    personId: 'p1',
-    sources: [source],
-    nickname: [],
-    tel: tels.map((value) => ({ value: value as ContactTel, source, alsoIn: [] })),
-    email: [],
-    adr: [],
-    url: [],
-    impp: [],
-    category: [],
-    ...fields,
-  };
+  const tel = tels.map((value) => ({ value: value as ContactTel, source, alsoIn: [] }));
+  return mergedContact({ sources: [source], tel, ...fields });
 }
 
 describe('callerIdRowOf', () => {

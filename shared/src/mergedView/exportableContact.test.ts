@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mergedContact } from '../testing';
 import { exportableContact } from './exportableContact';
 import type { MergedContact } from './mergedContact';
 
@@ -7,18 +8,7 @@ const fb = { provider: 'facebook-sim', contactId: 'f1' };
 const withheld = new Set(['facebook-sim']);
 
 function merged(fields: Partial<MergedContact>): MergedContact {
-  return {
-    personId: 'p1',
-    sources: [local, fb],
-    nickname: [],
-    tel: [],
-    email: [],
-    adr: [],
-    url: [],
-    impp: [],
-    category: [],
-    ...fields,
-  };
+  return mergedContact({ sources: [local, fb], ...fields });
 }
 
 describe('exportableContact', () => {

@@ -10,5 +10,6 @@ export {
   testProjection,
 } from './consumerSyncHarness';
 export { contact } from './contact';
+export { mergedContact } from './mergedContact';
 export { type Received, recordingPlatform } from './recordingPlatform';
 export { storeProvider } from './storeProvider';
