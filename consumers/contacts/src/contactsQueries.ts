@@ -1,4 +1,4 @@
-import type { GroupKind, MergedContact } from '@gcds/shared';
+import { type GroupKind, type MergedContact, prefixRange } from '@gcds/shared';
 import type { IDBPDatabase } from 'idb';
 import {
   type ContactDetailRow,
@@ -37,12 +37,6 @@ export interface LetterGroup {
   count: number;
   /** The group's first place in the list (inclusive): `pageFrom(start)` jumps there. */
   start: string;
-}
-
-const PREFIX_END = '\uffff';
-
-function prefixRange(prefix: string): IDBKeyRange {
-  return IDBKeyRange.bound(prefix, prefix + PREFIX_END);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { prefixRange } from '@gcds/shared';
 import type { IDBPDatabase } from 'idb';
 import {
   CALLER_ID_STORE,
@@ -31,10 +32,6 @@ export async function readByLookupKeys(
 /** Index entries past which typed digits count as common (a digit or two): walking names is cheaper. */
 const DENSE = 400;
 
-function startingWith(digits: string): IDBKeyRange {
-  return IDBKeyRange.bound(digits, `${digits}\uffff`);
-}
-
 /**
  * Suggestions for typed digits, reading as little as the ranking allows:
  * 1. numbers the digits start (whole dial forms by key range): they outrank all others, so when they
@@ -56,11 +53,11 @@ export async function suggestFromStore(
       (row): row is CallerIdRow => row !== undefined,
     );
 
-  const startingIds = (await keys.index(DIAL_FORM_INDEX).getAllKeys(startingWith(digits))) as string[];
+  const startingIds = (await keys.index(DIAL_FORM_INDEX).getAllKeys(prefixRange(digits))) as string[];
   const first = rankDialSuggestions(digits, await read(startingIds), limit);
   if (first.length === limit && first.at(-1)?.match !== 'infix') return first;
 
-  const sample = (await keys.index(DIGIT_SUFFIX_INDEX).getAllKeys(startingWith(digits), DENSE)) as string[];
+  const sample = (await keys.index(DIGIT_SUFFIX_INDEX).getAllKeys(prefixRange(digits), DENSE)) as string[];
   if (sample.length < DENSE)
     return rankDialSuggestions(digits, await read([...startingIds, ...sample]), limit);
 

@@ -1,4 +1,4 @@
-import { compareRanks, type Rank } from '@gcds/shared';
+import { compareRanks, prefixRange, type Rank } from '@gcds/shared';
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { RecipientQuery } from './recipientQuery';
 import {
@@ -11,10 +11,6 @@ import {
   type RecipientRow,
 } from './recipientRows';
 import { type RecipientSuggestion, rankRecipients, suggestionsOf } from './recipientSearch';
-
-function startingWith(prefix: string): IDBKeyRange {
-  return IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-}
 
 /** Index entries past which a query counts as common (a letter or two): walking names is cheaper. */
 const DENSE = 400;
@@ -76,19 +72,19 @@ export async function searchFromStore(
     for (const row of rows) {
       for (const { suggestion, tier } of suggestionsOf(query, row)) if (tier === 0) first.push(suggestion);
     }
-    for (const prefix of query.prefixes) ranges.push([PHONE_DIGITS_INDEX, startingWith(prefix)]);
+    for (const prefix of query.prefixes) ranges.push([PHONE_DIGITS_INDEX, prefixRange(prefix)]);
   } else {
     const [firstWord] = query.words;
     if (firstWord !== undefined) {
-      await walkByName(tx, [startingWith(firstWord)], (row) => {
+      await walkByName(tx, [prefixRange(firstWord)], (row) => {
         for (const { suggestion, tier } of suggestionsOf(query, row)) if (tier === 0) first.push(suggestion);
         firstIds.push(row.personId);
         return first.length >= limit;
       });
       const longest = query.words.reduce((a, b) => (b.length > a.length ? b : a));
-      ranges.push([NAME_WORD_INDEX, startingWith(longest)]);
+      ranges.push([NAME_WORD_INDEX, prefixRange(longest)]);
     }
-    if (query.emailPrefix !== undefined) ranges.push([EMAIL_KEY_INDEX, startingWith(query.emailPrefix)]);
+    if (query.emailPrefix !== undefined) ranges.push([EMAIL_KEY_INDEX, prefixRange(query.emailPrefix)]);
   }
   if (first.length >= limit) return first.slice(0, limit);
 

@@ -16,5 +16,6 @@ export {
   type ProjectedRows,
 } from './consumerSync';
 export { liveQuery } from './liveQuery';
+export { prefixRange } from './prefixRange';
 export { type ConsumerPlatform, ProviderRecordReader } from './providerRecordReader';
 export { checkQueryLimit } from './queryLimit';
