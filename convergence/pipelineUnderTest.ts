@@ -63,6 +63,8 @@ export interface PipelineOptions {
   providers?: readonly ProviderId[];
   /** Arms one kill before anything starts, so even start-up commits can be crash points. */
   crashPlan?: CrashPlan;
+  /** The network, when several phones share one (appSync's multi-device scenarios). */
+  server?: FacebookServer;
   /** What each consumer app is given as its platform (e.g. one that records what it receives). */
   consumerPlatform?: (consumer: string, platform: ConsumerPlatform) => ConsumerPlatform;
 }
@@ -114,7 +116,9 @@ export class PipelineUnderTest {
   gcds!: Gcds;
   gcdsStatus: GcdsStatus | undefined;
 
-  readonly #options: Required<Omit<PipelineOptions, 'providers' | 'crashPlan' | 'consumerPlatform'>>;
+  readonly #options: Required<
+    Omit<PipelineOptions, 'providers' | 'crashPlan' | 'consumerPlatform' | 'server'>
+  >;
   readonly #consumerPlatforms = new Map<string, ConsumerPlatform>();
   readonly #namespace: string;
   readonly #gcdsIdentity: AppIdentity;
@@ -142,7 +146,7 @@ export class PipelineUnderTest {
       maxTombstones: this.#options.maxTombstones,
     });
     this.registry = new ProviderRegistry(this.platform, { defaultRegion: 'US', now });
-    this.server = new FacebookServer({ seed: 7, now });
+    this.server = options.server ?? new FacebookServer({ seed: 7, now });
     this.#gcdsIdentity = this.platform.registerApp({ appId: GCDS_APP_ID, accessLevel: 'certified' });
     for (const spec of this.#options.consumers) {
       const platform = this.platform as ConsumerPlatform;
