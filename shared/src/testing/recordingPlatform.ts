@@ -1,8 +1,9 @@
 /**
  * Test support: the real platform, with everything it hands a consumer written down. The platform
  * still decides what the consumer may open and see; this only records what actually arrived (every
- * store it opened, every sync task, every record and every change event), so a test can assert that
- * nothing of a provider ever reached the consumer, not just that its query results look clean.
+ * store it opened or was refused, every sync task, every record and blob and every change event), so a
+ * test can assert that nothing of a provider ever reached the consumer, not just that its query results
+ * look clean.
  */
 import { tap } from 'rxjs';
 import type { ConsumerPlatform } from '../consumerSync/providerRecordReader';
@@ -12,8 +13,11 @@ import type { DataStoreReader, SyncCursor, SyncPoint } from '../dataStore/types'
 export interface Received {
   /** `owner/name` of every store the platform let the consumer open. */
   opened: string[];
+  /** `owner/name` of every store the platform refused it. */
+  refused: string[];
   tasks: unknown[];
   records: unknown[];
+  blobs: unknown[];
   events: unknown[];
 }
 
@@ -21,17 +25,13 @@ export function recordingPlatform(platform: ConsumerPlatform): {
   platform: ConsumerPlatform;
   received: Received;
 } {
-  const received: Received = { opened: [], tasks: [], records: [], events: [] };
-  const keep = <T>(record: T): T => {
-    if (record !== undefined) received.records.push(record);
-    return record;
+  const received: Received = { opened: [], refused: [], tasks: [], records: [], blobs: [], events: [] };
+  const keep = <T>(list: unknown[], value: T): T => {
+    if (value !== undefined) list.push(value);
+    return value;
   };
   const recordingCursor = <T>(cursor: SyncCursor<T>): SyncCursor<T> => {
-    const next = async () => {
-      const task = await cursor.next();
-      received.tasks.push(task);
-      return task;
-    };
+    const next = async () => keep(received.tasks, await cursor.next());
     return {
       next,
       close: () => cursor.close(),
@@ -49,13 +49,14 @@ export function recordingPlatform(platform: ConsumerPlatform): {
       name: reader.name,
       owner: reader.owner,
       accessLevel: reader.accessLevel,
-      get: async (id: string) => keep(await reader.get(id)),
-      getMany: async (ids: readonly string[]) => (await reader.getMany(ids)).map(keep),
+      get: async (id: string) => keep(received.records, await reader.get(id)),
+      getMany: async (ids: readonly string[]) =>
+        (await reader.getMany(ids)).map((record) => keep(received.records, record)),
       getLength: () => reader.getLength(),
       getRevision: () => reader.getRevision(),
       getEpoch: () => reader.getEpoch(),
       keys: (afterId?: string, limit?: number) => reader.keys(afterId, limit),
-      getBlob: async (id: string) => keep(await reader.getBlob(id)),
+      getBlob: async (id: string) => keep(received.blobs, await reader.getBlob(id)),
       sync: (from?: number | SyncPoint) => recordingCursor(reader.sync(from)),
       changes$: reader.changes$.pipe(tap((event) => received.events.push(event))),
     });
@@ -65,9 +66,14 @@ export function recordingPlatform(platform: ConsumerPlatform): {
       announcements$: platform.announcements$,
       listStores: (name?: string) => platform.listStores(name),
       async openStore<T>(identity: AppIdentity, name: string, owner: string) {
-        const reader = await platform.openStore<T>(identity, name, owner);
-        received.opened.push(`${owner}/${name}`);
-        return recordingReader(reader);
+        try {
+          const reader = await platform.openStore<T>(identity, name, owner);
+          received.opened.push(`${owner}/${name}`);
+          return recordingReader(reader);
+        } catch (error) {
+          received.refused.push(`${owner}/${name}`);
+          throw error;
+        }
       },
     },
   };
