@@ -1,6 +1,23 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_DEMO_PEOPLE, generateDemoBook } from '../src/demo/demoBook';
 import { launchChromium, Phone } from './phone';
+
+/** In the default book: a person in all three sources whose copies differ only in number formats. */
+const inAllThree = (() => {
+  const book = generateDemoBook({ people: DEFAULT_DEMO_PEOPLE });
+  const names = new Map<string, number>();
+  for (const t of book.truth) names.set(t.name, (names.get(t.name) ?? 0) + 1);
+  const found = book.truth.find(
+    (t) =>
+      t.sources.length === 3 &&
+      t.variants.every((v) => v === 'format') &&
+      names.get(t.name) === 1 &&
+      /^[\p{Script=Latin} '-]+$/u.test(t.name),
+  );
+  if (found === undefined) throw new Error('the default book has nobody in all three sources');
+  return found;
+})();
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,6 +45,17 @@ describe('the demo sizes', () => {
     expect(await contacts.locator('.virtual-row').count()).toBeLessThan(40);
     await phone.screenshot('26-default-2000-people');
 
+    // Someone written down in all three sources is one contact, each field saying where it comes from.
+    await contacts.getByRole('searchbox', { name: 'Search contacts' }).fill(inAllThree.name);
+    await contacts
+      .getByRole('list', { name: 'Search results' })
+      .getByRole('button', { name: new RegExp(inAllThree.name) })
+      .click();
+    const sources = contacts.getByRole('list', { name: 'Sources of this contact' });
+    await expect.poll(() => sources.getByRole('listitem').count()).toBe(3);
+    expect(await contacts.getByTestId('detail-name').textContent()).toBe(inAllThree.name);
+    await phone.screenshot('27-default-2000-three-sources');
+
     // The panel's control wipes the device and seeds 30,000; the first screen comes long before the last.
     await panel.getByRole('button', { name: 'Load 30,000 people' }).click();
     await expect
@@ -38,7 +66,7 @@ describe('the demo sizes', () => {
       .poll(() => large.locator('.contact-row:not(.placeholder)').count(), { timeout: 120_000 })
       .toBeGreaterThan(5);
     expect(await large.locator('.virtual-row').count()).toBeLessThan(40);
-    await phone.screenshot('27-loading-30000-people');
+    await phone.screenshot('28-loading-30000-people');
     await phone.close();
   });
 });

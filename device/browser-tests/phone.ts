@@ -109,19 +109,29 @@ export class Phone {
   }
 
   async #waitConverged(timeout: number): Promise<void> {
+    // The panel reads revisions as change events arrive: the same all-in-sync picture must hold for a
+    // moment, so a revision not yet read cannot pass for convergence.
     await this.page.waitForFunction(
       () => {
+        const w = window as unknown as { convergedSince?: { picture: string; at: number } };
+        const picture = [...document.querySelectorAll('tr[data-reader], tr[data-store]')]
+          .map((r) => r.textContent)
+          .join('|');
         const states = [...document.querySelectorAll<HTMLElement>('[data-testid^="provider-state-"]')].map(
           (e) => e.dataset.state,
         );
         const readers = [...document.querySelectorAll<HTMLElement>('tr[data-reader]')];
-        return (
+        const inSync =
           states.length === 3 &&
           states.every((s) => s === 'installed' || s === 'not installed') &&
           document.querySelector<HTMLElement>('[data-testid="gcds-state"]')?.dataset.state === 'running' &&
           readers.length >= 3 &&
-          readers.every((r) => r.dataset.state === 'in sync')
-        );
+          readers.every((r) => r.dataset.state === 'in sync');
+        if (!inSync || w.convergedSince?.picture !== picture) {
+          w.convergedSince = inSync ? { picture, at: performance.now() } : undefined;
+          return false;
+        }
+        return performance.now() - w.convergedSince.at >= 600;
       },
       undefined,
       { timeout, polling: 250 },

@@ -31,6 +31,8 @@ export interface PersonDetail {
   reasons: MergeReason[];
   /** The local record, when the person has one: what Edit and Delete work on. */
   localId?: string;
+  /** Each phone number as written → as the phone shows numbers (national at home, else international). */
+  phonesShown: Record<string, string>;
 }
 
 export interface MergeSuggestion {

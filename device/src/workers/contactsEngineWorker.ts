@@ -132,7 +132,16 @@ class ContactsEngine {
       if (merged === undefined) return undefined;
       const record = await this.#gcdsRecord(personId);
       const localId = merged.sources.find((source) => source.provider === 'local')?.contactId;
-      return { merged, reasons: record?.reasons ?? [], ...(localId === undefined ? {} : { localId }) };
+      const region = this.context.config.region;
+      const phonesShown = Object.fromEntries(
+        merged.tel.map((t) => [t.value.value, displayNumber(t.value.value, region)]),
+      );
+      return {
+        merged,
+        reasons: record?.reasons ?? [],
+        phonesShown,
+        ...(localId === undefined ? {} : { localId }),
+      };
     },
     localContact: (localId) => this.context.service<LocalClientApi>('local').get(localId),
     create: async (draft): Promise<SaveResult> => {

@@ -175,7 +175,7 @@ export class ContactDetail {
       }
     };
     const typeOf = (value: { type?: string[]; label?: string }) => value.label ?? value.type?.join(', ');
-    many('Phone', m.tel, (t) => t.value, typeOf);
+    many('Phone', m.tel, (t) => detail.phonesShown[t.value] ?? t.value, typeOf);
     many('Email', m.email, (e) => e.value, typeOf);
     single('Organisation', m.org);
     single('Department', m.department);
