@@ -40,12 +40,7 @@ export class ContactForm {
     this.#build(draft, localId === undefined ? 'New contact' : 'Edit contact');
   }
 
-  #field(
-    label: string,
-    field: string,
-    value: string,
-    options: { type?: string; multiline?: boolean } = {},
-  ): Input {
+  #field(field: string, value: string, options: { type?: string; multiline?: boolean } = {}): Input {
     const id = `f${++nextId}`;
     const error = h('span', { class: 'field-error', attrs: { id: `${id}-error`, role: 'alert' } });
     const input = options.multiline
@@ -78,14 +73,14 @@ export class ContactForm {
   #build(draft: ContactDraft, title: string): void {
     this.#inputs = [];
     this.#formError = h('p', { class: 'form-error', attrs: { role: 'alert' } });
-    const given = this.#field('First name', 'given', draft.given ?? '');
-    const family = this.#field('Last name', 'family', draft.family ?? '');
-    const org = this.#field('Organisation', 'org', draft.org ?? '');
-    const job = this.#field('Job title', 'jobTitle', draft.jobTitle ?? '');
-    const note = this.#field('Note', 'note', draft.note ?? '', { multiline: true });
+    const given = this.#field('given', draft.given ?? '');
+    const family = this.#field('family', draft.family ?? '');
+    const org = this.#field('org', draft.org ?? '');
+    const job = this.#field('jobTitle', draft.jobTitle ?? '');
+    const note = this.#field('note', draft.note ?? '', { multiline: true });
     this.#telRows = Array.from({ length: Math.max(PHONE_ROWS, draft.tel?.length ?? 0) }, (_, i) => {
       const tel = draft.tel?.[i];
-      const value = this.#field(`Phone ${i + 1}`, `tel.${i}`, tel?.value ?? '', { type: 'tel' });
+      const value = this.#field(`tel.${i}`, tel?.value ?? '', { type: 'tel' });
       const type = h(
         'select',
         { attrs: { 'aria-label': `Phone ${i + 1} type` } },
@@ -96,7 +91,7 @@ export class ContactForm {
       return { value, type };
     });
     this.#emailRows = Array.from({ length: Math.max(EMAIL_ROWS, draft.email?.length ?? 0) }, (_, i) =>
-      this.#field(`Email ${i + 1}`, `email.${i}`, draft.email?.[i]?.value ?? '', { type: 'email' }),
+      this.#field(`email.${i}`, draft.email?.[i]?.value ?? '', { type: 'email' }),
     );
     const form = h(
       'form',

@@ -16,7 +16,7 @@ export class MergePicker {
 
   constructor(
     private readonly api: Comlink.Remote<ContactsAppApi>,
-    private readonly back: () => void,
+    back: () => void,
     private readonly merged: (personId: string, message: string) => void,
   ) {
     this.#title = h('h2', { class: 'view-title' });
