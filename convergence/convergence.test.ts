@@ -7,8 +7,12 @@ import { ReferenceModel } from './referenceModel';
 
 const SUITE = 'convergence';
 const SOAK = soakMode();
-/** Fixed seed: the default run is the same sequences every time; the soak explores further. */
-const SEED = SOAK ? Date.now() : 20_250_611;
+/**
+ * Fixed seed: the default run is the same sequences every time; the soak explores further. A failure
+ * prints its seed and path: CONVERGENCE_SEED and CONVERGENCE_PATH replay it.
+ */
+const SEED = Number(process.env.CONVERGENCE_SEED ?? (SOAK ? Date.now() : 20_250_611));
+const PATH = process.env.CONVERGENCE_PATH;
 const RUNS = SOAK ? 1000 : 150;
 const MAX_STEPS = SOAK ? 100 : 60;
 
@@ -60,7 +64,11 @@ describe('convergence: the real pipeline shows what the reference model says, wh
       stepArbitraries({ identities: SOAK ? 6 : 4, consumers: PHONE_APPS.map((app) => app.name) }),
       { maxCommands: MAX_STEPS, size: 'max' },
     );
-    await fc.assert(fc.asyncProperty(steps, runSequence), { seed: SEED, numRuns: RUNS });
+    await fc.assert(fc.asyncProperty(steps, runSequence), {
+      seed: SEED,
+      numRuns: RUNS,
+      ...(PATH === undefined ? {} : { path: PATH }),
+    });
     expect(totals.comparisons).toBeGreaterThan(RUNS);
   }, 600_000);
 });

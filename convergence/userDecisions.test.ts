@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { realOf, settleAndCompare } from './commands';
+import { realOf, steps as s, settleAndCompare } from './commands';
 import type { RecordSpec } from './identities';
 import { PipelineUnderTest } from './pipelineUnderTest';
 import { type ModelRecord, ReferenceModel } from './referenceModel';
@@ -77,6 +78,28 @@ describe('user decisions hold over the whole pipeline', () => {
     model.local.set(l1, model.edited(model.local.get(l1)!, ada('both', 2)));
     await pipeline.localPut(l1, model.local.get(l1)!);
     expect(model.groups()).toEqual([[l1], [v2]]);
+    await settleAndCompare(model, real);
+    await pipeline.close();
+  });
+
+  it('a person the user set apart is not suggested again, though found through another of its sources', async () => {
+    const { model, pipeline, real } = await world();
+    const both = (identity: number) => ({ identity, keys: 'both' as const, phoneStyle: 0, emailStyle: 0 });
+    await fc.asyncModelRun(
+      () => ({ model, real }),
+      [
+        s.localAdd(both(2)), // l1 Alan
+        s.friendAdd(both(5)), // f2 Hedy
+        s.vcardAdd(both(0)), // v3 Ada
+        s.facebookSync(),
+        s.merge('l1', 'f2'),
+        s.unmerge('l1'), // Alan's contact is not Hedy's profile
+        s.merge('l1', 'v3'),
+        s.vcardEdit('v3', both(5)), // the card, still tied to Alan, now reads Hedy: it shares her keys
+      ],
+    );
+    expect(model.groups()).toEqual([['f2'], ['l1', 'v3']]);
+    expect(model.decisionOf('l1', 'f2')).toBe('separate');
     await settleAndCompare(model, real);
     await pipeline.close();
   });

@@ -275,9 +275,9 @@ export class Gcds {
       }
       const dismissed = new Set<string>();
       for (const suggestion of best.values()) {
-        const others = candidates.values();
+        // Every source of the suggested person counts, not only those found through a shared key.
+        const others = (await sources!.index('byPerson').getAll(suggestion.personId)) as SourceRecord[];
         for (const other of others) {
-          if (other.personId !== suggestion.personId) continue;
           for (const member of members) {
             const kind = decisions.get(decisionKey(member.key, other.key))?.kind;
             if (kind === 'dismissed' || kind === 'separate') dismissed.add(suggestion.personId);
