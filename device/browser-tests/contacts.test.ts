@@ -76,7 +76,10 @@ describe('a newcomer in the Contacts app', () => {
     // Photos load when a row is shown, not before: the person with a photo shows it in search and detail.
     await contacts.getByRole('button', { name: 'Back to the list' }).click();
     await contacts.getByRole('searchbox', { name: 'Search contacts' }).fill(withPhoto);
-    await expect.poll(() => results.locator('img.photo').count()).toBeGreaterThan(0);
+    const photo = results.locator('img.photo').first();
+    await expect
+      .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(48);
     await phone.close();
   });
 
@@ -139,6 +142,15 @@ describe('a newcomer in the Contacts app', () => {
     await expect.poll(() => contacts.locator('.search-results .row-name').first().textContent()).toBe(name);
     expect(await contacts.locator('img[src="x"]').count()).toBe(0);
     expect(await contacts.locator('body').getAttribute('data-pwned')).toBeNull();
+    // Behind that, the app page's policy: no network from an app, whatever ran in it.
+    phone.expectErrors(/Content Security Policy/);
+    const fetched = await contacts.locator('body').evaluate(() =>
+      fetch(location.href).then(
+        () => 'fetched',
+        () => 'blocked',
+      ),
+    );
+    expect(fetched).toBe('blocked');
     await phone.screenshot('08-contacts-markup-as-text');
     await phone.close();
   });

@@ -31,8 +31,8 @@ export interface PhoneOptions {
 
 /**
  * One simulated phone in a fresh browser context (its own IndexedDB), driven as a user would: through
- * the home screen, the apps' frames and the system panel. Page errors are collected, and a test that
- * saw one fails in `close()`.
+ * the home screen, the apps' frames and the system panel. Page errors and console errors are collected,
+ * and a test that saw one fails in `close()`.
  */
 export class Phone {
   readonly errors: string[] = [];
@@ -42,6 +42,10 @@ export class Phone {
     readonly page: Page,
   ) {
     page.on('pageerror', (error) => this.errors.push(error.message));
+    // Console errors too, from every frame: a blocked load (a content security policy) shows only there.
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.errors.push(`console: ${message.text()}`);
+    });
     context.on('weberror', (error) => this.errors.push(error.error().message));
   }
 
@@ -144,8 +148,16 @@ export class Phone {
     await this.page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
   }
 
+  /** Errors the test provokes on purpose, which `close()` then does not count. */
+  readonly #expected: RegExp[] = [];
+
+  expectErrors(pattern: RegExp): void {
+    this.#expected.push(pattern);
+  }
+
   async close(): Promise<void> {
     await this.context.close();
-    if (this.errors.length > 0) throw new Error(`the page reported errors:\n${this.errors.join('\n')}`);
+    const errors = this.errors.filter((error) => !this.#expected.some((pattern) => pattern.test(error)));
+    if (errors.length > 0) throw new Error(`the page reported errors:\n${errors.join('\n')}`);
   }
 }
