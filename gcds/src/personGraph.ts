@@ -10,28 +10,95 @@ export type IncomingSource = Omit<SourceRecord, 'personId' | 'originPersonId'>;
 /** One change of a provider's sources, in the order the provider's sync delivered it. */
 export type SourceChange = { upsert: IncomingSource } | { remove: string };
 
+/** The indexes the candidate search asks, and the key spaces the book keeps them in. */
+type LookupIndex = 'byPhone' | 'byEmail';
+
+/**
+ * The stored sources read whole, answering what the indexes would (holders of a phone or email key,
+ * members of a person, sources of a provider) from memory, each list in primary-key order as an index
+ * gives it. Read when a batch would otherwise ask the indexes about a good share of the book anyway.
+ */
+interface Book {
+  byKey: Map<string, SourceRecord>;
+  byLookup: Map<string, SourceRecord[]>;
+  byPerson: Map<string, SourceRecord[]>;
+}
+
+/** A per-key index lookup costs about as much as reading this many sources in a whole-store read. */
+const LOOKUP_COST_IN_SOURCES = 8;
+/** A get by primary key costs about as much as reading this many sources in a whole-store read. */
+const GET_COST_IN_SOURCES = 2;
+
+function lookupKey(index: LookupIndex, key: string): string {
+  return `${index}\u0000${key}`;
+}
+
+function lookupsOf(source: SourceRecord): Array<[LookupIndex, string]> {
+  return [
+    ...[...new Set(source.phoneKeys)].map((key): [LookupIndex, string] => ['byPhone', key]),
+    ...[...new Set(source.emails)].map((email): [LookupIndex, string] => ['byEmail', email]),
+  ];
+}
+
+function byKeyOrder(a: SourceRecord, b: SourceRecord): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+export interface PersonGraphOptions {
+  /** When to read the stored sources whole: `auto`, when cheaper than asking the indexes key by key. */
+  wholeReads?: 'auto' | 'never' | 'always';
+  /**
+   * Hold changed sources until the regroup writes them once (default). `false` writes each batch at
+   * once, as the indexes then answer for themselves: the reference the deferred answers are tested to.
+   */
+  deferWrites?: boolean;
+}
+
 /**
  * The GCDS's people, edited inside one owner transaction: sources come and go, and every person they
  * touch (and its candidates by phone and email) is regrouped. Everything awaited here is a request of
  * that transaction, so it commits or aborts as one.
  *
- * Reads are issued in batches and awaited together, and writes are issued without waiting for each:
- * IndexedDB runs a transaction's requests in order, so a later read still sees every earlier write, and
- * the outcome is that of one await after another, in a few round trips per batch instead of several
- * per source (what a real, out-of-process IndexedDB makes expensive).
+ * Sources changed by `apply` are held in memory and written once, with their final person, at the end
+ * of the next `regroup` (every caller regroups before it commits). Until then the lookups see them as
+ * the indexes would have: stored answers without the sources changed since, plus the changed ones that
+ * match, in key order. Reads are issued in batches, and a batch that would ask the indexes about a good
+ * share of the book reads the stored sources whole instead. The outcome is that of writing each source
+ * at once and asking key by key, in a few round trips per batch.
  */
 export class PersonGraph {
   readonly #sources: ExtraObjectStore<'readwrite'>;
   readonly #decisions: ExtraObjectStore<'readwrite'>;
+  /** Current versions (undefined: removed or never stored). */
   readonly #cache = new Map<string, SourceRecord | undefined>();
+  /** Sources changed and not written yet (null: to delete). */
+  readonly #pending = new Map<string, SourceRecord | null>();
+  /** How many pending sources are stored too: index answers may hold that many stale entries. */
+  #pendingStored = 0;
   readonly #touchedPeople = new Set<string>();
   readonly #touchedSources = new Set<string>();
   /** Ids minted in this transaction: no stored record can have one, so nobody looks them up. */
   readonly #fresh = new Set<string>();
+  #book: Book | undefined;
+  #storedCount: number | undefined;
 
-  constructor(private readonly tx: OwnerTransaction<PersonRecord>) {
+  readonly #wholeReads: PersonGraphOptions['wholeReads'];
+  readonly #deferWrites: boolean;
+
+  constructor(
+    private readonly tx: OwnerTransaction<PersonRecord>,
+    options: PersonGraphOptions = {},
+  ) {
     this.#sources = tx.objectStore('sources');
     this.#decisions = tx.objectStore('decisions');
+    this.#wholeReads = options.wholeReads ?? 'auto';
+    this.#deferWrites = options.deferWrites ?? true;
   }
 
   async getSource(key: string): Promise<SourceRecord | undefined> {
@@ -39,13 +106,37 @@ export class PersonGraph {
     return this.#cache.get(key);
   }
 
-  /** Reads every source not known yet in one batch of requests. */
+  /** Reads every source not known yet: by key in one batch, or from the book when that is cheaper. */
   async #load(keys: Iterable<string>): Promise<void> {
     const missing = [...new Set(keys)].filter((key) => !this.#cache.has(key));
-    const found = await Promise.all(missing.map((key) => this.#sources.get(key)));
+    if (missing.length === 0) return;
+    const book = await this.#bookIfCheaper(missing.length, GET_COST_IN_SOURCES);
+    const found =
+      book === undefined
+        ? ((await Promise.all(missing.map((key) => this.#sources.get(key)))) as Array<
+            SourceRecord | undefined
+          >)
+        : missing.map((key) => book.byKey.get(key));
     missing.forEach((key, i) => {
-      if (!this.#cache.has(key)) this.#cache.set(key, found[i] as SourceRecord | undefined);
+      if (!this.#cache.has(key)) this.#cache.set(key, found[i]);
     });
+  }
+
+  /** The book, if it is read already or reading it costs less than `requests` requests would. */
+  async #bookIfCheaper(requests: number, costInSources: number): Promise<Book | undefined> {
+    if (this.#book !== undefined) return this.#book;
+    if (this.#wholeReads === 'never') return undefined;
+    this.#storedCount ??= await this.#sources.count();
+    if (this.#wholeReads === 'auto' && requests * costInSources < this.#storedCount) return undefined;
+    const book: Book = { byKey: new Map(), byLookup: new Map(), byPerson: new Map() };
+    const stored = this.#storedCount === 0 ? [] : ((await this.#sources.getAll()) as SourceRecord[]);
+    for (const source of stored) {
+      book.byKey.set(source.key, source);
+      pushTo(book.byPerson, source.personId, source);
+      for (const [index, key] of lookupsOf(source)) pushTo(book.byLookup, lookupKey(index, key), source);
+    }
+    this.#book = book;
+    return book;
   }
 
   #mint(): string {
@@ -54,13 +145,19 @@ export class PersonGraph {
     return id;
   }
 
+  #change(key: string, record: SourceRecord | undefined): void {
+    // Not pending yet: the cached version is the stored one.
+    if (!this.#pending.has(key) && this.#cache.get(key) !== undefined) this.#pendingStored += 1;
+    this.#pending.set(key, record ?? null);
+    this.#cache.set(key, record);
+  }
+
   /**
    * Applies a provider's changes in order: an upsert keeps the source's person (a new source has none
    * until the next regroup) and touches it; a remove touches the person it leaves.
    */
   async apply(changes: readonly SourceChange[]): Promise<void> {
     await this.#load(changes.map((change) => ('upsert' in change ? change.upsert.key : change.remove)));
-    const writes: Array<() => Promise<unknown>> = [];
     for (const change of changes) {
       if ('remove' in change) {
         const key = change.remove;
@@ -68,8 +165,7 @@ export class PersonGraph {
         if (existing === undefined) continue;
         this.#touchedPeople.add(existing.personId);
         this.#touchedSources.delete(key);
-        this.#cache.set(key, undefined);
-        writes.push(() => this.#sources.delete(key));
+        this.#change(key, undefined);
         continue;
       }
       const incoming = change.upsert;
@@ -81,25 +177,34 @@ export class PersonGraph {
       };
       if (existing !== undefined) this.#touchedPeople.add(existing.personId);
       this.#touchedSources.add(record.key);
-      this.#cache.set(record.key, record);
-      writes.push(() => this.#sources.put(record));
+      this.#change(record.key, record);
     }
-    await issueAll(writes);
+    if (!this.#deferWrites) await this.#flush();
   }
 
   async sourcesOfProvider(provider: string): Promise<string[]> {
-    return (await this.#sources.index('byProvider').getAllKeys(provider)) as string[];
+    const stored =
+      this.#book === undefined
+        ? ((await this.#sources.index('byProvider').getAllKeys(provider)) as string[])
+        : [...this.#book.byKey.values()].filter((source) => source.provider === provider).map((s) => s.key);
+    const keys = stored.filter((key) => !this.#pending.has(key));
+    for (const [key, record] of this.#pending) if (record?.provider === provider) keys.push(key);
+    return keys.sort();
   }
 
   async membersOf(personId: string): Promise<SourceRecord[]> {
-    const members = (await this.#sources.index('byPerson').getAll(personId)) as SourceRecord[];
-    return members
-      .map((member) => {
-        const cached = this.#cache.get(member.key);
-        if (!this.#cache.has(member.key)) this.#cache.set(member.key, member);
-        return cached ?? member;
-      })
-      .filter((member) => this.#cache.get(member.key) !== undefined);
+    const stored =
+      this.#book?.byPerson.get(personId) ??
+      (this.#book === undefined
+        ? ((await this.#sources.index('byPerson').getAll(personId)) as SourceRecord[])
+        : []);
+    const members: SourceRecord[] = [];
+    for (const member of stored) {
+      if (!this.#cache.has(member.key)) this.#cache.set(member.key, member);
+      const current = this.#cache.get(member.key);
+      if (current !== undefined && current.personId === personId) members.push(current);
+    }
+    return members;
   }
 
   touchPerson(personId: string): void {
@@ -118,11 +223,7 @@ export class PersonGraph {
     if (total <= wanted.length) {
       const byMember = new Map<string, Decision[]>();
       for (const decision of (await this.#decisions.getAll()) as Decision[]) {
-        for (const member of new Set(decision.members)) {
-          const list = byMember.get(member);
-          if (list === undefined) byMember.set(member, [decision]);
-          else list.push(decision);
-        }
+        for (const member of new Set(decision.members)) pushTo(byMember, member, decision);
       }
       perKey = wanted.map((key) => byMember.get(key) ?? []);
     } else {
@@ -146,7 +247,8 @@ export class PersonGraph {
   /**
    * Regroups everyone the edits touched. The neighbourhood is the touched people, the touched sources,
    * one hop of candidates sharing a phone or email key (keys held by more than MAX_BUCKET records are
-   * shared lines, not identity) and sources the user tied to them; it is regrouped as a whole.
+   * shared lines, not identity) and sources the user tied to them; it is regrouped as a whole. Then
+   * every changed source is written once, with its person.
    *
    * Each step reads what it needs in one batch, then builds the neighbourhood in exactly the order
    * the step-by-step walk would, so the clusters (and the ids they keep) do not depend on the batching.
@@ -158,6 +260,8 @@ export class PersonGraph {
     const membersByPerson = new Map<string, SourceRecord[]>();
     const loadMembers = async (personIds: Iterable<string>) => {
       const missing = [...new Set(personIds)].filter((id) => id !== '' && !membersByPerson.has(id));
+      if (missing.length === 0) return;
+      await this.#bookIfCheaper(missing.length, LOOKUP_COST_IN_SOURCES);
       const lists = await Promise.all(missing.map((id) => this.membersOf(id)));
       missing.forEach((id, i) => {
         membersByPerson.set(id, lists[i]!);
@@ -176,7 +280,8 @@ export class PersonGraph {
       if (source !== undefined) neighbourhood.set(key, source);
     }
     const seeds = [...neighbourhood.values()];
-    const candidates = await Promise.all(seeds.map((seed) => this.#candidatesOf(seed, sharedNumbers)));
+    const holders = await this.#holdersOf(seeds);
+    const candidates = seeds.map((seed) => this.#candidatesOf(seed, holders, sharedNumbers));
     await loadMembers(candidates.flat().map((candidate) => candidate.personId));
     for (const found of candidates) {
       for (const candidate of found) {
@@ -220,18 +325,13 @@ export class PersonGraph {
     const previousRecords = await Promise.all(stored.map((id) => this.tx.get(id)));
     const previousOf = new Map(stored.map((id, i) => [id, previousRecords[i]]));
 
-    const sourceWrites: Array<() => Promise<unknown>> = [];
     const personWrites: WriteOperation<PersonRecord>[] = [];
     let peopleWritten = 0;
     const kept = new Set(ids);
     for (const [index, cluster] of clusters.entries()) {
       const id = ids[index]!;
       for (const member of cluster.members) {
-        if (member.personId !== id) {
-          const moved = { ...member, personId: id };
-          this.#cache.set(member.key, moved);
-          sourceWrites.push(() => this.#sources.put(moved));
-        }
+        if (member.personId !== id) this.#change(member.key, { ...member, personId: id });
       }
       const record: PersonRecord = { id, pointers: cluster.members.map(pointerOf), reasons: cluster.reasons };
       const previous = previousOf.get(id);
@@ -247,7 +347,7 @@ export class PersonGraph {
         peopleRemoved += 1;
       }
     }
-    await Promise.all([issueAll(sourceWrites), this.tx.bulk(personWrites)]);
+    await Promise.all([this.#flush(), this.tx.bulk(personWrites)]);
     // Written now: a later regroup in this transaction must look these ids up like any other.
     for (const id of ids) this.#fresh.delete(id);
     this.#touchedPeople.clear();
@@ -255,20 +355,64 @@ export class PersonGraph {
     return { peopleWritten, peopleRemoved };
   }
 
-  async #candidatesOf(source: SourceRecord, sharedNumbers: Set<string>): Promise<SourceRecord[]> {
-    const lookups: Array<[string, string]> = [
-      ...source.phoneKeys.map((key): [string, string] => ['byPhone', key]),
-      ...source.emails.map((email): [string, string] => ['byEmail', email]),
-    ];
-    const results = (await Promise.all(
-      lookups.map(([index, key]) => this.#sources.index(index).getAll(key, MAX_BUCKET + 1)),
-    )) as SourceRecord[][];
+  /** Writes every pending source once; the book and the stored count are stale afterwards. */
+  async #flush(): Promise<void> {
+    const writes = [...this.#pending].map(
+      ([key, record]) =>
+        () =>
+          record === null ? this.#sources.delete(key) : this.#sources.put(record),
+    );
+    this.#pending.clear();
+    this.#pendingStored = 0;
+    this.#book = undefined;
+    this.#storedCount = undefined;
+    await issueAll(writes);
+  }
+
+  /**
+   * For every phone and email key of the seeds, its holders as the index would answer (first
+   * MAX_BUCKET + 1 in key order) if every pending source had been written: the stored holders, less
+   * the pending sources, plus the pending sources that hold the key.
+   */
+  async #holdersOf(seeds: readonly SourceRecord[]): Promise<Map<string, SourceRecord[]>> {
+    const wanted = new Map<string, [LookupIndex, string]>();
+    for (const seed of seeds)
+      for (const [index, key] of lookupsOf(seed)) wanted.set(lookupKey(index, key), [index, key]);
+    const lookups = [...wanted];
+    const book = await this.#bookIfCheaper(lookups.length, LOOKUP_COST_IN_SOURCES);
+    const limit = MAX_BUCKET + 1 + this.#pendingStored;
+    const stored =
+      book === undefined
+        ? ((await Promise.all(
+            lookups.map(([, [index, key]]) => this.#sources.index(index).getAll(key, limit)),
+          )) as SourceRecord[][])
+        : lookups.map(([lookup]) => book.byLookup.get(lookup) ?? []);
+    const pendingHolders = new Map<string, SourceRecord[]>();
+    for (const record of this.#pending.values()) {
+      if (record === null) continue;
+      for (const [index, key] of lookupsOf(record)) pushTo(pendingHolders, lookupKey(index, key), record);
+    }
+    const holders = new Map<string, SourceRecord[]>();
+    lookups.forEach(([lookup], i) => {
+      const current = stored[i]!.filter((source) => !this.#pending.has(source.key));
+      const added = pendingHolders.get(lookup) ?? [];
+      const all = added.length === 0 ? current : [...current, ...added].sort(byKeyOrder);
+      holders.set(lookup, all.slice(0, MAX_BUCKET + 1));
+    });
+    return holders;
+  }
+
+  #candidatesOf(
+    source: SourceRecord,
+    holdersByKey: ReadonlyMap<string, readonly SourceRecord[]>,
+    sharedNumbers: Set<string>,
+  ): SourceRecord[] {
     const found: SourceRecord[] = [];
-    lookups.forEach(([index, key], i) => {
-      const holders = results[i]!;
+    for (const [index, key] of lookupsOf(source)) {
+      const holders = holdersByKey.get(lookupKey(index, key)) ?? [];
       if (holders.length > MAX_BUCKET) {
         sharedNumbers.add(key);
-        return;
+        continue;
       }
       if (index === 'byPhone' && new Set(holders.map((h) => h.nameKeys[0] ?? h.key)).size > 1) {
         // Differently named people carry this number: a family landline, not anyone's identity.
@@ -278,7 +422,7 @@ export class PersonGraph {
         const current = this.#cache.has(holder.key) ? this.#cache.get(holder.key) : holder;
         if (current !== undefined && current.key !== source.key) found.push(current);
       }
-    });
+    }
     return found;
   }
 }

@@ -69,6 +69,8 @@ describe('GCDS flows from the Gaia seed', () => {
     const local = await p.install('local', 'privileged');
     const vcard = await p.install('vcard', 'privileged');
     await local.put(adaLocal.id, adaLocal);
+    // The local record founds the person: which source the GCDS sees first decides the id it keeps.
+    await p.gcds.whenIdle();
     await vcard.put(adaCard.id, adaCard);
     const [merged] = await p.people();
     const revisionBefore = merged!.pointers.find((pointer) => pointer.provider === 'vcard')!.revision;
