@@ -5,6 +5,8 @@
  *   npm run bench -- --quick           Node at 10k only (under two minutes)
  *   npm run bench -- --env node --n 1000,10000
  *   npm run bench -- --out /tmp/rows.json
+ *   npm run bench -- --only initial,changes     some metric families (see bench/suite.ts)
+ *   npm run bench -- --profile /tmp/prof        V8 CPU profiles (Node children, the Chromium page) go there
  *
  * Prints a table and the targets, and writes the rows to bench/results.json (or --out).
  */
@@ -15,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { runChromium } from './browser/runChromium';
 import { withGrowthRows } from './growth';
 import type { BenchEnv, BenchRow } from './rows';
+import { FAMILIES, type Family, parseFamilies } from './suite';
 import { formatTable } from './table';
 import { checkTargets, formatTargets } from './targets';
 
@@ -24,6 +27,8 @@ interface Plan {
   node: number[];
   chromium: number[];
   out: string;
+  families: readonly Family[];
+  profileDir: string | undefined;
 }
 
 export function parseArguments(argv: readonly string[]): Plan {
@@ -31,6 +36,8 @@ export function parseArguments(argv: readonly string[]): Plan {
   let sizes: number[] | undefined;
   let out = join(here, 'results.json');
   let quick = false;
+  let families: readonly Family[] = FAMILIES;
+  let profileDir: string | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const value = () => {
@@ -51,28 +58,35 @@ export function parseArguments(argv: readonly string[]): Plan {
       if (sizes.some((n) => !Number.isInteger(n) || n < 10))
         throw new Error('--n takes whole numbers >= 10, e.g. 1000,10000');
     } else if (arg === '--out') out = value();
+    else if (arg === '--only') families = parseFamilies(value());
+    else if (arg === '--profile') profileDir = value();
     else throw new Error(`unknown argument "${arg}" (see the header of bench/run.ts)`);
   }
-  if (quick) return { node: sizes ?? [10_000], chromium: [], out };
+  if (quick) return { node: sizes ?? [10_000], chromium: [], out, families, profileDir };
   return {
     node: envs.includes('node') ? (sizes ?? [1_000, 10_000, 30_000, 100_000]) : [],
     chromium: envs.includes('chromium') ? (sizes ?? [1_000, 10_000, 30_000]) : [],
     out,
+    families,
+    profileDir,
   };
 }
 
 /** One size in a Node process of its own: a fresh heap, room for 100k, and `gc()` for the heap probe. */
-function runNodeSize(n: number): Promise<BenchRow[]> {
+function runNodeSize(n: number, plan: Plan): Promise<BenchRow[]> {
   return new Promise((resolve, reject) => {
+    const profile = plan.profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${plan.profileDir}`];
     const child = spawn(
       process.execPath,
       [
         '--expose-gc',
         '--max-old-space-size=12288',
+        ...profile,
         '--import',
         'tsx',
         join(here, 'node', 'nodeSuite.ts'),
         String(n),
+        plan.families.join(','),
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -97,9 +111,16 @@ async function main(): Promise<void> {
   const plan = parseArguments(process.argv.slice(2));
   const started = performance.now();
   const rows: BenchRow[] = [];
-  for (const n of plan.node) rows.push(...(await runNodeSize(n)));
+  for (const n of plan.node) rows.push(...(await runNodeSize(n, plan)));
   if (plan.chromium.length > 0) {
-    rows.push(...(await runChromium(plan.chromium, (line) => process.stderr.write(`${line}\n`))));
+    rows.push(
+      ...(await runChromium(
+        plan.chromium,
+        (line) => process.stderr.write(`${line}\n`),
+        plan.families,
+        plan.profileDir,
+      )),
+    );
   }
   const all = withGrowthRows(rows);
   await writeFile(plan.out, `${JSON.stringify(all, null, 2)}\n`);

@@ -8,6 +8,10 @@ import { measurePeers, type PeerRunners } from './metrics/peers';
 import { measureReadPath } from './metrics/readPath';
 import { type BenchEnv, type BenchRow, RowSink } from './rows';
 
+/** The metric families, as `--only` names them (one file each under bench/metrics). */
+export const FAMILIES = ['initial', 'reads', 'memory', 'changes', 'burst', 'merge', 'peers'] as const;
+export type Family = (typeof FAMILIES)[number];
+
 /** What the runtime supplies: how to read the heap, and the peers it can run. */
 export interface SuiteEnvironment {
   env: BenchEnv;
@@ -17,23 +21,43 @@ export interface SuiteEnvironment {
 }
 
 /**
- * Every metric at one size, in an order where each needs only what came before: the import populates
- * the pipeline the reads, memory and changes use; the burst comes last on it, as it rewrites the book;
- * merge cost and peers run on their own stores.
+ * Every metric (or the chosen families) at one size, in an order where each needs only what came
+ * before: the import populates the pipeline the reads, memory and changes use; the burst comes last on
+ * it, as it rewrites the book; merge cost and peers run on their own stores.
  */
-export async function runSuite(n: number, environment: SuiteEnvironment): Promise<BenchRow[]> {
+export async function runSuite(
+  n: number,
+  environment: SuiteEnvironment,
+  families: readonly Family[] = FAMILIES,
+): Promise<BenchRow[]> {
+  const chosen = new Set(families);
   const sink = new RowSink(environment.env, n, environment.log);
   const dataset = generateDataset(n);
   environment.log(
     `${environment.env} n=${n}: ${dataset.people} people, ${dataset.duplicateRecords} duplicate records`,
   );
-  const pipeline = await measureInitialPopulation(dataset, sink);
-  await measureReadPath(pipeline, dataset, sink);
-  await measureListMemory(pipeline, sink, environment.heap);
-  await measureChangeVisibility(pipeline, dataset, sink);
-  await measureBurst(pipeline, dataset, sink);
-  await pipeline.stop();
-  await measureMergeCost(dataset, sink);
-  await measurePeers(dataset, sink, environment.peers);
+  const onPipeline: Family[] = ['initial', 'reads', 'memory', 'changes', 'burst'];
+  if (onPipeline.some((family) => chosen.has(family))) {
+    // The later families need the populated pipeline; its rows are kept only when asked for.
+    const initialSink = chosen.has('initial') ? sink : new RowSink(environment.env, n);
+    const pipeline = await measureInitialPopulation(dataset, initialSink, environment.log);
+    if (chosen.has('reads')) await measureReadPath(pipeline, dataset, sink);
+    if (chosen.has('memory')) await measureListMemory(pipeline, sink, environment.heap);
+    if (chosen.has('changes')) await measureChangeVisibility(pipeline, dataset, sink);
+    if (chosen.has('burst')) await measureBurst(pipeline, dataset, sink);
+    await pipeline.stop();
+  }
+  if (chosen.has('merge')) await measureMergeCost(dataset, sink);
+  if (chosen.has('peers')) await measurePeers(dataset, sink, environment.peers);
   return sink.rows;
+}
+
+export function parseFamilies(text: string): Family[] {
+  const names = text.split(',').filter(Boolean);
+  for (const name of names) {
+    if (!(FAMILIES as readonly string[]).includes(name)) {
+      throw new Error(`unknown metric family "${name}": one of ${FAMILIES.join(', ')}`);
+    }
+  }
+  return names as Family[];
 }

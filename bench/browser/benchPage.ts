@@ -8,7 +8,7 @@ import replication from 'pouchdb-replication';
 import { pouchdbCopy } from '../peers/pouchdb';
 import { rxdbCopy } from '../peers/rxdb';
 import type { BenchRow } from '../rows';
-import { runSuite } from '../suite';
+import { type Family, runSuite } from '../suite';
 
 PouchDB.plugin(idbAdapter).plugin(replication);
 
@@ -30,16 +30,20 @@ async function heap(): Promise<number | undefined> {
 
 declare global {
   interface Window {
-    benchRun(n: number): Promise<BenchRow[]>;
+    benchRun(n: number, families?: readonly Family[]): Promise<BenchRow[]>;
   }
 }
 
-window.benchRun = (n: number) =>
-  runSuite(n, {
-    env: 'chromium',
-    heap,
-    peers: { pouchdb: (job) => pouchdbCopy(PouchDB, 'idb', job), rxdb: rxdbCopy },
-    log: (line) => console.log(line),
-  });
+window.benchRun = (n: number, families?: readonly Family[]) =>
+  runSuite(
+    n,
+    {
+      env: 'chromium',
+      heap,
+      peers: { pouchdb: (job) => pouchdbCopy(PouchDB, 'idb', job), rxdb: rxdbCopy },
+      log: (line) => console.log(line),
+    },
+    families,
+  );
 
 document.getElementById('state')!.textContent = 'ready';

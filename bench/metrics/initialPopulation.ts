@@ -40,13 +40,25 @@ export async function bulkWriteFloor(dataset: BenchDataset, consumers: number, t
  * Providers → GCDS → every consumer, from an empty phone until every consumer has settled, then the
  * floor in the same run. Returns the populated pipeline for the metrics that read it.
  */
-export async function measureInitialPopulation(dataset: BenchDataset, sink: RowSink): Promise<BenchPipeline> {
+export async function measureInitialPopulation(
+  dataset: BenchDataset,
+  sink: RowSink,
+  log: (line: string) => void = () => undefined,
+): Promise<BenchPipeline> {
   const pipeline = await startPipeline();
   await pipeline.settled();
+  const phases: string[] = [];
+  const start = performance.now();
+  const mark = (phase: string) => phases.push(`${phase} ${Math.round(performance.now() - start)} ms`);
   const initial = await timed(async () => {
     await pipeline.importDataset(dataset);
+    mark('providers written');
+    await pipeline.gcds.whenIdle();
+    mark('GCDS idle');
     await pipeline.settled();
+    mark('consumers settled');
   });
+  log(`  initial population: ${phases.join(', ')}`);
   const floor = await bulkWriteFloor(dataset, pipeline.consumers.length, pipeline.namespace);
   sink.add('initial_population_ms', initial, 'ms');
   sink.add('floor_ms', floor, 'ms');

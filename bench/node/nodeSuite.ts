@@ -9,7 +9,7 @@ import PouchDB from 'pouchdb-core';
 import replication from 'pouchdb-replication';
 import { pouchdbCopy } from '../peers/pouchdb';
 import { rxdbCopy } from '../peers/rxdb';
-import { runSuite } from '../suite';
+import { FAMILIES, parseFamilies, runSuite } from '../suite';
 
 PouchDB.plugin(memoryAdapter).plugin(replication);
 
@@ -24,11 +24,18 @@ async function heap(): Promise<number | undefined> {
 }
 
 const n = Number(process.argv[2]);
-if (!Number.isInteger(n) || n < 1) throw new Error(`usage: nodeSuite.ts <contacts>, not ${process.argv[2]}`);
-const rows = await runSuite(n, {
-  env: 'node',
-  heap,
-  peers: { pouchdb: (job) => pouchdbCopy(PouchDB, 'memory', job), rxdb: rxdbCopy },
-  log: (line) => process.stderr.write(`${line}\n`),
-});
+if (!Number.isInteger(n) || n < 1) {
+  throw new Error(`usage: nodeSuite.ts <contacts> [families], not ${process.argv[2]}`);
+}
+const families = process.argv[3] === undefined ? FAMILIES : parseFamilies(process.argv[3]);
+const rows = await runSuite(
+  n,
+  {
+    env: 'node',
+    heap,
+    peers: { pouchdb: (job) => pouchdbCopy(PouchDB, 'memory', job), rxdb: rxdbCopy },
+    log: (line) => process.stderr.write(`${line}\n`),
+  },
+  families,
+);
 process.stdout.write(`ROWS ${JSON.stringify(rows)}\n`);
