@@ -103,4 +103,25 @@ describe('user decisions hold over the whole pipeline', () => {
     await settleAndCompare(model, real);
     await pipeline.close();
   });
+
+  it('a source coming back to a merged person keeps every tie of that person, however far it reaches', async () => {
+    const { model, pipeline, real } = await world();
+    const both = (identity: number) => ({ identity, keys: 'both' as const, phoneStyle: 0, emailStyle: 0 });
+    await fc.asyncModelRun(
+      () => ({ model, real }),
+      [
+        s.localAdd(both(2)), // l1 Alan
+        s.friendAdd(both(1)), // f2 Grace
+        s.facebookSync(),
+        s.merge('f2', 'l1'),
+        s.uninstall('facebook-sim'),
+        s.vcardAdd(both(0)), // v3 Ada
+        s.merge('l1', 'v3'),
+        s.install('facebook-sim'), // f2 comes back, tied to l1, which is tied to v3
+      ],
+    );
+    expect(model.groups()).toEqual([['f2', 'l1', 'v3']]);
+    await settleAndCompare(model, real);
+    await pipeline.close();
+  });
 });

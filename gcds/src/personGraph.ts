@@ -291,15 +291,22 @@ export class PersonGraph {
         }
       }
     }
-    const decisions = await this.decisionsFor(neighbourhood.keys());
-    const together = decisions.filter((decision) => decision.kind === 'together');
-    const partnerKeys = together
-      .flatMap((decision) => decision.members)
-      .filter((key) => !neighbourhood.has(key));
-    await this.#load(partnerKeys);
-    await loadMembers(partnerKeys.map((key) => this.#cache.get(key)?.personId ?? ''));
-    for (const decision of together) {
-      for (const key of decision.members) {
+    // The user's ties reach as far as they go: a partner's person may hold sources tied to others still,
+    // and a tie left out of the picture would be undone by this regroup (a merged person split apart).
+    const decided = new Map<string, Decision>();
+    const asked = new Set<string>();
+    for (;;) {
+      const keys = [...neighbourhood.keys()].filter((key) => !asked.has(key));
+      if (keys.length === 0) break;
+      for (const key of keys) asked.add(key);
+      for (const decision of await this.decisionsFor(keys)) decided.set(decision.key, decision);
+      const partnerKeys = [...decided.values()]
+        .filter((decision) => decision.kind === 'together')
+        .flatMap((decision) => decision.members)
+        .filter((key) => !neighbourhood.has(key));
+      await this.#load(partnerKeys);
+      await loadMembers(partnerKeys.map((key) => this.#cache.get(key)?.personId ?? ''));
+      for (const key of partnerKeys) {
         const partner = neighbourhood.has(key) ? undefined : this.#cache.get(key);
         if (partner !== undefined) {
           neighbourhood.set(key, partner);
@@ -307,6 +314,7 @@ export class PersonGraph {
         }
       }
     }
+    const decisions = [...decided.values()];
 
     const clusters = clusterSources([...neighbourhood.values()], decisions, sharedNumbers);
     const outside = [
