@@ -15,7 +15,7 @@ import {
 } from '@gcds/shared';
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import { decisionKey } from './clustering';
-import { type SourceMatchKeys, sourceMatchKeys } from './matchKeys';
+import { MATCH_KEYS_VERSION, type SourceMatchKeys, sourceMatchKeys } from './matchKeys';
 import { pairEvidence } from './mergeRules';
 import { type IncomingSource, PersonGraph, type SourceChange } from './personGraph';
 import { GCDS_SCHEMA, GCDS_STORES } from './schema';
@@ -413,9 +413,14 @@ export class Gcds {
       ['cursors'],
       async ([c]) => (await c!.get(provider)) as ProviderCursor | undefined,
     );
+    const region = this.#options.region ?? 'US';
+    const keys = `${MATCH_KEYS_VERSION}/${region}`;
+    // Keys made by another version or for another region: read the provider again from the start, so
+    // every source is upserted with keys made the current way (person ids and decisions stay).
+    const from = cursor === undefined || cursor.keys !== keys ? 0 : cursor;
     const tasks: SyncTask<Contact>[] = [];
     try {
-      for await (const task of reader.sync(cursor === undefined ? 0 : cursor)) tasks.push(task);
+      for await (const task of reader.sync(from)) tasks.push(task);
     } catch (error) {
       // The store went away under us (uninstalled mid-sync): the uninstall job cleans up.
       if (!this.#providers.has(provider)) return;
@@ -425,13 +430,13 @@ export class Gcds {
     if (done?.operation !== 'done') return;
     if (
       cursor !== undefined &&
+      cursor.keys === keys &&
       tasks.length === 1 &&
       done.revision === cursor.revision &&
       done.epoch === cursor.epoch
     ) {
       return;
     }
-    const region = this.#options.region ?? 'US';
     const prepared = tasks.map((task) =>
       task.operation === 'add' || task.operation === 'update'
         ? { task, keys: this.#incoming(provider, reader, task.id, task.data, task.revision, region) }
@@ -452,10 +457,10 @@ export class Gcds {
       }
       await graph.apply(batch);
       await graph.regroup();
-      const next: ProviderCursor = { provider, epoch: done.epoch, revision: done.revision };
+      const next: ProviderCursor = { provider, epoch: done.epoch, revision: done.revision, keys };
       await tx.objectStore('cursors').put(next);
     });
-    this.#cursors.set(provider, { provider, epoch: done.epoch, revision: done.revision });
+    this.#cursors.set(provider, { provider, epoch: done.epoch, revision: done.revision, keys });
   }
 
   #incoming(

@@ -122,6 +122,13 @@ function nameMatchKeys(contact: Contact): NameMatchKeys {
 const MAX_MATCHED_VALUES = 50;
 
 /** Keys the matcher and the GCDS indexes work on, computed outside any transaction. */
+/**
+ * The version of what `sourceMatchKeys` computes. Keys are stored with each source; bump this whenever
+ * their form or meaning changes (folding, nicknames, phone rules), and the GCDS recomputes every
+ * provider's keys from its records on the next sync, so old and new keys never meet in one index.
+ */
+export const MATCH_KEYS_VERSION = 2;
+
 export function sourceMatchKeys(contact: Contact, region: string): SourceMatchKeys {
   // Past a few dozen numbers or addresses a record is a list, not one person's identity; matching on
   // all of thousands (a junk card) costs the GCDS time and memory quadratic in their count.

@@ -49,6 +49,11 @@ export interface ProviderCursor {
   provider: string;
   epoch: string;
   revision: number;
+  /**
+   * What the stored sources' match keys were computed with (`MATCH_KEYS_VERSION/region`). Absent in
+   * cursors written before keys were versioned; any other value than the current one replays the provider.
+   */
+  keys?: string;
 }
 
 export interface DuplicateSuggestion {
