@@ -422,7 +422,7 @@ export class PersonGraph {
         sharedNumbers.add(key);
         continue;
       }
-      if (index === 'byPhone' && new Set(holders.map((h) => h.nameKeys[0] ?? h.key)).size > 1) {
+      if (index === 'byPhone' && namesDisagree(holders)) {
         // Differently named people carry this number: a family landline, not anyone's identity.
         sharedNumbers.add(key);
       }
@@ -433,6 +433,21 @@ export class PersonGraph {
     }
     return found;
   }
+}
+
+/**
+ * Whether two of the holders have no name key in common (a nameless holder agrees with no one). Keys,
+ * not just the first: "Alex" reads as Alexander or Alexandra, so it agrees with an "Alexandra" on the
+ * same number, while an "Alexander" and an "Alexandra" there make it a shared line.
+ */
+function namesDisagree(holders: readonly SourceRecord[]): boolean {
+  for (let i = 0; i < holders.length; i++) {
+    const keys = new Set(holders[i]!.nameKeys);
+    for (let j = i + 1; j < holders.length; j++) {
+      if (!holders[j]!.nameKeys.some((key) => keys.has(key))) return true;
+    }
+  }
+  return false;
 }
 
 function pointerOf(source: SourceRecord): Pointer {
