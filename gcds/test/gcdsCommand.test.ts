@@ -10,7 +10,7 @@ const BIN = new URL('../bin/gcds.mjs', import.meta.url).pathname;
 
 const CARDS = [
   'BEGIN:VCARD\r\nVERSION:4.0\r\nUID:u1\r\nFN:Zoë Ødegaard\r\nTEL:+47 412 34 567\r\nEND:VCARD\r\n',
-  'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoe Ødegaard\r\nTEL:+47 41234567\r\nEMAIL:zoe@example.no\r\nEND:VCARD\r\n',
+  'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoe Odegaard\r\nTEL:0047 41234567\r\nEMAIL:zoe@example.no\r\nEND:VCARD\r\n',
   'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:No Colon\r\nTEL\r\nEND:VCARD\r\n',
 ];
 
