@@ -484,3 +484,47 @@ describe('exactly once under crash injection', () => {
     }
   }, 60_000);
 });
+
+describe('rows keyed by person', () => {
+  it('are replaced by the new row, and deleted only when the person no longer projects one', async () => {
+    const h = await startHarness();
+    const local = await h.install('local', 'privileged');
+    // One card per person with an email, indexed by the address; none for a person without one.
+    const sync = await startConsumer(
+      h,
+      h.platform.registerApp({ appId: 'mail', accessLevel: 'privileged' }),
+      'cards-by-person',
+      {
+        schema: {
+          version: 1,
+          stores: [{ name: 'cards', keyPath: 'personId', indexes: [{ name: 'byEmail', keyPath: 'email' }] }],
+        },
+        project: (merged) => ({
+          cards: merged.email
+            .slice(0, 1)
+            .map((email) => ({ personId: merged.personId, email: email.value.value })),
+        }),
+      },
+    );
+    const write = async (email: string | undefined) => {
+      await local.put('l1', contact('l1', { given: 'Ada', ...(email ? { email: [{ value: email }] } : {}) }));
+      const revision = await local.getRevision();
+      await h.gcds.put('p1', h.person('p1', [h.pointer('local', 'l1', revision)]));
+      await sync.syncNow();
+      return {
+        cards: await sync.db.getAll('cards'),
+        byOld: await sync.db.getAllKeysFromIndex('cards', 'byEmail', 'ada@a.example'),
+      };
+    };
+    expect(await write('ada@a.example')).toEqual({
+      cards: [{ personId: 'p1', email: 'ada@a.example' }],
+      byOld: ['p1'],
+    });
+    expect(await write('ada@b.example')).toEqual({
+      cards: [{ personId: 'p1', email: 'ada@b.example' }],
+      byOld: [],
+    });
+    expect(await write(undefined)).toEqual({ cards: [], byOld: [] });
+    await sync.stop();
+  });
+});
