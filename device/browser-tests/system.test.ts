@@ -4,6 +4,9 @@ import { vcardOnly } from './demoFacts';
 import { launchChromium, Phone } from './phone';
 import { guestCards, guestNumber } from './vcfFiles';
 
+/** After convergence an app may still be a commit behind the panel: its answer is awaited, not read once. */
+const EVENTUALLY = { timeout: 30_000 };
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -61,7 +64,7 @@ describe('the system panel', () => {
     const contacts = await phone.openApp('contacts');
     await expect.poll(() => contactCount(contacts)).toBeGreaterThan(0);
     const before = await contactCount(contacts);
-    expect(await contactsFound(contacts, vcardOnly.name)).toEqual([vcardOnly.name]);
+    await expect.poll(() => contactsFound(contacts, vcardOnly.name), EVENTUALLY).toEqual([vcardOnly.name]);
 
     await panel.getByRole('button', { name: 'Uninstall vCard file' }).click();
     await expect.poll(() => panel.getByTestId('provider-state-vcard').textContent()).toBe('not installed');
@@ -70,10 +73,10 @@ describe('the system panel', () => {
     expect(await panel.getByRole('log').textContent()).toContain('uninstalled: its store is deleted');
     await phone.screenshot('21-panel-vcard-uninstalled');
     await phone.openApp('contacts');
-    expect(await contactsFound(contacts, vcardOnly.name)).toEqual([]);
+    await expect.poll(() => contactsFound(contacts, vcardOnly.name), EVENTUALLY).toEqual([]);
     expect(await contactCount(contacts)).toBeLessThan(before);
-    expect(await callerId(phone, vcardOnly.phones[0]!)).not.toBe(vcardOnly.name);
-    expect(await recipients(phone, vcardOnly.name)).toEqual([]);
+    await expect.poll(() => callerId(phone, vcardOnly.phones[0]!), EVENTUALLY).not.toBe(vcardOnly.name);
+    await expect.poll(() => recipients(phone, vcardOnly.name), EVENTUALLY).toEqual([]);
 
     await panel.getByRole('button', { name: 'Install vCard file' }).click();
     await expect
@@ -81,9 +84,9 @@ describe('the system panel', () => {
       .toBe('installed');
     await phone.converged();
     await phone.openApp('contacts');
-    expect(await contactsFound(contacts, vcardOnly.name)).toEqual([vcardOnly.name]);
+    await expect.poll(() => contactsFound(contacts, vcardOnly.name), EVENTUALLY).toEqual([vcardOnly.name]);
     expect(await contactCount(contacts)).toBe(before);
-    expect(await callerId(phone, vcardOnly.phones[0]!)).toBe(vcardOnly.name);
+    await expect.poll(() => callerId(phone, vcardOnly.phones[0]!), EVENTUALLY).toBe(vcardOnly.name);
     await phone.close();
   });
 
@@ -101,7 +104,7 @@ describe('the system panel', () => {
     const added = /server: new friend (.+)$/.exec((await addedEntry.textContent())!)![1]!;
     await phone.converged();
     await phone.openApp('contacts');
-    expect(await contactsFound(contacts, added)).toContain(added);
+    await expect.poll(() => contactsFound(contacts, added), EVENTUALLY).toContain(added);
 
     await panel.getByRole('button', { name: 'Edit a friend' }).click();
     await expect.poll(() => log.textContent()).toMatch(/server: edited .+ \(.+\)/);
@@ -113,7 +116,7 @@ describe('the system panel', () => {
     const deleted = /server: deleted (.+)$/.exec((await deletedEntry.textContent())!)![1]!;
     await phone.converged();
     await phone.openApp('contacts');
-    expect(await contactsFound(contacts, deleted)).not.toContain(deleted);
+    await expect.poll(() => contactsFound(contacts, deleted), EVENTUALLY).not.toContain(deleted);
 
     // Three failed requests: the sync backs off and retries, and catches up once the server answers.
     const counterBefore = await panel
@@ -180,9 +183,9 @@ describe('the system panel', () => {
     await contacts.getByRole('button', { name: 'Back to the list' }).click();
     await expect.poll(() => contactCount(contacts), { timeout: 30_000 }).toBe(before + guests);
     const last = `Crash${String(guests).padStart(4, '0')} Guestington`;
-    expect(await contactsFound(contacts, last)).toEqual([last]);
-    expect(await callerId(phone, guestNumber(guests - 1))).toBe(last);
-    expect(await recipients(phone, last)).toEqual([last]);
+    await expect.poll(() => contactsFound(contacts, last), EVENTUALLY).toEqual([last]);
+    await expect.poll(() => callerId(phone, guestNumber(guests - 1)), EVENTUALLY).toBe(last);
+    await expect.poll(() => recipients(phone, last), EVENTUALLY).toEqual([last]);
     await phone.close();
   });
 });
