@@ -38,6 +38,9 @@ export const IMPORT_BATCH: Record<BenchProviderId, number> = {
   'facebook-sim': 200,
 };
 
+/** Contacts, Phone (dialer) and Messages. */
+export const PIPELINE_CONSUMERS = 3;
+
 /** A consumer app of the pipeline, as the bench sees it: its sync engine and a way to stop it. */
 export interface BenchConsumer {
   readonly name: string;

@@ -1,7 +1,7 @@
 import { generateDataset } from './dataset';
 import { measureBurst } from './metrics/burst';
 import { measureChangeVisibility } from './metrics/changeVisibility';
-import { measureInitialPopulation } from './metrics/initialPopulation';
+import { measureInitialPopulation, populatedPipeline } from './metrics/initialPopulation';
 import { type HeapProbe, measureListMemory } from './metrics/memory';
 import { measureMergeCost } from './metrics/mergeCost';
 import { measurePeers, type PeerRunners } from './metrics/peers';
@@ -38,13 +38,14 @@ export async function runSuite(
   );
   const onPipeline: Family[] = ['initial', 'reads', 'memory', 'changes', 'burst'];
   if (onPipeline.some((family) => chosen.has(family))) {
-    // The later families need the populated pipeline; its rows are kept only when asked for.
-    const initialSink = chosen.has('initial') ? sink : new RowSink(environment.env, n);
-    const pipeline = await measureInitialPopulation(dataset, initialSink, environment.log);
+    // The later families need the populated pipeline (without the floor when it is not measured).
+    const pipeline = chosen.has('initial')
+      ? await measureInitialPopulation(dataset, sink, environment.log)
+      : await populatedPipeline(dataset);
     if (chosen.has('reads')) await measureReadPath(pipeline, dataset, sink);
-    if (chosen.has('memory')) await measureListMemory(pipeline, sink, environment.heap);
+    if (chosen.has('memory')) await measureListMemory(pipeline, sink, environment.heap, environment.log);
     if (chosen.has('changes')) await measureChangeVisibility(pipeline, dataset, sink);
-    if (chosen.has('burst')) await measureBurst(pipeline, dataset, sink);
+    if (chosen.has('burst')) await measureBurst(pipeline, dataset, sink, environment.log);
     await pipeline.stop();
   }
   if (chosen.has('merge')) await measureMergeCost(dataset, sink);

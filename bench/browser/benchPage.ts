@@ -5,6 +5,7 @@
 import idbAdapter from 'pouchdb-adapter-idb';
 import PouchDB from 'pouchdb-core';
 import replication from 'pouchdb-replication';
+import { settledHeap } from '../heapProbe';
 import { pouchdbCopy } from '../peers/pouchdb';
 import { rxdbCopy } from '../peers/rxdb';
 import type { BenchRow } from '../rows';
@@ -21,11 +22,7 @@ async function heap(): Promise<number | undefined> {
   const gc = (globalThis as { gc?: () => void }).gc;
   const memory = (performance as Performance & { memory?: ChromeMemory }).memory;
   if (gc === undefined || memory === undefined) return undefined;
-  for (let i = 0; i < 3; i += 1) {
-    gc();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return memory.usedJSHeapSize;
+  return settledHeap(gc, () => memory.usedJSHeapSize);
 }
 
 declare global {

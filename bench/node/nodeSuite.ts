@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import PouchDB from 'pouchdb-core';
 import replication from 'pouchdb-replication';
+import { settledHeap } from '../heapProbe';
 import { pouchdbCopy } from '../peers/pouchdb';
 import { rxdbCopy } from '../peers/rxdb';
 import { FAMILIES, parseFamilies, runSuite } from '../suite';
@@ -16,11 +17,7 @@ PouchDB.plugin(memoryAdapter).plugin(replication);
 async function heap(): Promise<number | undefined> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) return undefined;
-  for (let i = 0; i < 3; i += 1) {
-    gc();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return process.memoryUsage().heapUsed;
+  return settledHeap(gc, () => process.memoryUsage().heapUsed);
 }
 
 const n = Number(process.argv[2]);
