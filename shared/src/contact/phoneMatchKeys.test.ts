@@ -225,3 +225,16 @@ describe('phonesMatch', () => {
     expect(phonesMatch(keys, '+44 20 7946 0959')).toBe(false);
   });
 });
+
+describe('phoneKeys remembers recent numbers', () => {
+  it('gives the same keys again, each time a copy of its own, and reads each region apart', () => {
+    const first = phoneKeys('(415) 555-0101', 'US');
+    first.e164 = '+10000000000';
+    first.digits = '';
+    const again = phoneKeys('(415) 555-0101', 'US');
+    expect(again).toMatchObject({ e164: '+14155550101', digits: '4155550101', defaultRegion: 'US' });
+    expect(again).not.toBe(phoneKeys('(415) 555-0101', 'US'));
+    expect(phoneKeys('020 7946 0958', 'GB').e164).toBe('+442079460958');
+    expect(phoneKeys('020 7946 0958', 'US').e164).toBeUndefined();
+  });
+});

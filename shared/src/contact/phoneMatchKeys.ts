@@ -124,6 +124,28 @@ function bestParse(number: string, digits: string, region: CountryCode): PhoneNu
  * @param defaultRegion the region national forms are read in (ISO 3166 alpha-2), `US` unless told.
  */
 export function phoneKeys(raw: string, defaultRegion = 'US'): PhoneKeys {
+  if (typeof raw !== 'string') return normalisePhone(raw, defaultRegion);
+  const cacheKey = `${defaultRegion}\u0000${raw}`;
+  const known = RECENT_NUMBERS.get(cacheKey);
+  // A copy: callers own what they get (the keys are flat, so a shallow copy is a full one).
+  if (known !== undefined) return { ...known };
+  const keys = normalisePhone(raw, defaultRegion);
+  if (RECENT_NUMBERS.size >= RECENT_NUMBERS_LIMIT) {
+    RECENT_NUMBERS.delete(RECENT_NUMBERS.keys().next().value as string);
+  }
+  RECENT_NUMBERS.set(cacheKey, keys);
+  return { ...keys };
+}
+
+/**
+ * Numbers normalised lately, by region and text. Parsing is the costly part (tens of microseconds a
+ * number) and one sync normalises the same number several times: the GCDS's match keys, the merged
+ * view's phone union, each app's projection. Oldest out first past the limit (~1 MB).
+ */
+const RECENT_NUMBERS = new Map<string, PhoneKeys>();
+const RECENT_NUMBERS_LIMIT = 4096;
+
+function normalisePhone(raw: string, defaultRegion: string): PhoneKeys {
   const region = phoneRegion(defaultRegion);
   const split = splitPhoneText(asciiDigits(raw));
   // A doubled plus (`++44…`) is a slip of the finger, not another number.
