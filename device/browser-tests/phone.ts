@@ -93,7 +93,8 @@ export class Phone {
     try {
       await this.#waitConverged(timeout);
     } catch (error) {
-      throw new Error(`the device did not converge: ${await this.#panelState()}`, { cause: error });
+      const seen = this.errors.length === 0 ? '' : `\nerrors: ${this.errors.join('\n')}`;
+      throw new Error(`the device did not converge: ${await this.#panelState()}${seen}`, { cause: error });
     }
   }
 
@@ -108,6 +109,10 @@ export class Phone {
         ...[...document.querySelectorAll<HTMLElement>('tr[data-reader]')].map((r) =>
           [...r.children].map((c) => c.textContent).join(' '),
         ),
+        `latest events: ${[...document.querySelectorAll('.event-log li')]
+          .slice(0, 8)
+          .map((li) => li.textContent)
+          .join(' / ')}`,
       ].join('; '),
     );
   }

@@ -46,6 +46,7 @@ export class Device {
     await this.startGcds();
     for (const manifest of APPS) {
       const engine = new EngineProcess(manifest);
+      this.#watch(engine.worker, manifest.appId);
       this.engines.set(manifest.appId, engine);
       this.#connectServices(engine);
       void engine
@@ -64,6 +65,7 @@ export class Device {
 
   async startGcds(): Promise<void> {
     const gcds = new GcdsProcess();
+    this.#watch(gcds.worker, 'gcds');
     this.gcds = gcds;
     this.gcdsState = 'starting';
     this.changed();
@@ -102,6 +104,7 @@ export class Device {
   async install(id: ProviderId): Promise<void> {
     if (this.providers.has(id)) return;
     const process = new ProviderProcess(id);
+    this.#watch(process.worker, id);
     this.providers.set(id, process);
     this.providerStates.set(id, 'installing');
     this.changed();
@@ -185,6 +188,15 @@ export class Device {
       if (id === 'facebook-sim') void this.refreshFacebook();
     }
     this.changed();
+  }
+
+  /** A worker that fails to load or throws outside any call says so in the event log (and the console). */
+  #watch(worker: Worker, source: string): void {
+    worker.addEventListener('error', (event) => {
+      const text = `worker error: ${event.message || 'the worker could not start'}`;
+      this.log.add(source, text, 'error');
+      console.error(`${source} ${text}`);
+    });
   }
 
   #connectServices(engine: EngineProcess): void {
