@@ -149,7 +149,9 @@ describe('crash injection at every transaction boundary of every sync', () => {
         }),
         { seed: Date.now(), numRuns: 8 },
       );
-      for (const day of days) await everyCrashPoint([...day]);
+      // The kills are the crash plan's: a generated kill step would re-arm the switch elsewhere.
+      for (const day of days)
+        await everyCrashPoint([...day].filter((step) => !step.toString().startsWith('Kill')));
     }, 3_600_000);
   }
 });
