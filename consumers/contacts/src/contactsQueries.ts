@@ -12,7 +12,7 @@ import {
   POSITION_INDEX,
 } from './contactRows';
 import { type ListSection, sectionOf, sectionStart } from './listPosition';
-import type { PhoneDigitIndex } from './phoneDigitIndex';
+import type { PhoneDigitIndex, PhoneDigitMatch } from './phoneDigitIndex';
 import { bestHits, rankEmail, rankName, rankOrganisation, rankPhone, type SearchHit } from './searchRanking';
 import { phoneQueryDigits, queryWords } from './searchText';
 
@@ -134,6 +134,22 @@ async function candidates(
   return [...unique.values()];
 }
 
+async function phoneHits(
+  db: IDBPDatabase<unknown>,
+  matches: readonly PhoneDigitMatch[],
+  limit: number,
+): Promise<SearchHit[]> {
+  const tx = db.transaction(LIST_STORE);
+  const entries = await Promise.all(matches.map((m) => tx.store.get(m.personId)));
+  return bestHits(
+    matches.map((match, i) => {
+      const entry = entries[i] as ContactListEntry | undefined;
+      return entry === undefined ? undefined : rankPhone(entry, match);
+    }),
+    limit,
+  );
+}
+
 /**
  * Search, ranked: name (a prefix of any word of the name, every typed word, any order), then phone
  * digits anywhere in a number, then email, then organisation. Name, email and organisation candidates
@@ -150,16 +166,12 @@ export async function searchContacts(
     throw new Error(`search needs a positive whole limit, got ${limit}`);
   const digits = phoneQueryDigits(query);
   if (digits !== undefined) {
-    const matches = (await digitIndex()).search(digits);
-    const tx = db.transaction(LIST_STORE);
-    const entries = await Promise.all(matches.map((m) => tx.store.get(m.personId)));
-    return bestHits(
-      matches.map((match, i) => {
-        const entry = entries[i] as ContactListEntry | undefined;
-        return entry === undefined ? undefined : rankPhone(entry, match);
-      }),
-      limit,
-    );
+    const index = await digitIndex();
+    // Ranked in memory: only the rows shown are read. A row gone meanwhile (a commit racing the
+    // search) would leave a gap, so then every match is read and ranked as the rows say.
+    const best = index.best(digits, limit);
+    const shown = await phoneHits(db, best, limit);
+    return shown.length === best.length ? shown : phoneHits(db, index.search(digits), limit);
   }
   const words = queryWords(query);
   if (words.length === 0) return [];

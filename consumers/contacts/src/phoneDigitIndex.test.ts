@@ -1,12 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ContactListEntry } from './contactRows';
 import { PhoneDigitIndex } from './phoneDigitIndex';
+import { bestHits, rankPhone } from './searchRanking';
 
-function entry(personId: string, numbers: string[]): ContactListEntry {
+function entry(personId: string, numbers: string[], sortKey = personId): ContactListEntry {
   return {
     personId,
     displayName: personId,
-    sortKey: personId,
+    sortKey,
     groupKey: '1',
     groupLabel: 'A',
     groupKind: 'latin',
@@ -61,6 +63,38 @@ describe('phone digit index', () => {
     );
     const { numbers, approximateBytes } = index.stats();
     expect(numbers).toBe(2000);
-    expect(approximateBytes / numbers).toBeLessThan(300);
+    // The person id, the number as written and its digits, and the row's sort key (for ranking).
+    expect(approximateBytes / numbers).toBeLessThan(400);
+  });
+
+  it('ranks the people a search shows as the search ranks their rows: prefix first, then list order', () => {
+    const book = fc.uniqueArray(
+      fc.record({
+        personId: fc.string({ minLength: 1, maxLength: 4 }),
+        sortKey: fc.constantFrom('a', 'b', 'c', 'd'),
+        numbers: fc.array(fc.stringMatching(/^[0-9]{1,6}$/), { minLength: 1, maxLength: 3 }),
+      }),
+      { selector: (person) => person.personId, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(
+        book,
+        fc.stringMatching(/^[0-9]{1,3}$/),
+        fc.integer({ min: 1, max: 8 }),
+        (people, digits, limit) => {
+          const entries = people.map((person) => entry(person.personId, person.numbers, person.sortKey));
+          const index = PhoneDigitIndex.from(entries);
+          const byId = new Map(entries.map((e) => [e.personId, e]));
+          const everyRow = bestHits(
+            index.search(digits).map((match) => rankPhone(byId.get(match.personId)!, match)),
+            limit,
+          );
+          const shown = index.best(digits, limit);
+          expect(shown.map((match) => [match.personId, match.phone.value])).toEqual(
+            everyRow.map((hit) => [hit.entry.personId, hit.matched]),
+          );
+        },
+      ),
+    );
   });
 });
