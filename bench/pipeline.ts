@@ -17,6 +17,7 @@ import {
   ProviderRegistry,
   type WriteOperation,
 } from '@gcds/shared';
+import { deleteDB } from 'idb';
 import { filter, firstValueFrom } from 'rxjs';
 import { BENCH_PROVIDERS, type BenchDataset, type BenchProviderId } from './dataset';
 
@@ -163,6 +164,12 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Benc
       await gcds.stop();
       await registry.shutdown();
       await platform.close();
+      // Drop every database of this pipeline: the metrics after it get a small heap (Node keeps
+      // fake-indexeddb's data there) and an empty disk.
+      const names = (await indexedDB.databases()).map((info) => info.name ?? '');
+      await Promise.all(
+        names.filter((name) => name.startsWith(`${namespace}:`)).map((name) => deleteDB(name)),
+      );
     },
   };
   return pipeline;

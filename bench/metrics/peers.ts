@@ -8,6 +8,7 @@ import {
   defineProvider,
   ProviderRegistry,
 } from '@gcds/shared';
+import { deleteDB } from 'idb';
 import { allRecords, type BenchDataset } from '../dataset';
 import type { PeerJob } from '../peers/peerJob';
 import { peerJob } from '../peers/peerJob';
@@ -65,6 +66,10 @@ export async function ourCopy(job: PeerJob): Promise<number> {
   await gcds.stop();
   await registry.shutdown();
   await platform.close();
+  const names = (await indexedDB.databases()).map((info) => info.name ?? '');
+  await Promise.all(
+    names.filter((name) => name.startsWith(`${platform.namespace}:`)).map((name) => deleteDB(name)),
+  );
   return elapsed;
 }
 
