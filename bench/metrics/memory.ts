@@ -10,10 +10,10 @@ const ENGINES = 4;
 
 /**
  * Memory the Contacts app's engine holds for its book, per person in its list: the heap with four
- * engines open, each after a phone search (which builds its in-memory digit index), minus the heap
+ * engines open, each after a search (which builds its in-memory search index), minus the heap
  * before they opened, both read once collections stop shrinking it, divided by four. The rows live in
  * IndexedDB (in Node fake-indexeddb keeps them on the heap, before and after alike). Without a heap
- * probe, the digit index's own estimate.
+ * probe, the search index's own estimate.
  */
 export async function measureListMemory(
   pipeline: BenchPipeline,
@@ -34,12 +34,12 @@ export async function measureListMemory(
   const people = groups
     .filter((group) => group.kind !== 'ice' && group.kind !== 'favorites')
     .reduce((sum, group) => sum + group.count, 0);
-  const estimate = apps[0]!.digitIndexStats()?.approximateBytes ?? 0;
+  const estimate = apps[0]!.searchIndexStats()?.approximateBytes ?? 0;
   for (const app of apps) await app.stop();
   const bytes = before !== undefined && open !== undefined ? Math.max(0, open - before) / ENGINES : estimate;
   log(
     `  contacts app memory: heap ${before ?? '?'} -> ${open ?? '?'} bytes with ${ENGINES} engines, ` +
-      `digit index estimate ${estimate}`,
+      `search index estimate ${estimate}`,
   );
   sink.add('list_bytes_per_contact', bytes / Math.max(people, 1), 'bytes');
 }

@@ -67,7 +67,7 @@ export async function measureReadPath(
   });
   sink.add('detail_ms', median(details), 'ms');
 
-  // The first digit search builds the in-memory digit index once (see list_bytes_per_contact).
+  // The first search builds the in-memory search index once (see list_bytes_per_contact).
   await contacts.search('0');
   const typed = keystrokes(dataset);
   const searches: number[] = [];

@@ -15,6 +15,8 @@ export interface ListPhone {
 export interface ContactListEntry {
   personId: string;
   displayName: string;
+  /** The first word of the name shown, folded: a name search ranks names starting with the query first. */
+  nameLead: string;
   /** Collation key of the sort text; bytewise order is the locale's order. */
   sortKey: string;
   groupKey: string;
@@ -43,12 +45,10 @@ export const LIST_STORE = 'list';
 export const DETAIL_STORE = 'detail';
 export const POSITION_INDEX = 'byPosition';
 export const GROUP_INDEX = 'byGroup';
-export const NAME_TOKEN_INDEX = 'byNameToken';
-export const ORG_TOKEN_INDEX = 'byOrgToken';
-export const EMAIL_TOKEN_INDEX = 'byEmailToken';
 
+/** Version 2: search ranks in memory (`SearchIndex`), so the name, organisation and email token indexes went. */
 export const CONTACTS_SCHEMA: ConsumerSchema = {
-  version: 1,
+  version: 2,
   stores: [
     {
       name: LIST_STORE,
@@ -56,9 +56,6 @@ export const CONTACTS_SCHEMA: ConsumerSchema = {
       indexes: [
         { name: POSITION_INDEX, keyPath: 'positions', multiEntry: true },
         { name: GROUP_INDEX, keyPath: 'groupKey' },
-        { name: NAME_TOKEN_INDEX, keyPath: 'nameTokens', multiEntry: true },
-        { name: ORG_TOKEN_INDEX, keyPath: 'orgTokens', multiEntry: true },
-        { name: EMAIL_TOKEN_INDEX, keyPath: 'emailTokens', multiEntry: true },
       ],
     },
     { name: DETAIL_STORE, keyPath: 'personId' },

@@ -31,8 +31,8 @@ import {
   searchContacts,
 } from './contactsQueries';
 import type { NameOrder } from './displayName';
-import { PhoneDigitIndex } from './phoneDigitIndex';
 import { projectContact } from './projectContact';
+import { SearchIndex } from './searchIndex';
 import type { SearchHit } from './searchRanking';
 
 /** The Contacts app's identity is certified in the seed. */
@@ -65,8 +65,8 @@ export interface ContactsConsumer {
   detail$(personId: string): Observable<MergedContact | undefined>;
   /** A list thumbnail's bytes, read from its provider with the app's own identity. */
   getThumbnail(entry: ContactListEntry): Promise<StoredBlob | undefined>;
-  /** Memory held for digit search (built on the first phone search). */
-  digitIndexStats(): ReturnType<PhoneDigitIndex['stats']> | undefined;
+  /** Memory held for search (built on the first search). */
+  searchIndexStats(): ReturnType<SearchIndex['stats']> | undefined;
   stop(): Promise<void>;
 }
 
@@ -105,8 +105,8 @@ class ContactsConsumerImpl implements ContactsConsumer {
   readonly #options: ContactsConsumerOptions;
   readonly #changes = new Subject<ConsumerChange>();
   readonly #subscription: Subscription;
-  #digits: Promise<PhoneDigitIndex> | undefined;
-  #digitsLoaded: PhoneDigitIndex | undefined;
+  #searchIndex: Promise<SearchIndex> | undefined;
+  #searchIndexLoaded: SearchIndex | undefined;
 
   constructor(options: ContactsConsumerOptions, sync: ConsumerSync, collation: CollationTable) {
     this.#options = options;
@@ -116,10 +116,10 @@ class ContactsConsumerImpl implements ContactsConsumer {
       .pipe(
         concatMap((change) =>
           from(
-            this.#refreshDigits(change).catch(() => {
-              // Could not follow the change: forget the index; the next phone search rebuilds it.
-              this.#digits = undefined;
-              this.#digitsLoaded = undefined;
+            this.#refreshSearchIndex(change).catch(() => {
+              // Could not follow the change: forget the index; the next search rebuilds it.
+              this.#searchIndex = undefined;
+              this.#searchIndexLoaded = undefined;
             }),
           ).pipe(map(() => change)),
         ),
@@ -153,7 +153,7 @@ class ContactsConsumerImpl implements ContactsConsumer {
   }
 
   search(query: string, limit = 20): Promise<SearchHit[]> {
-    return searchContacts(this.sync.db, query, limit, () => this.#digitIndex());
+    return searchContacts(this.sync.db, query, limit, () => this.#loadSearchIndex());
   }
 
   list$(limit: number): Observable<ListPage> {
@@ -185,8 +185,8 @@ class ContactsConsumerImpl implements ContactsConsumer {
     return store.getBlob(entry.thumbnail.blobId);
   }
 
-  digitIndexStats() {
-    return this.#digitsLoaded?.stats();
+  searchIndexStats() {
+    return this.#searchIndexLoaded?.stats();
   }
 
   async stop(): Promise<void> {
@@ -209,30 +209,30 @@ class ContactsConsumerImpl implements ContactsConsumer {
     return position;
   }
 
-  #digitIndex(): Promise<PhoneDigitIndex> {
-    if (this.#digits === undefined) {
-      this.#digits = (async () => {
+  #loadSearchIndex(): Promise<SearchIndex> {
+    if (this.#searchIndex === undefined) {
+      this.#searchIndex = (async () => {
         const entries = (await this.sync.db.getAll(LIST_STORE)) as ContactListEntry[];
-        const index = PhoneDigitIndex.from(entries);
-        this.#digitsLoaded = index;
+        const index = SearchIndex.from(entries);
+        this.#searchIndexLoaded = index;
         return index;
       })();
-      this.#digits.catch(() => {
-        this.#digits = undefined;
+      this.#searchIndex.catch(() => {
+        this.#searchIndex = undefined;
       });
     }
-    return this.#digits;
+    return this.#searchIndex;
   }
 
-  async #refreshDigits(change: ConsumerChange): Promise<void> {
-    if (this.#digits === undefined) return;
+  async #refreshSearchIndex(change: ConsumerChange): Promise<void> {
+    if (this.#searchIndex === undefined) return;
     if (change.reset) {
-      this.#digits = undefined;
-      this.#digitsLoaded = undefined;
-      await this.#digitIndex();
+      this.#searchIndex = undefined;
+      this.#searchIndexLoaded = undefined;
+      await this.#loadSearchIndex();
       return;
     }
-    const index = await this.#digits;
+    const index = await this.#searchIndex;
     const tx = this.sync.db.transaction(LIST_STORE);
     const rows = await Promise.all(change.personIds.map((id) => tx.store.get(id)));
     change.personIds.forEach((id, i) => {

@@ -1,20 +1,16 @@
-import { type GroupKind, type MergedContact, prefixRange } from '@gcds/shared';
+import type { GroupKind, MergedContact } from '@gcds/shared';
 import type { IDBPDatabase } from 'idb';
 import {
   type ContactDetailRow,
   type ContactListEntry,
   DETAIL_STORE,
-  EMAIL_TOKEN_INDEX,
   GROUP_INDEX,
   LIST_STORE,
-  NAME_TOKEN_INDEX,
-  ORG_TOKEN_INDEX,
   POSITION_INDEX,
 } from './contactRows';
 import { type ListSection, sectionOf, sectionStart } from './listPosition';
-import type { PhoneDigitIndex, PhoneDigitMatch } from './phoneDigitIndex';
-import { bestHits, rankEmail, rankName, rankOrganisation, rankPhone, type SearchHit } from './searchRanking';
-import { phoneQueryDigits, queryWords } from './searchText';
+import { parseQuery, type SearchIndex } from './searchIndex';
+import { bestHits, rankEntry, type SearchHit } from './searchRanking';
 
 export interface ListItem {
   /** The row's place in the list: pass it to `pageAfter` to read on. */
@@ -123,72 +119,34 @@ export async function readDetail(
   return row?.merged;
 }
 
-async function candidates(
-  db: IDBPDatabase<unknown>,
-  index: string,
-  prefix: string,
-): Promise<ContactListEntry[]> {
-  if (prefix === '') return [];
-  const rows = (await db.getAllFromIndex(LIST_STORE, index, prefixRange(prefix))) as ContactListEntry[];
-  const unique = new Map(rows.map((row) => [row.personId, row]));
-  return [...unique.values()];
-}
-
-async function phoneHits(
-  db: IDBPDatabase<unknown>,
-  matches: readonly PhoneDigitMatch[],
-  limit: number,
-): Promise<SearchHit[]> {
-  const tx = db.transaction(LIST_STORE);
-  const entries = await Promise.all(matches.map((m) => tx.store.get(m.personId)));
-  return bestHits(
-    matches.map((match, i) => {
-      const entry = entries[i] as ContactListEntry | undefined;
-      return entry === undefined ? undefined : rankPhone(entry, match);
-    }),
-    limit,
-  );
-}
-
 /**
  * Search, ranked: name (a prefix of any word of the name, every typed word, any order), then phone
- * digits anywhere in a number, then email, then organisation. Name, email and organisation candidates
- * come from multiEntry token indexes by key range; digits from the in-memory digit index.
+ * digits anywhere in a number, then email, then organisation. The in-memory index picks the hits; only
+ * their rows are read, and ranked again as the rows say: the index follows commits a moment after they
+ * land, so a row changed meanwhile keeps its new place and one gone leaves no hole.
  */
 export async function searchContacts(
   db: IDBPDatabase<unknown>,
   query: string,
   limit: number,
-  digitIndex: () => Promise<PhoneDigitIndex>,
+  searchIndex: () => Promise<SearchIndex>,
 ): Promise<SearchHit[]> {
   if (typeof query !== 'string') throw new Error('search takes a string');
   if (!Number.isInteger(limit) || limit < 1)
     throw new Error(`search needs a positive whole limit, got ${limit}`);
-  const digits = phoneQueryDigits(query);
-  if (digits !== undefined) {
-    const index = await digitIndex();
-    // Ranked in memory: only the rows shown are read. A row gone meanwhile (a commit racing the
-    // search) would leave a gap, so then every match is read and ranked as the rows say.
-    const best = index.best(digits, limit);
-    const shown = await phoneHits(db, best, limit);
-    return shown.length === best.length ? shown : phoneHits(db, index.search(digits), limit);
-  }
-  const words = queryWords(query);
-  if (words.length === 0) return [];
-  // The longest word is the most selective key range; the others are checked on its candidates.
-  const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
-  const typed = query.trim().toLowerCase();
-  const [byName, byEmail, byOrg] = await Promise.all([
-    candidates(db, NAME_TOKEN_INDEX, longest),
-    /\s/u.test(typed) ? Promise.resolve([]) : candidates(db, EMAIL_TOKEN_INDEX, typed),
-    candidates(db, ORG_TOKEN_INDEX, longest),
-  ]);
+  const parsed = parseQuery(query);
+  if (parsed === undefined) return [];
+  const index = await searchIndex();
+  const picked = index.search(parsed, limit + RACE_SLACK);
+  const tx = db.transaction(LIST_STORE);
+  const rows = (await Promise.all(picked.map((hit) => tx.store.get(hit.entry.personId)))) as Array<
+    ContactListEntry | undefined
+  >;
   return bestHits(
-    [
-      ...byName.map((entry) => rankName(entry, words)),
-      ...byEmail.map((entry) => rankEmail(entry, typed)),
-      ...byOrg.map((entry) => rankOrganisation(entry, words)),
-    ],
+    rows.map((row) => (row === undefined ? undefined : rankEntry(row, parsed))),
     limit,
-  );
+  ).map(({ entry, field, matched }) => ({ entry, field, matched }));
 }
+
+/** Extra hits read past the limit, standing in for rows a racing commit removed or renamed. */
+const RACE_SLACK = 4;

@@ -14,7 +14,7 @@ export {
 export type { LetterGroup, ListItem, ListPage } from './contactsQueries';
 export { displayNameOf, type NameOrder, sortTextOf } from './displayName';
 export type { ListSection } from './listPosition';
-export { PhoneDigitIndex, type PhoneDigitMatch } from './phoneDigitIndex';
 export { listEntryOf, type ProjectionSettings, projectContact } from './projectContact';
-export type { SearchField, SearchHit } from './searchRanking';
+export { parseQuery, SearchIndex } from './searchIndex';
+export type { PhoneDigitMatch, SearchField, SearchHit, SearchQuery } from './searchRanking';
 export { queryWords } from './searchText';

@@ -8,7 +8,7 @@ import {
 import { type ContactDetailRow, type ContactListEntry, DETAIL_STORE, LIST_STORE } from './contactRows';
 import { displayNameOf, type NameOrder, sortTextOf } from './displayName';
 import { listPosition } from './listPosition';
-import { emailWords } from './searchText';
+import { emailWords, queryWords } from './searchText';
 
 export interface ProjectionSettings {
   collation: CollationTable;
@@ -45,6 +45,7 @@ export function listEntryOf(merged: MergedContact, settings: ProjectionSettings)
   const entry: ContactListEntry = {
     personId: merged.personId,
     displayName,
+    nameLead: queryWords(displayName)[0] ?? '',
     sortKey,
     groupKey: group.key,
     groupLabel: group.label,

@@ -1,21 +1,46 @@
 import { compareRanks } from '@gcds/shared';
-import type { ContactListEntry } from './contactRows';
-import type { PhoneDigitMatch } from './phoneDigitIndex';
-import { queryWords } from './searchText';
+import type { ContactListEntry, ListPhone } from './contactRows';
 
 export type SearchField = 'name' | 'phone' | 'email' | 'organisation';
 
-export interface SearchHit {
-  entry: ContactListEntry;
+/** What search reads of a list row: the in-memory index holds these, and ranks the rows the same way. */
+export type Searchable = Pick<
+  ContactListEntry,
+  | 'personId'
+  | 'displayName'
+  | 'nameLead'
+  | 'sortKey'
+  | 'nameTokens'
+  | 'orgTokens'
+  | 'org'
+  | 'emails'
+  | 'emailTokens'
+  | 'phones'
+>;
+
+export interface SearchHit<E extends Searchable = ContactListEntry> {
+  entry: E;
   field: SearchField;
   /** The value that matched: the number, the address, the organisation or the name shown. */
   matched: string;
 }
 
-interface Ranked extends SearchHit {
+export interface Ranked<E extends Searchable = Searchable> extends SearchHit<E> {
   /** Lower is better: field tier first, then how well it matched. */
   rank: number[];
 }
+
+/** A phone number that contains the typed digits. */
+export interface PhoneDigitMatch {
+  phone: ListPhone;
+  /** Where the typed digits start in the number's digits: 0 is a prefix match. */
+  at: number;
+}
+
+/** A typed query, parsed once: digits of a number being typed, or folded words. */
+export type SearchQuery =
+  | { kind: 'digits'; digits: string }
+  | { kind: 'text'; words: readonly string[]; typed: string };
 
 const TIER: Record<SearchField, number> = { name: 0, phone: 1, email: 2, organisation: 3 };
 
@@ -24,54 +49,93 @@ function everyWordPrefixes(words: readonly string[], tokens: readonly string[]):
 }
 
 /** A name hit: every query word starts a word of the name, in any order. */
-export function rankName(entry: ContactListEntry, words: readonly string[]): Ranked | undefined {
+export function rankName<E extends Searchable>(entry: E, words: readonly string[]): Ranked<E> | undefined {
   if (words.length === 0 || !everyWordPrefixes(words, entry.nameTokens)) return undefined;
   const whole = words.filter((word) => entry.nameTokens.includes(word)).length;
-  const shown = queryWords(entry.displayName);
   // "ada" ranks Ada Lovelace above Grace Adams: the name starts with what was typed.
-  const startsName = shown[0]?.startsWith(words[0] ?? '') === true ? 0 : 1;
+  const startsName = entry.nameLead.startsWith(words[0] ?? '') ? 0 : 1;
   return { entry, field: 'name', matched: entry.displayName, rank: [TIER.name, startsName, -whole] };
 }
 
-export function rankPhone(entry: ContactListEntry, match: PhoneDigitMatch): Ranked {
+/** The person's number holding the digits, a prefix match before a match inside the number. */
+export function bestPhoneMatch(entry: Searchable, digits: string): PhoneDigitMatch | undefined {
+  let best: PhoneDigitMatch | undefined;
+  for (const phone of entry.phones) {
+    const at = phone.digits.indexOf(digits);
+    if (at < 0 || (best !== undefined && (best.at === 0 || at !== 0))) continue;
+    best = { phone, at };
+  }
+  return best;
+}
+
+export function rankPhone<E extends Searchable>(entry: E, match: PhoneDigitMatch): Ranked<E> {
   return { entry, field: 'phone', matched: match.phone.value, rank: [TIER.phone, match.at === 0 ? 0 : 1, 0] };
 }
 
 /** An email hit: the typed text starts the address (better) or a word of it. */
-export function rankEmail(entry: ContactListEntry, typed: string): Ranked | undefined {
-  const folded = typed.trim().toLowerCase();
-  if (folded === '') return undefined;
-  const full = entry.emails.find((email) => email.toLowerCase().startsWith(folded));
+export function rankEmail<E extends Searchable>(entry: E, typed: string): Ranked<E> | undefined {
+  if (typed === '' || !entry.emailTokens.some((token) => token.startsWith(typed))) return undefined;
+  const full = entry.emails.find((email) => email.toLowerCase().startsWith(typed));
   if (full !== undefined) return { entry, field: 'email', matched: full, rank: [TIER.email, 0, 0] };
   const word = entry.emails.find((email) =>
     email
       .toLowerCase()
       .split(/[^\p{L}\p{N}]+/u)
-      .some((part) => part.startsWith(folded)),
+      .some((part) => part.startsWith(typed)),
   );
   return word === undefined ? undefined : { entry, field: 'email', matched: word, rank: [TIER.email, 1, 0] };
 }
 
-export function rankOrganisation(entry: ContactListEntry, words: readonly string[]): Ranked | undefined {
+export function rankOrganisation<E extends Searchable>(
+  entry: E,
+  words: readonly string[],
+): Ranked<E> | undefined {
   if (words.length === 0 || !everyWordPrefixes(words, entry.orgTokens)) return undefined;
   return { entry, field: 'organisation', matched: entry.org ?? '', rank: [TIER.organisation, 0, 0] };
 }
 
-/** Each person once, at its best hit; then best first, and in list order among equals. */
-export function bestHits(candidates: ReadonlyArray<Ranked | undefined>, limit: number): SearchHit[] {
-  const best = new Map<string, Ranked>();
-  for (const hit of candidates) {
-    if (hit === undefined) continue;
-    const kept = best.get(hit.entry.personId);
-    if (kept === undefined || compareRanks(hit.rank, kept.rank) < 0) best.set(hit.entry.personId, hit);
+/**
+ * A person's best hit for a query: a digit query searches numbers; a text query names first, then
+ * the email address (when the query is one chunk), then the organisation.
+ */
+export function rankEntry<E extends Searchable>(entry: E, query: SearchQuery): Ranked<E> | undefined {
+  if (query.kind === 'digits') {
+    const match = bestPhoneMatch(entry, query.digits);
+    return match === undefined ? undefined : rankPhone(entry, match);
   }
-  return [...best.values()]
-    .sort(
-      (a, b) =>
-        compareRanks(a.rank, b.rank) ||
-        (a.entry.sortKey < b.entry.sortKey ? -1 : a.entry.sortKey > b.entry.sortKey ? 1 : 0) ||
-        (a.entry.personId < b.entry.personId ? -1 : 1),
-    )
-    .slice(0, limit)
-    .map(({ entry, field, matched }) => ({ entry, field, matched }));
+  return (
+    rankName(entry, query.words) ??
+    (/\s/u.test(query.typed) ? undefined : rankEmail(entry, query.typed)) ??
+    rankOrganisation(entry, query.words)
+  );
+}
+
+/** Best first; among equals in list order (the sort key), then by person id. */
+export function compareHits(a: Ranked, b: Ranked): number {
+  return (
+    compareRanks(a.rank, b.rank) ||
+    (a.entry.sortKey < b.entry.sortKey ? -1 : a.entry.sortKey > b.entry.sortKey ? 1 : 0) ||
+    (a.entry.personId < b.entry.personId ? -1 : a.entry.personId > b.entry.personId ? 1 : 0)
+  );
+}
+
+/**
+ * The `limit` best of `hits` (one per person), best first. A short query matches most of the book:
+ * keeping only the best few as they come costs one comparison for most hits, where sorting them all
+ * would cost a dozen.
+ */
+export function bestHits<E extends Searchable>(
+  hits: Iterable<Ranked<E> | undefined>,
+  limit: number,
+): Ranked<E>[] {
+  const best: Ranked<E>[] = [];
+  for (const hit of hits) {
+    if (hit === undefined) continue;
+    if (best.length === limit && compareHits(hit, best[limit - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compareHits(hit, best[at - 1]!) < 0) at -= 1;
+    best.splice(at, 0, hit);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }

@@ -326,7 +326,7 @@ describe('contacts consumer: search', () => {
       'Ada Lovelace|phone|+1 415 555 0101',
     ]);
     expect(await names('99999')).toEqual([]);
-    expect(consumer.digitIndexStats()).toMatchObject({ people: 2, numbers: 2 });
+    expect(consumer.searchIndexStats()).toMatchObject({ people: 7, numbers: 2 });
     await consumer.stop();
   });
 
@@ -371,7 +371,7 @@ describe('contacts consumer: live queries', () => {
     const groups = firstValueFrom(consumer.groups$().pipe(take(2), toArray()));
     const searches = firstValueFrom(consumer.search$('555').pipe(take(2), toArray()));
     const details = firstValueFrom(consumer.detail$(personId).pipe(take(2), toArray()));
-    // Warm the digit index first, so the change must update it rather than build it.
+    // Warm the search index first, so the change must update it rather than build it.
     await consumer.search('555');
     await local.put(
       'b',
