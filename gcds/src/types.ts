@@ -37,7 +37,7 @@ export type DecisionKind = 'together' | 'separate' | 'dismissed';
 
 /** A user decision about two sources, keyed by their stable identities, never by local row ids. */
 export interface Decision {
-  /** The two source keys, sorted, joined by `|`. */
+  /** The two source keys, sorted and joined by `decisionKey`. */
   key: string;
   members: [string, string];
   kind: DecisionKind;

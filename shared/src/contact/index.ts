@@ -16,6 +16,7 @@ export { collationTableFor, letterGroupOf, nameSortKey } from './letterGroup';
 export { givenNameKeys, givenNamesMatch, nicknameGroups } from './nicknameKeys';
 export { type NumberOwner, numberOwners, type OwnedPhone, type PhoneOwner } from './numberOwners';
 export {
+  forgetNormalisedNumbers,
   PHONE_MIN_MATCH,
   type PhoneKeys,
   type PhoneLineType,
