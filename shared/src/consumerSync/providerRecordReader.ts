@@ -60,9 +60,11 @@ export class ProviderRecordReader {
     const found = new Map<string, Contact | undefined>();
     const reader = await this.#reader(provider);
     if (reader === undefined) return found;
+    // In key order, so a chunk covers a narrow key range that `getMany` can read whole.
+    const sorted = [...ids].sort();
     try {
-      for (let start = 0; start < ids.length; start += READ_CHUNK) {
-        const chunk = ids.slice(start, start + READ_CHUNK);
+      for (let start = 0; start < sorted.length; start += READ_CHUNK) {
+        const chunk = sorted.slice(start, start + READ_CHUNK);
         const contacts = await reader.getMany(chunk);
         chunk.forEach((id, i) => {
           found.set(id, contacts[i]);

@@ -242,6 +242,24 @@ describe('DataStore revisions and sync tasks', () => {
     await expect(owner.add({ n: 3 }, first)).rejects.toThrow(/already exists/);
     expect(await owner.get(first)).toEqual({ n: 1 });
   });
+
+  it('getMany answers in the order asked, missing ids as undefined, however spread the ids are', async () => {
+    const { owner, reader } = await setup();
+    const id = (i: number) => `r${String(i).padStart(4, '0')}`;
+    await owner.bulk(
+      Array.from({ length: 300 }, (_, i) => ({ operation: 'put', id: id(i), data: { n: i } })),
+    );
+    // Dense (read as one key range), sparse (read id by id), small, and with duplicates and strangers.
+    const dense = Array.from({ length: 120 }, (_, i) => id(200 - i));
+    const sparse = Array.from({ length: 70 }, (_, i) => id(i * 4));
+    const asked = [dense, sparse, [id(7), 'nobody', id(7)], [...dense, 'r0150x', 'a', 'zz']];
+    for (const ids of asked) {
+      const expected = await Promise.all(ids.map((one) => reader.get(one)));
+      expect(await reader.getMany(ids)).toEqual(expected);
+    }
+    expect((await reader.getMany(dense))[0]).toEqual({ n: 200 });
+    expect(await reader.getMany([])).toEqual([]);
+  });
 });
 
 describe('DataStore change events', () => {

@@ -139,8 +139,23 @@ export class RevisionedStore<T> {
     return (await this.#db).get('records', id);
   }
 
+  /**
+   * Many records at once. When the ids cover most of their key range (a first sync reads every record
+   * of a store), the range is read with one `getAll` instead of a request per id: in a browser each
+   * request is a round trip to the IndexedDB backend.
+   */
   async getMany(ids: readonly string[]): Promise<Array<T | undefined>> {
     const tx = (await this.#db).transaction('records');
+    if (ids.length >= RANGE_READ_MIN) {
+      // Code-unit order, which is how IndexedDB orders string keys.
+      const sorted = [...ids].sort();
+      const range = IDBKeyRange.bound(sorted[0]!, sorted.at(-1)!);
+      if ((await tx.store.count(range)) <= RANGE_READ_SPREAD * ids.length) {
+        const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range)]);
+        const byId = new Map(keys.map((key, i) => [key as string, values[i] as T]));
+        return ids.map((id) => byId.get(id));
+      }
+    }
     return Promise.all(ids.map((id) => tx.store.get(id)));
   }
 
@@ -571,6 +586,10 @@ async function issueAll(writes: ReadonlyArray<() => Promise<unknown>>): Promise<
   }
   await Promise.all(pending);
 }
+
+/** `getMany` reads a key range whole from this many ids on, when it holds at most SPREAD times as many. */
+const RANGE_READ_MIN = 64;
+const RANGE_READ_SPREAD = 2;
 
 function replayStart(state: StoreState): SyncPagePosition {
   return { kind: 'replay', snapshot: state.revision, epoch: state.epoch };
