@@ -86,6 +86,7 @@ export class PersonGraph {
   /** Ids minted in this transaction: no stored record can have one, so nobody looks them up. */
   readonly #fresh = new Set<string>();
   #book: Book | undefined;
+  /** How many sources are stored, once known (only when few enough to be worth reading whole). */
   #storedCount: number | undefined;
 
   readonly #wholeReads: PersonGraphOptions['wholeReads'];
@@ -126,8 +127,7 @@ export class PersonGraph {
   async #bookIfCheaper(requests: number, costInSources: number): Promise<Book | undefined> {
     if (this.#book !== undefined) return this.#book;
     if (this.#wholeReads === 'never') return undefined;
-    this.#storedCount ??= await this.#sources.count();
-    if (this.#wholeReads === 'auto' && requests * costInSources < this.#storedCount) return undefined;
+    if (this.#wholeReads === 'auto' && !(await this.#holdsAtMost(requests * costInSources))) return undefined;
     const book: Book = { byKey: new Map(), byLookup: new Map(), byPerson: new Map() };
     const stored = this.#storedCount === 0 ? [] : ((await this.#sources.getAll()) as SourceRecord[]);
     for (const source of stored) {
@@ -137,6 +137,17 @@ export class PersonGraph {
     }
     this.#book = book;
     return book;
+  }
+
+  /**
+   * Whether at most `limit` sources are stored, reading at most `limit + 1` keys: a count would walk
+   * every key (in a browser, tens of milliseconds at 30,000 for a one-record change).
+   */
+  async #holdsAtMost(limit: number): Promise<boolean> {
+    if (this.#storedCount !== undefined) return this.#storedCount <= limit;
+    const keys = await this.#sources.getAllKeys(undefined, Math.min(limit + 1, 2 ** 32 - 1));
+    if (keys.length <= limit) this.#storedCount = keys.length;
+    return keys.length <= limit;
   }
 
   #mint(): string {
