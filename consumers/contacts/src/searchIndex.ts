@@ -15,6 +15,8 @@ export function parseQuery(query: string): SearchQuery | undefined {
 interface Snapshot {
   people: Searchable[];
   names: WordHaystack;
+  /** Each person's `nameLead` (the first word of the name shown). */
+  leads: WordHaystack;
   orgs: WordHaystack;
   emails: WordHaystack;
   digits: WordHaystack;
@@ -96,7 +98,17 @@ export class SearchIndex {
         .map((word) => haystack.withPrefix(word))
         .reduce((both, next) => intersectAscending(both, next));
     const named = everyWord(snapshot.names);
-    const byName = bestHits([...rank(named), ...changed.map((e) => rankEntry(e, query))], limit);
+    const byName = bestHits(
+      [
+        ...rank(
+          query.words.length === 1
+            ? firstOfEachClass(snapshot, query.words[0]!, named, limit + slack)
+            : named,
+        ),
+        ...changed.map((e) => rankEntry(e, query)),
+      ],
+      limit,
+    );
     // A name outranks any email or organisation: with a screen of names the rest cannot show.
     if (byName.length === limit && byName.every((hit) => hit.field === 'name')) return byName;
     const others = new Set(everyWord(snapshot.orgs));
@@ -118,6 +130,7 @@ export class SearchIndex {
       this.#snapshot = {
         people,
         names: new WordHaystack(people.map((entry) => entry.nameTokens)),
+        leads: new WordHaystack(people.map((entry) => [entry.nameLead])),
         orgs: new WordHaystack(people.map((entry) => entry.orgTokens)),
         emails: new WordHaystack(people.map((entry) => entry.emailTokens)),
         digits: new WordHaystack(people.map((entry) => entry.phones.map((phone) => phone.digits))),
@@ -154,4 +167,35 @@ export class SearchIndex {
       approximateBytes: chars * 2 + strings * 16 + this.#people.size * 160,
     };
   }
+}
+
+/**
+ * One typed word: a name hit ranks by whether the name shown starts with it, then whether a name word
+ * is exactly it (`rankName`). The haystacks answer both for everyone found, so only the first `count`
+ * of each of the four classes, in list order, need ranking: a one-letter query matches thousands.
+ */
+function firstOfEachClass(
+  snapshot: Snapshot,
+  word: string,
+  named: readonly number[],
+  count: number,
+): number[] {
+  const leading = new Set(snapshot.leads.withPrefix(word));
+  const whole = new Set(snapshot.names.withPrefix(`${word} `));
+  const picked: number[] = [];
+  for (const [starts, exact] of [
+    [true, true],
+    [true, false],
+    [false, true],
+    [false, false],
+  ] as const) {
+    let taken = 0;
+    for (const position of named) {
+      if (taken === count) break;
+      if (leading.has(position) !== starts || whole.has(position) !== exact) continue;
+      picked.push(position);
+      taken += 1;
+    }
+  }
+  return picked;
 }
