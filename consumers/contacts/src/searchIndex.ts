@@ -31,7 +31,7 @@ interface Snapshot {
  * words of everyone sit in a few long strings (`WordHaystack`) that native `indexOf` scans; only the
  * people found are ranked (`rankEntry`). A change does not rebuild the haystacks: the people changed
  * since they were built are ranked one by one (and their stale places skipped) until there are enough of
- * them to make a rebuild worth it. The index holds a few hundred bytes a person (Gaia's all-in-memory
+ * them to make a rebuild worth it. The index holds under a kilobyte a person (Gaia's all-in-memory
  * search was 1 MB for 2,000 contacts; `stats()` estimates ours). It is built on the first search from
  * the list store and kept current from the change feed.
  */
