@@ -3,11 +3,11 @@ import type { DialerConsumer } from '@gcds/consumer-dialer';
 import type { MessagingConsumer } from '@gcds/consumer-messaging';
 import type { LocalContactsApi } from '@gcds/provider-local';
 import { AccessError, type AppIdentity, type Contact, canReadAt, PROVIDER_STORE_NAME } from '@gcds/shared';
+import { type Received, recordingPlatform } from '@gcds/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordCounts, resetCounts } from './convergenceCounts';
 import { wholeList } from './observedState';
 import { type ConsumerKind, type ConsumerSpec, PipelineUnderTest } from './pipelineUnderTest';
-import { type Received, recordingPlatform } from './recordingPlatform';
 import {
   mayRead,
   PROVIDER_LEVEL,
