@@ -5,7 +5,7 @@ import {
   type ConsumerChange,
   type ConsumerEngineOptions,
   type ConsumerSync,
-  createConsumerSync,
+  createEngineSync,
   liveQuery,
   type MergedContact,
   PROVIDER_STORE_NAME,
@@ -83,17 +83,13 @@ export async function createContactsConsumer(options: ContactsConsumerOptions): 
   } catch (error) {
     throw new Error(`cannot collate for locale "${options.locale}": ${(error as Error).message}`);
   }
-  const sync = await createConsumerSync({
-    platform: options.platform,
-    identity: options.identity,
-    dbName: options.dbName ?? 'consumer-contacts',
+  const sync = await createEngineSync(options, {
+    defaultDbName: 'consumer-contacts',
     region: options.region,
     schema: CONTACTS_SCHEMA,
     project: projectContact({ collation, order }),
     // The sort keys depend on the collation table: a new locale, order or ICU rebuilds them all.
     projectionVersion: `${SCHEMA_TAG}/${order}/${collation.fingerprint}`,
-    ...(options.beforeCommit === undefined ? {} : { beforeCommit: options.beforeCommit }),
-    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
   });
   return new ContactsConsumerImpl(options, sync, collation);
 }

@@ -4,7 +4,7 @@ import {
   type ConsumerEngineOptions,
   type ConsumerSync,
   checkQueryLimit,
-  createConsumerSync,
+  createEngineSync,
   type PhoneKeys,
   phoneKeys,
   phoneLookupKeys,
@@ -38,17 +38,13 @@ const KEYPAD_TEXT = /^[\d\s+().\-*#]*$/u;
 
 export async function createDialerConsumer(options: DialerConsumerOptions): Promise<DialerConsumer> {
   const region = phoneRegion(options.region);
-  const sync = await createConsumerSync({
-    platform: options.platform,
-    identity: options.identity,
-    dbName: options.dbName ?? 'consumer-dialer',
+  const sync = await createEngineSync(options, {
+    defaultDbName: 'consumer-dialer',
     region,
     schema: DIALER_SCHEMA,
     project: projectCallerId(region),
     // Stored phone keys are read in the region: a new region rebuilds them.
     projectionVersion: `${PROJECTION_TAG}/${region}`,
-    ...(options.beforeCommit === undefined ? {} : { beforeCommit: options.beforeCommit }),
-    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
   });
   return new DialerConsumerImpl(sync, region);
 }

@@ -4,7 +4,7 @@ import {
   type ConsumerEngineOptions,
   type ConsumerSync,
   checkQueryLimit,
-  createConsumerSync,
+  createEngineSync,
   emailKey,
   type PhoneKeys,
   phoneKeys,
@@ -38,17 +38,13 @@ const PROJECTION_TAG = 'messaging/1';
 
 export async function createMessagingConsumer(options: MessagingConsumerOptions): Promise<MessagingConsumer> {
   const region = phoneRegion(options.region);
-  const sync = await createConsumerSync({
-    platform: options.platform,
-    identity: options.identity,
-    dbName: options.dbName ?? 'consumer-messaging',
+  const sync = await createEngineSync(options, {
+    defaultDbName: 'consumer-messaging',
     region,
     schema: MESSAGING_SCHEMA,
     project: projectRecipient(region),
     // Stored phone keys are read in the region: a new region rebuilds them.
     projectionVersion: `${PROJECTION_TAG}/${region}`,
-    ...(options.beforeCommit === undefined ? {} : { beforeCommit: options.beforeCommit }),
-    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
   });
   return new MessagingConsumerImpl(sync, region);
 }

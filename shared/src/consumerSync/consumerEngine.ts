@@ -1,6 +1,12 @@
 import type { Observable } from 'rxjs';
 import type { AppIdentity } from '../dataStore/dataStorePlatform';
-import type { ConsumerChange, ConsumerSync, ConsumerSyncStatus } from './consumerSync';
+import {
+  type ConsumerChange,
+  type ConsumerSync,
+  type ConsumerSyncOptions,
+  type ConsumerSyncStatus,
+  createConsumerSync,
+} from './consumerSync';
 import { liveQuery } from './liveQuery';
 import type { ConsumerPlatform } from './providerRecordReader';
 
@@ -16,6 +22,32 @@ export interface ConsumerEngineOptions {
   /** Called inside every commit with its label; throwing aborts it (crash-injection tests). */
   beforeCommit?: (label: string) => void;
   batchSize?: number;
+}
+
+/** What an app's engine adds to its options: its rows, how it projects them, and its default database. */
+export type EngineProjection = Pick<
+  ConsumerSyncOptions,
+  'schema' | 'project' | 'region' | 'projectionVersion'
+> & {
+  defaultDbName: string;
+};
+
+/** The sync engine under a consumer app's engine, from the options the app was created with. */
+export function createEngineSync(
+  options: ConsumerEngineOptions,
+  engine: EngineProjection,
+): Promise<ConsumerSync> {
+  return createConsumerSync({
+    platform: options.platform,
+    identity: options.identity,
+    dbName: options.dbName ?? engine.defaultDbName,
+    region: engine.region,
+    schema: engine.schema,
+    project: engine.project,
+    ...(engine.projectionVersion === undefined ? {} : { projectionVersion: engine.projectionVersion }),
+    ...(options.beforeCommit === undefined ? {} : { beforeCommit: options.beforeCommit }),
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+  });
 }
 
 /** What a consumer app's engine has besides its queries: the sync engine under it, and its lifecycle. */

@@ -1,4 +1,10 @@
-export { type ConsumerEngine, ConsumerEngineBase, type ConsumerEngineOptions } from './consumerEngine';
+export {
+  type ConsumerEngine,
+  ConsumerEngineBase,
+  type ConsumerEngineOptions,
+  createEngineSync,
+  type EngineProjection,
+} from './consumerEngine';
 export {
   type ConsumerIndexSpec,
   type ConsumerSchema,
