@@ -4,6 +4,7 @@ import type { ContactsAppApi, MergeSuggestion, PersonDetail } from '../../protoc
 import { initialsAvatar } from '../../ui/avatar';
 import { confirmDialog } from '../../ui/dialog';
 import { h, replaceChildren } from '../../ui/dom';
+import { viewBar } from '../../ui/viewBar';
 import type { PhotoCache } from './photoCache';
 import { reasonText, sourceName } from './sourceNames';
 
@@ -110,20 +111,7 @@ export class ContactDetail {
   }
 
   #bar(title: string): HTMLElement {
-    return h(
-      'div',
-      { class: 'view-bar' },
-      h(
-        'button',
-        {
-          class: 'back',
-          attrs: { type: 'button', 'aria-label': 'Back to the list' },
-          on: { click: () => this.actions.back() },
-        },
-        '‹ Back',
-      ),
-      h('h2', { class: 'view-title' }, title),
-    );
+    return viewBar('Back to the list', () => this.actions.back(), h('h2', { class: 'view-title' }, title));
   }
 
   #render(detail: PersonDetail): void {

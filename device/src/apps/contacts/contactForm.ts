@@ -2,6 +2,7 @@ import type { ContactDraft } from '@gcds/shared';
 import type * as Comlink from 'comlink';
 import type { ContactsAppApi, FieldError } from '../../protocol/contactsApi';
 import { h, replaceChildren } from '../../ui/dom';
+import { viewBar } from '../../ui/viewBar';
 
 const PHONE_ROWS = 3;
 const EMAIL_ROWS = 2;
@@ -129,20 +130,7 @@ export class ContactForm {
     );
     replaceChildren(
       this.element,
-      h(
-        'div',
-        { class: 'view-bar' },
-        h(
-          'button',
-          {
-            class: 'back',
-            attrs: { type: 'button', 'aria-label': 'Cancel and go back' },
-            on: { click: () => this.cancel() },
-          },
-          '‹ Back',
-        ),
-        h('h2', { class: 'view-title' }, title),
-      ),
+      viewBar('Cancel and go back', () => this.cancel(), h('h2', { class: 'view-title' }, title)),
       form,
     );
     given.input.focus();

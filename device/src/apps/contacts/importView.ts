@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { ContactsAppApi, ImportReport } from '../../protocol/contactsApi';
 import { h, replaceChildren } from '../../ui/dom';
+import { viewBar } from '../../ui/viewBar';
 
 /** Import a .vcf (file picker or drag-and-drop) with a progress bar and a per-card error report; export. */
 export class ImportView {
@@ -64,16 +65,7 @@ export class ImportView {
     this.element = h(
       'section',
       { class: 'import-view', attrs: { 'aria-label': 'Import and export' } },
-      h(
-        'div',
-        { class: 'view-bar' },
-        h(
-          'button',
-          { class: 'back', attrs: { type: 'button', 'aria-label': 'Back to the list' }, on: { click: back } },
-          '‹ Back',
-        ),
-        h('h2', { class: 'view-title' }, 'Import & export'),
-      ),
+      viewBar('Back to the list', back, h('h2', { class: 'view-title' }, 'Import & export')),
       h('h3', {}, 'Import a vCard file'),
       h(
         'div',

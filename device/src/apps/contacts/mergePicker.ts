@@ -3,6 +3,7 @@ import type { ContactsAppApi } from '../../protocol/contactsApi';
 import { confirmDialog } from '../../ui/dialog';
 import { h, replaceChildren } from '../../ui/dom';
 import { marked } from '../../ui/marked';
+import { viewBar } from '../../ui/viewBar';
 
 /** Manual merge: search for the other contact, confirm, and the GCDS remembers the user's decision. */
 export class MergePicker {
@@ -34,20 +35,7 @@ export class MergePicker {
     this.element = h(
       'section',
       { class: 'merge-view', attrs: { 'aria-label': 'Merge with another contact' } },
-      h(
-        'div',
-        { class: 'view-bar' },
-        h(
-          'button',
-          {
-            class: 'back',
-            attrs: { type: 'button', 'aria-label': 'Back to the contact' },
-            on: { click: back },
-          },
-          '‹ Back',
-        ),
-        this.#title,
-      ),
+      viewBar('Back to the contact', back, this.#title),
       this.#search,
       this.#results,
     );

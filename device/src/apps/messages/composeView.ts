@@ -2,6 +2,7 @@ import type * as Comlink from 'comlink';
 import type { MessagesAppApi, Recipient } from '../../protocol/messagesApi';
 import { h, replaceChildren } from '../../ui/dom';
 import { marked } from '../../ui/marked';
+import { viewBar } from '../../ui/viewBar';
 
 interface Chosen {
   address: string;
@@ -66,20 +67,7 @@ export class ComposeView {
     this.element = h(
       'section',
       { class: 'compose-view', attrs: { 'aria-label': 'New message' } },
-      h(
-        'div',
-        { class: 'view-bar' },
-        h(
-          'button',
-          {
-            class: 'back',
-            attrs: { type: 'button', 'aria-label': 'Back to conversations' },
-            on: { click: back },
-          },
-          '‹ Back',
-        ),
-        h('h2', { class: 'view-title' }, 'New message'),
-      ),
+      viewBar('Back to conversations', back, h('h2', { class: 'view-title' }, 'New message')),
       h(
         'div',
         { class: 'to-field' },

@@ -2,6 +2,7 @@ import type * as Comlink from 'comlink';
 import type { ChatMessage, MessagesAppApi } from '../../protocol/messagesApi';
 import { h, replaceChildren } from '../../ui/dom';
 import { timeText } from '../../ui/timeText';
+import { viewBar } from '../../ui/viewBar';
 
 /** One conversation: its messages oldest first, and a reply box. */
 export class ThreadView {
@@ -41,20 +42,7 @@ export class ThreadView {
     this.element = h(
       'section',
       { class: 'thread-view', attrs: { 'aria-label': 'Conversation' } },
-      h(
-        'div',
-        { class: 'view-bar' },
-        h(
-          'button',
-          {
-            class: 'back',
-            attrs: { type: 'button', 'aria-label': 'Back to conversations' },
-            on: { click: back },
-          },
-          '‹ Back',
-        ),
-        h('div', { class: 'thread-head' }, this.#title, this.#subtitle),
-      ),
+      viewBar('Back to conversations', back, h('div', { class: 'thread-head' }, this.#title, this.#subtitle)),
       this.#messages,
       this.#error,
       h(
