@@ -3,10 +3,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const BIN = new URL('../bin/gcds.mjs', import.meta.url).pathname;
+const BUILD = new URL('../build.mjs', import.meta.url).pathname;
 
 const CARDS = [
   'BEGIN:VCARD\r\nVERSION:4.0\r\nUID:u1\r\nFN:Zoë Ødegaard\r\nTEL:+47 412 34 567\r\nEND:VCARD\r\n',
@@ -15,6 +16,11 @@ const CARDS = [
 ];
 
 describe('the gcds command (a real process, as `npx gcds` runs it)', () => {
+  // The command runs the built JavaScript: build it from the sources under test first.
+  beforeAll(async () => {
+    await run(process.execPath, [BUILD]);
+  });
+
   it('merge --json writes only the JSON object to stdout, and -o a vCard file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gcds-cli-'));
     const phone = join(dir, 'phone.vcf');
@@ -40,6 +46,21 @@ describe('the gcds command (a real process, as `npx gcds` runs it)', () => {
     ]);
     expect(json.errors).toEqual([{ file: mail, line: 10, message: expect.any(String) }]);
     expect(await readFile(out, 'utf8')).toContain('FN:Zoë Ødegaard');
+  });
+
+  it('is one built module that imports nothing but Node built-ins (no TypeScript compiled at run time)', async () => {
+    const meta = JSON.parse(await readFile(new URL('../dist/meta.json', import.meta.url), 'utf8'));
+    const outputs = Object.entries(meta.outputs) as [
+      string,
+      { imports: { path: string; external?: boolean }[] },
+    ][];
+    expect(outputs.map(([file]) => file)).toEqual(['cli/dist/gcds.mjs']);
+    const imports = outputs[0]?.[1].imports ?? [];
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.filter((entry) => !entry.path.startsWith('node:'))).toEqual([]);
+    const inputs = Object.keys(meta.inputs);
+    expect(inputs).toContain('gcds/src/gcdsService.ts');
+    expect(inputs.filter((file) => file.includes('node_modules/tsx/'))).toEqual([]);
   });
 
   it('exits with 2 and the usage on a wrong command line', async () => {

@@ -1,15 +1,11 @@
-#!/usr/bin/env node
-// The `gcds` command. The product ships TypeScript source, so tsx compiles it on the fly; the pipeline
-// runs in-process over an in-memory IndexedDB (fake-indexeddb), exactly as in the flow tests.
-import { readFile, writeFile } from 'node:fs/promises';
-import { register } from 'tsx/esm/api';
+// The `gcds` process: the real file system and standard streams around runGcdsCli. The pipeline runs
+// in-process over an in-memory IndexedDB (fake-indexeddb), exactly as in the flow tests.
 import 'fake-indexeddb/auto';
-
-register();
-const { runGcdsCli } = await import('../src/cli/gcdsCli.ts');
+import { readFile, writeFile } from 'node:fs/promises';
+import { runGcdsCli } from './gcdsCli';
 
 /** Writes all of `text` before returning: a large JSON must not be cut short by the exit. */
-function write(stream, text) {
+function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.write(text, (error) => (error ? reject(error) : resolve()));
   });

@@ -1,3 +1,4 @@
+import { GCDS_APP_ID, Gcds } from '@gcds/gcds';
 import { createVcardProvider, type VcardParseError } from '@gcds/provider-vcard';
 import {
   type AppIdentity,
@@ -10,7 +11,6 @@ import {
   type SourceRef,
   sourceKey,
 } from '@gcds/shared';
-import { GCDS_APP_ID, Gcds } from '../gcdsService';
 
 /** A vCard file given on the command line. */
 export interface InputFile {
