@@ -1,4 +1,4 @@
-export type { ContactPatch } from './contactChange';
+export { applyContactChange, type ContactPatch, withoutUndefined } from './contactChange';
 export {
   type ContactFieldError,
   ContactNotFoundError,

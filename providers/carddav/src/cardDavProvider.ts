@@ -1,0 +1,420 @@
+import {
+  applyContactChange,
+  ContactNotFoundError,
+  type ContactPatch,
+  ContactValidationError,
+  withoutUndefined,
+} from '@gcds/provider-local';
+import {
+  type Contact,
+  type ContactDraft,
+  defaultThumbnail,
+  defineProvider,
+  type ProviderContext,
+  type ProviderDefinition,
+  type ProviderManifest,
+  type ThumbnailMaker,
+  validateContact,
+  type WriteOperation,
+} from '@gcds/shared';
+import { BehaviorSubject, type Observable } from 'rxjs';
+import { createWriteQueue, withAccountLock } from './accountLock';
+import { describeFailure, humanDelay, retryDelayMs } from './accountStatus';
+import { CardDavClient } from './cardDavClient';
+import {
+  type CardState,
+  CONFLICTS_META_KEY,
+  cardMetaKey,
+  cardUrlFor,
+  readCardState,
+  readConflicts,
+  readIdList,
+  TOMBSTONES_META_KEY,
+} from './cardState';
+import { DavTransport, type FetchLike } from './davTransport';
+import { SyncEngine, type SyncMode } from './syncEngine';
+import type {
+  AddressBookInfo,
+  CardDavAccount,
+  CardDavStatus,
+  ConflictRecord,
+  ConflictStrategy,
+  SyncReport,
+} from './types';
+
+export interface CardDavProviderOptions extends CardDavAccount {
+  conflict?: ConflictStrategy;
+  fetch?: FetchLike;
+  /**
+   * The address book to sync (from `discoverAddressBooks`). Without it the first sync discovers the
+   * account's books and takes the first writable one.
+   */
+  addressBook?: AddressBookInfo;
+  /** Provider id (and store owner); by default derived from the URL, user and address book, so it is stable. */
+  id?: string;
+  displayName?: string;
+  /** Per request; default 30 s. */
+  timeoutMs?: number;
+  /** Cards per multiget and per store transaction; default 100. */
+  batchSize?: number;
+  /** RFC 6578 `DAV:limit` to ask for per sync-collection page (servers may ignore it). */
+  pageLimit?: number;
+  /** Retry automatically after a network failure, backing off from this delay (default 30 s; 0: never). */
+  retryBaseMs?: number;
+  makeThumbnail?: ThumbnailMaker;
+  /** Told of every HTTP request: tests count them. */
+  onRequest?: (method: string, url: string) => void;
+}
+
+export interface CardDavListOptions {
+  afterId?: string;
+  limit?: number;
+}
+
+export interface CardDavPage {
+  contacts: Contact[];
+  nextAfterId?: string;
+}
+
+/** The account's address book on this phone: the local provider's CRUD, plus sync. */
+export interface CardDavApi {
+  /** A new card (UID = the draft's UID or a new one; record id = UID); uploaded by the next sync. */
+  add(draft: ContactDraft): Promise<Contact>;
+  update(id: string, change: ContactPatch | Contact): Promise<Contact>;
+  /** Removed at once here; the server's copy is deleted by the next sync (a tombstone until then). */
+  remove(id: string): Promise<void>;
+  get(id: string): Promise<Contact | undefined>;
+  list(options?: CardDavListOptions): Promise<CardDavPage>;
+  /** One cycle: download, then upload. Calls wait for the sync under way (one at a time per account). */
+  sync(): Promise<SyncReport>;
+  /** Lists the whole address book again (both counters reset); removes only what the server lacks. */
+  fullSync(): Promise<SyncReport>;
+  readonly status$: Observable<CardDavStatus>;
+  status(): CardDavStatus;
+  /** Versions that lost a conflict, kept until dismissed. */
+  conflicts(): Promise<ConflictRecord[]>;
+  dismissConflict(conflictId: string): Promise<void>;
+  /** The address book synced (after discovery). */
+  addressBook(): AddressBookInfo | undefined;
+}
+
+/** A read-only address book: the server does not let this user change it. */
+export class ReadOnlyAddressBookError extends Error {
+  override readonly name = 'ReadOnlyAddressBookError';
+}
+
+const DEFAULT_LIST_LIMIT = 100;
+const MAX_LIST_LIMIT = 500;
+const BOOK_META_KEY = 'carddav:book';
+
+/** FNV-1a, for a stable, short provider id from the account's URL and user. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+export function cardDavProviderId(account: CardDavAccount, addressBookUrl?: string): string {
+  return `carddav-${shortHash(`${account.url}\n${account.username ?? ''}\n${addressBookUrl ?? ''}`)}`;
+}
+
+function transportFor(options: CardDavProviderOptions, signal?: AbortSignal): DavTransport {
+  return new DavTransport({
+    account: options,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(signal === undefined ? {} : { signal }),
+    ...(options.onRequest === undefined ? {} : { onRequest: options.onRequest }),
+  });
+}
+
+/** The account's address books (discovery from its URL), e.g. to install one provider for each. */
+export async function discoverAddressBooks(
+  options: CardDavAccount & { fetch?: FetchLike; timeoutMs?: number },
+): Promise<AddressBookInfo[]> {
+  return new CardDavClient(transportFor(options)).discover(options.url);
+}
+
+/**
+ * An account as Android has accounts: one provider (one `contacts` store) for each of its address books.
+ * Install each with the registry; several accounts may be installed side by side.
+ */
+export async function createCardDavAccount(
+  options: CardDavProviderOptions,
+): Promise<ProviderDefinition<CardDavApi>[]> {
+  const books = await discoverAddressBooks(options);
+  return books.map((addressBook) => createCardDavProvider({ ...options, addressBook }));
+}
+
+/** Privileged, like the phone's own contacts; writable unless the address book is read-only. */
+function manifestFor(options: CardDavProviderOptions): ProviderManifest {
+  const book = options.addressBook;
+  const name =
+    options.displayName ?? book?.displayName ?? `CardDAV ${options.username ?? new URL(options.url).host}`;
+  return Object.freeze({
+    displayName: name,
+    accessLevel: 'privileged',
+    writable: book?.readOnly !== true,
+    description: `Address book ${book?.url ?? options.url}, synced both ways with CardDAV`,
+  });
+}
+
+/** One CardDAV address book, synced both ways into the provider's own `contacts` store. */
+export function createCardDavProvider(options: CardDavProviderOptions): ProviderDefinition<CardDavApi> {
+  const id = options.id ?? cardDavProviderId(options, options.addressBook?.url);
+  let stopping: (() => Promise<void>) | undefined;
+  return defineProvider<CardDavApi>({
+    id,
+    manifest: manifestFor(options),
+    async start(ctx) {
+      const started = await startAccount(ctx, options);
+      stopping = started.stop;
+      return started.api;
+    },
+    async stop() {
+      await stopping?.();
+    },
+  });
+}
+
+async function startAccount(
+  ctx: ProviderContext,
+  options: CardDavProviderOptions,
+): Promise<{ api: CardDavApi; stop: () => Promise<void> }> {
+  const { store } = ctx;
+  const writes = createWriteQueue();
+  const client = new CardDavClient(transportFor(options, ctx.signal));
+  const strategy = options.conflict ?? 'server';
+  let book =
+    options.addressBook ??
+    ((await store.getMeta(BOOK_META_KEY)) as AddressBookInfo | null | undefined) ??
+    undefined;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const conflictCount = readConflicts(await store.getMeta(CONFLICTS_META_KEY)).length;
+  const status = new BehaviorSubject<CardDavStatus>({
+    state: 'idle',
+    message: 'not synced yet',
+    ...(book === undefined ? {} : { addressBook: book }),
+    conflicts: conflictCount,
+  });
+  const setStatus = (change: Partial<CardDavStatus>) => {
+    const { retryAt: _retryAt, ...rest } = status.value;
+    status.next({ ...rest, ...change });
+  };
+
+  async function resolveBook(): Promise<AddressBookInfo> {
+    if (book !== undefined) return book;
+    const books = await client.discover(options.url);
+    const chosen = books.find((b) => !b.readOnly) ?? books[0];
+    if (chosen === undefined) throw new Error(`no address book found for ${options.url}`);
+    book = chosen;
+    await writes(() => store.bulk([], { meta: { [BOOK_META_KEY]: chosen } }));
+    return chosen;
+  }
+
+  function assertWritable(): void {
+    if (book?.readOnly === true)
+      throw new ReadOnlyAddressBookError(`${book.url} is read-only for ${options.username ?? 'this user'}`);
+  }
+
+  async function existing(id: string): Promise<Contact> {
+    const contact = typeof id === 'string' ? await store.get(id) : undefined;
+    if (contact === undefined) throw new ContactNotFoundError(String(id));
+    return contact;
+  }
+
+  function checked(contact: Contact): Contact {
+    const errors = validateContact(contact);
+    if (errors.length > 0) throw new ContactValidationError(errors);
+    return contact;
+  }
+
+  /** A local change: the record and its state (counter_lastupdate = this write's revision) in ONE bulk. */
+  async function writeLocal(
+    id: string,
+    record: Contact | undefined,
+    stateOf: (state: CardState | undefined, revision: number) => CardState | null,
+    extraMeta: Record<string, unknown> = {},
+  ): Promise<void> {
+    const revision = (await store.getRevision()) + 1;
+    const state = readCardState(await store.getMeta(cardMetaKey(id)));
+    const operations: WriteOperation<Contact>[] =
+      record === undefined ? [{ operation: 'remove', id }] : [{ operation: 'put', id, data: record }];
+    await store.bulk(operations, { meta: { [cardMetaKey(id)]: stateOf(state, revision), ...extraMeta } });
+  }
+
+  const api: CardDavApi = {
+    async add(draft) {
+      assertWritable();
+      return writes(async () => {
+        const uid = draft.uid ?? draft.id ?? crypto.randomUUID();
+        const id = draft.id ?? uid;
+        if (
+          (await store.get(id)) !== undefined ||
+          readCardState(await store.getMeta(cardMetaKey(id))) !== undefined
+        ) {
+          throw new ContactValidationError([{ field: 'id', message: `a contact "${id}" exists already` }]);
+        }
+        const contact = checked(withoutUndefined({ ...draft, id, uid, updatedAt: ctx.now() }) as Contact);
+        // Placed once the address book is known (a card added before the first sync gets it then).
+        const url = book === undefined ? '' : cardUrlFor(book.url, id);
+        await writeLocal(id, contact, (_state, revision) => ({
+          url,
+          uid,
+          localRevision: revision,
+          uploadedRevision: 0,
+        }));
+        return contact;
+      });
+    },
+    async update(id, change) {
+      assertWritable();
+      return writes(async () => {
+        const before = await existing(id);
+        const next = checked({
+          ...withoutUndefined(applyContactChange(before, change)),
+          id,
+          updatedAt: ctx.now(),
+        });
+        if (next.uid === undefined && before.uid !== undefined) next.uid = before.uid;
+        await writeLocal(id, next, (state, revision) =>
+          state === undefined
+            ? {
+                url: book === undefined ? '' : cardUrlFor(book.url, id),
+                uid: next.uid ?? id,
+                localRevision: revision,
+                uploadedRevision: 0,
+              }
+            : { ...state, localRevision: revision },
+        );
+        return next;
+      });
+    },
+    async remove(id) {
+      assertWritable();
+      await writes(async () => {
+        await existing(id);
+        const state = readCardState(await store.getMeta(cardMetaKey(id)));
+        if (state?.etag === undefined) {
+          // Never reached the server: nothing to delete there.
+          await writeLocal(id, undefined, () => null);
+          return;
+        }
+        const tombstones = readIdList(await store.getMeta(TOMBSTONES_META_KEY));
+        await writeLocal(
+          id,
+          undefined,
+          (_state, revision) => ({ ...state, localRevision: revision, deletedAt: ctx.now() }),
+          { [TOMBSTONES_META_KEY]: [...new Set([...tombstones, id])] },
+        );
+      });
+    },
+    get: (id) => store.get(id),
+    async list(listOptions = {}) {
+      const { afterId, limit = DEFAULT_LIST_LIMIT } = listOptions;
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
+        throw new RangeError(`list limit must be a whole number from 1 to ${MAX_LIST_LIMIT}, got ${limit}`);
+      }
+      const ids = await store.keys(afterId, limit);
+      const contacts = (await store.getMany(ids)).filter((c): c is Contact => c !== undefined);
+      const last = ids.at(-1);
+      return ids.length === limit && last !== undefined ? { contacts, nextAfterId: last } : { contacts };
+    },
+    sync: () => run('sync'),
+    fullSync: () => run('full'),
+    status$: status.asObservable(),
+    status: () => structuredClone(status.value),
+    async conflicts() {
+      return readConflicts(await store.getMeta(CONFLICTS_META_KEY));
+    },
+    async dismissConflict(conflictId) {
+      await writes(async () => {
+        const kept = readConflicts(await store.getMeta(CONFLICTS_META_KEY)).filter(
+          (c) => c.id !== conflictId,
+        );
+        await store.bulk([], { meta: { [CONFLICTS_META_KEY]: kept } });
+        setStatus({ conflicts: kept.length });
+      });
+    },
+    addressBook: () => book,
+  };
+
+  function scheduleRetry(delayMs: number): void {
+    if (retryTimer !== undefined) clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void run('sync').catch(() => undefined);
+    }, delayMs);
+    // A pending retry must not keep a process (a test, the CLI) alive.
+    (retryTimer as { unref?: () => void }).unref?.();
+  }
+
+  function run(mode: SyncMode): Promise<SyncReport> {
+    const lockName = `${ctx.providerId}@${options.url}`;
+    return withAccountLock(lockName, async () => {
+      ctx.signal.throwIfAborted();
+      setStatus({ state: 'syncing', message: 'syncing' });
+      try {
+        const addressBook = await resolveBook();
+        const engine = new SyncEngine({
+          store,
+          client,
+          book: addressBook,
+          strategy,
+          writes,
+          now: ctx.now,
+          signal: ctx.signal,
+          makeThumbnail: options.makeThumbnail ?? defaultThumbnail,
+          batchSize: options.batchSize ?? 100,
+          ...(options.pageLimit === undefined ? {} : { pageLimit: options.pageLimit }),
+        });
+        const report = await engine.run(mode);
+        failures = 0;
+        const conflicts = readConflicts(await store.getMeta(CONFLICTS_META_KEY)).length;
+        const { lastError: _cleared, ...rest } = status.value;
+        status.next({
+          ...rest,
+          state: 'idle',
+          message: report.errors.length > 0 ? `synced, ${report.errors.length} card(s) not synced` : 'synced',
+          addressBook,
+          lastSyncedAt: ctx.now(),
+          conflicts,
+          ...(report.errors[0] === undefined ? {} : { lastError: report.errors[0] }),
+        });
+        return report;
+      } catch (error) {
+        if (ctx.signal.aborted) throw error;
+        const failure = describeFailure(error);
+        failures += 1;
+        const baseMs = options.retryBaseMs ?? 30_000;
+        if (failure.retry && baseMs > 0) {
+          const delayMs = retryDelayMs(failures, baseMs);
+          setStatus({
+            state: 'retrying',
+            message: `${failure.message}, retrying in ${humanDelay(delayMs)}`,
+            lastError: failure.problem,
+          });
+          status.next({ ...status.value, retryAt: ctx.now() + delayMs });
+          scheduleRetry(delayMs);
+        } else {
+          setStatus({ state: failure.state, message: failure.message, lastError: failure.problem });
+        }
+        throw error;
+      }
+    });
+  }
+
+  return {
+    api,
+    stop: async () => {
+      if (retryTimer !== undefined) clearTimeout(retryTimer);
+      // Wait for a sync under way to stop (the signal is aborted: it stops before its next request or write).
+      await withAccountLock(`${ctx.providerId}@${options.url}`, async () => undefined);
+      status.complete();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+export { withAccountLock } from './accountLock';
+export { CardDavClient, type PutCondition, type PutResult } from './cardDavClient';
+export {
+  type CardDavApi,
+  type CardDavListOptions,
+  type CardDavPage,
+  type CardDavProviderOptions,
+  cardDavProviderId,
+  createCardDavAccount,
+  createCardDavProvider,
+  discoverAddressBooks,
+  ReadOnlyAddressBookError,
+} from './cardDavProvider';
+export {
+  type ConflictInput,
+  type ConflictSide,
+  conflictWinner,
+  MAX_CLIENT_RETRIES,
+} from './conflictStrategy';
+export {
+  DavHttpError,
+  DavNetworkError,
+  DavProtocolError,
+  isAuthError,
+  isInvalidSyncToken,
+  isRetryable,
+} from './davErrors';
+export { DavTransport, type DavTransportOptions, type FetchLike } from './davTransport';
+export { createSyncScheduler, type SyncScheduler, type SyncSchedulerOptions } from './syncScheduler';
+export type {
+  AccountState,
+  AddressBookInfo,
+  CardDavAccount,
+  CardDavStatus,
+  ConflictRecord,
+  ConflictStrategy,
+  RemoteCard,
+  RemoteCardRef,
+  SyncCollectionPage,
+  SyncProblem,
+  SyncReport,
+  SyncToken,
+} from './types';
