@@ -58,9 +58,10 @@ function readOnlyFrom(response: DavResponse): boolean {
 function supportsSync(response: DavResponse): boolean {
   const set = foundProp(response, DAV_NS, 'supported-report-set');
   if (set === undefined) return false;
+  // RFC 3253 wraps the report name in DAV:report; xandikos leaves the wrapper out: accept both.
   return children(set, DAV_NS, 'supported-report').some((supported) => {
-    const report = child(supported, DAV_NS, 'report');
-    return report !== undefined && child(report, DAV_NS, 'sync-collection') !== undefined;
+    const report = child(supported, DAV_NS, 'report') ?? supported;
+    return child(report, DAV_NS, 'sync-collection') !== undefined;
   });
 }
 

@@ -78,9 +78,12 @@ export function multigetBody(hrefs: readonly string[]): string {
   return `${HEADER}<C:addressbook-multiget ${NAMESPACES}><D:prop><D:getetag/><C:address-data/></D:prop>${list}</C:addressbook-multiget>`;
 }
 
-/** RFC 6352 §8.6: the cards whose UID is exactly `uid` (to find the card a no-uid-conflict points at). */
+/**
+ * RFC 6352 §8.6: the cards whose UID is `uid` (to find the card a no-uid-conflict points at). No collation
+ * attribute: the default one is what every server has (xandikos fails on `i;octet`).
+ */
 export function uidQueryBody(uid: string): string {
-  return `${HEADER}<C:addressbook-query ${NAMESPACES}><D:prop><D:getetag/></D:prop><C:filter><C:prop-filter name="UID"><C:text-match collation="i;octet" match-type="equals">${xmlText(uid)}</C:text-match></C:prop-filter></C:filter></C:addressbook-query>`;
+  return `${HEADER}<C:addressbook-query ${NAMESPACES}><D:prop><D:getetag/></D:prop><C:filter><C:prop-filter name="UID"><C:text-match match-type="equals">${xmlText(uid)}</C:text-match></C:prop-filter></C:filter></C:addressbook-query>`;
 }
 
 /** RFC 5689 extended MKCOL of an address book. */

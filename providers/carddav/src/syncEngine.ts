@@ -734,7 +734,7 @@ export class SyncEngine {
   ): Promise<'settled' | 'again' | 'later'> {
     const { client, book } = this.#o;
     const { id } = snapshot;
-    const holder = (await client.findByUid(book.url, uid)).find((ref) => idFromCardUrl(ref.url) !== id);
+    const holder = (await this.#cardsWithUid(uid)).find((ref) => idFromCardUrl(ref.url) !== id);
     const remote = holder === undefined ? undefined : await client.get(holder.url);
     if (remote === undefined) {
       this.#report.errors.push({
@@ -786,6 +786,31 @@ export class SyncEngine {
           return (await this.#uploadOne(otherId)) ? 'settled' : 'later';
         return 'settled';
       });
+  }
+
+  /** addressbook-query by UID; where a server cannot answer it, the listing read card by card. */
+  async #cardsWithUid(uid: string): Promise<RemoteCardRef[]> {
+    const { client, book } = this.#o;
+    try {
+      return await client.findByUid(book.url, uid);
+    } catch (error) {
+      if (!(error instanceof DavHttpError) || error.status === 401) throw error;
+    }
+    const found: RemoteCardRef[] = [];
+    for (const batch of chunks(await client.listCards(book.url), this.#o.batchSize)) {
+      for (const card of await client.multiget(
+        book.url,
+        batch.map((ref) => ref.url),
+      )) {
+        try {
+          if (parseCardText(card.url, card.text).contact.uid === uid)
+            found.push({ url: card.url, etag: card.etag });
+        } catch (error) {
+          if (!(error instanceof UnreadableCardError)) throw error;
+        }
+      }
+    }
+    return found;
   }
 
   /** A tombstone: DELETE with If-Match; a 404 counts as done; a 412 is a delete/update conflict. */

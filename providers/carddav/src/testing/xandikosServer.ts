@@ -1,0 +1,43 @@
+import { adminClient, freePort, type RunningDavServer, spawnServer, tempFolder } from './davServerProcess';
+import { XANDIKOS_PATH } from './serverBinaries';
+
+/**
+ * Debian's xandikos, stricter than Radicale about what it is sent (content types, bytes): 127.0.0.1, a
+ * free port, a temp folder. It has no authentication of its own: the credentials are sent and ignored.
+ */
+export async function startXandikos(): Promise<RunningDavServer> {
+  const folder = await tempFolder('gcds-xandikos-');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const spawned = await spawnServer(
+    XANDIKOS_PATH,
+    [
+      '-d',
+      folder,
+      '-l',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '--autocreate',
+      '--current-user-principal',
+      '/alice/',
+    ],
+    url,
+    folder,
+  );
+  const homeUrl = `${url}alice/contacts/`;
+  const admin = adminClient({ username: 'alice', password: 'unused' });
+  return {
+    url,
+    username: 'alice',
+    password: 'unused',
+    homeUrl,
+    folder,
+    async createAddressBook(name, displayName = name) {
+      const bookUrl = `${homeUrl}${name}/`;
+      await admin.createAddressBook(bookUrl, displayName);
+      return bookUrl;
+    },
+    stop: spawned.stop,
+  };
+}
