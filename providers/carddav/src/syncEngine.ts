@@ -732,7 +732,7 @@ export class SyncEngine {
     uid: string,
     clientRetries: number,
   ): Promise<'settled' | 'again' | 'later'> {
-    const { client, book } = this.#o;
+    const { client } = this.#o;
     const { id } = snapshot;
     const holder = (await this.#cardsWithUid(uid)).find((ref) => idFromCardUrl(ref.url) !== id);
     const remote = holder === undefined ? undefined : await client.get(holder.url);

@@ -1,0 +1,43 @@
+import type { ContactDraft } from '@gcds/shared';
+import { CardDavClient } from '../cardDavClient';
+import { idFromCardUrl } from '../cardState';
+import { parseCardText } from '../cardText';
+import { DavTransport } from '../davTransport';
+import type { RunningDavServer } from './davServerProcess';
+
+/** A third client: plain HTTP with the account's credentials, as another device or the web UI would be. */
+export function rawClient(server: RunningDavServer): CardDavClient {
+  return new CardDavClient(
+    new DavTransport({ account: { url: server.url, username: server.username, password: server.password } }),
+  );
+}
+
+export function vcard(uid: string, name: string, lines: readonly string[] = []): string {
+  return [
+    'BEGIN:VCARD',
+    'VERSION:3.0',
+    `UID:${uid}`,
+    `FN:${name}`,
+    `N:${name};;;;`,
+    ...lines,
+    'END:VCARD',
+    '',
+  ].join('\r\n');
+}
+
+/** What the server holds, by record id: each card as the model reads it (never its bytes). */
+export async function serverContents(
+  client: CardDavClient,
+  bookUrl: string,
+): Promise<Map<string, ContactDraft>> {
+  const refs = await client.listCards(bookUrl);
+  const cards = await client.multiget(
+    bookUrl,
+    refs.map((ref) => ref.url),
+  );
+  return new Map(
+    cards
+      .map((card) => [idFromCardUrl(card.url), parseCardText(card.url, card.text).contact] as const)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
