@@ -1,0 +1,136 @@
+import type { Contact } from '@gcds/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CardDavClient } from './cardDavClient';
+import type { RunningDavServer } from './testing/davServerProcess';
+import { type CrashPlan, type Phone, startPhone } from './testing/phoneHarness';
+import { startRadicale } from './testing/radicaleServer';
+import { RADICALE_PATH, serverBinary } from './testing/serverBinaries';
+import { rawClient, serverContents, vcard } from './testing/serverContents';
+import type { AddressBookInfo } from './types';
+
+const available = serverBinary('Radicale', RADICALE_PATH, 'radicale');
+const NOW = Date.parse('2026-06-01T12:00:00Z');
+
+/**
+ * Kill the sync at every boundary it has (each store bulk before and after its commit, each HTTP request
+ * before it goes out and after the server answered), restart the phone, sync again: the phone and the
+ * server must hold exactly what one uninterrupted sync gives, with no conflict and nothing doubled.
+ */
+describe.skipIf(!available)('a sync killed at any point resumes without gap or duplicate (Radicale)', () => {
+  let server: RunningDavServer;
+  let raw: CardDavClient;
+  let books = 0;
+
+  beforeAll(async () => {
+    server = await startRadicale();
+    raw = rawClient(server);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  async function put(book: AddressBookInfo, name: string, text: string): Promise<void> {
+    const url = `${book.url}${name}.vcf`;
+    const current = await raw.get(url);
+    await raw.put(url, text, current === undefined ? { create: true } : { ifMatch: current.etag });
+  }
+
+  async function del(book: AddressBookInfo, name: string): Promise<void> {
+    await raw.delete(`${book.url}${name}.vcf`, (await raw.get(`${book.url}${name}.vcf`))?.etag);
+  }
+
+  const scenarios = {
+    /** Changes on both sides since the last sync: downloads, uploads, deletes both ways. */
+    incremental: async (book: AddressBookInfo, phone: Phone) => {
+      for (const name of ['a', 'b', 'c', 'f'])
+        await put(book, name, vcard(name, `Card ${name}`, ['X-KEEP:me']));
+      await phone.api.sync();
+      await phone.api.add({ uid: 'p1', formattedName: 'Made on the phone' });
+      await phone.api.update('a', { formattedName: 'Card a, edited on the phone' });
+      await phone.api.remove('b');
+      await put(book, 'c', vcard('c', 'Card c, edited on the web'));
+      await put(book, 'd', vcard('d', 'Card d'));
+      await put(book, 'e', vcard('e', 'Card e'));
+      await del(book, 'f');
+    },
+    /** A first sync of a book larger than one batch, with a local card waiting to go up. */
+    'first sync': async (book: AddressBookInfo, phone: Phone) => {
+      for (let i = 0; i < 7; i += 1) await put(book, `m${i}`, vcard(`m${i}`, `Member ${i}`));
+      await phone.api.add({ uid: 'p2', formattedName: 'Added before the first sync' });
+    },
+  } as const;
+
+  async function prepared(scenario: keyof typeof scenarios) {
+    books += 1;
+    const url = await server.createAddressBook(`crash${books}`);
+    const book: AddressBookInfo = { url, readOnly: false, supportsSyncCollection: true };
+    const phone = await startPhone(book, {
+      username: server.username,
+      password: server.password,
+      batchSize: 2,
+      now: () => NOW,
+    });
+    await scenarios[scenario](book, phone);
+    return { book, phone };
+  }
+
+  const localView = (records: Contact[]) => records.map(({ updatedAt: _u, ...rest }) => rest);
+
+  async function outcome(book: AddressBookInfo, phone: Phone) {
+    return {
+      local: localView(await phone.records()),
+      server: [...(await serverContents(raw, book.url))].map(([id, contact]) => [
+        id,
+        contact.formattedName,
+        contact.extra,
+      ]),
+      conflicts: await phone.api.conflicts(),
+    };
+  }
+
+  for (const scenario of Object.keys(scenarios) as (keyof typeof scenarios)[]) {
+    it(`${scenario}: every bulk and every request`, async () => {
+      const reference = await prepared(scenario);
+      const bulksBefore = reference.phone.counts.bulks;
+      const requestsBefore = reference.phone.requests.length;
+      const report = await reference.phone.api.sync();
+      expect(report.errors).toEqual([]);
+      const bulks = reference.phone.counts.bulks - bulksBefore;
+      const requests = reference.phone.requests.length - requestsBefore;
+      const expected = await outcome(reference.book, reference.phone);
+      await reference.phone.stop();
+      expect(expected.conflicts).toEqual([]);
+
+      const plans: CrashPlan[] = [];
+      for (let n = 1; n <= bulks; n += 1) {
+        plans.push({ bulk: { in: n, when: 'before-commit' } }, { bulk: { in: n, when: 'after-commit' } });
+      }
+      for (let n = 1; n <= requests; n += 1) {
+        plans.push({ request: { in: n, when: 'before-send' } }, { request: { in: n, when: 'after-answer' } });
+      }
+      const failures: string[] = [];
+      for (const plan of plans) {
+        const label = JSON.stringify(plan);
+        const { book, phone } = await prepared(scenario);
+        Object.assign(phone.plan, structuredClone(plan));
+        await expect(phone.api.sync(), label).rejects.toThrow();
+        const restarted = await phone.restart();
+        const resumed = await restarted.api.sync();
+        const got = await outcome(book, restarted);
+        const quiet = await restarted.api.sync();
+        await restarted.stop();
+        try {
+          expect(resumed.errors).toEqual([]);
+          expect(got).toEqual(expected);
+          expect(quiet).toMatchObject({ downloaded: 0, uploaded: 0, deleted: 0, conflicts: [] });
+        } catch (error) {
+          failures.push(`${label}: ${(error as Error).message.split('\n')[0]}`);
+        }
+      }
+      expect(failures).toEqual([]);
+      console.info(
+        `${scenario}: ${plans.length} crash points (${bulks} bulks, ${requests} requests), all converged`,
+      );
+    }, 180_000);
+  }
+});
