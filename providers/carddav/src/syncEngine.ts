@@ -499,6 +499,14 @@ export class SyncEngine {
   /** Uploads one record's local change. False when it must be looked at again by a later sync. */
   async #uploadOne(id: string): Promise<boolean> {
     for (let clientRetries = 0; ; ) {
+      if (clientRetries > MAX_CLIENT_RETRIES + 1) {
+        // A server that answers every attempt with a new precondition failure: report it, try next sync.
+        this.#report.errors.push({
+          contactId: id,
+          message: 'the server refused every attempt to store the card',
+        });
+        return false;
+      }
       const snapshot = await this.#snapshot(id);
       const { record, state } = snapshot;
       if (record === undefined && state === undefined) return true;

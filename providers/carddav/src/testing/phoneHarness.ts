@@ -67,6 +67,8 @@ let namespaces = 0;
 /** A simulated phone with one CardDAV provider: its own platform (IndexedDB namespace), restartable. */
 export interface Phone {
   api: CardDavApi;
+  /** Its IndexedDB namespace: `startPhone(book, { namespace })` is the same phone, started again. */
+  namespace: string;
   store: DataStoreOwner<Contact>;
   /** HTTP requests since the phone started ("METHOD /path"). */
   requests: string[];
@@ -126,6 +128,7 @@ export async function startPhone(book: AddressBookInfo, options: PhoneOptions): 
   };
   return {
     api,
+    namespace,
     store: owner,
     requests,
     counts,
