@@ -11,12 +11,17 @@ export class DavXmlError extends Error {
 /** Parses an XML body namespace-aware; any well-formedness error is fatal. */
 export function parseXml(text: string): Element {
   const problems: string[] = [];
-  const document = new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') problems.push(message);
-    },
-  }).parseFromString(text, 'application/xml');
-  const root = document.documentElement;
+  let root: Element | null;
+  try {
+    root = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') problems.push(message);
+      },
+    }).parseFromString(text, 'application/xml').documentElement;
+  } catch (error) {
+    // xmldom throws its own ParseError on a fatal error.
+    throw new DavXmlError(`the server sent XML that cannot be read: ${(error as Error).message}`);
+  }
   if (problems.length > 0 || root === null) {
     throw new DavXmlError(`the server sent XML that cannot be read: ${problems[0] ?? 'no root element'}`);
   }
