@@ -28,7 +28,7 @@ const MULTISTATUS = (inner: string, token?: string) =>
 const ok = (href: string, props: string) =>
   `<d:response><d:href>${href}</d:href><d:propstat><d:prop>${props}</d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`;
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * A small CardDAV server for the failures real servers rarely show on demand: 401, 403, 412, 500, 507
@@ -212,7 +212,7 @@ export class FakeCardDavServer {
             ? `<d:response><d:href>${href}</d:href><d:status>HTTP/1.1 404 Not Found</d:status></d:response>`
             : ok(
                 href,
-                `<d:getetag>${card.etag}</d:getetag><card:address-data>${escape(card.text)}</card:address-data>`,
+                `<d:getetag>${card.etag}</d:getetag><card:address-data>${xmlEscape(card.text)}</card:address-data>`,
               );
         })
         .join('');
