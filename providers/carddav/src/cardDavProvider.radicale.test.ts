@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Contact } from '@gcds/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardDavClient } from './cardDavClient';
@@ -237,17 +239,50 @@ describe.skipIf(!available)('the CardDAV provider against Radicale', () => {
     await phone.stop();
   });
 
-  it('two cards with one UID (409 no-uid-conflict): the phone moves onto the server card, nothing doubled', async () => {
+  it.each([
+    ['server', 'Dup (server)', 'Dup (phone)'],
+    ['client', 'Dup (phone)', 'Dup (server)'],
+  ] as const)(
+    'two cards with one UID (409 no-uid-conflict), %s priority: the phone moves onto the server card, nothing doubled',
+    async (strategy, winnerName, lostName) => {
+      const book = await newBook();
+      const phone = await startPhone(book, { ...account(), conflict: strategy });
+      await phone.api.add({ uid: 'dup', formattedName: 'Dup (phone)' });
+      await put(book, 'elsewhere', vcard('dup', 'Dup (server)'));
+      const report = await phone.api.sync();
+      expect(report.conflicts).toMatchObject([
+        { kind: 'uid-conflict', winner: strategy, contactId: 'elsewhere' },
+      ]);
+      expect(name(report.conflicts[0]?.lost)).toBe(lostName);
+      expect((await phone.records()).map((c) => [c.id, c.formattedName, c.uid])).toEqual([
+        ['elsewhere', winnerName, 'dup'],
+      ]);
+      const onServer = await serverContents(raw, book.url);
+      expect([...onServer].map(([id, c]) => [id, c.formattedName])).toEqual([['elsewhere', winnerName]]);
+      expect(await phone.api.sync()).toMatchObject({ downloaded: 0, uploaded: 0, conflicts: [] });
+      await phone.stop();
+    },
+  );
+
+  it('a token Radicale no longer knows (its cache wiped) turns into a full listing by itself, nothing rewritten', async () => {
     const book = await newBook();
+    await put(book, 'stays', vcard('stays', 'Stays'));
     const phone = await startPhone(book, account());
-    await phone.api.add({ uid: 'dup', formattedName: 'Dup (phone)' });
-    await put(book, 'elsewhere', vcard('dup', 'Dup (server)'));
-    const report = await phone.api.sync();
-    expect(report.conflicts).toMatchObject([{ kind: 'uid-conflict', winner: 'server' }]);
-    expect((await phone.records()).map((c) => [c.id, c.formattedName])).toEqual([
-      ['elsewhere', 'Dup (server)'],
-    ]);
-    expect([...(await serverContents(raw, book.url)).keys()]).toEqual(['elsewhere']);
+    await phone.api.sync();
+    const collection = new URL(book.url).pathname.split('/').at(-2)!;
+    await rm(
+      join(server.folder, 'collections', 'collection-root', server.username, collection, '.Radicale.cache'),
+      {
+        recursive: true,
+        force: true,
+      },
+    );
+    await put(book, 'arrives', vcard('arrives', 'Arrives'));
+    const revision = await phone.store.getRevision();
+    expect(await phone.api.sync()).toMatchObject({ kind: 'full', downloaded: 1, deleted: 0, errors: [] });
+    expect(await phone.store.getRevision()).toBe(revision + 1);
+    expect((await phone.records()).map((c) => c.id)).toEqual(['arrives', 'stays']);
+    expect(await phone.api.sync()).toMatchObject({ kind: 'incremental', requests: 1 });
     await phone.stop();
   });
 

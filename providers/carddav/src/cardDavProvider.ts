@@ -397,8 +397,8 @@ async function startAccount(
             state: 'retrying',
             message: `${failure.message}, retrying in ${humanDelay(delayMs)}`,
             lastError: failure.problem,
+            retryAt: ctx.now() + delayMs,
           });
-          status.next({ ...status.value, retryAt: ctx.now() + delayMs });
           scheduleRetry(delayMs);
         } else {
           setStatus({ state: failure.state, message: failure.message, lastError: failure.problem });

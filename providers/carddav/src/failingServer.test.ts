@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardDavClient } from './cardDavClient';
 import { createCardDavAccount, ReadOnlyAddressBookError } from './cardDavProvider';
 import { DavHttpError, DavNetworkError } from './davErrors';
@@ -82,6 +82,20 @@ describe('the CardDAV provider against a server that fails on demand', () => {
     server.putCard('later', vcard('later', 'Later'));
     expect(await phone.api.sync()).toMatchObject({ downloaded: 1 });
     expect(phone.api.status()).toMatchObject({ state: 'idle', message: 'synced' });
+    await phone.stop();
+  });
+
+  it('retries by itself after a failure, backing off, and status$ tells each step', async () => {
+    const phone = await startPhone(book, { ...account, retryBaseMs: 50 });
+    const states: string[] = [];
+    const subscription = phone.api.status$.subscribe((status) => states.push(status.state));
+    server.putCard('back', vcard('back', 'Back Again'));
+    server.fail({ method: 'REPORT', status: 503 });
+    await expect(phone.api.sync()).rejects.toMatchObject({ status: 503 });
+    await vi.waitFor(async () => expect(await phone.api.get('back')).toBeDefined(), { timeout: 2_000 });
+    await vi.waitFor(() => expect(states.at(-1)).toBe('idle'));
+    expect(states).toEqual(['idle', 'syncing', 'retrying', 'syncing', 'idle']);
+    subscription.unsubscribe();
     await phone.stop();
   });
 
@@ -199,6 +213,10 @@ describe('the CardDAV provider against a server that fails on demand', () => {
     const before = gets();
     await phone.api.sync();
     expect(gets()).toBe(before + 1);
+    // Edited here, the card goes back with its photo (the blob's bytes), not without it.
+    await phone.api.update('pic', { note: 'edited' });
+    expect(await phone.api.sync()).toMatchObject({ uploaded: 1 });
+    expect(server.cards.get('pic')?.text).toContain('PHOTO;ENCODING=b;TYPE=PNG:');
     await phone.stop();
   });
 });
