@@ -33,6 +33,7 @@ import {
 } from './cardText';
 import { conflictWinner, MAX_CLIENT_RETRIES } from './conflictStrategy';
 import { DavHttpError, isInvalidSyncToken } from './davErrors';
+import { cardsToFetch, localSideOf, serverSideOf, uploadActionFor } from './syncPlan';
 import type {
   AddressBookInfo,
   ConflictRecord,
@@ -187,8 +188,9 @@ export class SyncEngine {
       page.changed.map((ref) => store.getMeta(cardMetaKey(idFromCardUrl(ref.url)))),
     );
     // A card whose ETag we hold is already here: our own upload, or a batch of an interrupted run.
-    const toFetch = page.changed.filter(
-      (ref, i) => ref.etag === undefined || readCardState(known[i])?.etag !== ref.etag,
+    const toFetch = cardsToFetch(
+      page.changed,
+      known.map((value) => readCardState(value)),
     );
     const batches = chunks(toFetch, this.#o.batchSize);
     if (batches.length === 0) batches.push([]);
@@ -312,8 +314,8 @@ export class SyncEngine {
         continue;
       }
       const { record, state } = await this.#readLocal(id);
-      const dirty = state === undefined ? record !== undefined : isDirty(state);
-      if (!dirty) {
+      const local = localSideOf(record, state);
+      if (local.kind === 'clean') {
         await this.#takeServerVersion(id, card, parsed, record, state, write);
         continue;
       }
@@ -333,22 +335,11 @@ export class SyncEngine {
         } satisfies CardState;
         continue;
       }
-      const kind: ConflictRecord['kind'] =
-        state?.deletedAt !== undefined
-          ? 'delete/update'
-          : state?.etag === undefined
-            ? 'create/create'
-            : 'update/update';
+      const kind = local.conflict;
       const winner = conflictWinner({
         strategy: this.#o.strategy,
-        server: {
-          deleted: false,
-          ...(parsed.contact.updatedAt === undefined ? {} : { changedAt: parsed.contact.updatedAt }),
-        },
-        client:
-          state?.deletedAt !== undefined
-            ? { deleted: true, changedAt: state.deletedAt }
-            : { deleted: false, ...(record?.updatedAt === undefined ? {} : { changedAt: record.updatedAt }) },
+        server: serverSideOf(parsed.contact),
+        client: local.side,
       });
       if (winner === 'server') {
         await this.#takeServerVersion(id, card, parsed, record, state, write);
@@ -509,12 +500,10 @@ export class SyncEngine {
       }
       const snapshot = await this.#snapshot(id);
       const { record, state } = snapshot;
-      if (record === undefined && state === undefined) return true;
-      if (state?.deletedAt !== undefined) return this.#uploadDelete(snapshot, state);
-      if (record === undefined) return true;
-      if (state !== undefined && !isDirty(state)) return true;
-      if (state?.refused !== undefined && state.refused.localRevision === state.localRevision) return true;
-      const outcome = await this.#put(snapshot, record, clientRetries);
+      const action = uploadActionFor(record, state);
+      if (action.kind === 'none') return true;
+      if (action.kind === 'delete') return this.#uploadDelete(snapshot, state!);
+      const outcome = await this.#put(snapshot, record!, clientRetries);
       if (outcome === 'again') {
         clientRetries += 1;
         continue;
@@ -682,10 +671,7 @@ export class SyncEngine {
     }
     const winner = conflictWinner({
       strategy: this.#o.strategy,
-      server: {
-        deleted: false,
-        ...(parsed.contact.updatedAt === undefined ? {} : { changedAt: parsed.contact.updatedAt }),
-      },
+      server: serverSideOf(parsed.contact),
       client: { deleted: false, ...(record.updatedAt === undefined ? {} : { changedAt: record.updatedAt }) },
     });
     return this.#o.writes(async () => {
@@ -756,10 +742,7 @@ export class SyncEngine {
     const parsed = parseCardText(remote.url, remote.text);
     const winner = conflictWinner({
       strategy: this.#o.strategy,
-      server: {
-        deleted: false,
-        ...(parsed.contact.updatedAt === undefined ? {} : { changedAt: parsed.contact.updatedAt }),
-      },
+      server: serverSideOf(parsed.contact),
       client: { deleted: false, ...(record.updatedAt === undefined ? {} : { changedAt: record.updatedAt }) },
     });
     return this.#o
@@ -837,10 +820,7 @@ export class SyncEngine {
             const parsed = parseCardText(remote.url, remote.text);
             const winner = conflictWinner({
               strategy: this.#o.strategy,
-              server: {
-                deleted: false,
-                ...(parsed.contact.updatedAt === undefined ? {} : { changedAt: parsed.contact.updatedAt }),
-              },
+              server: serverSideOf(parsed.contact),
               client: {
                 deleted: true,
                 ...(state.deletedAt === undefined ? {} : { changedAt: state.deletedAt }),
