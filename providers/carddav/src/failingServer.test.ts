@@ -99,6 +99,21 @@ describe('the CardDAV provider against a server that fails on demand', () => {
     await phone.stop();
   });
 
+  it('an edit made while its card is being uploaded is neither lost nor taken for uploaded', async () => {
+    const phone = await startPhone(book, account);
+    await phone.api.add({ uid: 'busy', formattedName: 'First version' });
+    server.fail({ method: 'PUT', delayMs: 300 });
+    const syncing = phone.api.sync();
+    await vi.waitFor(() => expect(server.requests).toContain('PUT /u/books/main/busy.vcf'));
+    await phone.api.update('busy', { formattedName: 'Second version' });
+    expect(await syncing).toMatchObject({ uploaded: 1 });
+    expect(server.cards.get('busy')?.text).toContain('FN:First version');
+    expect(await phone.api.sync()).toMatchObject({ uploaded: 1, downloaded: 0, conflicts: [] });
+    expect(server.cards.get('busy')?.text).toContain('FN:Second version');
+    expect((await phone.api.get('busy'))?.formattedName).toBe('Second version');
+    await phone.stop();
+  });
+
   it('a slow answer or none at all times out: "server not answering"; a dropped connection: "server unreachable"', async () => {
     server.fail({ delayMs: 1_000 });
     await expect(client(200).syncCollection(server.bookUrl, undefined)).rejects.toMatchObject({
