@@ -114,6 +114,28 @@ describe('the CardDAV provider against a server that fails on demand', () => {
     await phone.stop();
   });
 
+  it('without sync-collection, a PROPFIND of ETags is the listing: only changed cards are fetched, a quiet sync writes nothing', async () => {
+    const noSync: AddressBookInfo = { ...book, supportsSyncCollection: false };
+    server.putCard('p1', vcard('p1', 'Listed One'));
+    server.putCard('p2', vcard('p2', 'Listed Two'));
+    const phone = await startPhone(noSync, account);
+    expect(await phone.api.sync()).toMatchObject({ downloaded: 2, kind: 'full' });
+    await phone.api.add({ uid: 'p3', formattedName: 'Listed Three' });
+    server.putCard('p1', vcard('p1', 'Listed One, changed'));
+    server.deleteCard('p2');
+    expect(await phone.api.sync()).toMatchObject({ downloaded: 1, deleted: 1, uploaded: 1 });
+    const bulks = phone.counts.bulks;
+    const requests = server.requests.length;
+    expect(await phone.api.sync()).toMatchObject({ downloaded: 0, uploaded: 0, deleted: 0, requests: 1 });
+    expect(server.requests.slice(requests)).toEqual(['PROPFIND /u/books/main/']);
+    expect(phone.counts.bulks).toBe(bulks);
+    expect((await phone.records()).map((c) => [c.id, c.formattedName])).toEqual([
+      ['p1', 'Listed One, changed'],
+      ['p3', 'Listed Three'],
+    ]);
+    await phone.stop();
+  });
+
   it('a slow answer or none at all times out: "server not answering"; a dropped connection: "server unreachable"', async () => {
     server.fail({ delayMs: 1_000 });
     await expect(client(200).syncCollection(server.bookUrl, undefined)).rejects.toMatchObject({

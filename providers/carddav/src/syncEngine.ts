@@ -124,8 +124,15 @@ export class SyncEngine {
     try {
       let state = await this.#state();
       if (mode === 'full') state = await this.#beginFull(state, 'requested');
-      else if (state.token === undefined && state.fullListing === undefined)
+      else if (
+        state.token === undefined &&
+        state.fullListing === undefined &&
+        this.#o.book.supportsSyncCollection
+      ) {
+        // Never synced (or the counters were lost): a first listing. A server without sync-collection
+        // lists every time and has no token to lose, so its counters are never reset here.
         state = await this.#beginFull(state, 'first-sync');
+      }
       try {
         state = await this.#download(state);
       } catch (error) {
