@@ -184,29 +184,31 @@ export class SyncEngine {
     }
   }
 
-  /** Fetches what changed in batches; each batch is one bulk, the last one with the page's token. */
+  /**
+   * Fetches what changed in batches; each batch is one bulk, the last one with the page's token. The
+   * ETags held are read batch by batch too, so the first people show after one batch, not after the
+   * whole listing was looked up.
+   */
   async #applyPage(
     state: BookSyncState,
     page: SyncCollectionPage,
     listed?: ReadonlySet<string>,
   ): Promise<BookSyncState> {
     const { store, client, book } = this.#o;
-    const known = await Promise.all(
-      page.changed.map((ref) => store.getMeta(cardMetaKey(idFromCardUrl(ref.url)))),
-    );
-    // A card whose ETag we hold is already here: our own upload, or a batch of an interrupted run.
-    const toFetch = cardsToFetch(
-      page.changed,
-      known.map((value) => readCardState(value)),
-    );
-    const batches = chunks(toFetch, this.#o.batchSize);
-    if (batches.length === 0) batches.push([]);
+    const slices = chunks(page.changed, this.#o.batchSize);
+    if (slices.length === 0) slices.push([]);
     let current = state;
-    for (const [i, batch] of batches.entries()) {
-      const last = i === batches.length - 1;
+    for (const [i, slice] of slices.entries()) {
+      const last = i === slices.length - 1;
+      const known = await Promise.all(
+        slice.map(async (ref) => readCardState(await store.getMeta(cardMetaKey(idFromCardUrl(ref.url))))),
+      );
+      // A card whose ETag we hold is already here: our own upload, or a batch of an interrupted run.
+      const toFetch = cardsToFetch(slice, known);
+      if (toFetch.length === 0 && !last) continue;
       const cards = await client.multiget(
         book.url,
-        batch.map((ref: RemoteCardRef) => ref.url),
+        toFetch.map((ref: RemoteCardRef) => ref.url),
       );
       current = await this.#o.writes(async () => {
         const write = emptyPage();
@@ -475,7 +477,7 @@ export class SyncEngine {
     const { store } = this.#o;
     if (this.#o.book.readOnly) return;
     const startRevision = await this.#o.writes(() => store.getRevision());
-    const ids = await this.#changedSince(state.uploadedRevision);
+    const ids = await this.#withLocalChanges(await this.#changedSince(state.uploadedRevision));
     let settledAll = true;
     for (const id of ids) {
       this.#o.signal.throwIfAborted();
@@ -488,6 +490,26 @@ export class SyncEngine {
       if (saved.uploadedRevision >= startRevision) return;
       await store.bulk([], { meta: { [SYNC_META_KEY]: { ...saved, uploadedRevision: startRevision } } });
     });
+  }
+
+  /**
+   * The candidates that have something to upload, read in parallel: after a first sync the log holds
+   * every downloaded card, and only the few changed here need the one-by-one upload. (A record changed
+   * after this read has a revision after the upload's start, so the next sync looks at it again.)
+   */
+  async #withLocalChanges(ids: readonly string[]): Promise<string[]> {
+    const { store } = this.#o;
+    const pending: string[] = [];
+    for (const slice of chunks(ids, KEYS_PAGE)) {
+      const [records, states] = await Promise.all([
+        store.getMany(slice),
+        Promise.all(slice.map(async (id) => readCardState(await store.getMeta(cardMetaKey(id))))),
+      ]);
+      for (const [i, id] of slice.entries()) {
+        if (uploadActionFor(records[i], states[i]).kind !== 'none') pending.push(id);
+      }
+    }
+    return pending;
   }
 
   async #snapshot(id: string): Promise<UploadSnapshot> {
