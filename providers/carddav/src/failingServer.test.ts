@@ -136,6 +136,22 @@ describe('the CardDAV provider against a server that fails on demand', () => {
     await phone.stop();
   });
 
+  it('a 409 no-uid-conflict from a server without addressbook-query: the holder of the UID is found by a listing', async () => {
+    const phone = await startPhone(book, account);
+    await phone.api.add({ uid: 'twin', formattedName: 'Twin (phone)' });
+    server.putCard('elsewhere', vcard('twin', 'Twin (server)'));
+    const report = await phone.api.sync();
+    expect(report.conflicts).toMatchObject([
+      { kind: 'uid-conflict', contactId: 'elsewhere', winner: 'server' },
+    ]);
+    expect(server.requests).toContain('PROPFIND /u/books/main/');
+    expect((await phone.records()).map((c) => [c.id, c.formattedName])).toEqual([
+      ['elsewhere', 'Twin (server)'],
+    ]);
+    expect([...server.cards.keys()]).toEqual(['elsewhere']);
+    await phone.stop();
+  });
+
   it('a slow answer or none at all times out: "server not answering"; a dropped connection: "server unreachable"', async () => {
     server.fail({ delayMs: 1_000 });
     await expect(client(200).syncCollection(server.bookUrl, undefined)).rejects.toMatchObject({

@@ -236,6 +236,20 @@ export class FakeCardDavServer {
       }
       if (method === 'PUT') {
         if (Buffer.byteLength(body) > this.maxCardBytes) return send(this.tooLargeStatus);
+        // RFC 6352 §6.3.2.1: one UID per address book (Radicale checks it; this server has no
+        // addressbook-query to say where the other card is, like xandikos).
+        const uid = /^UID:(.*)$/m.exec(body)?.[1]?.trim();
+        const holder = [...this.cards].find(
+          ([other, card]) => other !== name && uid !== undefined && card.text.includes(`UID:${uid}`),
+        );
+        if (holder !== undefined) {
+          return send(
+            409,
+            '<?xml version="1.0"?><d:error xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav"><card:no-uid-conflict><d:href>/u/books/main/' +
+              holder[0] +
+              '.vcf</d:href></card:no-uid-conflict></d:error>',
+          );
+        }
         const etag = this.#store(name, body);
         return void response.writeHead(current === undefined ? 201 : 204, { ETag: etag }).end();
       }
