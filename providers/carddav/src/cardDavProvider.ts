@@ -253,13 +253,24 @@ async function startAccount(
       return writes(async () => {
         const uid = draft.uid ?? draft.id ?? crypto.randomUUID();
         const id = draft.id ?? uid;
+        const previous = readCardState(await store.getMeta(cardMetaKey(id)));
         if (
           (await store.get(id)) !== undefined ||
-          readCardState(await store.getMeta(cardMetaKey(id))) !== undefined
+          (previous !== undefined && previous.deletedAt === undefined)
         ) {
           throw new ContactValidationError([{ field: 'id', message: `a contact "${id}" exists already` }]);
         }
         const contact = checked(withoutUndefined({ ...draft, id, uid, updatedAt: ctx.now() }) as Contact);
+        if (previous !== undefined) {
+          // Deleted, then added again before the server heard of the delete: an update of the card, not
+          // a DELETE followed by a create.
+          const { deletedAt: _undone, ...kept } = previous;
+          const tombstones = readIdList(await store.getMeta(TOMBSTONES_META_KEY)).filter((t) => t !== id);
+          await writeLocal(id, contact, (_state, revision) => ({ ...kept, uid, localRevision: revision }), {
+            [TOMBSTONES_META_KEY]: tombstones,
+          });
+          return contact;
+        }
         // Placed once the address book is known (a card added before the first sync gets it then).
         const url = book === undefined ? '' : cardUrlFor(book.url, id);
         await writeLocal(id, contact, (_state, revision) => ({

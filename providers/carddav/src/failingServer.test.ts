@@ -152,6 +152,19 @@ describe('the CardDAV provider against a server that fails on demand', () => {
     await phone.stop();
   });
 
+  it('deleted and added again before a sync: one update of the card, no DELETE', async () => {
+    server.putCard('again', vcard('again', 'Again'));
+    const phone = await startPhone(book, account);
+    await phone.api.sync();
+    await phone.api.remove('again');
+    await phone.api.add({ uid: 'again', formattedName: 'Again re-made' });
+    expect(await phone.api.sync()).toMatchObject({ uploaded: 1, conflicts: [], errors: [] });
+    expect(server.requests.filter((r) => r.startsWith('DELETE'))).toEqual([]);
+    expect(server.cards.get('again')?.text).toContain('FN:Again re-made');
+    expect(await phone.api.sync()).toMatchObject({ uploaded: 0, downloaded: 0 });
+    await phone.stop();
+  });
+
   it('a slow answer or none at all times out: "server not answering"; a dropped connection: "server unreachable"', async () => {
     server.fail({ delayMs: 1_000 });
     await expect(client(200).syncCollection(server.bookUrl, undefined)).rejects.toMatchObject({
