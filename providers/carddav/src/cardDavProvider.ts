@@ -31,6 +31,7 @@ import {
   readIdList,
   TOMBSTONES_META_KEY,
 } from './cardState';
+import { DavHttpError } from './davErrors';
 import { DavTransport, type FetchLike } from './davTransport';
 import { SyncEngine, type SyncMode } from './syncEngine';
 import type {
@@ -403,7 +404,9 @@ async function startAccount(
         failures += 1;
         const baseMs = options.retryBaseMs ?? 30_000;
         if (failure.retry && baseMs > 0) {
-          const delayMs = retryDelayMs(failures, baseMs);
+          // Never sooner than the server asked (Retry-After on a 503 or 429).
+          const asked = error instanceof DavHttpError ? (error.retryAfterMs ?? 0) : 0;
+          const delayMs = Math.max(retryDelayMs(failures, baseMs), asked);
           setStatus({
             state: 'retrying',
             message: `${failure.message}, retrying in ${humanDelay(delayMs)}`,

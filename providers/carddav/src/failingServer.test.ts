@@ -79,6 +79,10 @@ describe('the CardDAV provider against a server that fails on demand', () => {
       message: 'server error (HTTP 500), retrying in 2 min',
     });
     expect(phone.api.status().retryAt).toBeGreaterThan(Date.now());
+    // A server that says when to come back is not asked sooner.
+    server.fail({ method: 'REPORT', status: 503, headers: { 'Retry-After': '600' } });
+    await expect(phone.api.sync()).rejects.toMatchObject({ status: 503, retryAfterMs: 600_000 });
+    expect(phone.api.status().message).toBe('server error (HTTP 503), retrying in 10 min');
     server.putCard('later', vcard('later', 'Later'));
     expect(await phone.api.sync()).toMatchObject({ downloaded: 1 });
     expect(phone.api.status()).toMatchObject({ state: 'idle', message: 'synced' });

@@ -7,6 +7,7 @@ export interface FailureRule {
   method?: string;
   status?: number;
   body?: string;
+  headers?: Record<string, string>;
   /** Answer only after this long. */
   delayMs?: number;
   /** Never answer (the socket stays open until the server stops). */
@@ -127,7 +128,7 @@ export class FakeCardDavServer {
       }
       if (rule.status !== undefined) {
         response
-          .writeHead(rule.status, { 'Content-Type': 'application/xml; charset=utf-8' })
+          .writeHead(rule.status, { 'Content-Type': 'application/xml; charset=utf-8', ...rule.headers })
           .end(rule.body ?? '');
         return;
       }
