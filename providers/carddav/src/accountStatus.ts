@@ -1,4 +1,4 @@
-import { DavHttpError, DavNetworkError, isAuthError } from './davErrors';
+import { DavHttpError, DavNetworkError, isAuthError, isRetryable } from './davErrors';
 import type { AccountState, SyncProblem } from './types';
 
 /** "2 min", "30 s": how long until the next try, as the settings screen says it. */
@@ -34,7 +34,7 @@ export function describeFailure(error: unknown): {
     };
   }
   if (error instanceof DavHttpError) {
-    const retry = error.status >= 500 || error.status === 429 || error.status === 408;
+    const retry = isRetryable(error);
     return {
       state: retry ? 'unreachable' : 'failed',
       message: retry
