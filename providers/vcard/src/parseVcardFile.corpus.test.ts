@@ -131,7 +131,9 @@ describe('Google Contacts 3.0 export (LF line ends, a broken card in the middle)
         message: expect.stringContaining('"this line lost its colon" is not a property name'),
       },
     ]);
-    expect(result.errors[0]!.message).toContain('the card starting at line 16 was not imported');
+    expect(result.errors[0]!.message).toContain(
+      '(the card "Broken Card" starting at line 16 was not imported)',
+    );
     expect(contacts(result).map((c) => c.formattedName)).toEqual(['Jane Doe', 'Bob Builder']);
     expect(result.cards.map((card) => card.source.index)).toEqual([0, 2]);
   });

@@ -1,13 +1,15 @@
+import { salvageName, salvageUid } from './brokenCardClues';
 import { type CardBlock, CardSplitter, splitCards } from './cardBlocks';
 import { CardParseError } from './cardParseError';
+import { UnknownCharsetError } from './charsetDecoding';
 import { contactFromProperties } from './contactFromProperties';
 import { canonicalJson, hashBytes, hashText } from './contentHash';
-import { unfoldCard } from './logicalLines';
+import { ContentLineError } from './contentLine';
+import { type LogicalLine, unfoldCard } from './logicalLines';
 import { fileBytes, physicalLineChunks, physicalLines } from './physicalLines';
 import { modernContentLine } from './vcard21Converter';
 import type { ParsedCard, VcardFileParse, VcardInput, VcardParseError } from './vcardParseResult';
 import { readProperty, type VcardProperty } from './vcardProperty';
-import { unescapeText } from './vcardText';
 import { cardVersion } from './vcardVersion';
 
 /** The outcome of one card: imported, skipped as a group card, or reported. */
@@ -48,18 +50,20 @@ export async function splitVcardFileInSteps(
   return { file, blocks, errors };
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** Errors whose message is a sentence about the input; anything else is a fault of ours, not shown. */
+function isInputError(error: unknown): error is Error {
+  return error instanceof ContentLineError || error instanceof UnknownCharsetError;
 }
 
-/** The UID line of a card that failed to parse, read as plainly as possible. */
-function salvageUid(block: CardBlock): string | undefined {
-  for (const line of block.lines) {
-    if (line.bytes.length > 512) continue;
-    const match = /^(?:[A-Za-z0-9_-]+\.)?UID(?:;[^:]*)?:(.+)$/i.exec(new TextDecoder().decode(line.bytes));
-    if (match !== null) return unescapeText(match[1]!.trim());
-  }
-  return undefined;
+/** The property name a line starts with, for a message about a line that could not be read. */
+function propertyNameOf(logical: LogicalLine): string {
+  const name = /^[A-Za-z0-9_.-]{1,40}/.exec(new TextDecoder('latin1').decode(logical.bytes.subarray(0, 40)));
+  return name === null ? 'a' : `the ${name[0].toUpperCase()}`;
+}
+
+function cardNamed(block: CardBlock): string {
+  const name = salvageName(block);
+  return name === undefined ? 'the card' : `the card "${name}"`;
 }
 
 /** Parses one card. Never throws: whatever is wrong with the card becomes its error, with a line. */
@@ -68,7 +72,11 @@ export function parseCardBlock(file: string, block: CardBlock): CardOutcome {
     const uid = salvageUid(block);
     return {
       kind: 'error',
-      error: { file, line, message: `${message} (the card starting at line ${block.line} was not imported)` },
+      error: {
+        file,
+        line,
+        message: `${message} (${cardNamed(block)} starting at line ${block.line} was not imported)`,
+      },
       ...(uid === undefined ? {} : { uid }),
     };
   };
@@ -81,7 +89,10 @@ export function parseCardBlock(file: string, block: CardBlock): CardOutcome {
         properties.push(readProperty(modernContentLine(logical, version), version, logical.line));
       } catch (error) {
         if (error instanceof CardParseError) throw error;
-        throw new CardParseError(logical.line, `line ${logical.line}: ${messageOf(error)}`);
+        const reason = isInputError(error)
+          ? error.message
+          : `${propertyNameOf(logical)} property could not be read`;
+        throw new CardParseError(logical.line, `line ${logical.line}: ${reason}`);
       }
     }
     const mapped = contactFromProperties(properties);
@@ -103,7 +114,8 @@ export function parseCardBlock(file: string, block: CardBlock): CardOutcome {
     };
   } catch (error) {
     if (error instanceof CardParseError) return fail(error.line, error.message);
-    return fail(block.line, `unexpected problem: ${messageOf(error)}`);
+    // Never an internal message in a report: it says nothing about the card to the person reading it.
+    return fail(block.line, 'the card could not be read');
   }
 }
 
