@@ -20,7 +20,7 @@ function plainLines(block: CardBlock): string[] {
   return lines;
 }
 
-function valueOf(lines: readonly string[], name: string): string | undefined {
+function firstValue(lines: readonly string[], name: string): string | undefined {
   const pattern = new RegExp(`^(?:[A-Za-z0-9_-]+\\.)?${name}(?:;[^:]*)?:(.+)$`, 'i');
   for (const line of lines) {
     const match = pattern.exec(line);
@@ -31,17 +31,17 @@ function valueOf(lines: readonly string[], name: string): string | undefined {
 
 /** The card's UID, if a UID line reads. */
 export function salvageUid(block: CardBlock): string | undefined {
-  const value = valueOf(plainLines(block), 'UID');
+  const value = firstValue(plainLines(block), 'UID');
   return value === undefined ? undefined : unescapeText(value);
 }
 
 /** The card's name as a person would recognise it (FN, else the given and family names of N), if any. */
 export function salvageName(block: CardBlock): string | undefined {
   const lines = plainLines(block);
-  const fn = valueOf(lines, 'FN');
+  const fn = firstValue(lines, 'FN');
   let name = fn === undefined ? undefined : unescapeText(fn);
   if (name === undefined || name.trim() === '') {
-    const n = valueOf(lines, 'N');
+    const n = firstValue(lines, 'N');
     if (n !== undefined) {
       const [family = '', given = ''] = splitEscaped(n, ';').map(unescapeText);
       name = `${given} ${family}`;
@@ -49,7 +49,7 @@ export function salvageName(block: CardBlock): string | undefined {
   }
   // Control characters and runs of white space would garble the sentence the name goes into.
   const clean = name
-    ?.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    ?.replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (clean === undefined || clean === '') return undefined;
