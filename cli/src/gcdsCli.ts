@@ -6,13 +6,15 @@ import { type FileAddressBook, type InputFile, openFileAddressBook } from './fil
 import { mergedAddressBookVcf } from './mergedAddressBookVcf';
 import { errorJson, type MergeJson, mergedContactJson } from './mergedPeopleJson';
 import { mergeSummary } from './mergeSummary';
+import { type FileWriter, replaceFile } from './replaceFile';
 
 /** What the command touches of the outside world, so tests run it in-process. */
-export interface CliIo {
+export interface CliIo extends FileWriter {
   stdout(text: string): Promise<void>;
   stderr(text: string): Promise<void>;
   readFile(path: string): Promise<Uint8Array>;
-  writeFile(path: string, text: string): Promise<void>;
+  /** Names the temporary file `-o` writes before renaming it over the output. */
+  readonly processId: number;
 }
 
 /** Exit codes: 0 done (broken cards are reported, not failures), 1 a file could not be read or written, 2 usage. */
@@ -66,7 +68,7 @@ async function merge(
   if (command.output !== undefined) {
     const vcf = await mergedAddressBookVcf(book, people);
     try {
-      await io.writeFile(command.output, vcf);
+      await replaceFile(io, command.output, vcf, io.processId);
     } catch (error) {
       await io.stderr(`gcds: cannot write ${command.output}: ${(error as Error).message}\n`);
       return 1;

@@ -1,7 +1,7 @@
 // The `gcds` process: the real file system and standard streams around runGcdsCli. The pipeline runs
 // in-process over an in-memory IndexedDB (fake-indexeddb), exactly as in the flow tests.
 import 'fake-indexeddb/auto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import { runGcdsCli } from './gcdsCli';
 
 /** Writes all of `text` before returning: a large JSON must not be cut short by the exit. */
@@ -15,6 +15,18 @@ const code = await runGcdsCli(process.argv.slice(2), {
   stdout: (text) => write(process.stdout, text),
   stderr: (text) => write(process.stderr, text),
   readFile: async (path) => new Uint8Array(await readFile(path)),
-  writeFile: (path, text) => writeFile(path, text, 'utf8'),
+  writeFile: async (path, text) => {
+    const file = await open(path, 'w');
+    try {
+      await file.writeFile(text, 'utf8');
+      // On disk before the rename makes it the output: a crash after it never shows a short file.
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+  },
+  rename,
+  removeFile: (path) => rm(path, { force: true }),
+  processId: process.pid,
 });
 process.exit(code);
