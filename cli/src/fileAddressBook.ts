@@ -1,5 +1,5 @@
 import { GCDS_APP_ID, Gcds } from '@gcds/gcds';
-import { createVcardProvider, type VcardParseError } from '@gcds/provider-vcard';
+import { createVcardProvider, type VcardParseError, type VcardParseWarning } from '@gcds/provider-vcard';
 import {
   type AppIdentity,
   composeMergedContact,
@@ -39,6 +39,8 @@ export interface FileAddressBook {
   readonly region: string;
   /** Broken cards and stray text of every file, in command-line order, then by line. */
   readonly errors: VcardParseError[];
+  /** Cards imported with something left out or guessed, and files read by a guess, in the same order. */
+  readonly warnings: VcardParseWarning[];
   readonly cardCount: number;
   originOf(source: SourceRef): CardOrigin | undefined;
   /** Every person, ordered by where their first card appears in the input. */
@@ -74,6 +76,7 @@ export async function openFileAddressBook(
   const gcds = await Gcds.start({ platform, identity: gcdsIdentity, region: options.region });
   const origins = new Map<string, CardOrigin>();
   const errors: VcardParseError[] = [];
+  const warnings: VcardParseWarning[] = [];
   let cardCount = 0;
 
   try {
@@ -84,6 +87,7 @@ export async function openFileAddressBook(
       const report = await api.importFile(file.path, file.bytes, { batchSize: 2_000 });
       cardCount += report.total - report.skippedGroups;
       errors.push(...report.errors);
+      warnings.push(...report.warnings);
       for (const card of report.cards) {
         origins.set(sourceKey({ provider: providerId, contactId: card.id }), {
           file: file.path,
@@ -105,6 +109,7 @@ export async function openFileAddressBook(
     platform,
     region: options.region,
     errors,
+    warnings,
     cardCount,
     originOf: (source) => origins.get(sourceKey(source)),
     async people() {

@@ -204,6 +204,24 @@ describe('gcds merge', () => {
     ]);
   });
 
+  it('imports a card with a bad photo without it: a warning in the summary, the JSON contract unchanged', async () => {
+    const files = {
+      'photo.vcf':
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pat Photo\r\nTEL:+1 415 555 0199\r\nPHOTO;ENCODING=b:%%%\r\nEND:VCARD\r\n',
+    };
+    const json = JSON.parse((await run(['merge', '--json', 'photo.vcf'], files)).stdout);
+    expect(Object.keys(json)).toEqual(['contacts', 'errors']);
+    expect(json.contacts.map((c: { name: string; tel: string[] }) => [c.name, c.tel])).toEqual([
+      ['Pat Photo', ['+14155550199']],
+    ]);
+    expect(json.errors).toEqual([]);
+    const { stdout } = await run(['merge', 'photo.vcf'], files);
+    expect(stdout).toContain('1 file, 1 card → 1 person (0 merges), 0 errors, 1 warning');
+    expect(stdout).toContain(
+      'Warnings\n  photo.vcf:5: line 5: the PHOTO is not valid base64, so it was left out (the card "Pat Photo" starting at line 1 was imported)\n',
+    );
+  });
+
   it('writes -o to a temporary file beside the output, then renames it over the output', async () => {
     const { code, calls, written } = await run(['merge', '-o', 'out/book.vcf', 'phone.vcf'], FILES, {
       files: { 'out/book.vcf': 'the old book' },

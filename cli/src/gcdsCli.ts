@@ -83,6 +83,7 @@ async function merge(
     await io.stdout(
       mergeSummary({
         json,
+        warnings: book.warnings.map(errorJson),
         reasons,
         cardCount: book.cardCount,
         fileCount: command.files.length,

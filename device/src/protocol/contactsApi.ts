@@ -63,6 +63,8 @@ export interface ImportReport {
   unchanged: number;
   removed: number;
   errors: Array<{ line: number; message: string }>;
+  /** Cards imported with something left out or guessed (a bad photo, a legacy charset), by line. */
+  warnings: Array<{ line: number; message: string }>;
 }
 
 /** What the Contacts app's frame may ask its engine: the only door it has to any data. */

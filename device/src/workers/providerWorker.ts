@@ -85,6 +85,7 @@ const vcardClient: VcardClientApi = {
       unchanged: report.unchanged,
       removed: report.removed,
       errors: report.errors.map((error) => ({ line: error.line, message: error.message })),
+      warnings: report.warnings.map((warning) => ({ line: warning.line, message: warning.message })),
     };
   },
 };

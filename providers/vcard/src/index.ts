@@ -16,6 +16,7 @@ export type {
   VcardFileParse,
   VcardInput,
   VcardParseError,
+  VcardParseWarning,
 } from './vcardParseResult';
 export {
   createVcardProvider,

@@ -1,20 +1,28 @@
+import type { ContactDraft } from '@gcds/shared';
 import { salvageName, salvageUid } from './brokenCardClues';
 import { type CardBlock, CardSplitter, splitCards } from './cardBlocks';
 import { CardParseError } from './cardParseError';
-import { UnknownCharsetError } from './charsetDecoding';
+import { FALLBACK_CHARSET, UnknownCharsetError } from './charsetDecoding';
 import { contactFromProperties } from './contactFromProperties';
 import { canonicalJson, hashBytes, hashText } from './contentHash';
 import { ContentLineError } from './contentLine';
 import { type LogicalLine, unfoldCard } from './logicalLines';
+import { withoutNulBytes } from './nulBytes';
 import { fileBytes, physicalLineChunks, physicalLines } from './physicalLines';
 import { modernContentLine } from './vcard21Converter';
-import type { ParsedCard, VcardFileParse, VcardInput, VcardParseError } from './vcardParseResult';
+import type {
+  ParsedCard,
+  VcardFileParse,
+  VcardInput,
+  VcardParseError,
+  VcardParseWarning,
+} from './vcardParseResult';
 import { readProperty, type VcardProperty } from './vcardProperty';
 import { cardVersion } from './vcardVersion';
 
-/** The outcome of one card: imported, skipped as a group card, or reported. */
+/** The outcome of one card: imported (perhaps with warnings), skipped as a group card, or reported. */
 export type CardOutcome =
-  | { kind: 'card'; card: ParsedCard }
+  | { kind: 'card'; card: ParsedCard; warnings: VcardParseWarning[] }
   | { kind: 'group' }
   /** `uid` when the broken card still shows one, so an import can keep that card's earlier record. */
   | { kind: 'error'; error: VcardParseError; uid?: string };
@@ -61,9 +69,24 @@ function propertyNameOf(logical: LogicalLine): string {
   return name === null ? 'a' : `the ${name[0].toUpperCase()}`;
 }
 
-function cardNamed(block: CardBlock): string {
-  const name = salvageName(block);
+function cardNamed(name: string | undefined): string {
   return name === undefined ? 'the card' : `the card "${name}"`;
+}
+
+/** The name a warning gives an imported card: its FN, else its given and family names. */
+function nameOf(contact: ContactDraft): string | undefined {
+  const name = contact.formattedName ?? [contact.given, contact.family].filter(Boolean).join(' ');
+  const clean = name
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (clean === '') return undefined;
+  return clean.length > 60 ? `${clean.slice(0, 60)}…` : clean;
+}
+
+function lineList(numbers: readonly number[]): string {
+  const shown = numbers.slice(0, 5).join(', ');
+  return numbers.length > 5 ? `${shown} and ${numbers.length - 5} more` : shown;
 }
 
 /** Parses one card. Never throws: whatever is wrong with the card becomes its error, with a line. */
@@ -75,18 +98,23 @@ export function parseCardBlock(file: string, block: CardBlock): CardOutcome {
       error: {
         file,
         line,
-        message: `${message} (${cardNamed(block)} starting at line ${block.line} was not imported)`,
+        message: `${message} (${cardNamed(salvageName(block))} starting at line ${block.line} was not imported)`,
       },
       ...(uid === undefined ? {} : { uid }),
     };
   };
   try {
     if (block.unterminated !== undefined) return fail(block.line, block.unterminated);
-    const version = cardVersion(block.lines);
+    const nul = withoutNulBytes(block.lines);
+    const version = cardVersion(nul.lines);
     const properties: VcardProperty[] = [];
-    for (const logical of unfoldCard(block.lines, version)) {
+    const guessedLines: number[] = [];
+    for (const logical of unfoldCard(nul.lines, version)) {
+      const onGuess = () => {
+        if (guessedLines.at(-1) !== logical.line) guessedLines.push(logical.line);
+      };
       try {
-        properties.push(readProperty(modernContentLine(logical, version), version, logical.line));
+        properties.push(readProperty(modernContentLine(logical, version, onGuess), version, logical.line));
       } catch (error) {
         if (error instanceof CardParseError) throw error;
         const reason = isInputError(error)
@@ -104,6 +132,27 @@ export function parseCardBlock(file: string, block: CardBlock): CardOutcome {
         photo: mapped.photo && { mediaType: mapped.photo.mediaType, bytes: hashBytes(mapped.photo.bytes) },
       }),
     );
+    const notes = [...mapped.leftOut];
+    if (guessedLines.length > 0) {
+      notes.push({
+        line: guessedLines[0]!,
+        message: `not valid UTF-8 and no CHARSET is declared: read as ${FALLBACK_CHARSET} (line${guessedLines.length > 1 ? 's' : ''} ${lineList(guessedLines)})`,
+      });
+    }
+    if (nul.removed > 0) {
+      notes.push({
+        line: nul.lineNumbers[0]!,
+        message: `${nul.removed === 1 ? 'a NUL byte was' : `${nul.removed} NUL bytes were`} removed (line${nul.lineNumbers.length > 1 ? 's' : ''} ${lineList(nul.lineNumbers)})`,
+      });
+    }
+    const card = cardNamed(nameOf(mapped.contact));
+    const warnings = notes
+      .sort((a, b) => a.line - b.line)
+      .map((note) => ({
+        file,
+        line: note.line,
+        message: `line ${note.line}: ${note.message} (${card} starting at line ${block.line} was imported)`,
+      }));
     return {
       kind: 'card',
       card: {
@@ -111,6 +160,7 @@ export function parseCardBlock(file: string, block: CardBlock): CardOutcome {
         source: { uid: mapped.uid, index: block.index, line: block.line, contentHash },
         ...(mapped.photo === undefined ? {} : { photo: mapped.photo }),
       },
+      warnings,
     };
   } catch (error) {
     if (error instanceof CardParseError) return fail(error.line, error.message);
@@ -125,13 +175,16 @@ export function parseCardBlock(file: string, block: CardBlock): CardOutcome {
  */
 export function parseVcardFile(file: string, input: VcardInput): VcardFileParse {
   const { blocks, errors: structural } = splitVcardFile(file, input);
-  const result: VcardFileParse = { cards: [], errors: [...structural], skippedGroups: 0 };
+  const result: VcardFileParse = { cards: [], errors: [...structural], warnings: [], skippedGroups: 0 };
   for (const block of blocks) {
     const outcome = parseCardBlock(file, block);
-    if (outcome.kind === 'card') result.cards.push(outcome.card);
-    else if (outcome.kind === 'group') result.skippedGroups++;
+    if (outcome.kind === 'card') {
+      result.cards.push(outcome.card);
+      result.warnings.push(...outcome.warnings);
+    } else if (outcome.kind === 'group') result.skippedGroups++;
     else result.errors.push(outcome.error);
   }
   result.errors.sort((a, b) => a.line - b.line);
+  result.warnings.sort((a, b) => a.line - b.line);
   return result;
 }

@@ -123,6 +123,7 @@ describe('the vcard provider', () => {
         { id: expect.stringMatching(/^c-/), uid: null, index: 2, line: 43 },
       ],
       errors: [],
+      warnings: [],
     });
     const contacts = await all(reader);
     expect(contacts.map((c) => c.formattedName).sort()).toEqual([
@@ -142,6 +143,40 @@ describe('the vcard provider', () => {
     expect(fields).toStrictEqual(
       parseVcardFile('apple-3.0.vcf', corpusBytes('apple-3.0.vcf')).cards[0]!.contact,
     );
+  });
+
+  it('imports a card whose photo is oversized or broken without the photo, with a warning by file and line', async () => {
+    const { api, reader, blobWrites } = await setup();
+    const huge = Buffer.from(new Uint8Array(9 * 1024 * 1024)).toString('base64');
+    const text = [
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:big\r\nFN:Big Photo\r\nTEL:+1 415 555 0100',
+      `PHOTO;ENCODING=b;TYPE=PNG:${huge}\r\nEND:VCARD`,
+      'BEGIN:VCARD\r\nVERSION:4.0\r\nUID:bad\r\nFN:Bad Photo\r\nPHOTO:data:image/png;base64,%%%\r\nEND:VCARD',
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ok\r\nFN:No Photo\r\nEND:VCARD\r\n',
+    ].join('\r\n');
+    const report = await api.importFile('photos.vcf', text);
+    expect({ added: report.added, errors: report.errors }).toEqual({ added: 3, errors: [] });
+    expect(report.warnings).toEqual([
+      {
+        file: 'photos.vcf',
+        line: 6,
+        message:
+          'line 6: the PHOTO is larger than 8 MiB, so it was left out (the card "Big Photo" starting at line 1 was imported)',
+      },
+      {
+        file: 'photos.vcf',
+        line: 12,
+        message:
+          'line 12: the PHOTO data: URI does not decode, so it was left out (the card "Bad Photo" starting at line 8 was imported)',
+      },
+    ]);
+    const contacts = await all(reader);
+    expect(contacts.map((c) => [c.formattedName, c.photo, c.tel?.[0]?.value]).sort()).toEqual([
+      ['Bad Photo', undefined, undefined],
+      ['Big Photo', undefined, '+1 415 555 0100'],
+      ['No Photo', undefined, undefined],
+    ]);
+    expect(blobWrites).toEqual([]);
   });
 
   it('stores a photo shared by cards of several files once, and never inlines it in records or events', async () => {

@@ -22,7 +22,7 @@ import { FileReconciler } from './fileReconciler';
 import { nextMacrotask } from './nextMacrotask';
 import { parseCardBlock, splitVcardFileInSteps } from './parseVcardFile';
 import { exportVcards, type VcardExportVersion } from './vcardExport';
-import type { VcardInput, VcardParseError } from './vcardParseResult';
+import type { VcardInput, VcardParseError, VcardParseWarning } from './vcardParseResult';
 
 export const VCARD_PROVIDER_ID = 'vcard';
 
@@ -76,6 +76,11 @@ export interface VcardImportReport {
   cards: VcardCardRecord[];
   /** Broken cards and stray text, each with its file and line; nothing else of the file is affected. */
   errors: VcardParseError[];
+  /**
+   * Cards imported with something left out or guessed (a bad photo dropped, a legacy charset guessed,
+   * NUL bytes removed), and what the file as a whole needed (a byte-order mark that lied), by line.
+   */
+  warnings: VcardParseWarning[];
 }
 
 /** A card of the file and the record it became: how a tool names a record's origin. */
@@ -211,6 +216,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
       skippedGroups: 0,
       cards: [],
       errors: [...structural],
+      warnings: [],
     };
     const photos = new Map<string, string>();
     for (let start = 0; start < blocks.length; start += batchSize) {
@@ -228,6 +234,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
           continue;
         }
         const { card } = outcome;
+        report.warnings.push(...outcome.warnings);
         const { id, action } = reconciler.place(card);
         report.cards.push({ id, uid: card.source.uid, index: card.source.index, line: card.source.line });
         if (action === 'unchanged') {
@@ -263,6 +270,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
     report.removalsDeferred = removals.deferred.length;
     await releaseBlobs(reconciler.releasedBlobs());
     report.errors.sort((a, b) => a.line - b.line);
+    report.warnings.sort((a, b) => a.line - b.line);
     return report;
   }
 

@@ -118,17 +118,28 @@ export class ImportView {
   }
 
   #showReport(name: string, report: ImportReport): void {
-    this.#progressText.textContent = `${name}: ${report.total} cards read, ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.errors.length} with errors.`;
-    if (report.errors.length === 0) return;
-    replaceChildren(
-      this.#report,
-      h('h4', {}, `Cards not imported (${report.errors.length})`),
-      h(
-        'ul',
-        { class: 'error-list', attrs: { 'aria-label': 'Import errors' } },
-        ...report.errors.map((e) => h('li', {}, `Line ${e.line}: ${e.message.replace(/^line \d+: /, '')}`)),
-      ),
-    );
+    const warned = report.warnings.length === 0 ? '' : `, ${report.warnings.length} with warnings`;
+    this.#progressText.textContent = `${name}: ${report.total} cards read, ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.errors.length} with errors${warned}.`;
+    const lines = (problems: ImportReport['errors']) =>
+      problems.map((e) => h('li', {}, `Line ${e.line}: ${e.message.replace(/^line \d+: /, '')}`));
+    const sections: HTMLElement[] = [];
+    if (report.errors.length > 0) {
+      sections.push(
+        h('h4', {}, `Cards not imported (${report.errors.length})`),
+        h('ul', { class: 'error-list', attrs: { 'aria-label': 'Import errors' } }, ...lines(report.errors)),
+      );
+    }
+    if (report.warnings.length > 0) {
+      sections.push(
+        h('h4', {}, `Imported with warnings (${report.warnings.length})`),
+        h(
+          'ul',
+          { class: 'warning-list', attrs: { 'aria-label': 'Import warnings' } },
+          ...lines(report.warnings),
+        ),
+      );
+    }
+    replaceChildren(this.#report, ...sections);
   }
 
   async #export(status: HTMLElement): Promise<void> {
