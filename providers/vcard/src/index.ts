@@ -32,3 +32,4 @@ export {
   type VcardProviderApi,
   type VcardProviderOptions,
 } from './vcardProvider';
+export { SOURCE_CHUNK_BYTES, type VcardSource } from './vcardSource';

@@ -1,14 +1,15 @@
 import type { ContactDraft } from '@gcds/shared';
 import { salvageName, salvageUid } from './brokenCardClues';
-import { type CardBlock, CardSplitter, splitCards } from './cardBlocks';
+import type { CardBlock } from './cardBlocks';
 import { CardParseError } from './cardParseError';
+import { cardReaderFor, streamCardBlocks } from './cardReader';
 import { FALLBACK_CHARSET, UnknownCharsetError } from './charsetDecoding';
 import { contactFromProperties } from './contactFromProperties';
 import { canonicalJson, hashBytes, hashText } from './contentHash';
 import { ContentLineError } from './contentLine';
 import { type LogicalLine, unfoldCard } from './logicalLines';
 import { withoutNulBytes } from './nulBytes';
-import { fileBytes, physicalLineChunks, physicalLines } from './physicalLines';
+import { fileBytes } from './physicalLines';
 import { modernContentLine } from './vcard21Converter';
 import type {
   ParsedCard,
@@ -18,6 +19,7 @@ import type {
   VcardParseWarning,
 } from './vcardParseResult';
 import { readProperty, type VcardProperty } from './vcardProperty';
+import type { VcardSource } from './vcardSource';
 import { cardVersion } from './vcardVersion';
 
 /** The outcome of one card: imported (perhaps with warnings), skipped as a group card, or reported. */
@@ -32,30 +34,34 @@ export interface VcardFileCards {
   blocks: CardBlock[];
   /** Problems outside any card (stray text, END without BEGIN). */
   errors: VcardParseError[];
+  /** About the file as a whole (a byte-order mark that contradicts the content). */
+  warnings: VcardParseWarning[];
 }
 
 /** Step one, cheap: the file's cards as blocks of lines. Parse them one by one with `parseCardBlock`. */
 export function splitVcardFile(file: string, input: VcardInput): VcardFileCards {
-  const { blocks, errors } = splitCards(file, physicalLines(fileBytes(input)));
-  return { file, blocks, errors };
+  const reader = cardReaderFor(file, input);
+  const blocks: CardBlock[] = [];
+  for (const chunk of typeof input === 'string' ? [fileBytes(input)] : [input]) {
+    blocks.push(...reader.push(chunk));
+  }
+  blocks.push(...reader.finish());
+  return { file, blocks, errors: reader.findings.errors, warnings: reader.findings.warnings };
 }
 
 /**
- * `splitVcardFile` for large files: the same result, but it awaits `pause` after each quarter megabyte
- * of lines, so the thread is never held for the whole file.
+ * `splitVcardFile` for large files and streams: the same result, read a chunk at a time, awaiting
+ * `pause` after each chunk so the thread is never held for the whole file.
  */
 export async function splitVcardFileInSteps(
   file: string,
-  input: VcardInput,
+  input: VcardSource,
   pause: () => Promise<void>,
 ): Promise<VcardFileCards> {
-  const splitter = new CardSplitter(file);
-  for (const lines of physicalLineChunks(fileBytes(input))) {
-    splitter.push(lines);
-    await pause();
-  }
-  const { blocks, errors } = splitter.finish();
-  return { file, blocks, errors };
+  const reader = cardReaderFor(file, input);
+  const blocks: CardBlock[] = [];
+  for await (const found of streamCardBlocks(reader, input, pause)) blocks.push(...found);
+  return { file, blocks, errors: reader.findings.errors, warnings: reader.findings.warnings };
 }
 
 /** Errors whose message is a sentence about the input; anything else is a fault of ours, not shown. */
@@ -174,8 +180,13 @@ export function parseCardBlock(file: string, block: CardBlock): CardOutcome {
  * file and line, and every other card is still returned.
  */
 export function parseVcardFile(file: string, input: VcardInput): VcardFileParse {
-  const { blocks, errors: structural } = splitVcardFile(file, input);
-  const result: VcardFileParse = { cards: [], errors: [...structural], warnings: [], skippedGroups: 0 };
+  const { blocks, errors: structural, warnings } = splitVcardFile(file, input);
+  const result: VcardFileParse = {
+    cards: [],
+    errors: [...structural],
+    warnings: [...warnings],
+    skippedGroups: 0,
+  };
   for (const block of blocks) {
     const outcome = parseCardBlock(file, block);
     if (outcome.kind === 'card') {

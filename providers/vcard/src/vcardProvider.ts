@@ -10,6 +10,8 @@ import {
   type ThumbnailMaker,
   type WriteOperation,
 } from '@gcds/shared';
+import type { CardBlock } from './cardBlocks';
+import { cardReaderFor, streamCardBlocks } from './cardReader';
 import {
   FILES_META_KEY,
   type FileImportState,
@@ -20,9 +22,10 @@ import {
 } from './fileImportState';
 import { FileReconciler } from './fileReconciler';
 import { nextMacrotask } from './nextMacrotask';
-import { parseCardBlock, splitVcardFileInSteps } from './parseVcardFile';
+import { parseCardBlock } from './parseVcardFile';
 import { exportVcards, type VcardExportVersion } from './vcardExport';
-import type { VcardInput, VcardParseError, VcardParseWarning } from './vcardParseResult';
+import type { VcardParseError, VcardParseWarning } from './vcardParseResult';
+import { isVcardSource, sourceSize, type VcardSource } from './vcardSource';
 
 export const VCARD_PROVIDER_ID = 'vcard';
 
@@ -50,8 +53,12 @@ export interface VcardImportProgress {
   file: string;
   /** Cards handled so far (imported, unchanged, skipped or reported). */
   done: number;
-  /** Cards in the file. */
+  /** Cards found so far: the file is read as it is imported, so this is the file's count at the last call. */
   total: number;
+  /** Bytes of the file read so far. */
+  bytesRead: number;
+  /** The file's size, when known before reading it (bytes, text's UTF-8 aside, and Blobs; not streams). */
+  bytesTotal?: number;
 }
 
 export interface VcardImportOptions {
@@ -100,10 +107,11 @@ export interface VcardExportAllOptions {
 /** The API of a vCard provider: import files, remove them, export everything it holds. */
 export interface VcardProviderApi {
   /**
-   * Imports a .vcf file (bytes or text). Re-importing the same content writes nothing; an edited file
+   * Imports a .vcf file: bytes, text, a Blob (a browser File) or a stream of byte chunks, read and
+   * written a batch at a time, so memory follows the batch, not the file. Re-importing the same content writes nothing; an edited file
    * updates the cards that changed and removes the cards that are gone (only those that came from it).
    */
-  importFile(name: string, data: VcardInput, options?: VcardImportOptions): Promise<VcardImportReport>;
+  importFile(name: string, data: VcardSource, options?: VcardImportOptions): Promise<VcardImportReport>;
   /** Removes every record that came from the file; returns how many. */
   removeFile(name: string): Promise<number>;
   /** Names of the files with records in the store. */
@@ -199,15 +207,16 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
 
   async function importFile(
     name: string,
-    data: VcardInput,
+    source: VcardSource,
     options: VcardImportOptions,
   ): Promise<VcardImportReport> {
     const batchSize = batchSizeOf(options);
-    const { blocks, errors: structural } = await splitVcardFileInSteps(name, data, nextMacrotask);
+    const bytesTotal = sourceSize(source);
+    const reader = cardReaderFor(name, source);
     const reconciler = new FileReconciler(name, readFileState(await store.getMeta(fileMetaKey(name))));
     const report: VcardImportReport = {
       file: name,
-      total: blocks.length,
+      total: 0,
       added: 0,
       updated: 0,
       unchanged: 0,
@@ -215,14 +224,16 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
       removalsDeferred: 0,
       skippedGroups: 0,
       cards: [],
-      errors: [...structural],
+      errors: [],
       warnings: [],
     };
     const photos = new Map<string, string>();
-    for (let start = 0; start < blocks.length; start += batchSize) {
+    let done = 0;
+
+    async function writeBatch(blocks: readonly CardBlock[]): Promise<void> {
       assertRunning();
       const operations: WriteOperation<Contact>[] = [];
-      for (const block of blocks.slice(start, start + batchSize)) {
+      for (const block of blocks) {
         const outcome = parseCardBlock(name, block);
         if (outcome.kind === 'group') {
           report.skippedGroups++;
@@ -257,13 +268,30 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
       }
       if (operations.length > 0)
         await store.bulk(operations, { meta: await metaFor(name, reconciler.state) });
+      done += blocks.length;
       options.onProgress?.({
         file: name,
-        done: Math.min(start + batchSize, blocks.length),
-        total: blocks.length,
+        done,
+        total: report.total,
+        bytesRead: reader.findings.bytesRead,
+        ...(bytesTotal === undefined ? {} : { bytesTotal }),
       });
       await nextMacrotask();
     }
+
+    // Cards are parsed and written a batch at a time as the file is read: memory follows the batch.
+    let pending: CardBlock[] = [];
+    for await (const blocks of streamCardBlocks(reader, source)) {
+      report.total += blocks.length;
+      pending.push(...blocks);
+      while (pending.length >= batchSize) {
+        await writeBatch(pending.slice(0, batchSize));
+        pending = pending.slice(batchSize);
+      }
+    }
+    if (pending.length > 0 || done === 0) await writeBatch(pending);
+    report.errors.push(...reader.findings.errors);
+    report.warnings.push(...reader.findings.warnings);
     const removals = reconciler.removals();
     await removeInBatches(name, reconciler, removals.ids, batchSize);
     report.removed = removals.ids.length;
@@ -277,12 +305,14 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
   return {
     async importFile(name, data, options = {}) {
       checkFileName(name);
-      if (!(data instanceof Uint8Array) && typeof data !== 'string') {
-        throw new TypeError('the file content must be a Uint8Array or a string');
+      if (!isVcardSource(data)) {
+        throw new TypeError(
+          'the file content must be a Uint8Array, a string, a Blob or a stream of Uint8Array chunks',
+        );
       }
       batchSizeOf(options);
       // A copy: the import reads the bytes across many event-loop turns, and the caller may reuse them.
-      const input = typeof data === 'string' ? data : data.slice();
+      const input = data instanceof Uint8Array ? data.slice() : data;
       return serialized(() => importFile(name, input, options));
     },
 
