@@ -12,15 +12,9 @@ import {
 } from '@gcds/shared';
 import type { CardBlock } from './cardBlocks';
 import { cardReaderFor, streamCardBlocks } from './cardReader';
-import {
-  FILES_META_KEY,
-  type FileImportState,
-  fileMetaKey,
-  readFileList,
-  readFileState,
-  referencedBlobs,
-} from './fileImportState';
+import { FILES_META_KEY, type FileImportState, readFileList, referencedBlobs } from './fileImportState';
 import { FileReconciler } from './fileReconciler';
+import { FileStateParts } from './fileStateParts';
 import { nextMacrotask } from './nextMacrotask';
 import { parseCardBlock } from './parseVcardFile';
 import { exportVcards, type VcardExportVersion } from './vcardExport';
@@ -169,22 +163,40 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
     return readFileList(await store.getMeta(FILES_META_KEY));
   }
 
-  /** Metadata for a batch: the file's state, and the file list when the file appears or goes. */
-  async function metaFor(file: string, state: FileImportState): Promise<Record<string, unknown>> {
+  async function loadFile(file: string) {
+    return FileStateParts.load(file, (key) => store.getMeta(key));
+  }
+
+  /** The file list, when the file appears in it or goes from it with this write. */
+  async function fileListMeta(file: string, state: FileImportState): Promise<Record<string, unknown>> {
     const empty = Object.keys(state.records).length === 0;
     const known = await files();
-    const meta: Record<string, unknown> = { [fileMetaKey(file)]: empty ? undefined : state };
-    if (empty && known.includes(file)) meta[FILES_META_KEY] = known.filter((name) => name !== file);
-    if (!empty && !known.includes(file)) meta[FILES_META_KEY] = [...known, file];
-    return meta;
+    if (empty && known.includes(file)) return { [FILES_META_KEY]: known.filter((name) => name !== file) };
+    if (!empty && !known.includes(file)) return { [FILES_META_KEY]: [...known, file] };
+    return {};
+  }
+
+  /** Metadata for a batch: the part of the file's state it changed, and the file list. */
+  async function metaFor(
+    file: string,
+    reconciler: FileReconciler,
+    parts: FileStateParts,
+  ): Promise<Record<string, unknown>> {
+    return { ...parts.append(reconciler.takeChanges()), ...(await fileListMeta(file, reconciler.state)) };
+  }
+
+  /** Rewrites the file's state as whole parts once an import or removal has appended some. */
+  async function compactFile(file: string, reconciler: FileReconciler, parts: FileStateParts): Promise<void> {
+    if (!parts.fragmented) return;
+    const meta = { ...parts.compact(reconciler.state), ...(await fileListMeta(file, reconciler.state)) };
+    await store.bulk([], { meta });
   }
 
   /** Drops photo blobs no record of any file refers to any more. */
   async function releaseBlobs(candidates: Set<string>): Promise<void> {
     if (candidates.size === 0) return;
-    const states = await Promise.all(
-      (await files()).map(async (file) => readFileState(await store.getMeta(fileMetaKey(file)))),
-    );
+    const states: FileImportState[] = [];
+    for (const file of await files()) states.push((await loadFile(file)).state);
     const inUse = referencedBlobs(states);
     for (const blob of candidates) if (!inUse.has(blob)) await store.removeBlob(blob);
   }
@@ -192,6 +204,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
   async function removeInBatches(
     file: string,
     reconciler: FileReconciler,
+    parts: FileStateParts,
     ids: readonly string[],
     batchSize: number,
   ): Promise<void> {
@@ -200,7 +213,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
       const batch = ids.slice(start, start + batchSize);
       reconciler.removed(batch);
       const operations = batch.map((id): WriteOperation<Contact> => ({ operation: 'remove', id }));
-      await store.bulk(operations, { meta: await metaFor(file, reconciler.state) });
+      await store.bulk(operations, { meta: await metaFor(file, reconciler, parts) });
       await nextMacrotask();
     }
   }
@@ -213,7 +226,8 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
     const batchSize = batchSizeOf(options);
     const bytesTotal = sourceSize(source);
     const reader = cardReaderFor(name, source);
-    const reconciler = new FileReconciler(name, readFileState(await store.getMeta(fileMetaKey(name))));
+    const { parts, state } = await loadFile(name);
+    const reconciler = new FileReconciler(name, state);
     const report: VcardImportReport = {
       file: name,
       total: 0,
@@ -267,7 +281,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
         report[action === 'add' ? 'added' : 'updated']++;
       }
       if (operations.length > 0)
-        await store.bulk(operations, { meta: await metaFor(name, reconciler.state) });
+        await store.bulk(operations, { meta: await metaFor(name, reconciler, parts) });
       done += blocks.length;
       options.onProgress?.({
         file: name,
@@ -293,7 +307,8 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
     report.errors.push(...reader.findings.errors);
     report.warnings.push(...reader.findings.warnings);
     const removals = reconciler.removals();
-    await removeInBatches(name, reconciler, removals.ids, batchSize);
+    await removeInBatches(name, reconciler, parts, removals.ids, batchSize);
+    await compactFile(name, reconciler, parts);
     report.removed = removals.ids.length;
     report.removalsDeferred = removals.deferred.length;
     await releaseBlobs(reconciler.releasedBlobs());
@@ -319,10 +334,11 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
     async removeFile(name) {
       checkFileName(name);
       return serialized(async () => {
-        const previous = readFileState(await store.getMeta(fileMetaKey(name)));
-        const reconciler = new FileReconciler(name, previous);
-        const ids = Object.keys(previous.records);
-        await removeInBatches(name, reconciler, ids, DEFAULT_BATCH_SIZE);
+        const { parts, state } = await loadFile(name);
+        const reconciler = new FileReconciler(name, state);
+        const ids = Object.keys(state.records);
+        await removeInBatches(name, reconciler, parts, ids, DEFAULT_BATCH_SIZE);
+        await compactFile(name, reconciler, parts);
         await releaseBlobs(reconciler.releasedBlobs());
         return ids.length;
       });
