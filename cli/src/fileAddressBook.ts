@@ -1,5 +1,10 @@
 import { GCDS_APP_ID, Gcds } from '@gcds/gcds';
-import { createVcardProvider, type VcardParseError, type VcardParseWarning } from '@gcds/provider-vcard';
+import {
+  createVcardProvider,
+  type VcardParseError,
+  type VcardParseWarning,
+  type VcardSource,
+} from '@gcds/provider-vcard';
 import {
   type AppIdentity,
   composeMergedContact,
@@ -16,7 +21,8 @@ import {
 export interface InputFile {
   /** The path as the user gave it: it names the file in sources and errors. */
   path: string;
-  bytes: Uint8Array;
+  /** Its bytes, or a stream of them: the import reads it a chunk at a time. */
+  content: VcardSource;
 }
 
 /** Where a provider record came from: the file as given, the card's UID and its place in the file. */
@@ -84,7 +90,7 @@ export async function openFileAddressBook(
       const providerId = `vcard-${fileIndex + 1}`;
       const { api } = await registry.install(createVcardProvider({ id: providerId, displayName: file.path }));
       // Large batches: a command-line run has no UI thread to keep responsive.
-      const report = await api.importFile(file.path, file.bytes, { batchSize: 2_000 });
+      const report = await api.importFile(file.path, file.content, { batchSize: 2_000 });
       cardCount += report.total - report.skippedGroups;
       errors.push(...report.errors);
       warnings.push(...report.warnings);

@@ -1,5 +1,6 @@
 import { createContactsConsumer } from '@gcds/consumer-contacts';
 import { createDialerConsumer } from '@gcds/consumer-dialer';
+import type { VcardSource } from '@gcds/provider-vcard';
 import type { MergeReason } from '@gcds/shared';
 import { type CliCommand, CliUsageError, parseCliArguments, USAGE } from './cliArguments';
 import { type FileAddressBook, type InputFile, openFileAddressBook } from './fileAddressBook';
@@ -12,7 +13,8 @@ import { type FileWriter, replaceFile } from './replaceFile';
 export interface CliIo extends FileWriter {
   stdout(text: string): Promise<void>;
   stderr(text: string): Promise<void>;
-  readFile(path: string): Promise<Uint8Array>;
+  /** The file's bytes, or a stream of them (read as the import goes); fails when it cannot be opened. */
+  readFile(path: string): Promise<VcardSource>;
   /** Names the temporary file `-o` writes before renaming it over the output. */
   readonly processId: number;
 }
@@ -34,7 +36,7 @@ export async function runGcdsCli(argv: readonly string[], io: CliIo): Promise<nu
   const files: InputFile[] = [];
   for (const path of command.files) {
     try {
-      files.push({ path, bytes: await io.readFile(path) });
+      files.push({ path, content: await io.readFile(path) });
     } catch (error) {
       await io.stderr(`gcds: cannot read ${path}: ${(error as Error).message}\n`);
       return 1;
