@@ -83,9 +83,10 @@ export interface ContactsAppApi {
   dismissSuggestion(personId: string, otherId: string): Promise<void>;
   merge(personIds: string[]): Promise<string>;
   unmerge(personId: string): Promise<string[]>;
+  /** The picked file itself (a Blob is passed by reference): the provider reads it a chunk at a time. */
   importVcf(
     name: string,
-    bytes: Uint8Array,
+    file: Blob | Uint8Array,
     onProgress: (progress: ImportProgress) => void,
   ): Promise<ImportReport>;
   exportVcf(): Promise<{ text: string; count: number; leftOut: number }>;

@@ -68,8 +68,8 @@ const localClient: LocalClientApi = {
 };
 
 const vcardClient: VcardClientApi = {
-  async importFile(name, bytes, onProgress) {
-    const report = await vcard!.importFile(name, bytes, {
+  async importFile(name, file, onProgress) {
+    const report = await vcard!.importFile(name, file, {
       onProgress: (progress) => {
         void onProgress({ done: progress.done, total: progress.total });
       },

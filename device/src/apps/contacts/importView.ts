@@ -96,10 +96,11 @@ export class ImportView {
     this.#progressText.textContent = `Reading ${file.name}…`;
     replaceChildren(this.#report);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      // The File itself, not its bytes: it crosses to the provider's worker by reference and is read there
+      // a chunk at a time, so no context holds the whole file.
       const report = await this.api.importVcf(
         file.name,
-        bytes,
+        file,
         Comlink.proxy((progress) => {
           this.#progress.max = Math.max(progress.total, 1);
           this.#progress.value = progress.done;
