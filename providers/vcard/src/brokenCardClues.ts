@@ -4,7 +4,8 @@ import { splitEscaped, unescapeText } from './vcardText';
 
 /*
  * What a card that failed to parse still shows when read as plainly as possible: its UID (so an import
- * keeps that card's earlier record) and its name (so the error says whose card it is).
+ * keeps that card's earlier record) and its name (so the error says whose card it is), and how any
+ * card's name is quoted in a message.
  */
 
 const LONGEST_CLUE_LINE = 512;
@@ -47,11 +48,15 @@ export function salvageName(block: CardBlock): string | undefined {
       name = `${given} ${family}`;
     }
   }
-  // Control characters and runs of white space would garble the sentence the name goes into.
+  return name === undefined ? undefined : readableName(name);
+}
+
+/** A name as a message quotes it: control characters and runs of white space would garble the sentence. */
+export function readableName(name: string): string | undefined {
   const clean = name
-    ?.replace(/\p{Cc}/gu, ' ')
+    .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (clean === undefined || clean === '') return undefined;
+  if (clean === '') return undefined;
   return clean.length > LONGEST_NAME ? `${clean.slice(0, LONGEST_NAME)}…` : clean;
 }

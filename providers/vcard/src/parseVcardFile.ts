@@ -1,5 +1,5 @@
 import type { ContactDraft } from '@gcds/shared';
-import { salvageName, salvageUid } from './brokenCardClues';
+import { readableName, salvageName, salvageUid } from './brokenCardClues';
 import type { CardBlock } from './cardBlocks';
 import { CardParseError } from './cardParseError';
 import { cardReaderFor, streamCardBlocks } from './cardReader';
@@ -41,11 +41,7 @@ export interface VcardFileCards {
 /** Step one, cheap: the file's cards as blocks of lines. Parse them one by one with `parseCardBlock`. */
 export function splitVcardFile(file: string, input: VcardInput): VcardFileCards {
   const reader = cardReaderFor(file, input);
-  const blocks: CardBlock[] = [];
-  for (const chunk of typeof input === 'string' ? [fileBytes(input)] : [input]) {
-    blocks.push(...reader.push(chunk));
-  }
-  blocks.push(...reader.finish());
+  const blocks = [...reader.push(typeof input === 'string' ? fileBytes(input) : input), ...reader.finish()];
   return { file, blocks, errors: reader.findings.errors, warnings: reader.findings.warnings };
 }
 
@@ -81,13 +77,7 @@ function cardNamed(name: string | undefined): string {
 
 /** The name a warning gives an imported card: its FN, else its given and family names. */
 function nameOf(contact: ContactDraft): string | undefined {
-  const name = contact.formattedName ?? [contact.given, contact.family].filter(Boolean).join(' ');
-  const clean = name
-    .replace(/\p{Cc}/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (clean === '') return undefined;
-  return clean.length > 60 ? `${clean.slice(0, 60)}…` : clean;
+  return readableName(contact.formattedName ?? [contact.given, contact.family].filter(Boolean).join(' '));
 }
 
 function lineList(numbers: readonly number[]): string {
