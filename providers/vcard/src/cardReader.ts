@@ -34,6 +34,20 @@ export class CardReader {
     this.#cards = new CardSplitter(file);
   }
 
+  /**
+   * A warning about the file when it starts with the UTF-8 byte-order mark but some of its cards were
+   * not UTF-8 (`legacyCards`: how many the parse read in a legacy charset).
+   */
+  utf8MarkWarning(legacyCards: number): VcardParseWarning | undefined {
+    const decision = this.#utf8?.decision;
+    if (legacyCards === 0 || decision?.encoding !== 'utf-8' || decision.bomLength !== 3) return undefined;
+    return {
+      file: this.file,
+      line: 1,
+      message: `the file starts with the byte-order mark of UTF-8, but ${legacyCards === 1 ? 'one card is' : `${legacyCards} cards are`} not UTF-8 (see their warnings)`,
+    };
+  }
+
   /** The cards this chunk completed. */
   push(chunk: Uint8Array): CardBlock[] {
     this.findings.bytesRead += chunk.length;

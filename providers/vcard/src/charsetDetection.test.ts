@@ -67,6 +67,25 @@ describe('what a card needed to be read, reported per card', () => {
     ]);
   });
 
+  it('says so of the file when it starts with the UTF-8 mark but a card is not UTF-8', () => {
+    const bytes = Uint8Array.from([
+      0xef,
+      0xbb,
+      0xbf,
+      ...utf8('BEGIN:VCARD\r\nFN:Ren'),
+      0xe9,
+      ...utf8('e\r\nEND:VCARD\r\n'),
+    ]);
+    expect(parseVcardFile('f.vcf', bytes).warnings.map((w) => [w.line, w.message])).toEqual([
+      [
+        1,
+        'the file starts with the byte-order mark of UTF-8, but one card is not UTF-8 (see their warnings)',
+      ],
+      [2, expect.stringMatching(/^line 2: not valid UTF-8 and no CHARSET is declared/)],
+    ]);
+    expect(parseVcardFile('f.vcf', Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(CARD)])).warnings).toEqual([]);
+  });
+
   it('says nothing of bytes in the CHARSET a 2.1 card declares, nor of UTF-8', () => {
     const declared = Uint8Array.from([
       ...utf8('BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=ISO-8859-1:M'),

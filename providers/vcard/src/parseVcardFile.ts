@@ -24,7 +24,8 @@ import { cardVersion } from './vcardVersion';
 
 /** The outcome of one card: imported (perhaps with warnings), skipped as a group card, or reported. */
 export type CardOutcome =
-  | { kind: 'card'; card: ParsedCard; warnings: VcardParseWarning[] }
+  /** `legacy`: some bytes were neither UTF-8 nor in a declared CHARSET, and were read as windows-1252. */
+  | { kind: 'card'; card: ParsedCard; warnings: VcardParseWarning[]; legacy: boolean }
   | { kind: 'group' }
   /** `uid` when the broken card still shows one, so an import can keep that card's earlier record. */
   | { kind: 'error'; error: VcardParseError; uid?: string };
@@ -157,6 +158,7 @@ export function parseCardBlock(file: string, block: CardBlock): CardOutcome {
         ...(mapped.photo === undefined ? {} : { photo: mapped.photo }),
       },
       warnings,
+      legacy: guessedLines.length > 0,
     };
   } catch (error) {
     if (error instanceof CardParseError) return fail(error.line, error.message);
@@ -170,7 +172,10 @@ export function parseCardBlock(file: string, block: CardBlock): CardOutcome {
  * file and line, and every other card is still returned.
  */
 export function parseVcardFile(file: string, input: VcardInput): VcardFileParse {
-  const { blocks, errors: structural, warnings } = splitVcardFile(file, input);
+  const reader = cardReaderFor(file, input);
+  const blocks = [...reader.push(typeof input === 'string' ? fileBytes(input) : input), ...reader.finish()];
+  const { errors: structural, warnings } = reader.findings;
+  let legacyCards = 0;
   const result: VcardFileParse = {
     cards: [],
     errors: [...structural],
@@ -182,9 +187,12 @@ export function parseVcardFile(file: string, input: VcardInput): VcardFileParse 
     if (outcome.kind === 'card') {
       result.cards.push(outcome.card);
       result.warnings.push(...outcome.warnings);
+      if (outcome.legacy) legacyCards++;
     } else if (outcome.kind === 'group') result.skippedGroups++;
     else result.errors.push(outcome.error);
   }
+  const markWarning = reader.utf8MarkWarning(legacyCards);
+  if (markWarning !== undefined) result.warnings.push(markWarning);
   result.errors.sort((a, b) => a.line - b.line);
   result.warnings.sort((a, b) => a.line - b.line);
   return result;

@@ -243,6 +243,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
     };
     const photos = new Map<string, string>();
     let done = 0;
+    let legacyCards = 0;
 
     async function writeBatch(blocks: readonly CardBlock[]): Promise<void> {
       assertRunning();
@@ -260,6 +261,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
         }
         const { card } = outcome;
         report.warnings.push(...outcome.warnings);
+        if (outcome.legacy) legacyCards++;
         const { id, action } = reconciler.place(card);
         report.cards.push({ id, uid: card.source.uid, index: card.source.index, line: card.source.line });
         if (action === 'unchanged') {
@@ -306,6 +308,8 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
     if (pending.length > 0 || done === 0) await writeBatch(pending);
     report.errors.push(...reader.findings.errors);
     report.warnings.push(...reader.findings.warnings);
+    const markWarning = reader.utf8MarkWarning(legacyCards);
+    if (markWarning !== undefined) report.warnings.push(markWarning);
     const removals = reconciler.removals();
     await removeInBatches(name, reconciler, parts, removals.ids, batchSize);
     await compactFile(name, reconciler, parts);
