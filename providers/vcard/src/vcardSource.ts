@@ -64,7 +64,10 @@ export async function* sourceChunks(
     for (let start = 0; start < source.length; start += chunkBytes)
       yield source.subarray(start, start + chunkBytes);
   } else if (isBlob(source)) {
-    yield* sourceChunks(source.stream(), chunkBytes);
+    // Slices of a known size rather than blob.stream(), whose chunks vary by runtime: the same file
+    // is read in the same steps everywhere (and its progress moves alike).
+    for (let start = 0; start < source.size; start += chunkBytes)
+      yield new Uint8Array(await source.slice(start, start + chunkBytes).arrayBuffer());
   } else if (isReadableStream(source)) {
     const reader = source.getReader();
     try {
