@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { concatChunks, detectFileEncoding, Utf8Chunks } from './charsetDetection';
+import { detectFileEncoding, Utf8Chunks } from './charsetDetection';
+import { concatBytes } from './concatBytes';
 import { parseVcardFile } from './parseVcardFile';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -10,7 +11,7 @@ function throughChunks(bytes: Uint8Array, size: number): Uint8Array {
   const out: Uint8Array[] = [];
   for (let at = 0; at < bytes.length; at += size) out.push(...converter.push(bytes.subarray(at, at + size)));
   out.push(...converter.finish());
-  return concatChunks(out);
+  return concatBytes(out);
 }
 
 describe('the encoding of a file', () => {

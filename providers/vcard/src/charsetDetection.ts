@@ -1,3 +1,5 @@
+import { concatBytes } from './concatBytes';
+
 /*
  * The encoding of a whole file, decided from its first bytes: a byte-order mark, or UTF-16's zero bytes
  * beside ASCII letters. Everything after this step is UTF-8 or single-byte legacy bytes, which the
@@ -90,7 +92,7 @@ export class Utf8Chunks {
   }
 
   #decide(more: boolean): Uint8Array[] {
-    const head = concatChunks(this.#head);
+    const head = concatBytes(this.#head);
     this.#head = [];
     const decision = detectFileEncoding(head);
     this.#decision = decision;
@@ -106,15 +108,4 @@ export class Utf8Chunks {
     const text = this.#utf16.decode(chunk, { stream: more });
     return text === '' ? [] : [this.#encoder.encode(text)];
   }
-}
-
-export function concatChunks(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
-import { concatChunks, Utf8Chunks } from './charsetDetection';
+import { Utf8Chunks } from './charsetDetection';
+import { concatBytes } from './concatBytes';
 import type { VcardInput } from './vcardParseResult';
 
 /** One line of the file as stored, without its line terminator. */
@@ -21,7 +22,7 @@ export function fileBytes(input: VcardInput): Uint8Array {
     return new TextEncoder().encode(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
   }
   const utf8 = new Utf8Chunks();
-  return concatChunks([...utf8.push(input), ...utf8.finish()]);
+  return concatBytes([...utf8.push(input), ...utf8.finish()]);
 }
 
 /**
@@ -62,7 +63,7 @@ export class PhysicalLineSplitter {
 
   #take(tail: Uint8Array): Uint8Array {
     if (this.#partial.length === 0) return tail;
-    const bytes = concatChunks([...this.#partial, tail]);
+    const bytes = concatBytes([...this.#partial, tail]);
     this.#partial = [];
     return bytes;
   }
