@@ -33,6 +33,8 @@ const CONTRACT: Record<string, BenchRow['unit']> = {
   ours_copy_ms: 'ms',
   ours_vs_pouchdb: 'ratio',
   list_bytes_per_contact: 'bytes',
+  vcard_import_ms: 'ms',
+  vcard_import_peak_bytes: 'bytes',
 };
 
 describe('bench: the results contract', () => {

@@ -6,10 +6,20 @@ import { type HeapProbe, measureListMemory } from './metrics/memory';
 import { measureMergeCost } from './metrics/mergeCost';
 import { measurePeers, type PeerRunners } from './metrics/peers';
 import { measureReadPath } from './metrics/readPath';
+import { measureVcardImport } from './metrics/vcardImport';
 import { type BenchEnv, type BenchRow, RowSink } from './rows';
 
 /** The metric families, as `--only` names them (one file each under bench/metrics). */
-export const FAMILIES = ['initial', 'reads', 'memory', 'changes', 'burst', 'merge', 'peers'] as const;
+export const FAMILIES = [
+  'initial',
+  'reads',
+  'memory',
+  'changes',
+  'burst',
+  'merge',
+  'peers',
+  'vcard',
+] as const;
 export type Family = (typeof FAMILIES)[number];
 
 /** What the runtime supplies: how to read the heap, and the peers it can run. */
@@ -50,6 +60,7 @@ export async function runSuite(
   }
   if (chosen.has('merge')) await measureMergeCost(dataset, sink);
   if (chosen.has('peers')) await measurePeers(dataset, sink, environment.peers);
+  if (chosen.has('vcard')) await measureVcardImport(dataset, sink, `bench-${environment.env}-${n}`);
   return sink.rows;
 }
 

@@ -24,6 +24,8 @@ export const METRIC_ORDER = [
   'peer_rxdb_ms',
   'ours_copy_ms',
   'list_bytes_per_contact',
+  'vcard_import_ms',
+  'vcard_import_peak_bytes',
 ] as const;
 
 function compactN(n: number): string {

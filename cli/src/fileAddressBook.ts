@@ -1,5 +1,10 @@
 import { GCDS_APP_ID, Gcds } from '@gcds/gcds';
-import { createVcardProvider, type VcardParseError } from '@gcds/provider-vcard';
+import {
+  createVcardProvider,
+  type VcardParseError,
+  type VcardParseWarning,
+  type VcardSource,
+} from '@gcds/provider-vcard';
 import {
   type AppIdentity,
   composeMergedContact,
@@ -16,7 +21,8 @@ import {
 export interface InputFile {
   /** The path as the user gave it: it names the file in sources and errors. */
   path: string;
-  bytes: Uint8Array;
+  /** Its bytes, or a stream of them: the import reads it a chunk at a time. */
+  content: VcardSource;
 }
 
 /** Where a provider record came from: the file as given, the card's UID and its place in the file. */
@@ -39,6 +45,8 @@ export interface FileAddressBook {
   readonly region: string;
   /** Broken cards and stray text of every file, in command-line order, then by line. */
   readonly errors: VcardParseError[];
+  /** Cards imported with something left out or guessed, and files read by a guess, in the same order. */
+  readonly warnings: VcardParseWarning[];
   readonly cardCount: number;
   originOf(source: SourceRef): CardOrigin | undefined;
   /** Every person, ordered by where their first card appears in the input. */
@@ -74,6 +82,7 @@ export async function openFileAddressBook(
   const gcds = await Gcds.start({ platform, identity: gcdsIdentity, region: options.region });
   const origins = new Map<string, CardOrigin>();
   const errors: VcardParseError[] = [];
+  const warnings: VcardParseWarning[] = [];
   let cardCount = 0;
 
   try {
@@ -81,9 +90,10 @@ export async function openFileAddressBook(
       const providerId = `vcard-${fileIndex + 1}`;
       const { api } = await registry.install(createVcardProvider({ id: providerId, displayName: file.path }));
       // Large batches: a command-line run has no UI thread to keep responsive.
-      const report = await api.importFile(file.path, file.bytes, { batchSize: 2_000 });
+      const report = await api.importFile(file.path, file.content, { batchSize: 2_000 });
       cardCount += report.total - report.skippedGroups;
       errors.push(...report.errors);
+      warnings.push(...report.warnings);
       for (const card of report.cards) {
         origins.set(sourceKey({ provider: providerId, contactId: card.id }), {
           file: file.path,
@@ -105,6 +115,7 @@ export async function openFileAddressBook(
     platform,
     region: options.region,
     errors,
+    warnings,
     cardCount,
     originOf: (source) => origins.get(sourceKey(source)),
     async people() {

@@ -49,10 +49,29 @@ interface Run {
   stdout: string;
   stderr: string;
   written: Map<string, string>;
+  /** The file-system calls, in order. */
+  calls: string[];
 }
 
-async function run(argv: string[], files: Record<string, string> = {}): Promise<Run> {
-  const result: Run = { code: -1, stdout: '', stderr: '', written: new Map() };
+interface FakeFileSystem {
+  /** Files there before the run (written files are readable too). */
+  files?: Record<string, string>;
+  /** A write of this path stores its first half, then fails: a full disk, or a kill mid-write. */
+  failWriteOf?: string;
+}
+
+async function run(
+  argv: string[],
+  files: Record<string, string> = {},
+  fs: FakeFileSystem = {},
+): Promise<Run> {
+  const result: Run = {
+    code: -1,
+    stdout: '',
+    stderr: '',
+    written: new Map(Object.entries(fs.files ?? {})),
+    calls: [],
+  };
   const io: CliIo = {
     stdout: async (text) => {
       result.stdout += text;
@@ -66,8 +85,25 @@ async function run(argv: string[], files: Record<string, string> = {}): Promise<
       return new TextEncoder().encode(text);
     },
     writeFile: async (path, text) => {
+      result.calls.push(`write ${path}`);
+      if (path === fs.failWriteOf) {
+        result.written.set(path, text.slice(0, text.length / 2));
+        throw new Error('ENOSPC: no space left on device, write');
+      }
       result.written.set(path, text);
     },
+    rename: async (from, to) => {
+      result.calls.push(`rename ${from} ${to}`);
+      const text = result.written.get(from);
+      if (text === undefined) throw new Error(`ENOENT: no such file or directory, rename '${from}'`);
+      result.written.set(to, text);
+      result.written.delete(from);
+    },
+    removeFile: async (path) => {
+      result.calls.push(`remove ${path}`);
+      result.written.delete(path);
+    },
+    processId: 4242,
   };
   result.code = await runGcdsCli(argv, io);
   return result;
@@ -166,6 +202,45 @@ describe('gcds merge', () => {
       ['Grace Hopper', ['12345'], ['grace@navy.example']],
       ['Alan Turing', ['020 7946 0958'], []],
     ]);
+  });
+
+  it('imports a card with a bad photo without it: a warning in the summary, the JSON contract unchanged', async () => {
+    const files = {
+      'photo.vcf':
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pat Photo\r\nTEL:+1 415 555 0199\r\nPHOTO;ENCODING=b:%%%\r\nEND:VCARD\r\n',
+    };
+    const json = JSON.parse((await run(['merge', '--json', 'photo.vcf'], files)).stdout);
+    expect(Object.keys(json)).toEqual(['contacts', 'errors']);
+    expect(json.contacts.map((c: { name: string; tel: string[] }) => [c.name, c.tel])).toEqual([
+      ['Pat Photo', ['+14155550199']],
+    ]);
+    expect(json.errors).toEqual([]);
+    const { stdout } = await run(['merge', 'photo.vcf'], files);
+    expect(stdout).toContain('1 file, 1 card → 1 person (0 merges), 0 errors, 1 warning');
+    expect(stdout).toContain(
+      'Warnings\n  photo.vcf:5: line 5: the PHOTO is not valid base64, so it was left out (the card "Pat Photo" starting at line 1 was imported)\n',
+    );
+  });
+
+  it('writes -o to a temporary file beside the output, then renames it over the output', async () => {
+    const { code, calls, written } = await run(['merge', '-o', 'out/book.vcf', 'phone.vcf'], FILES, {
+      files: { 'out/book.vcf': 'the old book' },
+    });
+    expect(code).toBe(0);
+    expect(calls).toEqual(['write out/book.vcf.tmp-4242', 'rename out/book.vcf.tmp-4242 out/book.vcf']);
+    expect(written.get('out/book.vcf')).toContain('N:Turing;Alan;;;');
+    expect([...written.keys()].filter((path) => path.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('leaves an existing -o file intact when the write fails mid-way, and removes the partial file', async () => {
+    const { code, stderr, written } = await run(['merge', '-o', 'book.vcf', 'phone.vcf'], FILES, {
+      files: { 'book.vcf': 'the old book' },
+      failWriteOf: 'book.vcf.tmp-4242',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe('gcds: cannot write book.vcf: ENOSPC: no space left on device, write\n');
+    expect(written.get('book.vcf')).toBe('the old book');
+    expect(written.has('book.vcf.tmp-4242')).toBe(false);
   });
 
   it('fails with a clear message and no output when a file cannot be read', async () => {

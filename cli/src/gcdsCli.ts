@@ -1,18 +1,22 @@
 import { createContactsConsumer } from '@gcds/consumer-contacts';
 import { createDialerConsumer } from '@gcds/consumer-dialer';
+import type { VcardSource } from '@gcds/provider-vcard';
 import type { MergeReason } from '@gcds/shared';
 import { type CliCommand, CliUsageError, parseCliArguments, USAGE } from './cliArguments';
 import { type FileAddressBook, type InputFile, openFileAddressBook } from './fileAddressBook';
 import { mergedAddressBookVcf } from './mergedAddressBookVcf';
 import { errorJson, type MergeJson, mergedContactJson } from './mergedPeopleJson';
 import { mergeSummary } from './mergeSummary';
+import { type FileWriter, replaceFile } from './replaceFile';
 
 /** What the command touches of the outside world, so tests run it in-process. */
-export interface CliIo {
+export interface CliIo extends FileWriter {
   stdout(text: string): Promise<void>;
   stderr(text: string): Promise<void>;
-  readFile(path: string): Promise<Uint8Array>;
-  writeFile(path: string, text: string): Promise<void>;
+  /** The file's bytes, or a stream of them (read as the import goes); fails when it cannot be opened. */
+  readFile(path: string): Promise<VcardSource>;
+  /** Names the temporary file `-o` writes before renaming it over the output. */
+  readonly processId: number;
 }
 
 /** Exit codes: 0 done (broken cards are reported, not failures), 1 a file could not be read or written, 2 usage. */
@@ -32,7 +36,7 @@ export async function runGcdsCli(argv: readonly string[], io: CliIo): Promise<nu
   const files: InputFile[] = [];
   for (const path of command.files) {
     try {
-      files.push({ path, bytes: await io.readFile(path) });
+      files.push({ path, content: await io.readFile(path) });
     } catch (error) {
       await io.stderr(`gcds: cannot read ${path}: ${(error as Error).message}\n`);
       return 1;
@@ -66,7 +70,7 @@ async function merge(
   if (command.output !== undefined) {
     const vcf = await mergedAddressBookVcf(book, people);
     try {
-      await io.writeFile(command.output, vcf);
+      await replaceFile(io, command.output, vcf, io.processId);
     } catch (error) {
       await io.stderr(`gcds: cannot write ${command.output}: ${(error as Error).message}\n`);
       return 1;
@@ -81,6 +85,7 @@ async function merge(
     await io.stdout(
       mergeSummary({
         json,
+        warnings: book.warnings.map(errorJson),
         reasons,
         cardCount: book.cardCount,
         fileCount: command.files.length,

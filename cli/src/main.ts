@@ -1,7 +1,7 @@
 // The `gcds` process: the real file system and standard streams around runGcdsCli. The pipeline runs
 // in-process over an in-memory IndexedDB (fake-indexeddb), exactly as in the flow tests.
 import 'fake-indexeddb/auto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { runGcdsCli } from './gcdsCli';
 
 /** Writes all of `text` before returning: a large JSON must not be cut short by the exit. */
@@ -14,7 +14,28 @@ function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
 const code = await runGcdsCli(process.argv.slice(2), {
   stdout: (text) => write(process.stdout, text),
   stderr: (text) => write(process.stderr, text),
-  readFile: async (path) => new Uint8Array(await readFile(path)),
-  writeFile: (path, text) => writeFile(path, text, 'utf8'),
+  readFile: async (path) => {
+    // Opened now, so a missing or unreadable file stops the run before anything is imported; read
+    // as the import goes, so a large file is never held whole.
+    const file = await open(path, 'r');
+    if ((await file.stat()).isDirectory()) {
+      await file.close();
+      throw new Error(`EISDIR: illegal operation on a directory, read '${path}'`);
+    }
+    return file.createReadStream();
+  },
+  writeFile: async (path, text) => {
+    const file = await open(path, 'w');
+    try {
+      await file.writeFile(text, 'utf8');
+      // On disk before the rename makes it the output: a crash after it never shows a short file.
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+  },
+  rename,
+  removeFile: (path) => rm(path, { force: true }),
+  processId: process.pid,
 });
 process.exit(code);

@@ -1,9 +1,11 @@
 import type { MergeReason, SourceRef } from '@gcds/shared';
 import type { CardOrigin } from './fileAddressBook';
-import type { MergeJson } from './mergedPeopleJson';
+import type { MergeJson, MergeJsonError } from './mergedPeopleJson';
 
 export interface SummaryInput {
   json: MergeJson;
+  /** Not in the JSON contract: cards imported with something left out or guessed. */
+  warnings: readonly MergeJsonError[];
   /** The GCDS's reasons per person id: why its sources are together. */
   reasons: ReadonlyMap<string, readonly MergeReason[]>;
   cardCount: number;
@@ -25,14 +27,15 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** The readable report of `gcds merge`: totals, every person, every merge with its reasons, every error. */
+/** The readable report of `gcds merge`: totals, every person, every merge with its reasons, every error and warning. */
 export function mergeSummary(input: SummaryInput): string {
   const { json } = input;
   const merged = json.contacts.filter((contact) => contact.sources.length > 1);
   const lines: string[] = [];
   lines.push(
     `${plural(input.fileCount, 'file')}, ${plural(input.cardCount, 'card')} → ${plural(json.contacts.length, 'person', 'people')}` +
-      ` (${plural(merged.length, 'merge')}), ${plural(json.errors.length, 'error')}`,
+      ` (${plural(merged.length, 'merge')}), ${plural(json.errors.length, 'error')}` +
+      (input.warnings.length > 0 ? `, ${plural(input.warnings.length, 'warning')}` : ''),
   );
   lines.push('', 'People');
   for (const contact of json.contacts) {
@@ -54,6 +57,10 @@ export function mergeSummary(input: SummaryInput): string {
   if (json.errors.length > 0) {
     lines.push('', 'Errors');
     for (const error of json.errors) lines.push(`  ${error.file}:${error.line}: ${error.message}`);
+  }
+  if (input.warnings.length > 0) {
+    lines.push('', 'Warnings');
+    for (const warning of input.warnings) lines.push(`  ${warning.file}:${warning.line}: ${warning.message}`);
   }
   return `${lines.join('\n')}\n`;
 }

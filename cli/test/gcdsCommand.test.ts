@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -28,6 +28,8 @@ describe('the gcds command (a real process, as `npx gcds` runs it)', () => {
     await writeFile(phone, CARDS[0] ?? '');
     await writeFile(mail, `${CARDS[1]}${CARDS[2]}`);
     const out = join(dir, 'merged.vcf');
+    await writeFile(out, 'an earlier book');
+    const before = await stat(out);
     const { stdout } = await run(process.execPath, [BIN, 'merge', '--json', '-o', out, phone, mail], {
       maxBuffer: 64 * 1024 * 1024,
     });
@@ -46,6 +48,9 @@ describe('the gcds command (a real process, as `npx gcds` runs it)', () => {
     ]);
     expect(json.errors).toEqual([{ file: mail, line: 10, message: expect.any(String) }]);
     expect(await readFile(out, 'utf8')).toContain('FN:Zoë Ødegaard');
+    // A new file renamed over the old one (a write in place would keep the inode), and none left beside it.
+    expect((await stat(out)).ino).not.toBe(before.ino);
+    expect((await readdir(dir)).sort()).toEqual(['mail.vcf', 'merged.vcf', 'phone.vcf']);
   });
 
   it('is one built module that imports nothing but Node built-ins (no TypeScript compiled at run time)', async () => {

@@ -47,7 +47,7 @@ describe('importing and exporting vCard files in the Contacts app', () => {
     expect(seen.some((step) => /^([1-9]\d*)\/604$/.test(step) && step !== '604/604')).toBe(true);
     const errors = contacts.getByRole('list', { name: 'Import errors' }).getByRole('listitem');
     expect(await errors.allTextContents()).toEqual([
-      'Line 10: "THIS LINE IS NOT A PROPERTY" is not a property name (the card starting at line 7 was not imported)',
+      'Line 10: "THIS LINE IS NOT A PROPERTY" is not a property name (the card "Broken Card" starting at line 7 was not imported)',
       'Line 18: the card has no properties (the card starting at line 18 was not imported)',
     ]);
     await phone.screenshot('09-contacts-import-report');

@@ -63,6 +63,8 @@ export interface ImportReport {
   unchanged: number;
   removed: number;
   errors: Array<{ line: number; message: string }>;
+  /** Cards imported with something left out or guessed (a bad photo, a legacy charset), by line. */
+  warnings: Array<{ line: number; message: string }>;
 }
 
 /** What the Contacts app's frame may ask its engine: the only door it has to any data. */
@@ -81,9 +83,10 @@ export interface ContactsAppApi {
   dismissSuggestion(personId: string, otherId: string): Promise<void>;
   merge(personIds: string[]): Promise<string>;
   unmerge(personId: string): Promise<string[]>;
+  /** The picked file itself (a Blob is passed by reference): the provider reads it a chunk at a time. */
   importVcf(
     name: string,
-    bytes: Uint8Array,
+    file: Blob | Uint8Array,
     onProgress: (progress: ImportProgress) => void,
   ): Promise<ImportReport>;
   exportVcf(): Promise<{ text: string; count: number; leftOut: number }>;

@@ -67,7 +67,7 @@ export interface LocalClientApi {
 export interface VcardClientApi {
   importFile(
     name: string,
-    bytes: Uint8Array,
+    file: Blob | Uint8Array,
     onProgress: (progress: ImportProgress) => void,
   ): Promise<ImportReport>;
 }

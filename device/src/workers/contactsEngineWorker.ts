@@ -175,10 +175,10 @@ class ContactsEngine {
     dismissSuggestion: (personId, otherId) => this.gcds.dismissSuggestion(personId, otherId),
     merge: (personIds) => this.gcds.merge(personIds),
     unmerge: (personId) => this.gcds.unmerge(personId),
-    importVcf: (name, bytes, onProgress) =>
+    importVcf: (name, file, onProgress) =>
       this.context.service<VcardClientApi>('vcard').importFile(
         name,
-        bytes,
+        file,
         Comlink.proxy((progress) => {
           void onProgress(progress);
         }),

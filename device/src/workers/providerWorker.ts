@@ -68,8 +68,8 @@ const localClient: LocalClientApi = {
 };
 
 const vcardClient: VcardClientApi = {
-  async importFile(name, bytes, onProgress) {
-    const report = await vcard!.importFile(name, bytes, {
+  async importFile(name, file, onProgress) {
+    const report = await vcard!.importFile(name, file, {
       onProgress: (progress) => {
         void onProgress({ done: progress.done, total: progress.total });
       },
@@ -85,6 +85,7 @@ const vcardClient: VcardClientApi = {
       unchanged: report.unchanged,
       removed: report.removed,
       errors: report.errors.map((error) => ({ line: error.line, message: error.message })),
+      warnings: report.warnings.map((warning) => ({ line: warning.line, message: warning.message })),
     };
   },
 };

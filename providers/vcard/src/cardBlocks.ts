@@ -37,28 +37,36 @@ function isBlank(line: PhysicalLine): boolean {
 }
 
 /**
- * Finds the cards of a file, fed its lines in order (in as many pieces as the caller likes). A BEGIN
- * inside an open card, or the end of the file, ends that card as unterminated (reported, never
- * imported); text between cards is reported once per stretch.
+ * Finds the cards of a file, fed its lines in order (in as many pieces as the caller likes), and hands
+ * back each card as soon as it is complete, so a large file is never held whole. A BEGIN inside an open
+ * card, or the end of the file, ends that card as unterminated (reported, never imported); text between
+ * cards is reported once per stretch.
  */
 export class CardSplitter {
-  readonly #blocks: CardBlock[] = [];
   readonly #errors: VcardParseError[] = [];
   #open: CardBlock | undefined;
+  #count = 0;
   #strayStart: number | undefined;
 
   constructor(readonly file: string) {}
 
-  push(lines: readonly PhysicalLine[]): void {
+  /** Problems outside any card found so far (stray text, END without BEGIN). */
+  get errors(): readonly VcardParseError[] {
+    return this.#errors;
+  }
+
+  /** Cards these lines completed, in file order. */
+  push(lines: readonly PhysicalLine[]): CardBlock[] {
+    const complete: CardBlock[] = [];
     for (const line of lines) {
       const kind = marker(line);
       if (kind === 'begin') {
         this.#closeStray();
         if (this.#open !== undefined) {
           this.#open.unterminated = `the card has no END:VCARD before the next BEGIN:VCARD at line ${line.number}`;
+          complete.push(this.#open);
         }
-        this.#open = { index: this.#blocks.length, line: line.number, lines: [] };
-        this.#blocks.push(this.#open);
+        this.#open = { index: this.#count++, line: line.number, lines: [] };
       } else if (kind === 'end') {
         if (this.#open === undefined) {
           this.#closeStray();
@@ -67,6 +75,8 @@ export class CardSplitter {
             line: line.number,
             message: 'END:VCARD without a BEGIN:VCARD',
           });
+        } else {
+          complete.push(this.#open);
         }
         this.#open = undefined;
       } else if (this.#open !== undefined) {
@@ -75,14 +85,17 @@ export class CardSplitter {
         this.#strayStart ??= line.number;
       }
     }
+    return complete;
   }
 
-  finish(): SplitFile {
+  /** The end of the file: the card still open, if any, as unterminated. */
+  finish(): CardBlock[] {
     this.#closeStray();
-    if (this.#open !== undefined)
-      this.#open.unterminated = 'the file ends before END:VCARD (is it truncated?)';
+    const open = this.#open;
     this.#open = undefined;
-    return { blocks: this.#blocks, errors: this.#errors };
+    if (open === undefined) return [];
+    open.unterminated = 'the file ends before END:VCARD (is it truncated?)';
+    return [open];
   }
 
   #closeStray(): void {
@@ -98,6 +111,6 @@ export class CardSplitter {
 
 export function splitCards(file: string, lines: readonly PhysicalLine[]): SplitFile {
   const splitter = new CardSplitter(file);
-  splitter.push(lines);
-  return splitter.finish();
+  const blocks = [...splitter.push(lines), ...splitter.finish()];
+  return { blocks, errors: [...splitter.errors] };
 }

@@ -63,12 +63,27 @@ function asciiString(bytes: Uint8Array): string {
  * when a CHARSET says otherwise: a text input was encoded to UTF-8 by us, and a legacy byte sequence that
  * happens to be valid UTF-8 is vanishingly rare. Otherwise the declared CHARSET, else windows-1252.
  */
-export function decodeRawText(bytes: Uint8Array, charset: string | undefined): string {
-  return decodeUtf8(bytes) ?? decoderFor(charset ?? FALLBACK_CHARSET)(bytes);
+export function decodeRawText(
+  bytes: Uint8Array,
+  charset: string | undefined,
+  onGuess?: LegacyGuessListener,
+): string {
+  const utf8Text = decodeUtf8(bytes);
+  if (utf8Text !== undefined) return utf8Text;
+  if (charset !== undefined) return decoderFor(charset)(bytes);
+  onGuess?.(FALLBACK_CHARSET);
+  return decoderFor(FALLBACK_CHARSET)(bytes);
 }
 
+/** Told when bytes that are not UTF-8 and declare no CHARSET were read in the fallback charset. */
+export type LegacyGuessListener = (charset: string) => void;
+
 /** Text of quoted-printable-decoded bytes: exact bytes, so a declared CHARSET is trusted. */
-export function decodeDeclaredText(bytes: Uint8Array, charset: string | undefined): string {
+export function decodeDeclaredText(
+  bytes: Uint8Array,
+  charset: string | undefined,
+  onGuess?: LegacyGuessListener,
+): string {
   if (charset !== undefined) return decoderFor(charset)(bytes);
-  return decodeRawText(bytes, undefined);
+  return decodeRawText(bytes, undefined, onGuess);
 }

@@ -7,7 +7,6 @@ import type {
   ExtraProperty,
   PartialDate,
 } from '@gcds/shared';
-import { CardParseError } from './cardParseError';
 import { parsePartialDate, parseTimestamp } from './vcardDates';
 import type { CardPhoto } from './vcardParseResult';
 import { inlinePhoto, PhotoDataError } from './vcardPhoto';
@@ -17,7 +16,20 @@ import { splitEscaped, unescapeText } from './vcardText';
 export type MappedCard =
   | { kind: 'group' }
   | { kind: 'empty' }
-  | { kind: 'contact'; contact: ContactDraft; photo?: CardPhoto; uid: string | null };
+  | {
+      kind: 'contact';
+      contact: ContactDraft;
+      photo?: CardPhoto;
+      uid: string | null;
+      /** What was left out of the card, by line: the card is imported without it. */
+      leftOut: CardNote[];
+    };
+
+/** A line of the card and what happened to it. */
+export interface CardNote {
+  line: number;
+  message: string;
+}
 
 /** Our own marker on an FN we derived on export because the contact had none: dropped on import. */
 export const DERIVED_FN_PARAM = 'x-gcds-derived';
@@ -127,6 +139,7 @@ export function contactFromProperties(properties: readonly VcardProperty[]): Map
   let uid: string | undefined;
   let updatedAt: number | undefined;
   const extra: ExtraProperty[] = [];
+  const leftOut: CardNote[] = [];
   let isGroup = false;
   let meaningful = 0;
 
@@ -258,8 +271,10 @@ export function contactFromProperties(properties: readonly VcardProperty[]): Map
             param(property, 'type') ?? param(property, 'mediatype'),
           );
         } catch (error) {
-          if (error instanceof PhotoDataError) throw new CardParseError(property.line, error.message);
-          throw error;
+          if (!(error instanceof PhotoDataError)) throw error;
+          // A bad picture is no reason to lose the person: the card goes in without it, and says so.
+          leftOut.push({ line: property.line, message: `${error.message}, so it was left out` });
+          break;
         }
         if (photo === undefined) kept = false;
         break;
@@ -301,5 +316,11 @@ export function contactFromProperties(properties: readonly VcardProperty[]): Map
   set('uid', uid);
   set('extra', extra);
   set('updatedAt', updatedAt);
-  return { kind: 'contact', contact, ...(photo === undefined ? {} : { photo }), uid: uid ?? null };
+  return {
+    kind: 'contact',
+    contact,
+    ...(photo === undefined ? {} : { photo }),
+    uid: uid ?? null,
+    leftOut,
+  };
 }

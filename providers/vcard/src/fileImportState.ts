@@ -1,7 +1,8 @@
 /*
  * What the provider remembers of each imported file, in owner-private metadata written in the same
  * transaction as the records it describes: which records came from the file, the content hash each was
- * written from (an equal hash means nothing to write), and the photo blobs each refers to.
+ * written from (an equal hash means nothing to write), and the photo blobs each refers to. Stored in
+ * parts (fileStateParts.ts).
  */
 
 export interface ImportedRecord {
@@ -20,7 +21,7 @@ export function fileMetaKey(file: string): string {
   return `vcard:file:${file}`;
 }
 
-function isImportedRecord(value: unknown): value is ImportedRecord {
+export function isImportedRecord(value: unknown): value is ImportedRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
   return (

@@ -1,4 +1,5 @@
 import type { FileImportState, ImportedRecord } from './fileImportState';
+import type { FileStateChanges } from './fileStateParts';
 import { RecordIdAllocator } from './recordIds';
 import type { ParsedCard } from './vcardParseResult';
 
@@ -23,6 +24,7 @@ export class FileReconciler {
   readonly #allocator: RecordIdAllocator;
   readonly #seen = new Set<string>();
   #brokenWithoutUid = false;
+  #changes: FileStateChanges = new Map();
   /** The file's state as the writes so far leave it: what goes into metadata with each batch. */
   readonly state: FileImportState;
 
@@ -53,6 +55,14 @@ export class FileReconciler {
 
   written(id: string, record: ImportedRecord): void {
     this.state.records[id] = record;
+    this.#changes.set(id, record);
+  }
+
+  /** What `written` and `removed` changed since the last call: the next part of the stored state. */
+  takeChanges(): FileStateChanges {
+    const changes = this.#changes;
+    this.#changes = new Map();
+    return changes;
   }
 
   /** Call after every card was placed. */
@@ -62,7 +72,10 @@ export class FileReconciler {
   }
 
   removed(ids: readonly string[]): void {
-    for (const id of ids) delete this.state.records[id];
+    for (const id of ids) {
+      delete this.state.records[id];
+      this.#changes.set(id, null);
+    }
   }
 
   /** Blobs the earlier records referred to that the current state no longer does (candidates to drop). */

@@ -16,6 +16,7 @@ export type {
   VcardFileParse,
   VcardInput,
   VcardParseError,
+  VcardParseWarning,
 } from './vcardParseResult';
 export {
   createVcardProvider,
@@ -31,3 +32,4 @@ export {
   type VcardProviderApi,
   type VcardProviderOptions,
 } from './vcardProvider';
+export { SOURCE_CHUNK_BYTES, type VcardSource } from './vcardSource';

@@ -1,3 +1,4 @@
+import { concatBytes } from './concatBytes';
 import type { PhysicalLine } from './physicalLines';
 import type { VcardVersion } from './vcardVersion';
 
@@ -62,17 +63,6 @@ function withoutSoftBreak(part: Uint8Array): Uint8Array {
   return part.subarray(0, i);
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 /**
  * Joins a card's physical lines into properties:
  * - a line starting with a space or tab continues the previous one (3.0/4.0 drop that one character;
@@ -90,7 +80,7 @@ export function unfoldCard(lines: readonly PhysicalLine[], version: VcardVersion
   let base64 = false;
 
   const flush = () => {
-    if (parts.length > 0) result.push({ bytes: concat(parts), line: start, quotedPrintable: qp });
+    if (parts.length > 0) result.push({ bytes: concatBytes(parts), line: start, quotedPrintable: qp });
     parts = [];
   };
 

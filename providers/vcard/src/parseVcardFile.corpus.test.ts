@@ -131,7 +131,9 @@ describe('Google Contacts 3.0 export (LF line ends, a broken card in the middle)
         message: expect.stringContaining('"this line lost its colon" is not a property name'),
       },
     ]);
-    expect(result.errors[0]!.message).toContain('the card starting at line 16 was not imported');
+    expect(result.errors[0]!.message).toContain(
+      '(the card "Broken Card" starting at line 16 was not imported)',
+    );
     expect(contacts(result).map((c) => c.formattedName)).toEqual(['Jane Doe', 'Bob Builder']);
     expect(result.cards.map((card) => card.source.index)).toEqual([0, 2]);
   });
@@ -329,26 +331,35 @@ describe('vCard 4.0 (BOM, LF, RFC 6868, data: URI photo, --MMDD)', () => {
 describe('a file of broken things', () => {
   const result = parse('broken.vcf');
 
-  it('imports the two good cards', () => {
+  it('imports the two good cards, and the card with a bad photo without it', () => {
     expect(contacts(result)).toStrictEqual([
       { formattedName: 'First Good' },
+      { formattedName: 'Bad Photo' },
       { formattedName: 'Second Good' },
+    ]);
+    expect(result.cards[1]!.photo).toBeUndefined();
+    expect(result.warnings).toEqual([
+      {
+        file: 'broken.vcf',
+        line: 13,
+        message:
+          'line 13: the PHOTO is not valid base64, so it was left out (the card "Bad Photo" starting at line 10 was imported)',
+      },
     ]);
   });
 
   it('reports every problem with its file and line, in line order', () => {
     expect(result.errors.map(({ file, line }) => ({ file, line }))).toEqual(
-      [5, 6, 13, 17, 21, 23, 30, 31].map((line) => ({ file: 'broken.vcf', line })),
+      [5, 6, 17, 21, 23, 30, 31].map((line) => ({ file: 'broken.vcf', line })),
     );
     const messages = result.errors.map((error) => error.message);
     expect(messages[0]).toMatch(/outside any BEGIN:VCARD/);
     expect(messages[1]).toMatch(/no END:VCARD before the next BEGIN:VCARD at line 10/);
-    expect(messages[2]).toMatch(/PHOTO is not valid base64/);
-    expect(messages[3]).toMatch(/unknown CHARSET "x-no-such-charset"/);
-    expect(messages[4]).toMatch(/unclosed quote in parameter X-P/);
-    expect(messages[5]).toMatch(/no properties/);
-    expect(messages[6]).toMatch(/END:VCARD without a BEGIN:VCARD/);
-    expect(messages[7]).toMatch(/file ends before END:VCARD/);
+    expect(messages[2]).toMatch(/unknown CHARSET "x-no-such-charset"/);
+    expect(messages[3]).toMatch(/unclosed quote in parameter X-P/);
+    expect(messages[4]).toMatch(/no properties/);
+    expect(messages[5]).toMatch(/END:VCARD without a BEGIN:VCARD/);
+    expect(messages[6]).toMatch(/file ends before END:VCARD/);
   });
 });
 

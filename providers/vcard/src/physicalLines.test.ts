@@ -18,7 +18,7 @@ describe('fileBytes', () => {
 
   it('leaves other bytes alone, legacy 8-bit included', () => {
     const bytes = Uint8Array.from([0x4d, 0xfc]);
-    expect(fileBytes(bytes)).toBe(bytes);
+    expect(fileBytes(bytes)).toEqual(bytes);
   });
 });
 

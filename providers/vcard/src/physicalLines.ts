@@ -1,3 +1,5 @@
+import { Utf8Chunks } from './charsetDetection';
+import { concatBytes } from './concatBytes';
 import type { VcardInput } from './vcardParseResult';
 
 /** One line of the file as stored, without its line terminator. */
@@ -19,54 +21,58 @@ export function fileBytes(input: VcardInput): Uint8Array {
   if (typeof input === 'string') {
     return new TextEncoder().encode(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
   }
-  if (input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) return input.subarray(3);
-  const utf16 = utf16Encoding(input);
-  if (utf16 !== undefined) {
-    // Windows tools export "Unicode" vCards as UTF-16: turn them into the UTF-8 everything else reads.
-    const text = new TextDecoder(utf16).decode(input);
-    return new TextEncoder().encode(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  }
-  return input;
-}
-
-function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  // No BOM, but "BE" of BEGIN with a zero byte beside each letter.
-  if (bytes[0] === 0x42 && bytes[1] === 0 && bytes[2] === 0x45 && bytes[3] === 0) return 'utf-16le';
-  if (bytes[0] === 0 && bytes[1] === 0x42 && bytes[2] === 0 && bytes[3] === 0x45) return 'utf-16be';
-  return undefined;
+  const utf8 = new Utf8Chunks();
+  return concatBytes([...utf8.push(input), ...utf8.finish()]);
 }
 
 /**
- * Splits at CRLF, LF, and a lone CR (old Mac exports), in chunks of whole lines of about `chunkBytes`
- * each, so a caller can let the event loop run between chunks of a large file. Views, no copies.
+ * Splits a stream of bytes into lines at CRLF, LF, and a lone CR (old Mac exports), fed in chunks of
+ * any size: a line (or a CRLF) cut between two chunks is joined. Lines are views of the chunks where
+ * they lie whole in one, copies where they span two.
  */
-export function* physicalLineChunks(bytes: Uint8Array, chunkBytes = 256 * 1024): Generator<PhysicalLine[]> {
-  let lines: PhysicalLine[] = [];
-  let start = 0;
-  let chunkStart = 0;
-  let number = 1;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte !== LF && byte !== CR) continue;
-    lines.push({ bytes: bytes.subarray(start, i), number });
-    number += 1;
-    if (byte === CR && bytes[i + 1] === LF) i += 1;
-    start = i + 1;
-    if (start - chunkStart >= chunkBytes) {
-      yield lines;
-      lines = [];
-      chunkStart = start;
+export class PhysicalLineSplitter {
+  #partial: Uint8Array[] = [];
+  #number = 1;
+  /** The last chunk ended with a CR: an LF starting the next one belongs to it. */
+  #afterCr = false;
+
+  push(chunk: Uint8Array): PhysicalLine[] {
+    const lines: PhysicalLine[] = [];
+    let start = 0;
+    if (this.#afterCr && chunk[0] === LF) start = 1;
+    this.#afterCr = false;
+    for (let i = start; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (byte !== LF && byte !== CR) continue;
+      lines.push({ bytes: this.#take(chunk.subarray(start, i)), number: this.#number++ });
+      if (byte === CR) {
+        if (i + 1 === chunk.length) this.#afterCr = true;
+        else if (chunk[i + 1] === LF) i += 1;
+      }
+      start = i + 1;
     }
+    if (start < chunk.length) this.#partial.push(chunk.subarray(start));
+    return lines;
   }
-  if (start < bytes.length) lines.push({ bytes: bytes.subarray(start), number });
-  if (lines.length > 0) yield lines;
+
+  /** The last line, when the file does not end with a line break. */
+  finish(): PhysicalLine[] {
+    if (this.#partial.length === 0) return [];
+    return [{ bytes: this.#take(new Uint8Array(0)), number: this.#number++ }];
+  }
+
+  #take(tail: Uint8Array): Uint8Array {
+    if (this.#partial.length === 0) return tail;
+    const bytes = concatBytes([...this.#partial, tail]);
+    this.#partial = [];
+    return bytes;
+  }
 }
 
-/** Every line of the file (see physicalLineChunks). */
+/** Every line of the file (see PhysicalLineSplitter). */
 export function physicalLines(bytes: Uint8Array): PhysicalLine[] {
-  return [...physicalLineChunks(bytes, Number.POSITIVE_INFINITY)].flat();
+  const splitter = new PhysicalLineSplitter();
+  return [...splitter.push(bytes), ...splitter.finish()];
 }
 
 /** The first `limit` bytes as ASCII (others become '?'): enough to recognise BEGIN, END and VERSION. */

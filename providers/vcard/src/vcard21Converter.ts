@@ -1,4 +1,4 @@
-import { decodeDeclaredText, decodeRawText } from './charsetDecoding';
+import { decodeDeclaredText, decodeRawText, type LegacyGuessListener } from './charsetDecoding';
 import { type ContentLine, type RawParam, tokenizeContentLine } from './contentLine';
 import { headerEnd, type LogicalLine } from './logicalLines';
 import { decodeQuotedPrintable } from './quotedPrintable';
@@ -81,21 +81,32 @@ function escapeLineBreaks(value: string): string {
   return value.replace(/\r\n|\r|\n/g, '\\n');
 }
 
-/** Decodes one unfolded line (charset, quoted-printable) and returns it as a 3.0/4.0 content line. */
-export function modernContentLine(logical: LogicalLine, version: VcardVersion): ContentLine {
+/**
+ * Decodes one unfolded line (charset, quoted-printable) and returns it as a 3.0/4.0 content line.
+ * `onGuess` hears of bytes that were neither UTF-8 nor in a declared CHARSET (read as windows-1252).
+ */
+export function modernContentLine(
+  logical: LogicalLine,
+  version: VcardVersion,
+  onGuess?: LegacyGuessListener,
+): ContentLine {
   const split = headerEnd(logical.bytes);
   const headerBytes = split === -1 ? logical.bytes : logical.bytes.subarray(0, split);
   // Parameters are ASCII; decoding them first tells us the CHARSET of the value.
-  const head = tokenizeContentLine(`${decodeRawText(headerBytes, undefined)}:`);
+  const head = tokenizeContentLine(`${decodeRawText(headerBytes, undefined, onGuess)}:`);
   const charset = charsetOf(head.params);
   let line: ContentLine;
   let decoded = false;
   if (logical.quotedPrintable && split !== -1) {
-    const value = decodeDeclaredText(decodeQuotedPrintable(logical.bytes.subarray(split + 1)), charset);
+    const value = decodeDeclaredText(
+      decodeQuotedPrintable(logical.bytes.subarray(split + 1)),
+      charset,
+      onGuess,
+    );
     line = { ...head, value };
     decoded = true;
   } else {
-    line = tokenizeContentLine(decodeRawText(logical.bytes, charset));
+    line = tokenizeContentLine(decodeRawText(logical.bytes, charset, onGuess));
   }
   const encoding = encodingOf(line.params);
   let value = line.value;

@@ -33,9 +33,22 @@ export interface VcardParseError {
   message: string;
 }
 
+/**
+ * Something imported with a part left out or read by a guess (a photo dropped, bytes read in a legacy
+ * charset, NUL bytes removed): the card or file is imported, and the person is told what happened.
+ */
+export interface VcardParseWarning {
+  file: string;
+  /** 1-based line the warning is about (1 for the file as a whole). */
+  line: number;
+  message: string;
+}
+
 export interface VcardFileParse {
   cards: ParsedCard[];
   errors: VcardParseError[];
+  /** Cards imported with something left out or guessed, and what the file as a whole needed. */
+  warnings: VcardParseWarning[];
   /** Apple group cards (X-ADDRESSBOOKSERVER-KIND:group, KIND:group): lists of members, not persons. */
   skippedGroups: number;
 }

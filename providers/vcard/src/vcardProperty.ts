@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { CardParseError } from './cardParseError';
 import { type ContentLine, contentLineHeader } from './contentLine';
 import type { VcardVersion } from './vcardVersion';
 
@@ -28,6 +29,14 @@ export interface VcardProperty {
  * `^` is their only escape): a literal backslash is doubled before ical.js sees it, so it stays one.
  */
 export function readProperty(content: ContentLine, version: VcardVersion, line: number): VcardProperty {
+  const upper = content.name.toUpperCase();
+  if (upper === 'BEGIN' || upper === 'END') {
+    // ical.js would read it as the start or end of a component and fail inside its own state.
+    throw new CardParseError(
+      line,
+      `line ${line}: a property named ${upper} inside the card (only BEGIN:VCARD and END:VCARD go around a card, and a card holds no other component)`,
+    );
+  }
   const design = version === '4.0' ? ICAL.design.vcard : ICAL.design.vcard3;
   const literalBackslashes = {
     ...content,
@@ -46,7 +55,7 @@ export function readProperty(content: ContentLine, version: VcardVersion, line: 
   const valueParam = content.params.find((param) => param.name?.toUpperCase() === 'VALUE');
   return {
     ...(content.group === undefined ? {} : { group: content.group }),
-    name: content.name.toUpperCase(),
+    name: upper,
     params,
     ...(valueParam === undefined ? {} : { valueParam: valueParam.value.replace(/^"|"$/g, '').toLowerCase() }),
     value: content.value,

@@ -123,6 +123,7 @@ describe('the vcard provider', () => {
         { id: expect.stringMatching(/^c-/), uid: null, index: 2, line: 43 },
       ],
       errors: [],
+      warnings: [],
     });
     const contacts = await all(reader);
     expect(contacts.map((c) => c.formattedName).sort()).toEqual([
@@ -142,6 +143,40 @@ describe('the vcard provider', () => {
     expect(fields).toStrictEqual(
       parseVcardFile('apple-3.0.vcf', corpusBytes('apple-3.0.vcf')).cards[0]!.contact,
     );
+  });
+
+  it('imports a card whose photo is oversized or broken without the photo, with a warning by file and line', async () => {
+    const { api, reader, blobWrites } = await setup();
+    const huge = Buffer.from(new Uint8Array(9 * 1024 * 1024)).toString('base64');
+    const text = [
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:big\r\nFN:Big Photo\r\nTEL:+1 415 555 0100',
+      `PHOTO;ENCODING=b;TYPE=PNG:${huge}\r\nEND:VCARD`,
+      'BEGIN:VCARD\r\nVERSION:4.0\r\nUID:bad\r\nFN:Bad Photo\r\nPHOTO:data:image/png;base64,%%%\r\nEND:VCARD',
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ok\r\nFN:No Photo\r\nEND:VCARD\r\n',
+    ].join('\r\n');
+    const report = await api.importFile('photos.vcf', text);
+    expect({ added: report.added, errors: report.errors }).toEqual({ added: 3, errors: [] });
+    expect(report.warnings).toEqual([
+      {
+        file: 'photos.vcf',
+        line: 6,
+        message:
+          'line 6: the PHOTO is larger than 8 MiB, so it was left out (the card "Big Photo" starting at line 1 was imported)',
+      },
+      {
+        file: 'photos.vcf',
+        line: 12,
+        message:
+          'line 12: the PHOTO data: URI does not decode, so it was left out (the card "Bad Photo" starting at line 8 was imported)',
+      },
+    ]);
+    const contacts = await all(reader);
+    expect(contacts.map((c) => [c.formattedName, c.photo, c.tel?.[0]?.value]).sort()).toEqual([
+      ['Bad Photo', undefined, undefined],
+      ['Big Photo', undefined, '+1 415 555 0100'],
+      ['No Photo', undefined, undefined],
+    ]);
+    expect(blobWrites).toEqual([]);
   });
 
   it('stores a photo shared by cards of several files once, and never inlines it in records or events', async () => {
@@ -296,9 +331,17 @@ describe('the vcard provider', () => {
       onProgress: first.onProgress,
     });
     expect(report).toMatchObject({ total: 10_000, added: 10_000, errors: [] });
-    expect(first.progress).toEqual(
-      Array.from({ length: 20 }, (_, i) => ({ file: 'big.vcf', done: (i + 1) * 500, total: 10_000 })),
+    // The file is read as it is imported: the count of cards found so far is final by the last call.
+    expect(first.progress.map(({ done }) => done)).toEqual(
+      Array.from({ length: 20 }, (_, i) => (i + 1) * 500),
     );
+    for (const step of first.progress) expect(step.total).toBeGreaterThanOrEqual(step.done);
+    expect(first.progress.at(-1)).toEqual({
+      file: 'big.vcf',
+      done: 10_000,
+      total: 10_000,
+      bytesRead: new TextEncoder().encode(vcf(...cards)).length,
+    });
     expect(await reader.getLength()).toBe(10_000);
     // One transaction, hence one change event, per batch.
     expect(events.map((event) => event.ids.length)).toEqual(Array.from({ length: 20 }, () => 500));
@@ -312,6 +355,47 @@ describe('the vcard provider', () => {
     expect(again).toMatchObject({ unchanged: 10_000, added: 0, updated: 0, removed: 0 });
     expect(second.progress).toHaveLength(20);
     expect(events).toHaveLength(20);
+  });
+
+  it('imports a Blob or a stream of chunks as it reads them, the same as the bytes', async () => {
+    const cards = Array.from({ length: 3_000 }, (_, i) => [
+      `FN:Zoë Ødegaard ${i}`,
+      `UID:z-${i}`,
+      'TEL:+47 412 34 567',
+    ]);
+    const bytes = new TextEncoder().encode(vcf(...cards));
+    const expected = await (await setup()).api.importFile('z.vcf', bytes);
+
+    const fromBlob = await setup();
+    const blobProgress = watchProgress();
+    const viaBlob = await fromBlob.api.importFile('z.vcf', new Blob([bytes]), {
+      onProgress: blobProgress.onProgress,
+    });
+    expect(viaBlob).toEqual(expected);
+    expect(blobProgress.progress.at(-1)).toMatchObject({ bytesRead: bytes.length, bytesTotal: bytes.length });
+
+    // Chunks of 7 bytes split CRLFs and two-byte characters; the import pulls them as it goes: the
+    // first batch is committed long before the end of the stream is read.
+    const fromStream = await setup();
+    let pulled = 0;
+    let pulledAtFirstBatch = 0;
+    async function* chunks() {
+      for (let at = 0; at < bytes.length; at += 7) {
+        pulled += 1;
+        yield bytes.slice(at, at + 7);
+      }
+    }
+    const viaStream = await fromStream.api.importFile('z.vcf', chunks(), {
+      onProgress: () => {
+        pulledAtFirstBatch ||= pulled;
+      },
+    });
+    expect(viaStream).toEqual(expected);
+    expect(pulledAtFirstBatch).toBeGreaterThan(0);
+    expect(pulledAtFirstBatch).toBeLessThan(pulled / 5);
+    expect((await all(fromStream.reader)).map((c) => c.formattedName)).toEqual(
+      (await all(fromBlob.reader)).map((c) => c.formattedName),
+    );
   });
 
   it('stops between batches when the provider stops, and a later import finishes the job', async () => {
@@ -344,7 +428,7 @@ describe('the vcard provider', () => {
     const { api, reader } = await setup();
     await expect(api.importFile('', 'BEGIN:VCARD\nFN:A\nEND:VCARD')).rejects.toThrow(TypeError);
     await expect(api.importFile('f.vcf', 42 as unknown as string)).rejects.toThrow(
-      'the file content must be a Uint8Array or a string',
+      'the file content must be a Uint8Array, a string, a Blob or a stream of Uint8Array chunks',
     );
     await expect(api.importFile('f.vcf', 'BEGIN:VCARD\nFN:A\nEND:VCARD', { batchSize: 0 })).rejects.toThrow(
       RangeError,

@@ -10,19 +10,16 @@ import {
   type ThumbnailMaker,
   type WriteOperation,
 } from '@gcds/shared';
-import {
-  FILES_META_KEY,
-  type FileImportState,
-  fileMetaKey,
-  readFileList,
-  readFileState,
-  referencedBlobs,
-} from './fileImportState';
+import type { CardBlock } from './cardBlocks';
+import { cardReaderFor, streamCardBlocks } from './cardReader';
+import { FILES_META_KEY, type FileImportState, readFileList, referencedBlobs } from './fileImportState';
 import { FileReconciler } from './fileReconciler';
+import { FileStateParts } from './fileStateParts';
 import { nextMacrotask } from './nextMacrotask';
-import { parseCardBlock, splitVcardFileInSteps } from './parseVcardFile';
+import { parseCardBlock } from './parseVcardFile';
 import { exportVcards, type VcardExportVersion } from './vcardExport';
-import type { VcardInput, VcardParseError } from './vcardParseResult';
+import type { VcardParseError, VcardParseWarning } from './vcardParseResult';
+import { isVcardSource, sourceSize, type VcardSource } from './vcardSource';
 
 export const VCARD_PROVIDER_ID = 'vcard';
 
@@ -50,8 +47,12 @@ export interface VcardImportProgress {
   file: string;
   /** Cards handled so far (imported, unchanged, skipped or reported). */
   done: number;
-  /** Cards in the file. */
+  /** Cards found so far: the file is read as it is imported, so this is the file's count at the last call. */
   total: number;
+  /** Bytes of the file read so far. */
+  bytesRead: number;
+  /** The file's size, when known before reading it (bytes, text's UTF-8 aside, and Blobs; not streams). */
+  bytesTotal?: number;
 }
 
 export interface VcardImportOptions {
@@ -76,6 +77,11 @@ export interface VcardImportReport {
   cards: VcardCardRecord[];
   /** Broken cards and stray text, each with its file and line; nothing else of the file is affected. */
   errors: VcardParseError[];
+  /**
+   * Cards imported with something left out or guessed (a bad photo dropped, a legacy charset guessed,
+   * NUL bytes removed), and what the file as a whole needed (a byte-order mark that lied), by line.
+   */
+  warnings: VcardParseWarning[];
 }
 
 /** A card of the file and the record it became: how a tool names a record's origin. */
@@ -95,10 +101,11 @@ export interface VcardExportAllOptions {
 /** The API of a vCard provider: import files, remove them, export everything it holds. */
 export interface VcardProviderApi {
   /**
-   * Imports a .vcf file (bytes or text). Re-importing the same content writes nothing; an edited file
+   * Imports a .vcf file: bytes, text, a Blob (a browser File) or a stream of byte chunks, read and
+   * written a batch at a time, so memory follows the batch, not the file. Re-importing the same content writes nothing; an edited file
    * updates the cards that changed and removes the cards that are gone (only those that came from it).
    */
-  importFile(name: string, data: VcardInput, options?: VcardImportOptions): Promise<VcardImportReport>;
+  importFile(name: string, data: VcardSource, options?: VcardImportOptions): Promise<VcardImportReport>;
   /** Removes every record that came from the file; returns how many. */
   removeFile(name: string): Promise<number>;
   /** Names of the files with records in the store. */
@@ -156,22 +163,40 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
     return readFileList(await store.getMeta(FILES_META_KEY));
   }
 
-  /** Metadata for a batch: the file's state, and the file list when the file appears or goes. */
-  async function metaFor(file: string, state: FileImportState): Promise<Record<string, unknown>> {
+  async function loadFile(file: string) {
+    return FileStateParts.load(file, (key) => store.getMeta(key));
+  }
+
+  /** The file list, when the file appears in it or goes from it with this write. */
+  async function fileListMeta(file: string, state: FileImportState): Promise<Record<string, unknown>> {
     const empty = Object.keys(state.records).length === 0;
     const known = await files();
-    const meta: Record<string, unknown> = { [fileMetaKey(file)]: empty ? undefined : state };
-    if (empty && known.includes(file)) meta[FILES_META_KEY] = known.filter((name) => name !== file);
-    if (!empty && !known.includes(file)) meta[FILES_META_KEY] = [...known, file];
-    return meta;
+    if (empty && known.includes(file)) return { [FILES_META_KEY]: known.filter((name) => name !== file) };
+    if (!empty && !known.includes(file)) return { [FILES_META_KEY]: [...known, file] };
+    return {};
+  }
+
+  /** Metadata for a batch: the part of the file's state it changed, and the file list. */
+  async function metaFor(
+    file: string,
+    reconciler: FileReconciler,
+    parts: FileStateParts,
+  ): Promise<Record<string, unknown>> {
+    return { ...parts.append(reconciler.takeChanges()), ...(await fileListMeta(file, reconciler.state)) };
+  }
+
+  /** Rewrites the file's state as whole parts once an import or removal has appended some. */
+  async function compactFile(file: string, reconciler: FileReconciler, parts: FileStateParts): Promise<void> {
+    if (!parts.fragmented) return;
+    const meta = { ...parts.compact(reconciler.state), ...(await fileListMeta(file, reconciler.state)) };
+    await store.bulk([], { meta });
   }
 
   /** Drops photo blobs no record of any file refers to any more. */
   async function releaseBlobs(candidates: Set<string>): Promise<void> {
     if (candidates.size === 0) return;
-    const states = await Promise.all(
-      (await files()).map(async (file) => readFileState(await store.getMeta(fileMetaKey(file)))),
-    );
+    const states: FileImportState[] = [];
+    for (const file of await files()) states.push((await loadFile(file)).state);
     const inUse = referencedBlobs(states);
     for (const blob of candidates) if (!inUse.has(blob)) await store.removeBlob(blob);
   }
@@ -179,6 +204,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
   async function removeInBatches(
     file: string,
     reconciler: FileReconciler,
+    parts: FileStateParts,
     ids: readonly string[],
     batchSize: number,
   ): Promise<void> {
@@ -187,22 +213,24 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
       const batch = ids.slice(start, start + batchSize);
       reconciler.removed(batch);
       const operations = batch.map((id): WriteOperation<Contact> => ({ operation: 'remove', id }));
-      await store.bulk(operations, { meta: await metaFor(file, reconciler.state) });
+      await store.bulk(operations, { meta: await metaFor(file, reconciler, parts) });
       await nextMacrotask();
     }
   }
 
   async function importFile(
     name: string,
-    data: VcardInput,
+    source: VcardSource,
     options: VcardImportOptions,
   ): Promise<VcardImportReport> {
     const batchSize = batchSizeOf(options);
-    const { blocks, errors: structural } = await splitVcardFileInSteps(name, data, nextMacrotask);
-    const reconciler = new FileReconciler(name, readFileState(await store.getMeta(fileMetaKey(name))));
+    const bytesTotal = sourceSize(source);
+    const reader = cardReaderFor(name, source);
+    const { parts, state } = await loadFile(name);
+    const reconciler = new FileReconciler(name, state);
     const report: VcardImportReport = {
       file: name,
-      total: blocks.length,
+      total: 0,
       added: 0,
       updated: 0,
       unchanged: 0,
@@ -210,13 +238,17 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
       removalsDeferred: 0,
       skippedGroups: 0,
       cards: [],
-      errors: [...structural],
+      errors: [],
+      warnings: [],
     };
     const photos = new Map<string, string>();
-    for (let start = 0; start < blocks.length; start += batchSize) {
+    let done = 0;
+    let legacyCards = 0;
+
+    async function writeBatch(blocks: readonly CardBlock[]): Promise<void> {
       assertRunning();
       const operations: WriteOperation<Contact>[] = [];
-      for (const block of blocks.slice(start, start + batchSize)) {
+      for (const block of blocks) {
         const outcome = parseCardBlock(name, block);
         if (outcome.kind === 'group') {
           report.skippedGroups++;
@@ -228,6 +260,8 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
           continue;
         }
         const { card } = outcome;
+        report.warnings.push(...outcome.warnings);
+        if (outcome.legacy) legacyCards++;
         const { id, action } = reconciler.place(card);
         report.cards.push({ id, uid: card.source.uid, index: card.source.index, line: card.source.line });
         if (action === 'unchanged') {
@@ -249,42 +283,66 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
         report[action === 'add' ? 'added' : 'updated']++;
       }
       if (operations.length > 0)
-        await store.bulk(operations, { meta: await metaFor(name, reconciler.state) });
+        await store.bulk(operations, { meta: await metaFor(name, reconciler, parts) });
+      done += blocks.length;
       options.onProgress?.({
         file: name,
-        done: Math.min(start + batchSize, blocks.length),
-        total: blocks.length,
+        done,
+        total: report.total,
+        bytesRead: reader.findings.bytesRead,
+        ...(bytesTotal === undefined ? {} : { bytesTotal }),
       });
       await nextMacrotask();
     }
+
+    // Cards are parsed and written a batch at a time as the file is read: memory follows the batch.
+    let pending: CardBlock[] = [];
+    for await (const blocks of streamCardBlocks(reader, source)) {
+      report.total += blocks.length;
+      pending.push(...blocks);
+      while (pending.length >= batchSize) {
+        await writeBatch(pending.slice(0, batchSize));
+        pending = pending.slice(batchSize);
+      }
+    }
+    if (pending.length > 0 || done === 0) await writeBatch(pending);
+    report.errors.push(...reader.findings.errors);
+    report.warnings.push(...reader.findings.warnings);
+    const markWarning = reader.utf8MarkWarning(legacyCards);
+    if (markWarning !== undefined) report.warnings.push(markWarning);
     const removals = reconciler.removals();
-    await removeInBatches(name, reconciler, removals.ids, batchSize);
+    await removeInBatches(name, reconciler, parts, removals.ids, batchSize);
+    await compactFile(name, reconciler, parts);
     report.removed = removals.ids.length;
     report.removalsDeferred = removals.deferred.length;
     await releaseBlobs(reconciler.releasedBlobs());
     report.errors.sort((a, b) => a.line - b.line);
+    report.warnings.sort((a, b) => a.line - b.line);
     return report;
   }
 
   return {
     async importFile(name, data, options = {}) {
       checkFileName(name);
-      if (!(data instanceof Uint8Array) && typeof data !== 'string') {
-        throw new TypeError('the file content must be a Uint8Array or a string');
+      if (!isVcardSource(data)) {
+        throw new TypeError(
+          'the file content must be a Uint8Array, a string, a Blob or a stream of Uint8Array chunks',
+        );
       }
       batchSizeOf(options);
       // A copy: the import reads the bytes across many event-loop turns, and the caller may reuse them.
-      const input = typeof data === 'string' ? data : data.slice();
+      const input = data instanceof Uint8Array ? data.slice() : data;
       return serialized(() => importFile(name, input, options));
     },
 
     async removeFile(name) {
       checkFileName(name);
       return serialized(async () => {
-        const previous = readFileState(await store.getMeta(fileMetaKey(name)));
-        const reconciler = new FileReconciler(name, previous);
-        const ids = Object.keys(previous.records);
-        await removeInBatches(name, reconciler, ids, DEFAULT_BATCH_SIZE);
+        const { parts, state } = await loadFile(name);
+        const reconciler = new FileReconciler(name, state);
+        const ids = Object.keys(state.records);
+        await removeInBatches(name, reconciler, parts, ids, DEFAULT_BATCH_SIZE);
+        await compactFile(name, reconciler, parts);
         await releaseBlobs(reconciler.releasedBlobs());
         return ids.length;
       });

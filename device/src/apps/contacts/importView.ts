@@ -96,10 +96,11 @@ export class ImportView {
     this.#progressText.textContent = `Reading ${file.name}…`;
     replaceChildren(this.#report);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      // The File itself, not its bytes: it crosses to the provider's worker by reference and is read there
+      // a chunk at a time, so no context holds the whole file.
       const report = await this.api.importVcf(
         file.name,
-        bytes,
+        file,
         Comlink.proxy((progress) => {
           this.#progress.max = Math.max(progress.total, 1);
           this.#progress.value = progress.done;
@@ -118,17 +119,28 @@ export class ImportView {
   }
 
   #showReport(name: string, report: ImportReport): void {
-    this.#progressText.textContent = `${name}: ${report.total} cards read, ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.errors.length} with errors.`;
-    if (report.errors.length === 0) return;
-    replaceChildren(
-      this.#report,
-      h('h4', {}, `Cards not imported (${report.errors.length})`),
-      h(
-        'ul',
-        { class: 'error-list', attrs: { 'aria-label': 'Import errors' } },
-        ...report.errors.map((e) => h('li', {}, `Line ${e.line}: ${e.message.replace(/^line \d+: /, '')}`)),
-      ),
-    );
+    const warned = report.warnings.length === 0 ? '' : `, ${report.warnings.length} with warnings`;
+    this.#progressText.textContent = `${name}: ${report.total} cards read, ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.errors.length} with errors${warned}.`;
+    const lines = (problems: ImportReport['errors']) =>
+      problems.map((e) => h('li', {}, `Line ${e.line}: ${e.message.replace(/^line \d+: /, '')}`));
+    const sections: HTMLElement[] = [];
+    if (report.errors.length > 0) {
+      sections.push(
+        h('h4', {}, `Cards not imported (${report.errors.length})`),
+        h('ul', { class: 'error-list', attrs: { 'aria-label': 'Import errors' } }, ...lines(report.errors)),
+      );
+    }
+    if (report.warnings.length > 0) {
+      sections.push(
+        h('h4', {}, `Imported with warnings (${report.warnings.length})`),
+        h(
+          'ul',
+          { class: 'warning-list', attrs: { 'aria-label': 'Import warnings' } },
+          ...lines(report.warnings),
+        ),
+      );
+    }
+    replaceChildren(this.#report, ...sections);
   }
 
   async #export(status: HTMLElement): Promise<void> {
