@@ -95,6 +95,37 @@ export class DataStorePlatform {
         db.createObjectStore('stores', { keyPath: ['owner', 'name'] });
       },
     });
+    // A bridged announcement is a claim anyone of the origin can post: acted on only as the registry
+    // confirms it, in the order the claims came, and told with the registry's own record.
+    let checked: Promise<void> = Promise.resolve();
+    this.#bus.verifyBridged(ANNOUNCEMENTS_KEY, (hint, deliver) => {
+      checked = checked
+        .then(async () => {
+          const confirmed = await this.#confirmed(hint);
+          if (confirmed !== undefined) deliver(confirmed);
+        })
+        .catch(() => undefined);
+    });
+  }
+
+  /** The announcement the registry bears out, or `undefined` for one it does not. */
+  async #confirmed(hint: unknown): Promise<DataStoreAnnouncement | undefined> {
+    if (typeof hint !== 'object' || hint === null) return undefined;
+    const { type, store } = hint as { type?: unknown; store?: { name?: unknown; owner?: unknown } };
+    if (type !== 'installed' && type !== 'uninstalled') return undefined;
+    if (typeof store?.name !== 'string' || typeof store.owner !== 'string') return undefined;
+    const info = await (await this.#registry).get('stores', [store.owner, store.name]);
+    if (type === 'installed') return info === undefined ? undefined : { type, store: info };
+    if (info !== undefined) return undefined;
+    const level = (hint as { store: { accessLevel?: unknown } }).store.accessLevel;
+    return {
+      type,
+      store: {
+        name: store.name,
+        owner: store.owner,
+        accessLevel: isAccessLevel(level) ? level : 'certified',
+      },
+    };
   }
 
   get namespace(): string {
@@ -150,9 +181,11 @@ export class DataStorePlatform {
   async getDataStores<T>(reader: AppIdentity, name: string): Promise<DataStoreReader<T>[]> {
     this.#verify(reader);
     const all = await (await this.#registry).getAll('stores');
-    return all
-      .filter((info) => info.name === name && canReadAt(reader.accessLevel, info.accessLevel))
-      .map((info) => this.#readerFor<T>(info, reader));
+    const readable = all.filter(
+      (info) => info.name === name && canReadAt(reader.accessLevel, info.accessLevel),
+    );
+    await Promise.all(readable.map((info) => this.#storeFor(info).ready()));
+    return readable.map((info) => this.#readerFor<T>(info, reader));
   }
 
   /** The reader handle of one store; refused below the store's access level. */
@@ -165,6 +198,7 @@ export class DataStorePlatform {
         `${reader.appId} (${reader.accessLevel}) may not read ${owner}/${name}: it needs ${info.accessLevel}`,
       );
     }
+    await this.#storeFor(info).ready();
     return this.#readerFor<T>(info, reader);
   }
 
