@@ -325,11 +325,19 @@ export class Gcds {
   }
 
   async #discover(): Promise<void> {
-    const stores = await this.#options.platform.getDataStores<Contact>(
-      this.#options.identity,
-      PROVIDER_STORE_NAME,
+    // Only stores the provider registry installed are providers: any app may own a store of that name.
+    const providers = (await this.#options.platform.listStores(PROVIDER_STORE_NAME)).filter(
+      (info) => info.provider === true,
     );
-    for (const reader of stores) this.#watch(reader);
+    for (const info of providers) {
+      this.#watch(
+        await this.#options.platform.openStore<Contact>(
+          this.#options.identity,
+          PROVIDER_STORE_NAME,
+          info.owner,
+        ),
+      );
+    }
     // Providers uninstalled while the GCDS was not running: their people must go too.
     const cursors = await this.#store.readExtra(
       ['cursors'],
@@ -378,10 +386,10 @@ export class Gcds {
       });
   }
 
-  /** Whether the registry has this provider's store now. */
+  /** Whether the registry has this provider's store now, installed through the provider registry. */
   async #isProvider(provider: string): Promise<boolean> {
     const stores = await this.#options.platform.listStores(PROVIDER_STORE_NAME);
-    return stores.some((info) => info.owner === provider);
+    return stores.some((info) => info.owner === provider && info.provider === true);
   }
 
   #watch(reader: DataStoreReader<Contact>): void {

@@ -37,7 +37,7 @@ async function device() {
     await gcdsSide.close();
     await providerSide.close();
   };
-  return { namespace, local, gcds, gcdsSide, forger, close };
+  return { namespace, local, gcds, gcdsSide, providerSide, forger, close };
 }
 
 const settle = async (gcds: Gcds) => {
@@ -102,6 +102,43 @@ describe('the GCDS against forged announcements and events', () => {
     await local.put(next.id, next);
     await settle(gcds);
     expect(await gcds.personIds()).toHaveLength(4);
+    await close();
+  });
+});
+
+describe('the GCDS and a store that only looks like a provider’s', () => {
+  it('never adopts a `contacts` store an app owns: its records join no one, live or after a restart', async () => {
+    const { gcds, gcdsSide, close, providerSide } = await device();
+    // A web app owns a store of the providers' name, with Ada's name and number beside its own number.
+    const planter = providerSide.registerApp({ appId: 'planter', accessLevel: 'web' });
+    const planted = await providerSide.ownStore(planter, {
+      name: 'contacts',
+      access: 'readonly',
+      accessLevel: 'web',
+    });
+    await planted.put(
+      'p1',
+      contact('p1', {
+        given: 'Ada',
+        family: 'Lovelace',
+        tel: [{ value: '+14155550100' }, { value: '+19995550123' }],
+      }),
+    );
+    await settle(gcds);
+    const pointers = async (service: Gcds) =>
+      (await Promise.all((await service.personIds()).map((id) => service.getPerson(id)))).flatMap(
+        (person) => person?.pointers.map((p) => p.provider) ?? [],
+      );
+    expect(await pointers(gcds)).not.toContain('planter');
+    expect(await gcds.personIds()).toHaveLength(3);
+    await gcds.stop();
+    const restarted = await Gcds.start({
+      platform: gcdsSide,
+      identity: gcdsSide.registerApp({ appId: 'gcds-restarted', accessLevel: 'certified' }),
+    });
+    await restarted.whenIdle();
+    expect(await pointers(restarted)).not.toContain('planter');
+    await restarted.stop();
     await close();
   });
 });

@@ -1,4 +1,4 @@
-import { type AppIdentity, DataStorePlatform } from '@gcds/shared';
+import { type AppIdentity, type ConsumerPlatform, consumerPlatformOf, DataStorePlatform } from '@gcds/shared';
 import * as Comlink from 'comlink';
 import { asyncScheduler, type Observable, throttleTime } from 'rxjs';
 import type { AppMethodTable } from '../protocol/appRpc';
@@ -9,7 +9,8 @@ import { serveAppApi } from './appRpcDispatcher';
 export interface EngineContext {
   config: DeviceConfig;
   manifest: AppManifest;
-  platform: DataStorePlatform;
+  /** A consumer's narrowed view of the platform: it cannot issue identities or own stores. */
+  platform: ConsumerPlatform;
   /** Issued here, by the platform this worker owns, from the manifest the shell sent: never by the app. */
   identity: AppIdentity;
   service<T>(name: ServiceName): Comlink.Remote<T>;
@@ -46,7 +47,7 @@ export function hostEngine<Api extends object>(
       engine = await create({
         config,
         manifest,
-        platform,
+        platform: consumerPlatformOf(platform),
         identity,
         service<T>(name: ServiceName) {
           if (!manifest.services.includes(name)) throw new Error(`${manifest.name} may not use ${name}`);
