@@ -1,7 +1,11 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { type Observable, share, tap } from 'rxjs';
 import { AccessError, type AccessLevel, canReadAt, isAccessLevel } from '../access/accessLevel';
-import { READABLE_POINTERS_POLICY, readablePointers } from '../person/readablePointersPolicy';
+import {
+  mayHoldHiddenPerson,
+  READABLE_POINTERS_POLICY,
+  readablePointers,
+} from '../person/readablePointersPolicy';
 import { PROVIDER_GRANT, type ProviderGrant } from '../provider/providerGrant';
 import { ChangeBus } from './changeBus';
 import { acquireOwnership, type OwnershipLease } from './ownershipLease';
@@ -225,7 +229,12 @@ export class DataStorePlatform {
     const policy = this.#rowPolicies[info.rowPolicy];
     if (policy === undefined)
       throw new AccessError(`no row policy "${info.rowPolicy}" here: refusing to read`);
-    return rowPolicyReader(base, policy, reader.accessLevel);
+    // The GCDS's policy knows who may hold a person it now hides; others are told every hidden record.
+    const mayHold =
+      info.rowPolicy === READABLE_POINTERS_POLICY
+        ? (mayHoldHiddenPerson as (record: T, level: AccessLevel) => boolean)
+        : undefined;
+    return rowPolicyReader<T>(base, policy, reader.accessLevel, mayHold);
   }
 
   async listStores(name?: string): Promise<DataStoreInfo[]> {
