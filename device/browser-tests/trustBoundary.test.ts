@@ -60,7 +60,7 @@ async function attackFromFrame(app: FrameLocator, channel: string): Promise<Fram
       return replies;
     };
     // The published attack: the constructor of a method is Function; construct one and call it.
-    const code = 'return `${self.name} ${typeof indexedDB}`';
+    const code = "return self.name + ' ' + typeof indexedDB";
     const port = await newPort();
     const constructed = (await collect(port, [
       {
