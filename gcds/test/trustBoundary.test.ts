@@ -142,3 +142,29 @@ describe('the GCDS and a store that only looks like a provider’s', () => {
     await close();
   });
 });
+
+describe('a device from before providers were marked', () => {
+  it('adopts a provider’s store once the registry owns it again', async () => {
+    const { gcds, providerSide, close } = await device();
+    // A store recorded before the provider mark, as an upgraded device has it.
+    const old = providerSide.registerApp({ appId: 'old-provider', accessLevel: 'privileged' });
+    const store = await providerSide.ownStore(old, {
+      name: 'contacts',
+      access: 'readonly',
+      accessLevel: 'privileged',
+    });
+    await store.put(
+      'o1',
+      contact('o1', { given: 'Grace', family: 'Hopper', tel: [{ value: '+12025550143' }] }),
+    );
+    providerSide.unregisterApp(old);
+    await settle(gcds);
+    expect(await gcds.personIds()).toHaveLength(3);
+    const registry = new ProviderRegistry(providerSide);
+    await registry.install(storeProvider('old-provider', 'privileged'));
+    await settle(gcds);
+    expect(await gcds.personIds()).toHaveLength(4);
+    await registry.shutdown();
+    await close();
+  });
+});

@@ -194,7 +194,9 @@ export class DataStorePlatform {
     await registry.put('stores', info);
     const { store, ownerKey } = this.#openedStore(info);
     if (options.schema !== undefined) await store.applySchema(ownerKey, options.schema);
-    if (known === undefined) this.#announce({ type: 'installed', store: info });
+    // A store that became a provider's (one recorded before providers were marked) is news to the GCDS.
+    if (known === undefined || known.provider !== info.provider)
+      this.#announce({ type: 'installed', store: info });
     return (store as RevisionedStore<T>).ownerHandle(ownerKey);
   }
 
