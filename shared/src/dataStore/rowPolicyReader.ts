@@ -1,4 +1,4 @@
-import { concatMap, filter, from, map } from 'rxjs';
+import { concatMap, from, map } from 'rxjs';
 import type { AccessLevel } from '../access/accessLevel';
 import type { DataStoreReader, SyncCursor, SyncPoint, SyncTask } from './types';
 
@@ -60,13 +60,13 @@ export function rowPolicyReader<T>(
     sync: (fromRevision?: number | SyncPoint) =>
       policyCursor(base.sync(fromRevision), shape, (record) => mayHold(record, readerLevel)),
     // Events keep ids that are visible, gone (a removal may concern a record this reader had), or hidden
-    // now from a reader that may hold an earlier version. An event left with no id is not told at all:
-    // a change this reader cannot read, and never held, does not wake it.
+    // now from a reader that may hold an earlier version; no other id. An event left with no id still
+    // goes out: the store's revision moved (every reader sees it move), and a reader syncs to it to show
+    // it is current.
     changes$: base.changes$.pipe(
       concatMap((event) =>
         from(base.getMany(event.ids)).pipe(
           map((records) => ({ ...event, ids: event.ids.filter((_, i) => told(records[i])) })),
-          filter((shaped) => event.ids.length === 0 || shaped.ids.length > 0),
         ),
       ),
     ),
