@@ -2,9 +2,22 @@ import type { ContactsConsumer } from '@gcds/consumer-contacts';
 import type { DialerConsumer } from '@gcds/consumer-dialer';
 import type { MessagingConsumer } from '@gcds/consumer-messaging';
 import type { LocalContactsApi } from '@gcds/provider-local';
-import { AccessError, type AppIdentity, type Contact, canReadAt, PROVIDER_STORE_NAME } from '@gcds/shared';
+import {
+  AccessError,
+  type AppIdentity,
+  type ConsumerPlatform,
+  type Contact,
+  canReadAt,
+  DataStorePlatform,
+  PROVIDER_STORE_NAME,
+} from '@gcds/shared';
 import { type Received, recordingPlatform } from '@gcds/shared/testing';
+import * as Comlink from 'comlink';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PHONE_APP_METHODS, type PhoneAppApi } from '../device/src/protocol/phoneApi';
+import { serveAppApi } from '../device/src/workers/appRpcDispatcher';
+import { CallLogStore } from '../device/src/workers/callLogStore';
+import { PhoneEngine } from '../device/src/workers/phoneEngine';
 import { recordCounts, resetCounts } from './convergenceCounts';
 import { wholeList } from './observedState';
 import { type ConsumerKind, type ConsumerSpec, PipelineUnderTest } from './pipelineUnderTest';
@@ -26,7 +39,7 @@ import {
  */
 
 const SUITE = 'access-matrix';
-const totals = { matrixCells: 0, writeCells: 0, leaks: 0 };
+const totals = { matrixCells: 0, writeCells: 0, forgeryCells: 0, leaks: 0 };
 beforeAll(() => resetCounts(SUITE));
 afterAll(() => recordCounts(SUITE, totals));
 
@@ -63,9 +76,11 @@ function png(seed: number): Uint8Array {
 /** Ada in all three providers (one person), Grace in the vCard file and on Facebook, Katherine only on Facebook. */
 async function world() {
   const received = new Map<string, Received>();
+  const handed = new Map<string, ConsumerPlatform>();
   const pipeline = await PipelineUnderTest.start({
     consumers: APPS,
     consumerPlatform: (name, platform) => {
+      handed.set(name, platform);
       const recording = recordingPlatform(platform);
       received.set(name, recording.received);
       return recording.platform;
@@ -134,7 +149,7 @@ async function world() {
       )
       .sort(),
   ).toEqual(['facebook-sim', 'facebook-sim+local+vcard', 'facebook-sim+vcard']);
-  return { pipeline, received, people };
+  return { pipeline, received, handed, people };
 }
 
 type Paths = Record<string, unknown>;
@@ -328,6 +343,143 @@ describe('access matrix: every app × every level × every provider × every rea
       }),
     );
     expect(after).toEqual(before);
+    await pipeline.close();
+  }, 120_000);
+  it('forgeries and side doors: forged events and announcements, a second platform, a planted store, RPC paths', async () => {
+    const { pipeline, handed } = await world();
+    const cells: string[] = [];
+    const leaks: string[] = [];
+    const cell = (name: string, leaked: string | undefined) => {
+      cells.push(name);
+      if (leaked !== undefined) leaks.push(`${name}: ${leaked}`);
+    };
+    const groups = async () =>
+      (await pipeline.people())
+        .map((p) =>
+          p.pointers
+            .map((q) => q.provider)
+            .sort()
+            .join('+'),
+        )
+        .sort();
+    const before = await groups();
+    /** Every object with `next`/`complete` up a stream's `source` chain: what a forger would call. */
+    const subjectsBehind = (stream: unknown) => {
+      const found: Array<{ next?: (v: unknown) => void; complete?: () => void }> = [];
+      for (
+        let at = (stream as { source?: unknown }).source;
+        at != null;
+        at = (at as { source?: unknown }).source
+      )
+        found.push(at as { next?: (v: unknown) => void; complete?: () => void });
+      return found.filter((s) => typeof s.next === 'function');
+    };
+    for (const app of APPS) {
+      const platform = handed.get(app.name) as unknown as Record<string, unknown>;
+      const identity = pipeline.slot(app.name).identity;
+      // Identities and stores: what the app is handed issues none.
+      for (const method of ['registerApp', 'ownStore', 'removeStore', 'getDataStores']) {
+        cell(
+          `${app.name} × handed platform × ${method}`,
+          typeof platform[method] === 'function' ? 'callable' : undefined,
+        );
+      }
+      // Forged change events on the GCDS store it reads, and forged announcements.
+      const reader = await (platform as unknown as ConsumerPlatform).openStore(identity, 'gcds', 'gcds');
+      for (const subject of subjectsBehind(reader.changes$)) {
+        subject.next?.({ store: 'gcds', owner: 'gcds', revision: 1e9, ids: ['forged'], operation: 'clear' });
+        subject.complete?.();
+      }
+      cell(
+        `${app.name} × forged change events`,
+        subjectsBehind(reader.changes$).length > 0 ? 'reachable Subject' : undefined,
+      );
+      const announcements = (platform as unknown as ConsumerPlatform).announcements$;
+      for (const subject of subjectsBehind(announcements)) {
+        subject.next?.({
+          type: 'uninstalled',
+          store: { name: PROVIDER_STORE_NAME, owner: 'local', accessLevel: 'web' },
+        });
+      }
+      cell(
+        `${app.name} × forged announcements`,
+        subjectsBehind(announcements).length > 0 ? 'reachable Subject' : undefined,
+      );
+    }
+    await pipeline.settle();
+    cell(
+      'gcds × after forged announcements',
+      (await groups()).join() === before.join() ? undefined : 'people dropped',
+    );
+
+    // A second platform on the device's namespace: the provider at web, its store lowered.
+    const second = new DataStorePlatform({ namespace: pipeline.platform.namespace });
+    const lowered = second.registerApp({ appId: 'facebook-sim', accessLevel: 'web' });
+    const owned = await second
+      .ownStore(lowered, { name: PROVIDER_STORE_NAME, access: 'readonly', accessLevel: 'web' })
+      .then(
+        () => 'owner handle',
+        (error: unknown) => (error instanceof AccessError ? undefined : String(error)),
+      );
+    cell('second platform × facebook-sim at web', owned);
+    await second.close();
+
+    // A `contacts` store an app owns, planted with Ada's name and number beside a number of its own.
+    const planter = pipeline.platform.registerApp({ appId: 'planter', accessLevel: 'web' });
+    const planted = await pipeline.platform.ownStore<Contact>(planter, {
+      name: PROVIDER_STORE_NAME,
+      access: 'readonly',
+      accessLevel: 'web',
+    });
+    await planted.put('p1', {
+      id: 'p1',
+      given: 'Ada',
+      family: 'Lovelace',
+      org: 'PLANTEDONLY',
+      tel: [{ value: '+14155550101' }, { value: '+1 999 555 0123' }],
+    } as Contact);
+    await pipeline.settle();
+    cell('gcds × planted store', (await groups()).join() === before.join() ? undefined : 'adopted');
+    for (const app of APPS) {
+      const instance = pipeline.slot(app.name).instance!;
+      const rows = text(await storedRows(instance.consumer.sync.db));
+      cell(
+        `${app.name} × planted store`,
+        rows.includes('PLANTEDONLY') || rows.includes('9995550123') ? 'shown' : undefined,
+      );
+    }
+
+    // RPC path traversal: each Phone app's engine served to its frame, attacked the published way.
+    for (const app of APPS.filter((a) => a.kind === 'dialer')) {
+      const instance = pipeline.slot(app.name).instance!;
+      if (instance.kind !== 'dialer') continue;
+      const log = await CallLogStore.open(`${pipeline.platform.namespace}:calls:${app.name}`);
+      const engine = new PhoneEngine(pipeline.slot(app.name).identity, 'US', instance.consumer, log);
+      const { port1, port2 } = new MessageChannel();
+      serveAppApi(port1, engine.appApi, PHONE_APP_METHODS);
+      const remote = Comlink.wrap<PhoneAppApi>(port2) as unknown as {
+        whoAmI: { constructor: new (code: string) => Promise<() => Promise<unknown>> };
+      };
+      const F = remote.whoAmI.constructor;
+      const ran = await Promise.race([
+        (async () => (await new F('globalThis.__matrixPwned = true; return "ran"'))())().catch(
+          () => undefined,
+        ),
+        new Promise((resolve) => setTimeout(resolve, 200)),
+      ]);
+      cell(
+        `${app.name} × RPC constructor`,
+        ran !== undefined || (globalThis as { __matrixPwned?: unknown }).__matrixPwned !== undefined
+          ? 'code ran'
+          : undefined,
+      );
+      port1.close();
+      port2.close();
+    }
+    totals.forgeryCells += cells.length;
+    totals.leaks += leaks.length;
+    expect(leaks).toEqual([]);
+    expect(cells.length).toBeGreaterThanOrEqual(9 * 6 + 3 + 9 + 3);
     await pipeline.close();
   }, 120_000);
 });

@@ -14,6 +14,7 @@ import {
   type AppIdentity,
   type ConsumerPlatform,
   type Contact,
+  consumerPlatformOf,
   type DataStoreOwner,
   DataStorePlatform,
   type PersonRecord,
@@ -149,7 +150,8 @@ export class PipelineUnderTest {
     this.server = options.server ?? new FacebookServer({ seed: 7, now });
     this.#gcdsIdentity = this.platform.registerApp({ appId: GCDS_APP_ID, accessLevel: 'certified' });
     for (const spec of this.#options.consumers) {
-      const platform = this.platform as ConsumerPlatform;
+      // Each app gets the narrowed facade, as an engine worker does: never the platform itself.
+      const platform = consumerPlatformOf(this.platform);
       this.#consumerPlatforms.set(spec.name, options.consumerPlatform?.(spec.name, platform) ?? platform);
       this.consumers.set(spec.name, {
         spec,

@@ -179,7 +179,7 @@ describe('access levels', () => {
     // Sandboxed with an opaque origin: the frame cannot open the device's databases.
     expect(await dialer.locator('body').getAttribute('data-storage')).toMatch(/^IndexedDB blocked/);
     const asked = await dialer.locator('body').evaluate(async (_body, number) => {
-      // The frame asks the shell again, as a forger would, and speaks comlink's wire format on the port.
+      // The frame asks the shell again, as a forger would, and calls on the port it gets.
       const port = await new Promise<MessagePort>((resolve) => {
         window.addEventListener('message', (event) => {
           if (event.ports[0] !== undefined) resolve(event.ports[0]);
@@ -187,31 +187,26 @@ describe('access levels', () => {
         window.parent.postMessage({ type: 'gcds:ready', appId: 'contacts', accessLevel: 'certified' }, '*');
       });
       let next = 0;
-      const call = (path: string[], args: unknown[]) =>
+      const call = (method: string, args: unknown[]) =>
         new Promise<unknown>((resolve) => {
-          const id = `forged-${next++}`;
+          const id = next++;
           port.addEventListener('message', (event) => {
-            if ((event.data as { id?: string }).id === id) resolve(event.data);
+            if ((event.data as { id?: number }).id === id) resolve(event.data);
           });
           port.start();
-          port.postMessage({
-            id,
-            type: 'APPLY',
-            path,
-            argumentList: args.map((value) => ({ type: 'RAW', value })),
-          });
+          port.postMessage({ kind: 'call', id, method, args });
         });
       return {
-        who: await call(['whoAmI'], []),
-        caller: await call(['callerId'], [number]),
-        contactsOnly: await call(['search'], ['a']),
+        who: await call('whoAmI', []),
+        caller: await call('callerId', [number]),
+        contactsOnly: await call('search', ['a']),
       };
     }, facebookOnly.phones[0]!);
-    expect(asked.who).toMatchObject({ type: 'RAW', value: { appId: 'phone', accessLevel: 'privileged' } });
-    expect(asked.caller).toMatchObject({ type: 'RAW', value: { number: facebookOnly.phones[0] } });
+    expect(asked.who).toMatchObject({ kind: 'result', value: { appId: 'phone', accessLevel: 'privileged' } });
+    expect(asked.caller).toMatchObject({ kind: 'result', value: { number: facebookOnly.phones[0] } });
     expect((asked.caller as { value: { name?: string } }).value.name).toBeUndefined();
     // The Contacts engine's search is not there: the port leads to the Phone engine and nothing else.
-    expect(asked.contactsOnly).toMatchObject({ type: 'HANDLER', name: 'throw' });
+    expect(asked.contactsOnly).toMatchObject({ kind: 'refused' });
     await phone.close();
   });
 });

@@ -57,6 +57,7 @@ export class Gcds {
   readonly #subscriptions: Subscription[] = [];
   #queue: Promise<void> = Promise.resolve();
   #pendingRun: Promise<void> | undefined;
+  #announcements: Promise<void> = Promise.resolve();
   #stopped = false;
 
   readonly status$: Observable<GcdsStatus>;
@@ -100,9 +101,13 @@ export class Gcds {
   async whenIdle(): Promise<void> {
     while (true) {
       const queue = this.#queue;
+      const announcements = this.#announcements;
+      // An announcement being checked is about to queue work: wait for it too.
+      await announcements;
       await queue;
       if (this.#pendingRun !== undefined) await this.#pendingRun;
-      if (queue === this.#queue && this.#pendingRun === undefined) return;
+      if (queue === this.#queue && announcements === this.#announcements && this.#pendingRun === undefined)
+        return;
     }
   }
 
@@ -320,11 +325,19 @@ export class Gcds {
   }
 
   async #discover(): Promise<void> {
-    const stores = await this.#options.platform.getDataStores<Contact>(
-      this.#options.identity,
-      PROVIDER_STORE_NAME,
+    // Only stores the provider registry installed are providers: any app may own a store of that name.
+    const providers = (await this.#options.platform.listStores(PROVIDER_STORE_NAME)).filter(
+      (info) => info.provider === true,
     );
-    for (const reader of stores) this.#watch(reader);
+    for (const info of providers) {
+      this.#watch(
+        await this.#options.platform.openStore<Contact>(
+          this.#options.identity,
+          PROVIDER_STORE_NAME,
+          info.owner,
+        ),
+      );
+    }
     // Providers uninstalled while the GCDS was not running: their people must go too.
     const cursors = await this.#store.readExtra(
       ['cursors'],
@@ -338,23 +351,45 @@ export class Gcds {
     await this.syncNow();
   }
 
+  /**
+   * An announcement is acted on only as the platform's registry bears it out (a provider uninstalled is
+   * gone from it, one installed is in it), one at a time in the order they came; nothing it starts may
+   * reject unheard.
+   */
   #onAnnouncement(announcement: DataStoreAnnouncement): void {
     if (this.#stopped || announcement.store.name !== PROVIDER_STORE_NAME) return;
     const provider = announcement.store.owner;
-    if (announcement.type === 'uninstalled') {
-      this.#providers.get(provider)?.subscription.unsubscribe();
-      this.#providers.delete(provider);
-      this.#dirty.delete(provider);
-      void this.#enqueue(() => this.#forgetProvider(provider));
-      return;
-    }
-    void this.#options.platform
-      .openStore<Contact>(this.#options.identity, PROVIDER_STORE_NAME, provider)
-      .then((reader) => {
+    this.#announcements = this.#announcements
+      .then(async () => {
+        const installed = await this.#isProvider(provider);
+        if (this.#stopped) return;
+        if (announcement.type === 'uninstalled') {
+          if (installed) return;
+          this.#providers.get(provider)?.subscription.unsubscribe();
+          this.#providers.delete(provider);
+          this.#dirty.delete(provider);
+          await this.#enqueue(() => this.#forgetProvider(provider));
+          return;
+        }
+        if (!installed) return;
+        const reader = await this.#options.platform.openStore<Contact>(
+          this.#options.identity,
+          PROVIDER_STORE_NAME,
+          provider,
+        );
         this.#watch(reader);
         this.#dirty.add(provider);
         this.#scheduleRun();
+      })
+      .catch((error: unknown) => {
+        this.#update({ lastError: error instanceof Error ? error.message : String(error) });
       });
+  }
+
+  /** Whether the registry has this provider's store now, installed through the provider registry. */
+  async #isProvider(provider: string): Promise<boolean> {
+    const stores = await this.#options.platform.listStores(PROVIDER_STORE_NAME);
+    return stores.some((info) => info.owner === provider && info.provider === true);
   }
 
   #watch(reader: DataStoreReader<Contact>): void {

@@ -1,4 +1,11 @@
-import type { ExtraObjectStore, OwnerTransaction, PersonRecord, Pointer, WriteOperation } from '@gcds/shared';
+import {
+  type ExtraObjectStore,
+  type OwnerTransaction,
+  type PersonRecord,
+  type Pointer,
+  type WriteOperation,
+  withOnceReadableAt,
+} from '@gcds/shared';
 import { v7 as uuidv7 } from 'uuid';
 import { assignPersonIds, clusterSources, MAX_BUCKET } from './clustering';
 import { issueAll } from './issueAll';
@@ -352,8 +359,11 @@ export class PersonGraph {
       for (const member of cluster.members) {
         if (member.personId !== id) this.#change(member.key, { ...member, personId: id });
       }
-      const record: PersonRecord = { id, pointers: cluster.members.map(pointerOf), reasons: cluster.reasons };
       const previous = previousOf.get(id);
+      const record: PersonRecord = withOnceReadableAt(
+        { id, pointers: cluster.members.map(pointerOf), reasons: cluster.reasons },
+        previous,
+      );
       if (previous === undefined || JSON.stringify(previous) !== JSON.stringify(record)) {
         personWrites.push({ operation: 'put', id, data: record });
         peopleWritten += 1;

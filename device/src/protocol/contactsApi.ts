@@ -1,4 +1,14 @@
 import type { ContactDraft, MergedContact, MergeReason } from '@gcds/shared';
+import {
+  type AppMethodTable,
+  isBytesOrBlob,
+  isCount,
+  isPlainRecord,
+  isText,
+  isTextList,
+  methodTable,
+  optional,
+} from './appRpc';
 
 /** A section of the list: ICE, favourites or a letter group, with how many rows it has. */
 export interface ListSection {
@@ -95,3 +105,24 @@ export interface ContactsAppApi {
   /** The revision of the GCDS the app's rows reflect. */
   revision(): number;
 }
+
+/** What the Contacts engine serves its frame, and the arguments each call accepts. */
+export const CONTACTS_APP_METHODS: AppMethodTable<ContactsAppApi> = methodTable<ContactsAppApi>({
+  whoAmI: { args: [] },
+  sections: { args: [] },
+  rows: { args: [isCount, isCount, isCount] },
+  thumbnail: { args: [isText] },
+  search: { args: [isText, optional(isCount)] },
+  detail: { args: [isText] },
+  localContact: { args: [isText] },
+  create: { args: [isPlainRecord] },
+  update: { args: [isText, isPlainRecord] },
+  remove: { args: [isText] },
+  suggestions: { args: [isText] },
+  dismissSuggestion: { args: [isText, isText] },
+  merge: { args: [isTextList] },
+  unmerge: { args: [isText] },
+  importVcf: { args: [isText, isBytesOrBlob], progress: true },
+  exportVcf: { args: [] },
+  revision: { args: [] },
+});

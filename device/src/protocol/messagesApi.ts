@@ -1,3 +1,4 @@
+import { type AppMethodTable, isCount, isText, isTextList, methodTable, optional } from './appRpc';
 /**
  * What the Messages app's frame may ask its engine. The engine reads contacts at the level the shell
  * gave the Messages app (privileged): a person known only from facebook-sim is never a recipient here.
@@ -53,3 +54,12 @@ export interface MessagesAppApi {
   /** Calls `onChange` after a change to the contacts or the messages (coalesced). */
   subscribe(onChange: () => void): void;
 }
+
+/** What the Messages engine serves its frame, and the arguments each call accepts. */
+export const MESSAGES_APP_METHODS: AppMethodTable<MessagesAppApi> = methodTable<MessagesAppApi>({
+  whoAmI: { args: [] },
+  searchRecipients: { args: [isText, optional(isCount)] },
+  threads: { args: [] },
+  thread: { args: [isText] },
+  send: { args: [isTextList, isText] },
+});

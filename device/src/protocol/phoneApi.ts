@@ -1,3 +1,4 @@
+import { type AppMethodTable, isCount, isText, methodTable, oneOf, optional } from './appRpc';
 /**
  * What the Phone app's frame may ask its engine. The engine reads contacts at the level the shell gave
  * the Phone app (privileged): a number known only from facebook-sim has no name here.
@@ -45,3 +46,12 @@ export interface PhoneAppApi {
   /** Calls `onChange` after a change to the contacts or the call log (coalesced). */
   subscribe(onChange: () => void): void;
 }
+
+/** What the Phone engine serves its frame, and the arguments each call accepts. */
+export const PHONE_APP_METHODS: AppMethodTable<PhoneAppApi> = methodTable<PhoneAppApi>({
+  whoAmI: { args: [] },
+  callerId: { args: [isText] },
+  suggest: { args: [isText, optional(isCount)] },
+  callLog: { args: [optional(isCount)] },
+  logCall: { args: [isText, oneOf('incoming', 'outgoing', 'missed')] },
+});

@@ -1,10 +1,11 @@
-import * as Comlink from 'comlink';
+import type { EngineRemote } from '../protocol/appRpc';
+import { appRpcClient } from './appRpcClient';
 
 /**
  * The app side of the handshake: tell the parent (the shell) we are ready, and take the one port it
  * sends back, a port to this app's own engine. Messages from any other window are ignored.
  */
-export function connectToEngine<T>(): Promise<Comlink.Remote<T>> {
+export function connectToEngine<T>(): Promise<EngineRemote<T>> {
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent) => {
       if (event.source !== window.parent) return;
@@ -12,7 +13,7 @@ export function connectToEngine<T>(): Promise<Comlink.Remote<T>> {
       if ((event.data as { type?: unknown } | null)?.type !== 'gcds:connect' || port === undefined) return;
       window.removeEventListener('message', onMessage);
       document.body.dataset.connected = 'true';
-      resolve(Comlink.wrap<T>(port));
+      resolve(appRpcClient<T>(port));
     };
     window.addEventListener('message', onMessage);
     window.parent.postMessage({ type: 'gcds:ready' }, '*');

@@ -9,12 +9,13 @@ import { exportVcards } from '@gcds/provider-vcard';
 import { type Contact, exportableContact, type PersonRecord, PROVIDER_STORE_NAME } from '@gcds/shared';
 import * as Comlink from 'comlink';
 import { asyncScheduler, throttleTime } from 'rxjs';
-import type {
-  ContactRow,
-  ContactsAppApi,
-  ListSection,
-  MergeSuggestion,
-  SaveResult,
+import {
+  CONTACTS_APP_METHODS,
+  type ContactRow,
+  type ContactsAppApi,
+  type ListSection,
+  type MergeSuggestion,
+  type SaveResult,
 } from '../protocol/contactsApi';
 import type { GcdsClientApi, LocalClientApi, VcardClientApi } from '../protocol/workerApis';
 import { displayNumber } from './callerIdView';
@@ -223,6 +224,7 @@ hostEngine(async (context) => {
   const engine = new ContactsEngine(context, consumer);
   return {
     appApi: engine.appApi,
+    methods: CONTACTS_APP_METHODS,
     status$: engineStatus$(consumer.sync.status$),
   };
 });

@@ -1,31 +1,39 @@
-import { type AppIdentity, DataStorePlatform } from '@gcds/shared';
+import { type AppIdentity, type ConsumerPlatform, consumerPlatformOf, DataStorePlatform } from '@gcds/shared';
 import * as Comlink from 'comlink';
 import { asyncScheduler, type Observable, throttleTime } from 'rxjs';
+import type { AppMethodTable } from '../protocol/appRpc';
 import type { AppManifest, DeviceConfig, ServiceName } from '../protocol/deviceConfig';
 import type { EngineStatus, EngineWorkerApi } from '../protocol/engineApi';
+import { serveAppApi } from './appRpcDispatcher';
 
 export interface EngineContext {
   config: DeviceConfig;
   manifest: AppManifest;
-  platform: DataStorePlatform;
+  /** A consumer's narrowed view of the platform: it cannot issue identities or own stores. */
+  platform: ConsumerPlatform;
   /** Issued here, by the platform this worker owns, from the manifest the shell sent: never by the app. */
   identity: AppIdentity;
   service<T>(name: ServiceName): Comlink.Remote<T>;
 }
 
-export interface Engine {
-  /** The API exposed to the app's frame. */
-  appApi: object;
+export interface Engine<Api extends object> {
+  /** The API served to the app's frame, through the allow-list `methods` only (never comlink). */
+  appApi: Api;
+  methods: AppMethodTable<Api>;
   status$: Observable<Omit<EngineStatus, 'appId'>>;
 }
 
 /**
  * Runs an app's consumer engine in a worker. The shell sends the app's manifest on the worker's own
  * channel, which the app never sees; the identity is registered here from that manifest. The app's frame
- * gets a port to `appApi` only, so nothing it sends can change its identity or level.
+ * gets a port to `appApi` only, served by the app dispatcher (one allow-listed method per call, plain data
+ * back), so nothing it sends can run code here or change its identity or level. Comlink stays on the
+ * worker's own channel to the shell, which is trusted.
  */
-export function hostEngine(create: (context: EngineContext) => Promise<Engine>): void {
-  let engine: Engine | undefined;
+export function hostEngine<Api extends object>(
+  create: (context: EngineContext) => Promise<Engine<Api>>,
+): void {
+  let engine: Engine<Api> | undefined;
   const services = new Map<ServiceName, Comlink.Remote<unknown>>();
   const pendingApps: MessagePort[] = [];
 
@@ -39,7 +47,7 @@ export function hostEngine(create: (context: EngineContext) => Promise<Engine>):
       engine = await create({
         config,
         manifest,
-        platform,
+        platform: consumerPlatformOf(platform),
         identity,
         service<T>(name: ServiceName) {
           if (!manifest.services.includes(name)) throw new Error(`${manifest.name} may not use ${name}`);
@@ -53,11 +61,11 @@ export function hostEngine(create: (context: EngineContext) => Promise<Engine>):
         .subscribe((status) => {
           void onStatus({ appId: manifest.appId, ...status });
         });
-      for (const port of pendingApps.splice(0)) Comlink.expose(engine.appApi, port);
+      for (const port of pendingApps.splice(0)) serveAppApi(port, engine.appApi, engine.methods);
     },
     connectApp(port) {
       if (engine === undefined) pendingApps.push(port);
-      else Comlink.expose(engine.appApi, port);
+      else serveAppApi(port, engine.appApi, engine.methods);
     },
     setService(name, port) {
       const previous = services.get(name);

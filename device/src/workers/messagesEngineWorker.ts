@@ -1,5 +1,6 @@
 import { createMessagingConsumer } from '@gcds/consumer-messaging';
 import { demoActivityFor } from '../demo/demoActivity';
+import { MESSAGES_APP_METHODS } from '../protocol/messagesApi';
 import { hostEngine } from './engineHost';
 import { engineStatus$ } from './engineStatus';
 import { MessageStore } from './messageStore';
@@ -21,5 +22,5 @@ hostEngine(async (context) => {
     await store.add(demoMessages(demoActivityFor(context.config.demo).messages, region, Date.now()));
   }
   const engine = new MessagesEngine(context.identity, region, messaging, store);
-  return { appApi: engine.appApi, status$: engineStatus$(messaging.status$) };
+  return { appApi: engine.appApi, methods: MESSAGES_APP_METHODS, status$: engineStatus$(messaging.status$) };
 });

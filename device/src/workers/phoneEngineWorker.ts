@@ -1,5 +1,6 @@
 import { createDialerConsumer } from '@gcds/consumer-dialer';
 import { demoActivityFor } from '../demo/demoActivity';
+import { PHONE_APP_METHODS } from '../protocol/phoneApi';
 import { CallLogStore } from './callLogStore';
 import { hostEngine } from './engineHost';
 import { engineStatus$ } from './engineStatus';
@@ -20,5 +21,5 @@ hostEngine(async (context) => {
     await log.add(demoCalls(demoActivityFor(context.config.demo).calls, Date.now()));
   }
   const engine = new PhoneEngine(context.identity, context.config.region, dialer, log);
-  return { appApi: engine.appApi, status$: engineStatus$(dialer.status$) };
+  return { appApi: engine.appApi, methods: PHONE_APP_METHODS, status$: engineStatus$(dialer.status$) };
 });

@@ -1,5 +1,6 @@
 import type { Observable } from 'rxjs';
 import type { AppIdentity } from '../dataStore/dataStorePlatform';
+import type { ConsumerPlatform } from './consumerPlatform';
 import {
   type ConsumerChange,
   type ConsumerSync,
@@ -8,7 +9,6 @@ import {
   createConsumerSync,
 } from './consumerSync';
 import { liveQuery } from './liveQuery';
-import type { ConsumerPlatform } from './providerRecordReader';
 
 /** What every consumer app's engine is created with; an app adds its own settings. */
 export interface ConsumerEngineOptions {

@@ -5,6 +5,7 @@ import type { DataStoreReader, SyncPoint } from '../dataStore/types';
 import { composeMergedContact } from '../mergedView/composeMergedContact';
 import type { MergedContact } from '../mergedView/mergedContact';
 import type { PersonRecord } from '../person/person';
+import type { ConsumerPlatform } from './consumerPlatform';
 import {
   type ConsumerSchema,
   isKeyedByPerson,
@@ -12,7 +13,7 @@ import {
   PERSON_INDEX,
   SYNC_STATE_STORE,
 } from './consumerSchema';
-import { type ConsumerPlatform, ProviderRecordReader } from './providerRecordReader';
+import { ProviderRecordReader } from './providerRecordReader';
 
 /** Every row a consumer stores names the person it was projected from. */
 export interface ConsumerRow {

@@ -5,6 +5,7 @@ export {
   createEngineSync,
   type EngineProjection,
 } from './consumerEngine';
+export { type ConsumerPlatform, consumerPlatformOf } from './consumerPlatform';
 export {
   type ConsumerIndexSpec,
   type ConsumerSchema,
@@ -23,5 +24,5 @@ export {
 } from './consumerSync';
 export { liveQuery } from './liveQuery';
 export { prefixRange } from './prefixRange';
-export { type ConsumerPlatform, ProviderRecordReader } from './providerRecordReader';
+export { ProviderRecordReader } from './providerRecordReader';
 export { checkQueryLimit } from './queryLimit';

@@ -1,13 +1,11 @@
 import { AccessError } from '../access/accessLevel';
 import type { Contact } from '../contact/contact';
-import type { AppIdentity, DataStorePlatform } from '../dataStore/dataStorePlatform';
+import type { AppIdentity } from '../dataStore/dataStorePlatform';
 import type { DataStoreReader } from '../dataStore/types';
 import type { PointedSource } from '../mergedView/composeMergedContact';
 import type { PersonRecord } from '../person/person';
 import { PROVIDER_STORE_NAME } from '../provider/providerRegistry';
-
-/** What the engine needs of the platform: store handles, the store list and install announcements. */
-export type ConsumerPlatform = Pick<DataStorePlatform, 'openStore' | 'listStores' | 'announcements$'>;
+import type { ConsumerPlatform } from './consumerPlatform';
 
 const READ_CHUNK = 500;
 

@@ -1,4 +1,4 @@
-import { type Observable, Subject } from 'rxjs';
+import { Observable, Subject } from 'rxjs';
 import type { ChangeEvent } from './types';
 
 interface BridgedMessage {
@@ -8,13 +8,25 @@ interface BridgedMessage {
 }
 
 /**
- * Delivers change events to every listener of a store in this context and, when bridged, to other
+ * What a key's owner does with a message that came over the bridge: anyone of the origin can post on a
+ * BroadcastChannel, so a bridged message is only a hint. The verifier re-reads the truth (a store's real
+ * revision and log, the platform's registry) and `deliver`s what it found, or nothing.
+ */
+export type BridgeVerifier = (hint: unknown, deliver: (event: unknown) => void) => void;
+
+/**
+ * Delivers change events to every listener of a store in this context and, when bridged, tells other
  * browser contexts (frames, workers) through a BroadcastChannel, the way DataStore.onchange reached
  * every app on Firefox OS. Events carry ids, never record data. The platform's store announcements
  * travel the same way, on their own key.
+ *
+ * Listeners get read-only Observables (never the Subject: a listener cannot emit or complete a stream).
+ * Only `publish` in this context emits directly; a bridged message reaches listeners only through the
+ * verifier its key's owner registered, and a key with no verifier ignores the bridge.
  */
 export class ChangeBus {
   readonly #subjects = new Map<string, Subject<unknown>>();
+  readonly #verifiers = new Map<string, BridgeVerifier>();
   readonly #source = Math.random().toString(36).slice(2);
   readonly #channel: BroadcastChannel | undefined;
 
@@ -23,15 +35,13 @@ export class ChangeBus {
       this.#channel = new BroadcastChannel(options.bridgeName);
       // Under Node a channel keeps the process alive; a bus must never do that.
       (this.#channel as { unref?: () => void }).unref?.();
-      this.#channel.onmessage = (message: MessageEvent<BridgedMessage>) => {
-        const data = message.data;
-        if (data.source !== this.#source) this.#subject(data.key).next(data.event);
-      };
+      this.#channel.onmessage = (message: MessageEvent<unknown>) => this.#onBridged(message.data);
     }
   }
 
   channel<E = ChangeEvent>(key: string): Observable<E> {
-    return this.#subject(key).asObservable() as Observable<E>;
+    const subject = this.#subject(key);
+    return new Observable<E>((subscriber) => (subject as Subject<E>).subscribe(subscriber));
   }
 
   publish<E = ChangeEvent>(key: string, event: E): void {
@@ -39,10 +49,37 @@ export class ChangeBus {
     this.#channel?.postMessage({ source: this.#source, key, event } satisfies BridgedMessage);
   }
 
+  /** Emits on `key` in this context only: what a verifier found to be true. */
+  #deliver(key: string, event: unknown): void {
+    this.#subjects.get(key)?.next(event);
+  }
+
+  /** Registers how bridged hints for `key` are checked; returns the unregistration. */
+  verifyBridged(key: string, verifier: BridgeVerifier): () => void {
+    this.#verifiers.set(key, verifier);
+    return () => {
+      if (this.#verifiers.get(key) === verifier) this.#verifiers.delete(key);
+    };
+  }
+
   close(): void {
     this.#channel?.close();
+    this.#verifiers.clear();
     for (const subject of this.#subjects.values()) subject.complete();
     this.#subjects.clear();
+  }
+
+  #onBridged(data: unknown): void {
+    if (typeof data !== 'object' || data === null) return;
+    const { source, key, event } = data as Partial<BridgedMessage>;
+    if (typeof key !== 'string' || source === this.#source) return;
+    const verifier = this.#verifiers.get(key);
+    if (verifier === undefined || !this.#subjects.has(key)) return;
+    try {
+      verifier(event, (verified) => this.#deliver(key, verified));
+    } catch {
+      // A hint that cannot be checked is dropped: it was never data.
+    }
   }
 
   #subject(key: string): Subject<unknown> {

@@ -82,6 +82,10 @@ export class RevisionedStore<T> {
   readonly #ownerKey: OwnerKey;
   readonly changes$: Observable<ChangeEvent>;
   #db: Promise<Db<T>>;
+  /** The last revision listeners in this context were told of; hints below it are stale. */
+  #told: Promise<number>;
+  #hints: Promise<void> = Promise.resolve();
+  readonly #unbridge: () => void;
 
   private constructor(
     readonly options: RevisionedStoreOptions,
@@ -90,6 +94,49 @@ export class RevisionedStore<T> {
     this.#ownerKey = Object.freeze({ store: options.dbName });
     this.#db = db;
     this.changes$ = options.bus.channel(options.dbName);
+    this.#told = db.then(
+      async (opened) => ((await opened.get('meta', STATE_KEY)) as StoreState).revision,
+      () => 0,
+    );
+    // Another context's write reaches us as a hint only: what listeners hear is read from this store.
+    this.#unbridge = options.bus.verifyBridged(options.dbName, (_hint, deliver) => {
+      this.#hints = this.#hints.then(() => this.#checkHint(deliver)).catch(() => undefined);
+    });
+  }
+
+  /**
+   * Resolves once the store knows the revision it was opened at: a reader handed out after this hears
+   * of every write that commits later, in whatever context.
+   */
+  async ready(): Promise<void> {
+    await this.#told;
+  }
+
+  /**
+   * A bridged change event said the store moved: read its real revision, and if it did move past what
+   * this context was told, tell listeners the ids its log has after that (or a clear, when the log no
+   * longer reaches back that far). A forged hint thus costs one read and emits nothing false.
+   */
+  async #checkHint(deliver: (event: ChangeEvent) => void): Promise<void> {
+    const told = await this.#told;
+    const db = await this.#db;
+    const tx = db.transaction(['log', 'meta']);
+    const state = (await tx.objectStore('meta').get(STATE_KEY)) as StoreState;
+    if (state.revision <= told) return;
+    this.#told = Promise.resolve(state.revision);
+    const base = { store: this.options.name, owner: this.options.owner, revision: state.revision };
+    if (state.horizon > told) {
+      deliver({ ...base, ids: [], operation: 'clear' });
+      return;
+    }
+    const entries = await tx.objectStore('log').getAll(IDBKeyRange.lowerBound(told, true));
+    const kinds = new Set(entries.map((entry) => entry.op));
+    const [only] = kinds;
+    deliver({
+      ...base,
+      ids: entries.map((entry) => entry.id),
+      operation: kinds.size === 1 && only !== undefined ? only : 'mixed',
+    });
   }
 
   static open<T>(options: RevisionedStoreOptions): { store: RevisionedStore<T>; ownerKey: OwnerKey } {
@@ -123,6 +170,7 @@ export class RevisionedStore<T> {
   }
 
   async close(): Promise<void> {
+    this.#unbridge();
     (await this.#db).close();
   }
 
@@ -277,6 +325,8 @@ export class RevisionedStore<T> {
       throw error;
     }
     if (kinds.size > 0) {
+      const revision = state.revision;
+      this.#told = this.#told.then((told) => Math.max(told, revision));
       const [only] = kinds;
       this.options.bus.publish(this.options.dbName, {
         store: this.options.name,

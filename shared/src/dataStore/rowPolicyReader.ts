@@ -14,8 +14,15 @@ export function rowPolicyReader<T>(
   base: DataStoreReader<T>,
   policy: (record: T, readerLevel: AccessLevel) => T | undefined,
   readerLevel: AccessLevel,
+  /**
+   * Whether this reader may hold an earlier version of a record the policy now hides (so must hear
+   * that it went). Without it, every hidden record is told as gone, to every reader.
+   */
+  mayHold: (record: T, readerLevel: AccessLevel) => boolean = () => true,
 ): DataStoreReader<T> {
   const shape = (record: T | undefined) => (record === undefined ? undefined : policy(record, readerLevel));
+  const told = (record: T | undefined) =>
+    record === undefined || shape(record) !== undefined || mayHold(record, readerLevel);
   const visibleKeys = async (afterId: string | undefined, limit: number) => {
     const result: string[] = [];
     let after = afterId;
@@ -50,30 +57,37 @@ export function rowPolicyReader<T>(
     getEpoch: () => base.getEpoch(),
     keys: (afterId?: string, limit = 500) => visibleKeys(afterId, limit),
     getBlob: (id: string) => base.getBlob(id),
-    sync: (fromRevision?: number | SyncPoint) => policyCursor(base.sync(fromRevision), shape),
-    // Events keep ids that are visible or gone (a removal may concern a person this reader had). An event
-    // whose ids are all hidden still goes out, empty, so a reader that must drop a record wakes up.
+    sync: (fromRevision?: number | SyncPoint) =>
+      policyCursor(base.sync(fromRevision), shape, (record) => mayHold(record, readerLevel)),
+    // Events keep ids that are visible, gone (a removal may concern a record this reader had), or hidden
+    // now from a reader that may hold an earlier version; no other id. An event left with no id still
+    // goes out: the store's revision moved (every reader sees it move), and a reader syncs to it to show
+    // it is current.
     changes$: base.changes$.pipe(
       concatMap((event) =>
         from(base.getMany(event.ids)).pipe(
-          map((records) => ({
-            ...event,
-            ids: event.ids.filter((_, i) => records[i] === undefined || shape(records[i]) !== undefined),
-          })),
+          map((records) => ({ ...event, ids: event.ids.filter((_, i) => told(records[i])) })),
         ),
       ),
     ),
   });
 }
 
-function policyCursor<T>(inner: SyncCursor<T>, shape: (record: T) => T | undefined): SyncCursor<T> {
+function policyCursor<T>(
+  inner: SyncCursor<T>,
+  shape: (record: T) => T | undefined,
+  mayHold: (record: T) => boolean,
+): SyncCursor<T> {
   const next = async (): Promise<SyncTask<T>> => {
     while (true) {
       const task = await inner.next();
       if (task.operation !== 'add' && task.operation !== 'update') return task;
       const data = shape(task.data);
       if (data !== undefined) return { ...task, data };
-      if (task.operation === 'update') return { operation: 'remove', id: task.id, revision: task.revision };
+      // Hidden now: gone for a reader that may hold it, and nothing at all (not its id) for the others.
+      if (task.operation === 'update' && mayHold(task.data)) {
+        return { operation: 'remove', id: task.id, revision: task.revision };
+      }
     }
   };
   return {

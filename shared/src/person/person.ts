@@ -32,6 +32,12 @@ export interface PersonRecord {
   id: string;
   pointers: Pointer[];
   reasons: MergeReason[];
+  /**
+   * The lowest level that could read some earlier version of this person, while it is lower than the
+   * level that can read it now: a reader at or above it may hold the person and must hear that it went.
+   * Readers below it never held the person, so they never hear of it (not even its id).
+   */
+  onceReadableAt?: AccessLevel;
 }
 
 export function sourceKey(ref: SourceRef): string {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DataStorePlatform } from '../dataStore/dataStorePlatform';
 import type { SyncTask } from '../dataStore/types';
 import type { PersonRecord } from './person';
-import { READABLE_POINTERS_POLICY } from './readablePointersPolicy';
+import { READABLE_POINTERS_POLICY, withOnceReadableAt } from './readablePointersPolicy';
 
 const local = { provider: 'local', contactId: 'l1', accessLevel: 'privileged' as const, revision: 1 };
 const facebook = {
@@ -64,14 +64,34 @@ describe('the readable-pointers row policy, applied by the platform', () => {
     expect((await drain(contacts.sync())).map((t) => t.operation)).toEqual(['add', 'add', 'done']);
   });
 
-  it('turns an update that hides a person into a remove, and keeps waking the reader', async () => {
+  it('turns an update that hides a person it once showed into a remove, and wakes the reader', async () => {
     const { store, dialer } = await setup();
-    await store.put('p1', { id: 'p1', pointers: [local, facebook], reasons: [] });
+    const before: PersonRecord = { id: 'p1', pointers: [local, facebook], reasons: [] };
+    await store.put('p1', before);
     const done = (await drain(dialer.sync())).at(-1)!;
     const woke = firstValueFrom(dialer.changes$);
-    await store.put('p1', { id: 'p1', pointers: [facebook], reasons: [] });
+    // As the GCDS writes it: the person remembers it was readable at privileged.
+    const after = withOnceReadableAt({ id: 'p1', pointers: [facebook], reasons: [] }, before);
+    expect(after.onceReadableAt).toBe('privileged');
+    await store.put('p1', after);
     expect((await woke).revision).toBe(2);
     const tasks = await drain(dialer.sync(done.revision));
     expect(tasks.map((t) => t.operation)).toEqual(['remove', 'done']);
+  });
+
+  it('never names to a reader a person it never could read', async () => {
+    const { store, dialer } = await setup();
+    await store.put('p2', { id: 'p2', pointers: [facebook], reasons: [] });
+    const done = (await drain(dialer.sync())).at(-1)!;
+    const heard: unknown[] = [];
+    const subscription = dialer.changes$.subscribe((event) => heard.push(event));
+    await store.put(
+      'p2',
+      withOnceReadableAt({ id: 'p2', pointers: [{ ...facebook, revision: 2 }], reasons: [] }, undefined),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    subscription.unsubscribe();
+    expect(JSON.stringify(heard)).not.toContain('p2');
+    expect(JSON.stringify(await drain(dialer.sync(done.revision)))).not.toContain('p2');
   });
 });

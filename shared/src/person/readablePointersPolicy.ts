@@ -1,5 +1,5 @@
-import { type AccessLevel, canReadAt } from '../access/accessLevel';
-import type { PersonRecord } from './person';
+import { type AccessLevel, accessRank, canReadAt } from '../access/accessLevel';
+import type { PersonRecord, Pointer } from './person';
 
 export const READABLE_POINTERS_POLICY = 'readable-pointers';
 
@@ -18,4 +18,37 @@ export function readablePointers(record: PersonRecord, readerLevel: AccessLevel)
       visible.has(`${reason.b.provider}\u001f${reason.b.contactId}`),
   );
   return { ...record, pointers, reasons };
+}
+
+/** Whether a reader the policy hides this person from may still hold an earlier version of it. */
+export function mayHoldHiddenPerson(record: PersonRecord, readerLevel: AccessLevel): boolean {
+  return record.onceReadableAt !== undefined && canReadAt(readerLevel, record.onceReadableAt);
+}
+
+/** The lowest level that can read a person with these pointers (`undefined`: it has none). */
+export function lowestReadableLevel(pointers: readonly Pointer[]): AccessLevel | undefined {
+  let lowest: AccessLevel | undefined;
+  for (const pointer of pointers) {
+    if (lowest === undefined || accessRank(pointer.accessLevel) < accessRank(lowest))
+      lowest = pointer.accessLevel;
+  }
+  return lowest;
+}
+
+/**
+ * The person as the GCDS writes it next: `onceReadableAt` carries the lowest level any version so far
+ * was readable at, for as long as that is lower than the level it is readable at now.
+ */
+export function withOnceReadableAt(next: PersonRecord, previous: PersonRecord | undefined): PersonRecord {
+  const { onceReadableAt: _dropped, ...record } = next;
+  if (previous === undefined) return record;
+  const now = lowestReadableLevel(record.pointers);
+  let before = lowestReadableLevel(previous.pointers);
+  if (
+    previous.onceReadableAt !== undefined &&
+    (before === undefined || accessRank(previous.onceReadableAt) < accessRank(before))
+  )
+    before = previous.onceReadableAt;
+  if (before === undefined || now === undefined || accessRank(before) >= accessRank(now)) return record;
+  return { ...record, onceReadableAt: before };
 }

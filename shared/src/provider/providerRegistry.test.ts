@@ -38,6 +38,7 @@ describe('ProviderRegistry', () => {
           owner: 'seeded',
           accessLevel: 'privileged',
           description: 'Seeded',
+          provider: true,
         },
       },
     ]);

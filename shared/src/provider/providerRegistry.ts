@@ -2,6 +2,7 @@ import { type Observable, Subject } from 'rxjs';
 import type { Contact } from '../contact/contact';
 import type { AppIdentity, DataStorePlatform } from '../dataStore/dataStorePlatform';
 import type { DataStoreOwner } from '../dataStore/types';
+import { PROVIDER_GRANT } from './providerGrant';
 import type { ProviderDefinition, ProviderManifest } from './types';
 
 /** The name every provider's store has, as in Gaia: each provider owns one `contacts` DataStore. */
@@ -56,12 +57,16 @@ export class ProviderRegistry {
     const controller = new AbortController();
     let api: API;
     try {
-      const store = await this.platform.ownStore<Contact>(identity, {
-        name: PROVIDER_STORE_NAME,
-        access: 'readonly',
-        accessLevel: definition.manifest.accessLevel,
-        description: definition.manifest.description ?? definition.manifest.displayName,
-      });
+      const store = await this.platform.ownStore<Contact>(
+        identity,
+        {
+          name: PROVIDER_STORE_NAME,
+          access: 'readonly',
+          accessLevel: definition.manifest.accessLevel,
+          description: definition.manifest.description ?? definition.manifest.displayName,
+        },
+        { grant: PROVIDER_GRANT },
+      );
       api = await definition.start({
         providerId: definition.id,
         store,

@@ -6,7 +6,7 @@
  * look clean.
  */
 import { tap } from 'rxjs';
-import type { ConsumerPlatform } from '../consumerSync/providerRecordReader';
+import type { ConsumerPlatform } from '../consumerSync/consumerPlatform';
 import type { AppIdentity } from '../dataStore/dataStorePlatform';
 import type { DataStoreReader, SyncCursor, SyncPoint } from '../dataStore/types';
 

@@ -1,5 +1,5 @@
 import type { MergedContact, PartialDate, Sourced, SourcedItem, SourceRef } from '@gcds/shared';
-import type * as Comlink from 'comlink';
+import type { EngineRemote } from '../../protocol/appRpc';
 import type { ContactsAppApi, MergeSuggestion, PersonDetail } from '../../protocol/contactsApi';
 import { initialsAvatar } from '../../ui/avatar';
 import { confirmDialog } from '../../ui/dialog';
@@ -51,7 +51,7 @@ export class ContactDetail {
   #shown: string | undefined;
 
   constructor(
-    private readonly api: Comlink.Remote<ContactsAppApi>,
+    private readonly api: EngineRemote<ContactsAppApi>,
     private readonly photos: PhotoCache,
     private readonly actions: DetailActions,
   ) {

@@ -1,5 +1,5 @@
 import type { ContactDraft } from '@gcds/shared';
-import type * as Comlink from 'comlink';
+import type { EngineRemote } from '../../protocol/appRpc';
 import type { ContactsAppApi, FieldError } from '../../protocol/contactsApi';
 import { h, replaceChildren } from '../../ui/dom';
 import { viewBar } from '../../ui/viewBar';
@@ -28,7 +28,7 @@ export class ContactForm {
   #localId: string | undefined;
 
   constructor(
-    private readonly api: Comlink.Remote<ContactsAppApi>,
+    private readonly api: EngineRemote<ContactsAppApi>,
     private readonly done: (personId: string | undefined, message: string) => void,
     private readonly cancel: () => void,
   ) {

@@ -1,5 +1,5 @@
 import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/virtual-core';
-import type * as Comlink from 'comlink';
+import type { EngineRemote } from '../../protocol/appRpc';
 import type { ContactRow, ContactsAppApi, ListSection, SearchResult } from '../../protocol/contactsApi';
 import { initialsAvatar } from '../../ui/avatar';
 import { h, replaceChildren } from '../../ui/dom';
@@ -63,7 +63,7 @@ export class ContactList {
   #searchRun = 0;
 
   constructor(
-    private readonly api: Comlink.Remote<ContactsAppApi>,
+    private readonly api: EngineRemote<ContactsAppApi>,
     private readonly photos: PhotoCache,
     private readonly open: (personId: string) => void,
   ) {

@@ -1,4 +1,4 @@
-import * as Comlink from 'comlink';
+import type { EngineRemote } from '../../protocol/appRpc';
 import type { ContactsAppApi, ImportReport } from '../../protocol/contactsApi';
 import { h, replaceChildren } from '../../ui/dom';
 import { viewBar } from '../../ui/viewBar';
@@ -14,7 +14,7 @@ export class ImportView {
   #busy = false;
 
   constructor(
-    private readonly api: Comlink.Remote<ContactsAppApi>,
+    private readonly api: EngineRemote<ContactsAppApi>,
     back: () => void,
   ) {
     this.#input = h('input', {
@@ -98,15 +98,11 @@ export class ImportView {
     try {
       // The File itself, not its bytes: it crosses to the provider's worker by reference and is read there
       // a chunk at a time, so no context holds the whole file.
-      const report = await this.api.importVcf(
-        file.name,
-        file,
-        Comlink.proxy((progress) => {
-          this.#progress.max = Math.max(progress.total, 1);
-          this.#progress.value = progress.done;
-          this.#progressText.textContent = `Imported ${progress.done} of ${progress.total} cards`;
-        }),
-      );
+      const report = await this.api.importVcf(file.name, file, (progress) => {
+        this.#progress.max = Math.max(progress.total, 1);
+        this.#progress.value = progress.done;
+        this.#progressText.textContent = `Imported ${progress.done} of ${progress.total} cards`;
+      });
       this.#progress.max = 1;
       this.#progress.value = 1;
       this.#showReport(file.name, report);

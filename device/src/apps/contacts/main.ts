@@ -1,4 +1,3 @@
-import * as Comlink from 'comlink';
 import type { ContactsAppApi } from '../../protocol/contactsApi';
 import { connectToEngine, storageIsolation } from '../../ui/appChannel';
 import { announce, h } from '../../ui/dom';
@@ -135,12 +134,10 @@ root.append(...views.values(), toast, live);
 show('list');
 list.mount();
 
-api.subscribe(
-  Comlink.proxy(() => {
-    void list.reload();
-    if (document.body.dataset.view === 'detail') void detail.refresh();
-  }),
-);
+api.subscribe(() => {
+  void list.reload();
+  if (document.body.dataset.view === 'detail') void detail.refresh();
+});
 
 document.addEventListener('keydown', (event) => {
   if (

@@ -1,4 +1,4 @@
-import type * as Comlink from 'comlink';
+import type { EngineRemote } from '../../protocol/appRpc';
 import type { ContactsAppApi } from '../../protocol/contactsApi';
 import { confirmDialog } from '../../ui/dialog';
 import { h, replaceChildren } from '../../ui/dom';
@@ -16,7 +16,7 @@ export class MergePicker {
   #run = 0;
 
   constructor(
-    private readonly api: Comlink.Remote<ContactsAppApi>,
+    private readonly api: EngineRemote<ContactsAppApi>,
     back: () => void,
     private readonly merged: (personId: string, message: string) => void,
   ) {

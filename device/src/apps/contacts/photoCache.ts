@@ -1,4 +1,4 @@
-import type * as Comlink from 'comlink';
+import type { EngineRemote } from '../../protocol/appRpc';
 import type { ContactsAppApi } from '../../protocol/contactsApi';
 
 /** Thumbnails as object URLs, fetched once per person and only when a row asks for one. */
@@ -6,7 +6,7 @@ export class PhotoCache {
   readonly #urls = new Map<string, Promise<string | undefined>>();
   readonly #ready = new Map<string, string>();
 
-  constructor(private readonly api: Comlink.Remote<ContactsAppApi>) {}
+  constructor(private readonly api: EngineRemote<ContactsAppApi>) {}
 
   get(personId: string): Promise<string | undefined> {
     let url = this.#urls.get(personId);

@@ -1,4 +1,4 @@
-import type * as Comlink from 'comlink';
+import type { EngineRemote } from '../../protocol/appRpc';
 import type { MessagesAppApi, Recipient } from '../../protocol/messagesApi';
 import { h, replaceChildren } from '../../ui/dom';
 import { marked } from '../../ui/marked';
@@ -28,7 +28,7 @@ export class ComposeView {
   #run = 0;
 
   constructor(
-    private readonly api: Comlink.Remote<MessagesAppApi>,
+    private readonly api: EngineRemote<MessagesAppApi>,
     back: () => void,
     private readonly sent: (threadIds: string[]) => void,
   ) {

@@ -1,4 +1,3 @@
-import * as Comlink from 'comlink';
 import type { MessagesAppApi } from '../../protocol/messagesApi';
 import { connectToEngine, storageIsolation } from '../../ui/appChannel';
 import { announce, h } from '../../ui/dom';
@@ -85,9 +84,7 @@ handleEscape(() => {
   return true;
 });
 
-api.subscribe(
-  Comlink.proxy(() => {
-    void list.refresh();
-    if (document.body.dataset.view === 'thread') void thread.show(thread.threadId);
-  }),
-);
+api.subscribe(() => {
+  void list.refresh();
+  if (document.body.dataset.view === 'thread') void thread.show(thread.threadId);
+});

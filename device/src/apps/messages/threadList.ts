@@ -1,4 +1,4 @@
-import type * as Comlink from 'comlink';
+import type { EngineRemote } from '../../protocol/appRpc';
 import type { MessagesAppApi, ThreadSummary } from '../../protocol/messagesApi';
 import { initialsAvatar } from '../../ui/avatar';
 import { h, replaceChildren } from '../../ui/dom';
@@ -11,7 +11,7 @@ export class ThreadList {
   #run = 0;
 
   constructor(
-    private readonly api: Comlink.Remote<MessagesAppApi>,
+    private readonly api: EngineRemote<MessagesAppApi>,
     private readonly open: (threadId: string) => void,
   ) {
     this.#list = h('ol', {

@@ -1,4 +1,4 @@
-import type * as Comlink from 'comlink';
+import type { EngineRemote } from '../../protocol/appRpc';
 import type { ChatMessage, MessagesAppApi } from '../../protocol/messagesApi';
 import { h, replaceChildren } from '../../ui/dom';
 import { timeText } from '../../ui/timeText';
@@ -17,7 +17,7 @@ export class ThreadView {
   #run = 0;
 
   constructor(
-    private readonly api: Comlink.Remote<MessagesAppApi>,
+    private readonly api: EngineRemote<MessagesAppApi>,
     back: () => void,
   ) {
     this.#title = h('h2', { class: 'view-title', attrs: { 'data-testid': 'thread-title' } });

@@ -1,4 +1,4 @@
-import type * as Comlink from 'comlink';
+import type { EngineRemote } from '../../protocol/appRpc';
 import type { CallerId, PhoneAppApi } from '../../protocol/phoneApi';
 import { initialsAvatar } from '../../ui/avatar';
 import { h, replaceChildren } from '../../ui/dom';
@@ -18,7 +18,7 @@ export class CallScreen {
   #returnFocus: HTMLElement | null = null;
 
   constructor(
-    private readonly api: Comlink.Remote<PhoneAppApi>,
+    private readonly api: EngineRemote<PhoneAppApi>,
     private readonly onEnd: (message: string) => void,
   ) {
     this.element = h('section', {

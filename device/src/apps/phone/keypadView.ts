@@ -1,4 +1,4 @@
-import type * as Comlink from 'comlink';
+import type { EngineRemote } from '../../protocol/appRpc';
 import type { DialSuggestion, PhoneAppApi } from '../../protocol/phoneApi';
 import { h, replaceChildren } from '../../ui/dom';
 import { marked } from '../../ui/marked';
@@ -36,7 +36,7 @@ export class KeypadView {
   #run = 0;
 
   constructor(
-    private readonly api: Comlink.Remote<PhoneAppApi>,
+    private readonly api: EngineRemote<PhoneAppApi>,
     private readonly actions: KeypadActions,
   ) {
     this.#input = h('input', {

@@ -1,4 +1,3 @@
-import * as Comlink from 'comlink';
 import type { PhoneAppApi } from '../../protocol/phoneApi';
 import { connectToEngine, storageIsolation } from '../../ui/appChannel';
 import { announce, h } from '../../ui/dom';
@@ -77,10 +76,8 @@ keypad.focus();
 // During a call Escape does nothing (a call ends with its own buttons); otherwise it goes home.
 handleEscape(() => callScreen.active);
 
-api.subscribe(
-  Comlink.proxy(() => {
-    void keypad.refresh();
-    void recents.refresh();
-    void callScreen.refresh();
-  }),
-);
+api.subscribe(() => {
+  void keypad.refresh();
+  void recents.refresh();
+  void callScreen.refresh();
+});

@@ -1,4 +1,4 @@
-import type * as Comlink from 'comlink';
+import type { EngineRemote } from '../../protocol/appRpc';
 import type { CallKind, CallLogEntry, PhoneAppApi } from '../../protocol/phoneApi';
 import { h, replaceChildren } from '../../ui/dom';
 import { timeText } from '../../ui/timeText';
@@ -16,7 +16,7 @@ export class RecentsView {
   #run = 0;
 
   constructor(
-    private readonly api: Comlink.Remote<PhoneAppApi>,
+    private readonly api: EngineRemote<PhoneAppApi>,
     private readonly call: (number: string) => void,
   ) {
     this.#list = h('ol', {
