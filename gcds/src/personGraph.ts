@@ -2,6 +2,7 @@ import type { ExtraObjectStore, OwnerTransaction, PersonRecord, Pointer, WriteOp
 import { v7 as uuidv7 } from 'uuid';
 import { assignPersonIds, clusterSources, MAX_BUCKET } from './clustering';
 import { issueAll } from './issueAll';
+import { identifierKey, markShared } from './sharedIdentifiers';
 import type { Decision, SourceRecord } from './types';
 
 /** A source as the GCDS is told of it: identity, revision and match keys, without person assignment. */
@@ -429,14 +430,9 @@ export class PersonGraph {
     const found: SourceRecord[] = [];
     for (const [index, key] of lookupsOf(source)) {
       const holders = holdersByKey.get(lookupKey(index, key)) ?? [];
-      if (holders.length > MAX_BUCKET) {
-        sharedNumbers.add(key);
-        continue;
-      }
-      if (index === 'byPhone' && namesDisagree(holders)) {
-        // Differently named people carry this number: a family landline, not anyone's identity.
-        sharedNumbers.add(key);
-      }
+      // People who cannot be one person carry this number or address: a family landline, not identity.
+      markShared(sharedNumbers, identifierKey(index, key), holders);
+      if (holders.length > MAX_BUCKET) continue;
       for (const holder of holders) {
         const current = this.#cache.has(holder.key) ? this.#cache.get(holder.key) : holder;
         if (current !== undefined && current.key !== source.key) found.push(current);
@@ -444,21 +440,6 @@ export class PersonGraph {
     }
     return found;
   }
-}
-
-/**
- * Whether two of the holders have no name key in common (a nameless holder agrees with no one). Keys,
- * not just the first: "Alex" reads as Alexander or Alexandra, so it agrees with an "Alexandra" on the
- * same number, while an "Alexander" and an "Alexandra" there make it a shared line.
- */
-function namesDisagree(holders: readonly SourceRecord[]): boolean {
-  for (let i = 0; i < holders.length; i++) {
-    const keys = new Set(holders[i]!.nameKeys);
-    for (let j = i + 1; j < holders.length; j++) {
-      if (!holders[j]!.nameKeys.some((key) => keys.has(key))) return true;
-    }
-  }
-  return false;
 }
 
 function pointerOf(source: SourceRecord): Pointer {
