@@ -11,6 +11,7 @@ export {
   VARIANT_CLASSES,
   type VariantClass,
 } from './labelledAddressBook';
+export { EXPORT_VERSION, type LabelledExports, labelledExports } from './labelledExports';
 export {
   type ClassRecall,
   type HardNegativeCount,
