@@ -53,6 +53,7 @@ export function suggestionFor(a: SourceRecord, b: SourceRecord): PairSuggestion 
   const evidence = pairEvidence(a, b, new Set());
   const reasons = evidence.keys.filter((key) => !key.startsWith('name:'));
   let score = 0;
+  let named = true;
   const name = hasPersonName(a) && hasPersonName(b) ? nameMatch(a, b) : undefined;
   if (name !== undefined) {
     score += name === 'full' ? SUGGESTION_POINTS.fullName : SUGGESTION_POINTS.partialName;
@@ -62,13 +63,14 @@ export function suggestionFor(a: SourceRecord, b: SourceRecord): PairSuggestion 
     if (similar.score >= SIMILAR_NAME) {
       score += SUGGESTION_POINTS.similarName;
       reasons.unshift(`name~:${similar.key}`);
-    }
+    } else named = false;
   } else {
     score += SUGGESTION_POINTS.fullName;
   }
   if (evidence.keys.some((key) => key.startsWith('phone:'))) score += SUGGESTION_POINTS.sharedPhone;
   if (evidence.keys.some((key) => key.startsWith('email:'))) score += SUGGESTION_POINTS.sharedEmail;
-  if (score > 0 && a.org !== '' && a.org === b.org) {
+  // An employer in common says something only of look-alike names: colleagues share it by definition.
+  if (named && a.org !== '' && a.org === b.org) {
     score += SUGGESTION_POINTS.sameEmployer;
     reasons.push(`org:${a.org}`);
   }
