@@ -67,6 +67,15 @@ function identicalPhones(a: SourceRecord, b: SourceRecord): boolean {
   );
 }
 
+/** The name two compatible records agree on: a key both have, else the shorter name (the one contained). */
+function nameKeyOf(a: SourceRecord, b: SourceRecord): string | undefined {
+  const shared = a.nameKeys.find((key) => b.nameKeys.includes(key));
+  if (shared !== undefined) return shared;
+  const [first, second] = [a.nameKeys[0], b.nameKeys[0]];
+  if (first === undefined || second === undefined) return first ?? second;
+  return second.split(' ').length < first.split(' ').length ? second : first;
+}
+
 /** Evidence weights: they order the automatic links, the strongest joined first. */
 const WEIGHT = { fullName: 50, partialName: 40, company: 50, phone: 30, email: 40 } as const;
 
@@ -90,8 +99,7 @@ export function pairEvidence(
   const emails = a.emails.filter((email) => b.emails.includes(email));
   const company = isCompanyCard(a) && isCompanyCard(b) && a.company === b.company;
   const name = hasPersonName(a) && hasPersonName(b) ? nameMatch(a, b) : undefined;
-  const nameKey =
-    name === undefined ? undefined : (a.nameKeys.find((key) => b.nameKeys.includes(key)) ?? a.nameKeys[0]);
+  const nameKey = name === undefined ? undefined : nameKeyOf(a, b);
   const keys = [
     ...(nameKey === undefined ? [] : [`name:${nameKey}`]),
     ...(company ? [`company:${a.company}`] : []),
