@@ -76,6 +76,14 @@ function nameKeyOf(a: SourceRecord, b: SourceRecord): string | undefined {
   return second.split(' ').length < first.split(' ').length ? second : first;
 }
 
+/** Each record has a number, or each an address, the other lacks. */
+function valuesDiffer(a: SourceRecord, b: SourceRecord): boolean {
+  const phoneLacked = (x: SourceRecord, y: SourceRecord) =>
+    x.phones.some((p) => !y.phones.some((q) => samePhone(p, q)));
+  const emailLacked = (x: SourceRecord, y: SourceRecord) => x.emails.some((e) => !y.emails.includes(e));
+  return (phoneLacked(a, b) && phoneLacked(b, a)) || (emailLacked(a, b) && emailLacked(b, a));
+}
+
 /** Evidence weights: they order the automatic links, the strongest joined first. */
 const WEIGHT = { fullName: 50, partialName: 40, company: 50, phone: 30, email: 40 } as const;
 
@@ -113,14 +121,21 @@ export function pairEvidence(
       (phones.length > 0 ? WEIGHT.phone : 0) +
       (emails.length > 0 ? WEIGHT.email : 0),
   );
-  // A shared identifier still tells two full names apart from its other holders, unless a third
-  // holder could be either of them.
-  const personal = (key: string) =>
-    !sharedIdentifiers.has(key) || (name === 'full' && !sharedIdentifiers.has(ambiguousKey(key)));
-  const personalPhone = phones.some(
-    (phone) => !phone.isShortCode && (company || (!officeLine(phone, b) && personal(phone.key))),
-  );
-  const personalEmail = emails.some((email) => company || personal(sharedEmailKey(email)));
+  const usablePhones = phones.filter((phone) => !phone.isShortCode && (company || !officeLine(phone, b)));
+  const own = (key: string) => company || !sharedIdentifiers.has(key);
+  const ownEvidence =
+    usablePhones.some((phone) => own(phone.key)) || emails.some((email) => own(sharedEmailKey(email)));
+  // A household's number or address (held by people who cannot be one) still tells two full names
+  // apart from its other holders, unless a third holder could be either of them, and unless each has
+  // a number or an address the other lacks: a parent and child whose export dropped the "Jr.", or
+  // namesakes in one home.
+  const household = (key: string) =>
+    name === 'full' && sharedIdentifiers.has(key) && !sharedIdentifiers.has(ambiguousKey(key));
+  const householdEvidence =
+    !ownEvidence &&
+    (usablePhones.some((phone) => household(phone.key)) ||
+      emails.some((email) => household(sharedEmailKey(email)))) &&
+    !valuesDiffer(a, b);
   let veto: string | undefined;
   if (name === undefined && !company) veto = 'names differ or are missing';
   else if (
@@ -129,7 +144,7 @@ export function pairEvidence(
     (phones.length === 0 || emails.length === 0)
   )
     veto = 'same provider without the same numbers or both a shared phone and a shared email';
-  else if (!personalPhone && !personalEmail)
+  else if (!ownEvidence && !householdEvidence)
     veto = phones.length > 0 || emails.length > 0 ? 'only a shared line in common' : 'nothing in common';
   return { auto: veto === undefined, score, keys, ...(veto === undefined ? {} : { veto }) };
 }

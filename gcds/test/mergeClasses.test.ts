@@ -333,6 +333,20 @@ describe('what must stay apart', () => {
     }
   });
 
+  it('keeps a child whose export dropped the "Jr." from the parent: each has a mobile of their own', () => {
+    expect(
+      people(
+        ['phone', 'a', { given: 'Robert', family: 'Brown', tel: [cell(MOBILE), home(LANDLINE)] }],
+        ['google', 'b', { given: 'Robert', family: 'Brown', tel: [cell(OTHER), home(LANDLINE)] }],
+        [
+          'outlook',
+          'c',
+          { given: 'Robert', family: 'Brown', suffix: 'Jr.', tel: [cell(OTHER), home(LANDLINE)] },
+        ],
+      ),
+    ).toEqual(['a', 'b', 'c']);
+  });
+
   it('keeps a family on one landline apart; a full name on it still finds its own other card', () => {
     expect(
       people(

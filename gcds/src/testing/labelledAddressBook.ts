@@ -738,12 +738,16 @@ export function labelledAddressBook(options: LabelledBookOptions = {}): Labelled
       const sharedMail = sharedHome === undefined ? address(given, family) : undefined;
       const group = `parentChild:${people}`;
       const parentSuffix = chance(0.4) ? 'Sr.' : undefined;
+      // Google's card of the child sometimes lost the "Jr.": then only the child's own mobile
+      // and address, which the parent's cards lack, tell it from the parent.
+      const droppedSuffix = chance(0.3);
       for (const suffix of [parentSuffix, 'Jr.']) {
         const own = number('cell');
         const mail = address(given, family);
         const plans = ordinary({ given, family, ...(suffix === undefined ? {} : { suffix }) }, own, mail).map(
-          (plan) => ({
+          (plan): CardPlan => ({
             ...plan,
+            ...(suffix === 'Jr.' && droppedSuffix && plan.exporter === 'google' ? { suffix: undefined } : {}),
             phones:
               sharedHome !== undefined && plan.exporter !== 'social'
                 ? [...plan.phones, sharedHome]
