@@ -327,6 +327,16 @@ export class PersonGraph {
       }
     }
     const decisions = [...decided.values()];
+    // Whether a number or address is shared is asked of its holders for every source of the
+    // neighbourhood, not only the seeds: two candidates pulled in through someone else may meet on a
+    // landline whose other holders (the "Jr.") only the index knows.
+    const seedKeys = new Set(seeds.map((seed) => seed.key));
+    const others = [...neighbourhood.values()].filter((source) => !seedKeys.has(source.key));
+    const moreHolders = await this.#holdersOf(others, holders);
+    for (const [lookup, list] of moreHolders) {
+      const [index, key] = lookup.split('\u0000') as [LookupIndex, string];
+      markShared(sharedNumbers, identifierKey(index, key), list);
+    }
 
     const clusters = clusterSources([...neighbourhood.values()], decisions, sharedNumbers);
     const outside = [
@@ -392,12 +402,19 @@ export class PersonGraph {
   /**
    * For every phone and email key of the seeds, its holders as the index would answer (first
    * MAX_BUCKET + 1 in key order) if every pending source had been written: the stored holders, less
-   * the pending sources, plus the pending sources that hold the key.
+   * the pending sources, plus the pending sources that hold the key. Lookups in `known` are not asked again.
    */
-  async #holdersOf(seeds: readonly SourceRecord[]): Promise<Map<string, SourceRecord[]>> {
+  async #holdersOf(
+    seeds: readonly SourceRecord[],
+    known: ReadonlyMap<string, unknown> = new Map(),
+  ): Promise<Map<string, SourceRecord[]>> {
     const wanted = new Map<string, [LookupIndex, string]>();
-    for (const seed of seeds)
-      for (const [index, key] of lookupsOf(seed)) wanted.set(lookupKey(index, key), [index, key]);
+    for (const seed of seeds) {
+      for (const [index, key] of lookupsOf(seed)) {
+        const lookup = lookupKey(index, key);
+        if (!known.has(lookup)) wanted.set(lookup, [index, key]);
+      }
+    }
     const lookups = [...wanted];
     const book = await this.#bookIfCheaper(lookups.length, LOOKUP_COST_IN_SOURCES);
     const limit = MAX_BUCKET + 1 + this.#pendingStored;
