@@ -93,10 +93,11 @@ const WEIGHT = { fullName: 50, partialName: 40, company: 50, phone: 30, email: 4
  * family names and suffixes agreeing) plus a shared personal identifier: an email, or a number that is
  * neither an office line (work, main, fax…) nor a short code. A number or address differently named
  * people hold (`sharedIdentifiers`: a family landline) counts only between full names, and only when
- * no third holder could be either of them: a first name alone says too little to tell holders apart. A different second number or address is no
- * conflict: people have several and each source knows a subset. Two company cards (no person's name)
- * of one company merge on any number of theirs, the main line included: it is the company's own. Two
- * records of one provider also need the same numbers, or both a shared phone and a shared email.
+ * no third holder could be either of them and neither has a number or address the other lacks: a
+ * first name alone says too little to tell its holders apart. A different second number or address is
+ * otherwise no conflict: people have several and each source knows a subset. Two company cards (no
+ * person's name) of one company merge on any number of theirs, the main line included: it is the
+ * company's own. Two records of one provider also need the same numbers, or a shared phone and email.
  */
 export function pairEvidence(
   a: SourceRecord,

@@ -425,7 +425,7 @@ function written(plan: CardPlan, id: string, rand: () => number): Contact {
   const family = word(plan.family);
   const tel: ContactTel[] = plan.phones.map((phone) => ({
     value: e164Written(phone.e164, plan.exporter),
-    type: [plan.exporter === 'outlook' && phone.type === 'cell' ? 'cell' : phone.type],
+    type: [phone.type],
   }));
   const email = plan.emails.map((value) => ({ value: rand() < 0.15 ? value.toUpperCase() : value }));
   const contact: Contact = { id, ...(tel.length > 0 ? { tel } : {}), ...(email.length > 0 ? { email } : {}) };
