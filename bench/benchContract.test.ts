@@ -27,6 +27,8 @@ const CONTRACT: Record<string, BenchRow['unit']> = {
   caller_id_p95_ms: 'ms',
   merge_only_ms: 'ms',
   merge_growth: 'ratio',
+  merge_precision: 'ratio',
+  merge_recall: 'ratio',
   burst_wakeups: 'count',
   burst_settle_ms: 'ms',
   peer_pouchdb_ms: 'ms',

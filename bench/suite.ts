@@ -4,6 +4,7 @@ import { measureChangeVisibility } from './metrics/changeVisibility';
 import { measureInitialPopulation, populatedPipeline } from './metrics/initialPopulation';
 import { type HeapProbe, measureListMemory } from './metrics/memory';
 import { measureMergeCost } from './metrics/mergeCost';
+import { measureMergeQuality } from './metrics/mergeQuality';
 import { measurePeers, type PeerRunners } from './metrics/peers';
 import { measureReadPath } from './metrics/readPath';
 import { measureVcardImport } from './metrics/vcardImport';
@@ -58,7 +59,10 @@ export async function runSuite(
     if (chosen.has('burst')) await measureBurst(pipeline, dataset, sink, environment.log);
     await pipeline.stop();
   }
-  if (chosen.has('merge')) await measureMergeCost(dataset, sink);
+  if (chosen.has('merge')) {
+    await measureMergeCost(dataset, sink);
+    measureMergeQuality(sink);
+  }
   if (chosen.has('peers')) await measurePeers(dataset, sink, environment.peers);
   if (chosen.has('vcard')) await measureVcardImport(dataset, sink, `bench-${environment.env}-${n}`);
   return sink.rows;

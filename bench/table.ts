@@ -5,6 +5,8 @@ export const METRIC_ORDER = [
   'initial_vs_floor',
   'change_growth',
   'merge_growth',
+  'merge_precision',
+  'merge_recall',
   'ours_vs_pouchdb',
   'initial_population_ms',
   'floor_ms',
@@ -33,6 +35,8 @@ function compactN(n: number): string {
 }
 
 function formatValue(row: BenchRow): string {
+  // Merge quality is read in tenths of a percent: 0.998 is the target, 0.99 would miss it.
+  if (row.metric === 'merge_precision' || row.metric === 'merge_recall') return row.value.toFixed(4);
   if (row.unit === 'ratio') return row.value.toFixed(2);
   if (row.unit === 'count') return String(Math.round(row.value));
   if (row.unit === 'bytes') return String(Math.round(row.value));

@@ -33,6 +33,13 @@ export const TARGETS: readonly Target[] = [
   { label: 'caller_id_p95_ms < 2 at 30,000', metric: 'caller_id_p95_ms', applies: at30k, met: (v) => v < 2 },
   { label: 'ours_vs_pouchdb < 1', metric: 'ours_vs_pouchdb', applies: everywhere, met: (v) => v < 1 },
   { label: 'burst_wakeups ≤ 10', metric: 'burst_wakeups', applies: everywhere, met: (v) => v <= 10 },
+  {
+    label: 'merge_precision ≥ 0.998',
+    metric: 'merge_precision',
+    applies: everywhere,
+    met: (v) => v >= 0.998,
+  },
+  { label: 'merge_recall ≥ 0.95', metric: 'merge_recall', applies: everywhere, met: (v) => v >= 0.95 },
 ];
 
 export interface TargetReport {

@@ -18,9 +18,11 @@ import {
  *   Merging people ties every pair across them together; unmerging sets every pair of the person apart;
  *   dismissing a suggestion changes no grouping.
  * - People: the groups the user tied together; then groups of a single identity join other groups of
- *   that identity through records that share its number or address (different providers, or both keys
- *   on both records within one provider). A group holding two identities (the user's doing) takes no
- *   automatic joins: another name conflicts with one of its members.
+ *   that identity through records that share its number or address: across providers either one will
+ *   do (a record without the other key is a subset, not a conflict); within one provider the records
+ *   need the same numbers (an identity has one: both carry it) or both keys. Identities share no name
+ *   word, number or address, so a compatible name is the same identity. A group holding two identities
+ *   (the user's doing) takes no automatic joins: another name conflicts with one of its members.
  * - A reader sees the people it may read a source of, with only those sources; single-valued fields
  *   come from the primary readable source (local first, then the lower access level, then source key);
  *   numbers and addresses are the union of the readable sources'.
@@ -172,7 +174,7 @@ export class ReferenceModel {
     return all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
-  /** Records of one provider that are one identity must carry both keys when there are several. */
+  /** Records of one provider that are one identity must all carry its number when there are several. */
   sameProviderDuplicatesAreStrong(): boolean {
     const seen = new Map<string, ModelRecord[]>();
     for (const record of this.records()) {
@@ -184,8 +186,10 @@ export class ReferenceModel {
       if (!friend.deleted)
         fbNetwork.set(friend.spec.identity, [...(fbNetwork.get(friend.spec.identity) ?? []), friend.spec]);
     }
-    const strong = (specs: readonly RecordSpec[]) =>
-      specs.length <= 1 || specs.every((s) => s.keys === 'both');
+    // Records of one provider and identity that all hold its number link to one another directly; one
+    // without it could join them only through another provider, which the GCDS refuses (one provider's
+    // two records that are not the same card contradict), so the answer would depend on link order.
+    const strong = (specs: readonly RecordSpec[]) => specs.length <= 1 || specs.every(hasPhone);
     return [...seen.values()].every(strong) && [...fbNetwork.values()].every(strong);
   }
 
@@ -321,12 +325,15 @@ export class ReferenceModel {
   }
 }
 
-/** Same identity, a shared number or address, and (within one provider) both shared. */
+/**
+ * Same identity and a shared number or address; within one provider the same numbers (an identity's one
+ * number on both) or both keys shared, which with one number each comes to both holding the number.
+ */
 function autoLinked(x: ModelRecord, y: ModelRecord): boolean {
   if (x.identity !== y.identity) return false;
   const phone = hasPhone(x) && hasPhone(y);
   const email = hasEmail(x) && hasEmail(y);
-  return x.provider === y.provider ? phone && email : phone || email;
+  return x.provider === y.provider ? phone : phone || email;
 }
 
 /** The user's own contacts first, then the widest-readable provider, then the source key. */

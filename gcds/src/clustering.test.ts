@@ -8,6 +8,12 @@ function phone(e164: string, types: string[] = ['cell']) {
   return { key: `e:${e164}`, indexKeys: [`e:${e164}`, `s:${national.slice(-7)}`], isShortCode: false, types };
 }
 
+/** "ada lovelace": given words, then the family name last. */
+function readingOf(name: string) {
+  const words = name.split(' ');
+  return { given: words.slice(0, -1), family: words.slice(-1) };
+}
+
 function source(
   provider: string,
   contactId: string,
@@ -31,6 +37,9 @@ function source(
     originPersonId: `origin-${key}`,
     nameKeys: fields.name === undefined ? [] : [fields.name],
     nameSuffix: fields.suffix ?? '',
+    names: fields.name === undefined ? [] : [readingOf(fields.name)],
+    company: '',
+    org: '',
     displayName: fields.name ?? '',
     phones,
     phoneKeys: phones.flatMap((p) => p.indexKeys),
@@ -56,39 +65,53 @@ describe('pairEvidence: conservative passive merge', () => {
     expect(pairEvidence(a, b, new Set())).toMatchObject({ auto: false, veto: 'nothing in common' });
   });
 
-  it('lets a conflicting email veto a shared phone, and a conflicting phone veto a shared email', () => {
+  it('takes a different second email or number for a subset, never a conflict', () => {
     const a = source('local', '1', { name: 'ada lovelace', phones: [phone(ada)], emails: ['ada@a.org'] });
     const b = source('vcard', '9', { name: 'ada lovelace', phones: [phone(ada)], emails: ['ada@b.org'] });
-    expect(pairEvidence(a, b, new Set()).veto).toBe('conflicting emails');
-    const c = source('local', '1', { name: 'ada lovelace', phones: [phone(ada)], emails: ['ada@a.org'] });
+    expect(pairEvidence(a, b, new Set())).toMatchObject({
+      auto: true,
+      keys: ['name:ada lovelace', `phone:${ada}`],
+    });
     const d = source('vcard', '9', {
       name: 'ada lovelace',
       phones: [phone('+14155550199')],
       emails: ['ada@a.org'],
     });
-    expect(pairEvidence(c, d, new Set()).veto).toBe('conflicting phone numbers');
+    expect(pairEvidence(a, d, new Set())).toMatchObject({
+      auto: true,
+      keys: ['name:ada lovelace', 'email:ada@a.org'],
+    });
   });
 
-  it('does not merge on a switchboard or on a number differently named people share', () => {
+  it('never merges on a switchboard; a number differently named people share only between full names', () => {
     const a = source('local', '1', { name: 'ann lee', phones: [phone(ada, ['work'])] });
     const b = source('vcard', '9', { name: 'ann lee', phones: [phone(ada, ['work'])] });
     expect(pairEvidence(a, b, new Set()).veto).toBe('only a shared line in common');
     const c = source('local', '1', { name: 'ann lee', phones: [phone(ada, ['home'])] });
     const d = source('vcard', '9', { name: 'ann lee', phones: [phone(ada, ['home'])] });
+    const firstNameOnly = source('vcard', '8', { name: 'ann', phones: [phone(ada, ['home'])] });
+    firstNameOnly.names = [{ given: ['ann'], family: [] }];
     expect(pairEvidence(c, d, new Set()).auto).toBe(true);
-    expect(pairEvidence(c, d, new Set([`e:${ada}`])).auto).toBe(false);
+    expect(pairEvidence(c, d, new Set([`e:${ada}`])).auto).toBe(true);
+    expect(pairEvidence(c, d, new Set([`e:${ada}`, `?e:${ada}`])).auto).toBe(false);
+    expect(pairEvidence(c, firstNameOnly, new Set()).auto).toBe(true);
+    expect(pairEvidence(c, firstNameOnly, new Set([`e:${ada}`])).auto).toBe(false);
   });
 
-  it('keeps father and son apart (suffix) and two records of one provider without both identifiers', () => {
+  it('keeps father and son apart (suffix); one provider needs the same numbers, or a shared phone and email', () => {
     const father = source('local', '1', { name: 'john smith', phones: [phone(ada)] });
     const son = source('vcard', '2', { name: 'john smith', suffix: 'jr', phones: [phone(ada)] });
     expect(pairEvidence(father, son, new Set()).auto).toBe(false);
     const one = source('local', '1', { name: 'ada lovelace', phones: [phone(ada)] });
     const two = source('local', '2', { name: 'ada lovelace', phones: [phone(ada)] });
-    expect(pairEvidence(one, two, new Set()).veto).toMatch(/same provider/);
+    expect(pairEvidence(one, two, new Set()).auto).toBe(true);
+    const more = source('local', '5', { name: 'ada lovelace', phones: [phone(ada), phone('+14155550111')] });
+    expect(pairEvidence(one, more, new Set()).veto).toMatch(/same provider/);
     const three = source('local', '3', { name: 'ada lovelace', phones: [phone(ada)], emails: ['a@x.org'] });
     const four = source('local', '4', { name: 'ada lovelace', phones: [phone(ada)], emails: ['a@x.org'] });
     expect(pairEvidence(three, four, new Set()).auto).toBe(true);
+    const mailOnly = source('local', '6', { name: 'ada lovelace', emails: ['a@x.org'] });
+    expect(pairEvidence(three, mailOnly, new Set()).auto).toBe(false);
   });
 
   it('matches an unparsed number to a parsed one by a 7-digit suffix, never two different E.164s', () => {
@@ -104,9 +127,10 @@ describe('pairEvidence: conservative passive merge', () => {
 describe('clusterSources', () => {
   it('never chains A~B~C into one person when A and C contradict', () => {
     const a = source('local', 'a', { name: 'ada lovelace', phones: [phone(ada)], emails: ['ada@one.org'] });
-    const b = source('vcard', 'b', { name: 'ada lovelace', phones: [phone(ada)] });
+    const b = source('vcard', 'b', { name: 'ada', phones: [phone(ada)] });
+    b.names = [{ given: ['ada'], family: [] }];
     const c = source('facebook-sim', 'c', {
-      name: 'ada lovelace',
+      name: 'ada byron',
       phones: [phone(ada), phone('+14155550111')],
       emails: ['ada@two.org'],
     });
@@ -117,7 +141,7 @@ describe('clusterSources', () => {
         .sort()
         .join('+'),
     );
-    // b may join either side, but a and c (different emails, and c's extra number) never share a person.
+    // b may join either side, but a and c (different family names) never share a person.
     expect(groups).toHaveLength(2);
     expect(groups.some((g) => g.includes('a') && g.includes('c'))).toBe(false);
     expect(groups.some((g) => g.length === 3 && g.includes('b'))).toBe(true);

@@ -1,5 +1,6 @@
 import { accessRank, type MergeReason } from '@gcds/shared';
 import { pairEvidence } from './mergeRules';
+import { namesContradict } from './nameMatch';
 import type { Decision, SourceRecord } from './types';
 
 export interface Cluster {
@@ -36,19 +37,14 @@ export function comparePrimary(a: SourceRecord, b: SourceRecord): number {
 }
 
 /**
- * Whether two sources may never sit in one person without the user saying so: names that disagree,
- * different suffixes (father and son), two records of one provider without strong shared identifiers,
- * or both phones and emails present with nothing in common.
+ * Whether two sources may never sit in one person without the user saying so: names that cannot be one
+ * person's (different family names or suffixes, given names that disagree), a company card and a
+ * person, or two records of one provider that are not the same card twice. A different second number
+ * or address is no contradiction: each source knows a subset of someone's.
  */
 function contradicts(x: SourceRecord, y: SourceRecord, sharedNumbers: ReadonlySet<string>): boolean {
-  const evidence = pairEvidence(x, y, sharedNumbers);
-  if (evidence.auto) return false;
-  if (x.nameSuffix !== y.nameSuffix) return true;
-  if (x.nameKeys.length > 0 && y.nameKeys.length > 0 && !evidence.keys.some((k) => k.startsWith('name:'))) {
-    return true;
-  }
-  if (x.provider === y.provider) return true;
-  return evidence.veto === 'conflicting phone numbers' || evidence.veto === 'conflicting emails';
+  if (namesContradict(x, y)) return true;
+  return x.provider === y.provider && !pairEvidence(x, y, sharedNumbers).auto;
 }
 
 /**

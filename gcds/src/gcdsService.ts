@@ -16,9 +16,9 @@ import {
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import { decisionKey } from './clustering';
 import { MATCH_KEYS_VERSION, type SourceMatchKeys, sourceMatchKeys } from './matchKeys';
-import { pairEvidence } from './mergeRules';
 import { type IncomingSource, PersonGraph, type SourceChange } from './personGraph';
 import { GCDS_SCHEMA, GCDS_STORES } from './schema';
+import { suggestionFor } from './suggestions';
 import type { Decision, DuplicateSuggestion, GcdsStatus, ProviderCursor, SourceRecord } from './types';
 
 export const GCDS_APP_ID = 'gcds';
@@ -266,15 +266,11 @@ export class Gcds {
         for (const member of members) {
           const decision = decisions.get(decisionKey(member.key, candidate.key));
           if (decision?.kind === 'separate' || decision?.kind === 'dismissed') continue;
-          const evidence = pairEvidence(member, candidate, new Set());
-          if (evidence.score < 50) continue;
+          const suggestion = suggestionFor(member, candidate);
+          if (suggestion === undefined) continue;
           const previous = best.get(candidate.personId);
-          if (previous === undefined || previous.score < evidence.score) {
-            best.set(candidate.personId, {
-              personId: candidate.personId,
-              score: evidence.score,
-              reasons: evidence.keys,
-            });
+          if (previous === undefined || previous.score < suggestion.score) {
+            best.set(candidate.personId, { personId: candidate.personId, ...suggestion });
           }
         }
       }
@@ -512,7 +508,17 @@ export class Gcds {
     } catch {
       // A record that is not a well-formed contact (a careless provider) stays a person of its own,
       // matched with nothing, instead of failing the batch and every record of its provider after it.
-      keys = { nameKeys: [], nameSuffix: '', displayName: '', phones: [], phoneKeys: [], emails: [] };
+      keys = {
+        nameKeys: [],
+        nameSuffix: '',
+        names: [],
+        company: '',
+        org: '',
+        displayName: '',
+        phones: [],
+        phoneKeys: [],
+        emails: [],
+      };
     }
     return {
       key: sourceKey({ provider, contactId }),

@@ -9,11 +9,11 @@ import {
   phoneKeys,
   phoneLookupKeys,
 } from '@gcds/shared';
-import type { SourcePhone, SourceRecord } from './types';
+import type { PersonName, SourcePhone, SourceRecord } from './types';
 
 export type SourceMatchKeys = Pick<
   SourceRecord,
-  'nameKeys' | 'nameSuffix' | 'displayName' | 'phones' | 'phoneKeys' | 'emails'
+  'nameKeys' | 'nameSuffix' | 'names' | 'company' | 'org' | 'displayName' | 'phones' | 'phoneKeys' | 'emails'
 >;
 
 /** Name keys one record may have: nickname readings multiply, so they are capped. */
@@ -82,6 +82,31 @@ function nicknameReadings(parts: readonly string[]): string[] {
 interface NameMatchKeys {
   nameKeys: string[];
   nameSuffix: string;
+  names: PersonName[];
+}
+
+/**
+ * The ways a formatted name may split into given and family names: "Moore, Terri" one way (the comma
+ * says so); "Terri Moore" as given-then-family and as family-then-given ("Moore Terri", as some
+ * exporters write it); a single word as either.
+ */
+function formattedReadings(formatted: string, parts: readonly string[]): PersonName[] {
+  const comma = formatted.indexOf(',');
+  if (comma > 0) {
+    const family = nameParts(formatted.slice(0, comma));
+    const given = nameParts(formatted.slice(comma + 1)).filter((part) => SUFFIXES[part] === undefined);
+    if (family.length > 0 && given.length > 0) return [{ given, family }];
+  }
+  if (parts.length === 0) return [];
+  if (parts.length === 1)
+    return [
+      { given: [...parts], family: [] },
+      { given: [], family: [...parts] },
+    ];
+  return [
+    { given: parts.slice(0, -1), family: parts.slice(-1) },
+    { given: parts.slice(1), family: parts.slice(0, 1) },
+  ];
 }
 
 /**
@@ -97,9 +122,11 @@ function nameMatchKeys(contact: Contact): NameMatchKeys {
   let suffix = nameParts(contact.suffix ?? '');
   let parts: string[];
   let runs: string[];
+  let names: PersonName[];
   if (given.length > 0 || family.length > 0) {
     parts = [...given, ...family];
     runs = [[...given, ...family].join(''), [...family, ...given].join('')];
+    names = [{ given: [...given, ...nameParts(contact.additional ?? '')], family }];
   } else {
     parts = nameParts(contact.formattedName ?? '');
     // A formatted name carries what the structured fields keep apart: "Dr. Robert Brown Jr."
@@ -110,11 +137,13 @@ function nameMatchKeys(contact: Contact): NameMatchKeys {
     }
     if (parts.length > 1 && HONORIFICS.has(parts[0] ?? '')) parts = parts.slice(1);
     runs = [parts.join('')];
+    names = formattedReadings(contact.formattedName ?? '', parts);
   }
-  if (parts.length === 0) return { nameKeys: [], nameSuffix: suffixKey(suffix) };
+  if (parts.length === 0) return { nameKeys: [], nameSuffix: suffixKey(suffix), names: [] };
   return {
     nameKeys: [...new Set([...nicknameReadings(parts), [...parts].sort().join(' '), ...runs])],
     nameSuffix: suffixKey(suffix),
+    names,
   };
 }
 
@@ -127,7 +156,20 @@ const MAX_MATCHED_VALUES = 50;
  * their form or meaning changes (folding, nicknames, phone rules), and the GCDS recomputes every
  * provider's keys from its records on the next sync, so old and new keys never meet in one index.
  */
-export const MATCH_KEYS_VERSION = 2;
+export const MATCH_KEYS_VERSION = 3;
+
+/**
+ * The organisation folded, and the company a company card stands for: a card with an organisation and
+ * no person's name (no given or family name, a formatted name that is the organisation's or none).
+ */
+function organisationKeys(contact: Contact): { org: string; company: string } {
+  const org = nameParts(contact.org ?? '').join(' ');
+  if (org === '' || (contact.given ?? '').trim() !== '' || (contact.family ?? '').trim() !== '') {
+    return { org, company: '' };
+  }
+  const formatted = nameParts(contact.formattedName ?? '').join(' ');
+  return { org, company: formatted === '' || formatted === org ? org : '' };
+}
 
 export function sourceMatchKeys(contact: Contact, region: string): SourceMatchKeys {
   // Past a few dozen numbers or addresses a record is a list, not one person's identity; matching on
@@ -151,8 +193,13 @@ export function sourceMatchKeys(contact: Contact, region: string): SourceMatchKe
         .map((email) => emailKey(email.value)),
     ),
   ];
+  const organisation = organisationKeys(contact);
+  const name = nameMatchKeys(contact);
   return {
-    ...nameMatchKeys(contact),
+    ...name,
+    // A company card's name is the company's: no person's name to compare.
+    names: organisation.company === '' ? name.names : [],
+    ...organisation,
     displayName: contactDisplayName(contact),
     phones,
     phoneKeys: [...new Set(phones.flatMap((phone) => phone.indexKeys))],

@@ -9,6 +9,7 @@ import {
 import { v7 as uuidv7 } from 'uuid';
 import { assignPersonIds, clusterSources, MAX_BUCKET } from './clustering';
 import { issueAll } from './issueAll';
+import { identifierKey, markShared } from './sharedIdentifiers';
 import type { Decision, SourceRecord } from './types';
 
 /** A source as the GCDS is told of it: identity, revision and match keys, without person assignment. */
@@ -333,6 +334,16 @@ export class PersonGraph {
       }
     }
     const decisions = [...decided.values()];
+    // Whether a number or address is shared is asked of its holders for every source of the
+    // neighbourhood, not only the seeds: two candidates pulled in through someone else may meet on a
+    // landline whose other holders (the "Jr.") only the index knows.
+    const seedKeys = new Set(seeds.map((seed) => seed.key));
+    const others = [...neighbourhood.values()].filter((source) => !seedKeys.has(source.key));
+    const moreHolders = await this.#holdersOf(others, holders);
+    for (const [lookup, list] of moreHolders) {
+      const [index, key] = lookup.split('\u0000') as [LookupIndex, string];
+      markShared(sharedNumbers, identifierKey(index, key), list);
+    }
 
     const clusters = clusterSources([...neighbourhood.values()], decisions, sharedNumbers);
     const outside = [
@@ -401,12 +412,19 @@ export class PersonGraph {
   /**
    * For every phone and email key of the seeds, its holders as the index would answer (first
    * MAX_BUCKET + 1 in key order) if every pending source had been written: the stored holders, less
-   * the pending sources, plus the pending sources that hold the key.
+   * the pending sources, plus the pending sources that hold the key. Lookups in `known` are not asked again.
    */
-  async #holdersOf(seeds: readonly SourceRecord[]): Promise<Map<string, SourceRecord[]>> {
+  async #holdersOf(
+    seeds: readonly SourceRecord[],
+    known: ReadonlyMap<string, unknown> = new Map(),
+  ): Promise<Map<string, SourceRecord[]>> {
     const wanted = new Map<string, [LookupIndex, string]>();
-    for (const seed of seeds)
-      for (const [index, key] of lookupsOf(seed)) wanted.set(lookupKey(index, key), [index, key]);
+    for (const seed of seeds) {
+      for (const [index, key] of lookupsOf(seed)) {
+        const lookup = lookupKey(index, key);
+        if (!known.has(lookup)) wanted.set(lookup, [index, key]);
+      }
+    }
     const lookups = [...wanted];
     const book = await this.#bookIfCheaper(lookups.length, LOOKUP_COST_IN_SOURCES);
     const limit = MAX_BUCKET + 1 + this.#pendingStored;
@@ -439,14 +457,9 @@ export class PersonGraph {
     const found: SourceRecord[] = [];
     for (const [index, key] of lookupsOf(source)) {
       const holders = holdersByKey.get(lookupKey(index, key)) ?? [];
-      if (holders.length > MAX_BUCKET) {
-        sharedNumbers.add(key);
-        continue;
-      }
-      if (index === 'byPhone' && namesDisagree(holders)) {
-        // Differently named people carry this number: a family landline, not anyone's identity.
-        sharedNumbers.add(key);
-      }
+      // People who cannot be one person carry this number or address: a family landline, not identity.
+      markShared(sharedNumbers, identifierKey(index, key), holders);
+      if (holders.length > MAX_BUCKET) continue;
       for (const holder of holders) {
         const current = this.#cache.has(holder.key) ? this.#cache.get(holder.key) : holder;
         if (current !== undefined && current.key !== source.key) found.push(current);
@@ -454,21 +467,6 @@ export class PersonGraph {
     }
     return found;
   }
-}
-
-/**
- * Whether two of the holders have no name key in common (a nameless holder agrees with no one). Keys,
- * not just the first: "Alex" reads as Alexander or Alexandra, so it agrees with an "Alexandra" on the
- * same number, while an "Alexander" and an "Alexandra" there make it a shared line.
- */
-function namesDisagree(holders: readonly SourceRecord[]): boolean {
-  for (let i = 0; i < holders.length; i++) {
-    const keys = new Set(holders[i]!.nameKeys);
-    for (let j = i + 1; j < holders.length; j++) {
-      if (!holders[j]!.nameKeys.some((key) => keys.has(key))) return true;
-    }
-  }
-  return false;
 }
 
 function pointerOf(source: SourceRecord): Pointer {

@@ -10,6 +10,13 @@ export interface SourcePhone {
   types: string[];
 }
 
+/** One reading of a person's name, folded, each part in written order. */
+export interface PersonName {
+  /** Given and middle names (initials as one letter). */
+  given: string[];
+  family: string[];
+}
+
 /** What the GCDS keeps of a provider record: identity, person, and match keys. Never the data itself. */
 export interface SourceRecord extends SourceRef {
   /** `provider \u001f contactId`: stable source identity. */
@@ -24,6 +31,15 @@ export interface SourceRecord extends SourceRef {
   nameKeys: string[];
   /** Jr., Sr., II… folded: father and son never merge on their own. */
   nameSuffix: string;
+  /**
+   * The name's readings as given and family words: one for a structured name, the plausible splits of
+   * a formatted one. Empty for a company card or a record without a name.
+   */
+  names: PersonName[];
+  /** The company a company card (an organisation, no person's name) stands for, folded; else empty. */
+  company: string;
+  /** The organisation, folded (empty when none): same name and employer is worth a suggestion. */
+  org: string;
   /** A human-readable name for explanations and the CLI. */
   displayName: string;
   phones: SourcePhone[];

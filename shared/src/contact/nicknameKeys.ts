@@ -154,6 +154,10 @@ const NICKNAME_GROUPS: readonly (readonly string[])[] = [
   ['louis', 'lou', 'louie'],
   ['louise', 'lou', 'lulu'],
   ['cynthia', 'cindy'],
+  ['theresa', 'teresa', 'terri', 'terry', 'tess', 'tessa'],
+  ['pamela', 'pam', 'pammy'],
+  ['jacqueline', 'jackie', 'jacqui', 'jacquie'],
+  ['terence', 'terrence', 'terry'],
   // Spanish and Portuguese
   ['jose', 'pepe', 'pepito'],
   ['francisco', 'paco', 'pancho', 'curro', 'fran', 'chico'],

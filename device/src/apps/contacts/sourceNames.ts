@@ -14,6 +14,9 @@ export function reasonText(key: string): string {
     phone: 'same phone number',
     email: 'same email',
     name: 'same name',
+    'name~': 'similar name',
+    company: 'same company',
+    org: 'same employer',
   };
   const label = words[kind] ?? kind;
   return value === '' ? label : `${label} (${value.replace(/^[er]:/, '')})`;
