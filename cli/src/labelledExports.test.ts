@@ -28,6 +28,9 @@ describe('gcds merge --json on the four exports of the labelled book', () => {
       readFile: async (path) =>
         new TextEncoder().encode(files[path.replace(/\.vcf$/, '') as keyof typeof files]),
       writeFile: async () => {},
+      rename: async () => {},
+      removeFile: async () => {},
+      processId: process.pid,
     };
     const code = await runGcdsCli(['merge', '--json', ...EXPORTERS.map((e) => `${e}.vcf`)], io);
     expect(code).toBe(0);
