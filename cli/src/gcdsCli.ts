@@ -1,6 +1,7 @@
 import { createContactsConsumer } from '@gcds/consumer-contacts';
 import { createDialerConsumer } from '@gcds/consumer-dialer';
 import type { MergeReason } from '@gcds/shared';
+import type { CardDavIo } from './cardDavAddressBook';
 import { type CliCommand, CliUsageError, parseCliArguments, USAGE } from './cliArguments';
 import { type FileAddressBook, type InputFile, openFileAddressBook } from './fileAddressBook';
 import { mergedAddressBookVcf } from './mergedAddressBookVcf';
@@ -8,12 +9,15 @@ import { errorJson, type MergeJson, mergedContactJson } from './mergedPeopleJson
 import { mergeSummary } from './mergeSummary';
 
 /** What the command touches of the outside world, so tests run it in-process. */
-export interface CliIo {
+export interface CliIo extends CardDavIo {
   stdout(text: string): Promise<void>;
   stderr(text: string): Promise<void>;
   readFile(path: string): Promise<Uint8Array>;
   writeFile(path: string, text: string): Promise<void>;
 }
+
+/** A FILE argument that is an address-book URL (http:// or https://) is downloaded, not read from disk. */
+const ADDRESS_BOOK_URL = /^https?:\/\//i;
 
 /** Exit codes: 0 done (broken cards are reported, not failures), 1 a file could not be read or written, 2 usage. */
 export async function runGcdsCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -31,6 +35,17 @@ export async function runGcdsCli(argv: readonly string[], io: CliIo): Promise<nu
   }
   const files: InputFile[] = [];
   for (const path of command.files) {
+    if (ADDRESS_BOOK_URL.test(path)) {
+      // Loaded only for a URL: `gcds --help` and file runs do not pay for the CardDAV client.
+      const { downloadAddressBook, urlWithoutPassword } = await import('./cardDavAddressBook');
+      try {
+        files.push({ path: urlWithoutPassword(path), bytes: await downloadAddressBook(path, io) });
+      } catch (error) {
+        await io.stderr(`gcds: cannot read ${(error as Error).message}\n`);
+        return 1;
+      }
+      continue;
+    }
     try {
       files.push({ path, bytes: await io.readFile(path) });
     } catch (error) {
