@@ -36,7 +36,7 @@ export async function runGcdsCli(argv: readonly string[], io: CliIo): Promise<nu
   const files: InputFile[] = [];
   for (const path of command.files) {
     if (ADDRESS_BOOK_URL.test(path)) {
-      // Loaded only for a URL: `gcds --help` and file runs do not pay for the CardDAV client.
+      // Evaluated only for a URL (esbuild defers a dynamic import): `gcds --help` and file runs skip it.
       const { downloadAddressBook, urlWithoutPassword } = await import('./cardDavAddressBook');
       try {
         files.push({ path: urlWithoutPassword(path), bytes: await downloadAddressBook(path, io) });
