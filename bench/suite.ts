@@ -9,7 +9,16 @@ import { measureReadPath } from './metrics/readPath';
 import { type BenchEnv, type BenchRow, RowSink } from './rows';
 
 /** The metric families, as `--only` names them (one file each under bench/metrics). */
-export const FAMILIES = ['initial', 'reads', 'memory', 'changes', 'burst', 'merge', 'peers'] as const;
+export const FAMILIES = [
+  'initial',
+  'reads',
+  'memory',
+  'changes',
+  'burst',
+  'merge',
+  'peers',
+  'carddav',
+] as const;
 export type Family = (typeof FAMILIES)[number];
 
 /** What the runtime supplies: how to read the heap, and the peers it can run. */
@@ -18,6 +27,8 @@ export interface SuiteEnvironment {
   heap: HeapProbe;
   peers: PeerRunners;
   log(line: string): void;
+  /** The CardDAV family (a Radicale process): Node supplies it, a browser page cannot start servers. */
+  cardDav?: (n: number, sink: RowSink, log: (line: string) => void) => Promise<void>;
 }
 
 /**
@@ -50,6 +61,10 @@ export async function runSuite(
   }
   if (chosen.has('merge')) await measureMergeCost(dataset, sink);
   if (chosen.has('peers')) await measurePeers(dataset, sink, environment.peers);
+  if (chosen.has('carddav')) {
+    if (environment.cardDav === undefined) environment.log(`  carddav: not measured in ${environment.env}`);
+    else await environment.cardDav(n, sink, environment.log);
+  }
   return sink.rows;
 }
 

@@ -6,6 +6,7 @@ export const METRIC_ORDER = [
   'change_growth',
   'merge_growth',
   'ours_vs_pouchdb',
+  'carddav_first_sync_vs_download',
   'initial_population_ms',
   'floor_ms',
   'change_visible_p50_ms',
@@ -24,6 +25,9 @@ export const METRIC_ORDER = [
   'peer_rxdb_ms',
   'ours_copy_ms',
   'list_bytes_per_contact',
+  'carddav_first_sync_ms',
+  'carddav_plain_download_ms',
+  'carddav_incremental_sync_ms',
 ] as const;
 
 function compactN(n: number): string {
