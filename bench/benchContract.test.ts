@@ -1,8 +1,10 @@
+import { RADICALE_PATH, serverBinary } from '@gcds/provider-carddav/testing';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import PouchDB from 'pouchdb-core';
 import replication from 'pouchdb-replication';
 import { describe, expect, it } from 'vitest';
 import { withGrowthRows } from './growth';
+import { measureCardDavSync } from './metrics/cardDavSync';
 import { pouchdbCopy } from './peers/pouchdb';
 import type { BenchRow } from './rows';
 import { FAMILIES, runSuite } from './suite';
@@ -39,6 +41,16 @@ const CONTRACT: Record<string, BenchRow['unit']> = {
   vcard_import_peak_bytes: 'bytes',
 };
 
+/** The CardDAV family's metrics: measured when Radicale is installed (required with CI=true). */
+const CARDDAV_CONTRACT: Record<string, BenchRow['unit']> = {
+  carddav_first_sync_ms: 'ms',
+  carddav_plain_download_ms: 'ms',
+  carddav_first_sync_vs_download: 'ratio',
+  carddav_incremental_sync_ms: 'ms',
+};
+const radicale = serverBinary('Radicale', RADICALE_PATH, 'radicale');
+if (radicale) Object.assign(CONTRACT, CARDDAV_CONTRACT);
+
 describe('bench: the results contract', () => {
   it('measures every metric of the contract, with its unit, on a small book through the real pipeline', async () => {
     const rows = await runSuite(
@@ -48,6 +60,7 @@ describe('bench: the results contract', () => {
         heap: async () => undefined,
         peers: { pouchdb: (job) => pouchdbCopy(PouchDB, 'memory', job) },
         log: () => undefined,
+        cardDav: measureCardDavSync,
       },
       FAMILIES,
     );
@@ -59,6 +72,12 @@ describe('bench: the results contract', () => {
     const value = (metric: string) => rows.find((r) => r.metric === metric)!.value;
     expect(value('initial_vs_floor')).toBeCloseTo(value('initial_population_ms') / value('floor_ms'), 1);
     expect(value('ours_vs_pouchdb')).toBeCloseTo(value('ours_copy_ms') / value('peer_pouchdb_ms'), 1);
+    if (radicale) {
+      expect(value('carddav_first_sync_vs_download')).toBeCloseTo(
+        value('carddav_first_sync_ms') / value('carddav_plain_download_ms'),
+        1,
+      );
+    }
     // A burst of changes wakes each consumer a handful of times, not once per change.
     expect(value('burst_wakeups')).toBeLessThan(100);
     for (const row of rows) expect(Object.keys(row).sort()).toEqual(['env', 'metric', 'n', 'unit', 'value']);

@@ -20,6 +20,7 @@ export const FAMILIES = [
   'merge',
   'peers',
   'vcard',
+  'carddav',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
 
@@ -29,6 +30,8 @@ export interface SuiteEnvironment {
   heap: HeapProbe;
   peers: PeerRunners;
   log(line: string): void;
+  /** The CardDAV family (a Radicale process): Node supplies it, a browser page cannot start servers. */
+  cardDav?: (n: number, sink: RowSink, log: (line: string) => void) => Promise<void>;
 }
 
 /**
@@ -65,6 +68,10 @@ export async function runSuite(
   }
   if (chosen.has('peers')) await measurePeers(dataset, sink, environment.peers);
   if (chosen.has('vcard')) await measureVcardImport(dataset, sink, `bench-${environment.env}-${n}`);
+  if (chosen.has('carddav')) {
+    if (environment.cardDav === undefined) environment.log(`  carddav: not measured in ${environment.env}`);
+    else await environment.cardDav(n, sink, environment.log);
+  }
   return sink.rows;
 }
 

@@ -8,6 +8,7 @@ export const METRIC_ORDER = [
   'merge_precision',
   'merge_recall',
   'ours_vs_pouchdb',
+  'carddav_first_sync_vs_download',
   'initial_population_ms',
   'floor_ms',
   'change_visible_p50_ms',
@@ -28,6 +29,9 @@ export const METRIC_ORDER = [
   'list_bytes_per_contact',
   'vcard_import_ms',
   'vcard_import_peak_bytes',
+  'carddav_first_sync_ms',
+  'carddav_plain_download_ms',
+  'carddav_incremental_sync_ms',
 ] as const;
 
 function compactN(n: number): string {

@@ -8,6 +8,7 @@ import memoryAdapter from 'pouchdb-adapter-memory';
 import PouchDB from 'pouchdb-core';
 import replication from 'pouchdb-replication';
 import { settledHeap } from '../heapProbe';
+import { measureCardDavSync } from '../metrics/cardDavSync';
 import { pouchdbCopy } from '../peers/pouchdb';
 import { rxdbCopy } from '../peers/rxdb';
 import { FAMILIES, parseFamilies, runSuite } from '../suite';
@@ -32,6 +33,7 @@ const rows = await runSuite(
     heap,
     peers: { pouchdb: (job) => pouchdbCopy(PouchDB, 'memory', job), rxdb: rxdbCopy },
     log: (line) => process.stderr.write(`${line}\n`),
+    cardDav: measureCardDavSync,
   },
   families,
 );

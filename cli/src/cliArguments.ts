@@ -19,6 +19,8 @@ export const USAGE = `Usage:
 
 Each FILE (.vcf, vCard 2.1/3.0/4.0) becomes its own vCard provider; the GCDS merges the same people
 across them and the consumers answer as the phone's apps would.
+A FILE may be a CardDAV address-book URL (https://user@host/…/contacts/): downloaded and read as one
+more vCard provider; the password from the URL or GCDS_CARDDAV_USER / GCDS_CARDDAV_PASSWORD.
 
   merge    prints the merged people (--json: one JSON object), -o writes them as vCard 4.0
   lookup   caller ID for a number, as the dialer resolves it (JSON)

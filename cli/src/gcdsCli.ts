@@ -2,6 +2,7 @@ import { createContactsConsumer } from '@gcds/consumer-contacts';
 import { createDialerConsumer } from '@gcds/consumer-dialer';
 import type { VcardSource } from '@gcds/provider-vcard';
 import type { MergeReason } from '@gcds/shared';
+import type { CardDavIo } from './cardDavAddressBook';
 import { type CliCommand, CliUsageError, parseCliArguments, USAGE } from './cliArguments';
 import { type FileAddressBook, type InputFile, openFileAddressBook } from './fileAddressBook';
 import { mergedAddressBookVcf } from './mergedAddressBookVcf';
@@ -10,7 +11,7 @@ import { mergeSummary } from './mergeSummary';
 import { type FileWriter, replaceFile } from './replaceFile';
 
 /** What the command touches of the outside world, so tests run it in-process. */
-export interface CliIo extends FileWriter {
+export interface CliIo extends FileWriter, CardDavIo {
   stdout(text: string): Promise<void>;
   stderr(text: string): Promise<void>;
   /** The file's bytes, or a stream of them (read as the import goes); fails when it cannot be opened. */
@@ -18,6 +19,9 @@ export interface CliIo extends FileWriter {
   /** Names the temporary file `-o` writes before renaming it over the output. */
   readonly processId: number;
 }
+
+/** A FILE argument that is an address-book URL (http:// or https://) is downloaded, not read from disk. */
+const ADDRESS_BOOK_URL = /^https?:\/\//i;
 
 /** Exit codes: 0 done (broken cards are reported, not failures), 1 a file could not be read or written, 2 usage. */
 export async function runGcdsCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -35,6 +39,17 @@ export async function runGcdsCli(argv: readonly string[], io: CliIo): Promise<nu
   }
   const files: InputFile[] = [];
   for (const path of command.files) {
+    if (ADDRESS_BOOK_URL.test(path)) {
+      // Evaluated only for a URL (esbuild defers a dynamic import): `gcds --help` and file runs skip it.
+      const { downloadAddressBook, urlWithoutPassword } = await import('./cardDavAddressBook');
+      try {
+        files.push({ path: urlWithoutPassword(path), content: await downloadAddressBook(path, io) });
+      } catch (error) {
+        await io.stderr(`gcds: cannot read ${(error as Error).message}\n`);
+        return 1;
+      }
+      continue;
+    }
     try {
       files.push({ path, content: await io.readFile(path) });
     } catch (error) {
