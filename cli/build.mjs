@@ -1,17 +1,23 @@
-// Builds the `gcds` command into one ES module of plain JavaScript (dist/gcds.mjs): every workspace
-// package and library bundled, so a run starts without resolving or compiling anything.
-import { writeFile } from 'node:fs/promises';
+// Builds the `gcds` command into plain JavaScript ES modules: dist/gcds.mjs, the entry, and the chunks it
+// imports (dist/chunks/), every workspace package and library bundled, so a run starts without resolving
+// or compiling anything. The pipeline is a chunk of its own, so `gcds --help` never loads it.
+import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-export const OUTFILE = fileURLToPath(new URL('./dist/gcds.mjs', import.meta.url));
+const OUTDIR = fileURLToPath(new URL('./dist', import.meta.url));
 /** esbuild's account of the build: what went in and what the output still imports at run time. */
 export const METAFILE = fileURLToPath(new URL('./dist/meta.json', import.meta.url));
 
 export async function buildCli() {
+  await rm(OUTDIR, { recursive: true, force: true });
   const result = await build({
     entryPoints: [fileURLToPath(new URL('./src/main.ts', import.meta.url))],
-    outfile: OUTFILE,
+    outdir: OUTDIR,
+    entryNames: 'gcds',
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
     absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
     bundle: true,
     platform: 'node',

@@ -1,41 +1,21 @@
-// The `gcds` process: the real file system and standard streams around runGcdsCli. The pipeline runs
-// in-process over an in-memory IndexedDB (fake-indexeddb), exactly as in the flow tests.
-import 'fake-indexeddb/auto';
-import { open, rename, rm } from 'node:fs/promises';
-import { runGcdsCli } from './gcdsCli';
+// The `gcds` entry point. `gcds --help` answers from the argument parser alone; every other command
+// loads the pipeline (a chunk of its own in the build), so asking for help never waits for it.
+import { CliUsageError, parseCliArguments, USAGE } from './cliArguments';
+import { writeAll } from './standardStreams';
 
-/** Writes all of `text` before returning: a large JSON must not be cut short by the exit. */
-function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.write(text, (error) => (error ? reject(error) : resolve()));
-  });
+function asksForHelp(argv: readonly string[]): boolean {
+  try {
+    return parseCliArguments(argv).command === 'help';
+  } catch (error) {
+    if (error instanceof CliUsageError) return false;
+    throw error;
+  }
 }
 
-const code = await runGcdsCli(process.argv.slice(2), {
-  stdout: (text) => write(process.stdout, text),
-  stderr: (text) => write(process.stderr, text),
-  readFile: async (path) => {
-    // Opened now, so a missing or unreadable file stops the run before anything is imported; read
-    // as the import goes, so a large file is never held whole.
-    const file = await open(path, 'r');
-    if ((await file.stat()).isDirectory()) {
-      await file.close();
-      throw new Error(`EISDIR: illegal operation on a directory, read '${path}'`);
-    }
-    return file.createReadStream();
-  },
-  writeFile: async (path, text) => {
-    const file = await open(path, 'w');
-    try {
-      await file.writeFile(text, 'utf8');
-      // On disk before the rename makes it the output: a crash after it never shows a short file.
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-  },
-  rename,
-  removeFile: (path) => rm(path, { force: true }),
-  processId: process.pid,
-});
-process.exit(code);
+const argv = process.argv.slice(2);
+if (asksForHelp(argv)) {
+  await writeAll(process.stdout, USAGE);
+  process.exit(0);
+}
+const { runGcdsProcess } = await import('./gcdsProcess');
+process.exit(await runGcdsProcess(argv));

@@ -53,19 +53,35 @@ describe('the gcds command (a real process, as `npx gcds` runs it)', () => {
     expect((await readdir(dir)).sort()).toEqual(['mail.vcf', 'merged.vcf', 'phone.vcf']);
   });
 
-  it('is one built module that imports nothing but Node built-ins (no TypeScript compiled at run time)', async () => {
+  it('is built JavaScript that imports nothing but Node built-ins and its own chunks (no TypeScript compiled at run time)', async () => {
     const meta = JSON.parse(await readFile(new URL('../dist/meta.json', import.meta.url), 'utf8'));
     const outputs = Object.entries(meta.outputs) as [
       string,
-      { imports: { path: string; external?: boolean }[] },
+      { entryPoint?: string; imports: { path: string; kind: string }[] },
     ][];
-    expect(outputs.map(([file]) => file)).toEqual(['cli/dist/gcds.mjs']);
-    const imports = outputs[0]?.[1].imports ?? [];
+    const built = new Set(outputs.map(([file]) => file));
+    expect(meta.outputs['cli/dist/gcds.mjs'].entryPoint).toBe('cli/src/main.ts');
+    const imports = outputs.flatMap(([, output]) => output.imports.map((entry) => entry.path));
     expect(imports.length).toBeGreaterThan(0);
-    expect(imports.filter((entry) => !entry.path.startsWith('node:'))).toEqual([]);
+    expect(imports.filter((path) => !path.startsWith('node:') && !built.has(path))).toEqual([]);
     const inputs = Object.keys(meta.inputs);
     expect(inputs).toContain('gcds/src/gcdsService.ts');
     expect(inputs.filter((file) => file.includes('node_modules/tsx/'))).toEqual([]);
+  });
+
+  it('answers --help without loading the pipeline (the entry imports it only for a command)', async () => {
+    const meta = JSON.parse(await readFile(new URL('../dist/meta.json', import.meta.url), 'utf8'));
+    const entry = meta.outputs['cli/dist/gcds.mjs'] as { imports: { path: string; kind: string }[] };
+    const pipeline = Object.entries(meta.outputs as Record<string, { inputs: Record<string, unknown> }>)
+      .filter(([, output]) => 'gcds/src/gcdsService.ts' in output.inputs)
+      .map(([file]) => file);
+    expect(pipeline).toHaveLength(1);
+    const statically = entry.imports
+      .filter((entry) => entry.kind === 'import-statement')
+      .map((entry) => entry.path);
+    expect(statically).not.toContain(pipeline[0]);
+    const { stdout } = await run(process.execPath, [BIN, '--help']);
+    expect(stdout).toContain('Usage:');
   });
 
   it('exits with 2 and the usage on a wrong command line', async () => {
