@@ -147,9 +147,16 @@ class ServerPut implements CardDavStep {
     const current = await w.raw.get(url);
     await w.raw.put(
       url,
-      ['BEGIN:VCARD', 'VERSION:3.0', `UID:${uid}`, `FN:${name}`, `N:${name};;;;`, 'END:VCARD', ''].join(
-        '\r\n',
-      ),
+      [
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        `UID:${uid}`,
+        `FN:${name}`,
+        `N:${name};;;;`,
+        `REV:${new Date(m.now()).toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
+        'END:VCARD',
+        '',
+      ].join('\r\n'),
       current === undefined ? { create: true } : { ifMatch: current.etag },
     );
     w.stats.serverEdits += 1;

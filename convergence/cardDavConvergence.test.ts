@@ -53,6 +53,7 @@ describe.skipIf(!available)(
       books += 1;
       const bookUrl = await server.createAddressBook(`convergence${books}`);
       const book = { url: bookUrl, readOnly: false, supportsSyncCollection: true };
+      const model = new CardDavModel(strategy);
       const online = { A: true, B: true };
       const phoneOptions = (phone: 'A' | 'B') => ({
         username: server.username,
@@ -60,6 +61,7 @@ describe.skipIf(!available)(
         conflict: strategy,
         batchSize: 2,
         fetch: phoneNetwork({ online }, phone),
+        now: () => model.now(),
       });
       const world: CardDavWorld = {
         bookUrl,
@@ -73,7 +75,6 @@ describe.skipIf(!available)(
         stats: emptyCardDavStats(),
         journal: [`strategy ${strategy}`],
       };
-      const model = new CardDavModel(strategy);
       totals.sequences += 1;
       try {
         await fc.asyncModelRun(() => ({ model, real: world }), steps);
@@ -91,7 +92,7 @@ describe.skipIf(!available)(
 
     it(`after ${RUNS} generated sequences of phone and server edits, syncs, network cuts and kills`, async () => {
       const sequences = fc.tuple(
-        fc.constantFrom<Strategy>('server', 'server', 'client'),
+        fc.constantFrom<Strategy>('server', 'server', 'client', 'timestamp'),
         fc.commands(cardDavStepArbitraries(), { maxCommands: MAX_STEPS, size: 'max' }),
       );
       await fc.assert(
