@@ -26,7 +26,7 @@ const SOAK = soakMode();
  */
 const SEED = Number(process.env.CONVERGENCE_SEED ?? (SOAK ? Date.now() : 20_261_201));
 const PATH = process.env.CONVERGENCE_PATH;
-const RUNS = SOAK ? 200 : 24;
+const RUNS = SOAK ? 400 : 40;
 const MAX_STEPS = SOAK ? 40 : 25;
 
 const available = serverBinary('Radicale', process.env.RADICALE_PATH ?? '/usr/bin/radicale', 'radicale');

@@ -125,7 +125,9 @@ export class CardDavModel {
       const localName = p.local.get(uid);
       const upload = () => {
         const next =
-          localName === undefined && serverName === undefined ? version : this.#bumpServer(uid, localName);
+          localName === undefined && serverName === undefined
+            ? version
+            : this.#bumpServer(uid, localName, p.changedAt.get(uid));
         p.base.set(uid, next);
         p.pending.delete(uid);
       };
