@@ -1,5 +1,5 @@
 import type { CardDavClient, ConflictStrategy, FetchLike, SyncReport } from '@gcds/provider-carddav';
-import type { CrashPlan, Phone } from '@gcds/provider-carddav/testing';
+import { type CrashPlan, type Phone, SimulatedCrash } from '@gcds/provider-carddav/testing';
 import fc from 'fast-check';
 import { type CardDavModel, type ExpectedConflict, PHONES, type PhoneName } from './cardDavModel';
 
@@ -240,9 +240,13 @@ class KillMidSync implements CardDavStep {
   async run(m: CardDavModel, w: CardDavWorld) {
     const phone = w.phones[this.phone];
     Object.assign(phone.plan, structuredClone(this.plan));
+    // Only the armed kill may end this sync early; any other failure is a divergence of its own.
     const killed = await phone.api.sync().then(
       () => false,
-      () => true,
+      (error: unknown) => {
+        if (killedBy(error)) return true;
+        fail(w, `sync of ${this.phone} failed with ${String(error)} instead of being killed`);
+      },
     );
     w.journal.push(
       `KillMidSync(${this.phone}, ${JSON.stringify(this.plan)})${killed ? '' : ' finished first'}`,
@@ -255,6 +259,12 @@ class KillMidSync implements CardDavStep {
     checkReport(w, this.phone, await w.phones[this.phone].api.sync());
   }
   toString = () => `KillMidSync(${this.phone}, ${JSON.stringify(this.plan)})`;
+}
+
+/** Whether an error is the armed kill, itself or as the cause the transport wrapped it in. */
+function killedBy(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof SimulatedCrash) return true;
+  return false;
 }
 
 /** A phone switched off and on between syncs: nothing it holds or owes the server may change. */
