@@ -48,12 +48,12 @@ function crashingStore(
   };
 }
 
-function crashingFetch(plan: CrashPlan, requests: string[]): FetchLike {
+function crashingFetch(plan: CrashPlan, requests: string[], network: FetchLike): FetchLike {
   return async (input, init) => {
     requests.push(`${init.method ?? 'GET'} ${new URL(input).pathname}`);
     const crash = countdown(plan.request) ? plan.request?.when : undefined;
     if (crash === 'before-send') throw new SimulatedCrash('killed before the request went out');
-    const response = await fetch(input, init);
+    const response = await network(input, init);
     if (crash === 'after-answer') {
       await response.arrayBuffer();
       throw new SimulatedCrash('killed after the server answered');
@@ -95,12 +95,14 @@ export async function startPhone(book: AddressBookInfo, options: PhoneOptions): 
   const plan: CrashPlan = {};
   const requests: string[] = [];
   const counts = { bulks: 0 };
+  // A given `fetch` is the phone's network (one a test can cut); the crash plan still sits in front of it.
+  const { fetch: network = (input, init) => fetch(input, init), ...rest } = options;
   const definition = createCardDavProvider({
     url: book.url,
     addressBook: book,
     retryBaseMs: 0,
-    fetch: crashingFetch(plan, requests),
-    ...options,
+    ...rest,
+    fetch: crashingFetch(plan, requests, network),
   });
   const identity = platform.registerApp({
     appId: definition.id,
