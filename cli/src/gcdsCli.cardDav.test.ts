@@ -1,7 +1,7 @@
 import { FakeCardDavServer, freePort } from '@gcds/provider-carddav/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { urlWithoutPassword } from './cardDavAddressBook';
-import { type CliIo, runGcdsCli } from './gcdsCli';
+import { runInMemory } from './testing/inMemoryRun';
 
 const card = (uid: string, lines: string[]) =>
   ['BEGIN:VCARD', 'VERSION:3.0', `UID:${uid}`, ...lines, 'END:VCARD', ''].join('\r\n');
@@ -15,39 +15,12 @@ const PHONE_FILE = [
   '',
 ].join('\r\n');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(
+/** `gcds <argv>` in-process, with the phone's file beside the URL and `env` as the environment. */
+const run = (
   argv: string[],
   env: Record<string, string | undefined> = {},
   files: Record<string, string> = { 'phone.vcf': PHONE_FILE },
-): Promise<Run> {
-  const result: Run = { code: -1, stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: async (text) => {
-      result.stdout += text;
-    },
-    stderr: async (text) => {
-      result.stderr += text;
-    },
-    readFile: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
-      return new TextEncoder().encode(text);
-    },
-    writeFile: async () => undefined,
-    rename: async () => undefined,
-    removeFile: async () => undefined,
-    processId: process.pid,
-    env,
-  };
-  result.code = await runGcdsCli(argv, io);
-  return result;
-}
+) => runInMemory(argv, { files, env });
 
 describe('gcds with an address-book URL (in-process, against the fake CardDAV server)', () => {
   let server: FakeCardDavServer;

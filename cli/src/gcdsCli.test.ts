@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CliIo, runGcdsCli } from './gcdsCli';
+import { type InMemoryFiles, runInMemory } from './testing/inMemoryRun';
 
 const PEOPLE = [
   'BEGIN:VCARD',
@@ -44,70 +44,9 @@ const PHONE_21 = [
   'END:VCARD',
 ].join('\r\n');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  written: Map<string, string>;
-  /** The file-system calls, in order. */
-  calls: string[];
-}
-
-interface FakeFileSystem {
-  /** Files there before the run (written files are readable too). */
-  files?: Record<string, string>;
-  /** A write of this path stores its first half, then fails: a full disk, or a kill mid-write. */
-  failWriteOf?: string;
-}
-
-async function run(
-  argv: string[],
-  files: Record<string, string> = {},
-  fs: FakeFileSystem = {},
-): Promise<Run> {
-  const result: Run = {
-    code: -1,
-    stdout: '',
-    stderr: '',
-    written: new Map(Object.entries(fs.files ?? {})),
-    calls: [],
-  };
-  const io: CliIo = {
-    stdout: async (text) => {
-      result.stdout += text;
-    },
-    stderr: async (text) => {
-      result.stderr += text;
-    },
-    readFile: async (path) => {
-      const text = files[path] ?? result.written.get(path);
-      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
-      return new TextEncoder().encode(text);
-    },
-    writeFile: async (path, text) => {
-      result.calls.push(`write ${path}`);
-      if (path === fs.failWriteOf) {
-        result.written.set(path, text.slice(0, text.length / 2));
-        throw new Error('ENOSPC: no space left on device, write');
-      }
-      result.written.set(path, text);
-    },
-    rename: async (from, to) => {
-      result.calls.push(`rename ${from} ${to}`);
-      const text = result.written.get(from);
-      if (text === undefined) throw new Error(`ENOENT: no such file or directory, rename '${from}'`);
-      result.written.set(to, text);
-      result.written.delete(from);
-    },
-    removeFile: async (path) => {
-      result.calls.push(`remove ${path}`);
-      result.written.delete(path);
-    },
-    processId: 4242,
-  };
-  result.code = await runGcdsCli(argv, io);
-  return result;
-}
+/** `gcds <argv>` over input `files`, with `fs` for files already there and a write that fails. */
+const run = (argv: string[], files: Record<string, string> = {}, fs: InMemoryFiles = {}) =>
+  runInMemory(argv, { ...fs, files: { ...files, ...fs.files } });
 
 const FILES = { 'cards/people.vcf': PEOPLE, 'phone.vcf': PHONE_21 };
 

@@ -8,7 +8,7 @@ import {
   scoreMerge,
 } from '@gcds/gcds/testing';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, runGcdsCli } from './gcdsCli';
+import { runInMemory } from './testing/inMemoryRun';
 
 interface MergedJson {
   contacts: Array<{ id: string; sources: Array<{ file: string; index: number }> }>;
@@ -19,22 +19,12 @@ describe('gcds merge --json on the four exports of the labelled book', () => {
   it('finds at least 95 % of the true pairs at 99.8 % precision, with no hard negative merged', async () => {
     const cards = labelledAddressBook();
     const { files, cardAt } = labelledExports(cards);
-    let out = '';
-    const io: CliIo = {
-      stdout: async (text) => {
-        out += text;
-      },
-      stderr: async () => {},
-      readFile: async (path) =>
-        new TextEncoder().encode(files[path.replace(/\.vcf$/, '') as keyof typeof files]),
-      writeFile: async () => {},
-      rename: async () => {},
-      removeFile: async () => {},
-      processId: process.pid,
-    };
-    const code = await runGcdsCli(['merge', '--json', ...EXPORTERS.map((e) => `${e}.vcf`)], io);
+    const inputs = Object.fromEntries(Object.entries(files).map(([name, text]) => [`${name}.vcf`, text]));
+    const { code, stdout } = await runInMemory(['merge', '--json', ...EXPORTERS.map((e) => `${e}.vcf`)], {
+      files: inputs,
+    });
     expect(code).toBe(0);
-    const merged = JSON.parse(out) as MergedJson;
+    const merged = JSON.parse(stdout) as MergedJson;
     expect(merged.errors).toEqual([]);
     const personOf = new Map<LabelledCard, string>();
     for (const contact of merged.contacts) {
