@@ -90,8 +90,21 @@ export async function spawnServer(
   return { child, stop };
 }
 
-export function adminClient(server: { username: string; password: string }): CardDavClient {
-  return new CardDavClient(
+/** The handle of a started server: its account, and address books created over an admin client of that account. */
+export function runningDavServer(
+  server: Omit<RunningDavServer, 'createAddressBook' | 'stop'>,
+  stop: () => Promise<void>,
+): RunningDavServer {
+  const admin = new CardDavClient(
     new DavTransport({ account: { url: '', username: server.username, password: server.password } }),
   );
+  return {
+    ...server,
+    async createAddressBook(name, displayName = name) {
+      const bookUrl = `${server.homeUrl}${name}/`;
+      await admin.createAddressBook(bookUrl, displayName);
+      return bookUrl;
+    },
+    stop,
+  };
 }

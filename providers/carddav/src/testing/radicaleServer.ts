@@ -1,6 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { adminClient, freePort, type RunningDavServer, spawnServer, tempFolder } from './davServerProcess';
+import {
+  freePort,
+  type RunningDavServer,
+  runningDavServer,
+  spawnServer,
+  tempFolder,
+} from './davServerProcess';
 import { RADICALE_PATH } from './serverBinaries';
 
 export interface RadicaleOptions {
@@ -50,19 +56,5 @@ export async function startRadicale(options: RadicaleOptions = {}): Promise<Runn
   );
   const url = `http://127.0.0.1:${port}/`;
   const spawned = await spawnServer(RADICALE_PATH, ['-C', config], url, folder);
-  const homeUrl = `${url}${username}/`;
-  const admin = adminClient({ username, password });
-  return {
-    url,
-    username,
-    password,
-    homeUrl,
-    folder,
-    async createAddressBook(name, displayName = name) {
-      const bookUrl = `${homeUrl}${name}/`;
-      await admin.createAddressBook(bookUrl, displayName);
-      return bookUrl;
-    },
-    stop: spawned.stop,
-  };
+  return runningDavServer({ url, username, password, homeUrl: `${url}${username}/`, folder }, spawned.stop);
 }

@@ -1,4 +1,10 @@
-import { adminClient, freePort, type RunningDavServer, spawnServer, tempFolder } from './davServerProcess';
+import {
+  freePort,
+  type RunningDavServer,
+  runningDavServer,
+  spawnServer,
+  tempFolder,
+} from './davServerProcess';
 import { XANDIKOS_PATH } from './serverBinaries';
 
 /**
@@ -25,19 +31,9 @@ export async function startXandikos(): Promise<RunningDavServer> {
     url,
     folder,
   );
-  const homeUrl = `${url}alice/contacts/`;
-  const admin = adminClient({ username: 'alice', password: 'unused' });
-  return {
-    url,
-    username: 'alice',
-    password: 'unused',
-    homeUrl,
-    folder,
-    async createAddressBook(name, displayName = name) {
-      const bookUrl = `${homeUrl}${name}/`;
-      await admin.createAddressBook(bookUrl, displayName);
-      return bookUrl;
-    },
-    stop: spawned.stop,
-  };
+  // xandikos takes any credentials: the account's password is never checked.
+  return runningDavServer(
+    { url, username: 'alice', password: 'unused', homeUrl: `${url}alice/contacts/`, folder },
+    spawned.stop,
+  );
 }
