@@ -41,6 +41,11 @@ function lookupKey(index: LookupIndex, key: string): string {
   return `${index}\u0000${key}`;
 }
 
+function lookupOf(lookup: string): [LookupIndex, string] {
+  const split = lookup.indexOf('\u0000');
+  return [lookup.slice(0, split) as LookupIndex, lookup.slice(split + 1)];
+}
+
 function lookupsOf(source: SourceRecord): Array<[LookupIndex, string]> {
   return [
     ...[...new Set(source.phoneKeys)].map((key): [LookupIndex, string] => ['byPhone', key]),
@@ -341,7 +346,7 @@ export class PersonGraph {
     const others = [...neighbourhood.values()].filter((source) => !seedKeys.has(source.key));
     const moreHolders = await this.#holdersOf(others, holders);
     for (const [lookup, list] of moreHolders) {
-      const [index, key] = lookup.split('\u0000') as [LookupIndex, string];
+      const [index, key] = lookupOf(lookup);
       markShared(sharedNumbers, identifierKey(index, key), list);
     }
 
