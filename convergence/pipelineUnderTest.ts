@@ -3,6 +3,12 @@ import { createDialerConsumer, type DialerConsumer } from '@gcds/consumer-dialer
 import { createMessagingConsumer, type MessagingConsumer } from '@gcds/consumer-messaging';
 import { GCDS_APP_ID, Gcds, type GcdsStatus } from '@gcds/gcds';
 import {
+  type CardDavApi,
+  type CardDavProviderOptions,
+  createCardDavProvider,
+  type SyncReport,
+} from '@gcds/provider-carddav';
+import {
   createFacebookSimProvider,
   FacebookApiError,
   FacebookServer,
@@ -32,6 +38,9 @@ import type { ModelRecord, ProviderId, ReaderLevel } from './referenceModel';
  * each sync into their own database. Every commit boundary of the GCDS, of each consumer and of each
  * provider's writes goes through a KillSwitch, so a test can kill any of them anywhere; a killed service
  * stays dead until `settle()` (the system) or a user action restarts it.
+ *
+ * A phone may also hold a CardDAV account (issue 15): its address book is one more provider, whose syncs
+ * the test drives (`cardDavSync`), as the phone's scheduler would, so two pipelines are two phones.
  */
 
 export type ConsumerKind = 'contacts' | 'dialer' | 'messaging';
@@ -68,6 +77,8 @@ export interface PipelineOptions {
   server?: FacebookServer;
   /** What each consumer app is given as its platform (e.g. one that records what it receives). */
   consumerPlatform?: (consumer: string, platform: ConsumerPlatform) => ConsumerPlatform;
+  /** A CardDAV account's address book, installed after the providers above (`cardDav` is its API). */
+  cardDav?: CardDavProviderOptions;
 }
 
 /** One kill: the component (`gcds`, a consumer's name or a provider id) at its n-th commit. */
@@ -81,6 +92,12 @@ export const VCARD_FILE = 'book.vcf';
 const RETENTION_MS = 60_000;
 /** The facebook-sim provider's retry policy: three tries, then the sync fails. */
 export const FACEBOOK_ATTEMPTS = 3;
+
+interface ConsumerOfKind {
+  contacts: ContactsConsumer;
+  dialer: DialerConsumer;
+  messaging: MessagingConsumer;
+}
 
 type ConsumerInstance =
   | { kind: 'contacts'; consumer: ContactsConsumer }
@@ -107,6 +124,10 @@ export class PipelineUnderTest {
     vcard: new KillSwitch(false),
     'facebook-sim': new KillSwitch(false),
   };
+  /** The CardDAV provider's store writes: a provider's switch (a kill fails that one write). */
+  readonly cardDavKill = new KillSwitch(false);
+  /** HTTP requests of the CardDAV provider ("METHOD /path"), in order. */
+  readonly cardDavRequests: string[] = [];
   readonly consumers = new Map<string, ConsumerSlot>();
   /** Real source key (`provider \u001f contactId`) → model key. */
   readonly modelKeyOf = new Map<string, string>();
@@ -118,12 +139,13 @@ export class PipelineUnderTest {
   gcdsStatus: GcdsStatus | undefined;
 
   readonly #options: Required<
-    Omit<PipelineOptions, 'providers' | 'crashPlan' | 'consumerPlatform' | 'server'>
+    Omit<PipelineOptions, 'providers' | 'crashPlan' | 'consumerPlatform' | 'server' | 'cardDav'>
   >;
+  #cardDavId: string | undefined;
   readonly #consumerPlatforms = new Map<string, ConsumerPlatform>();
   readonly #namespace: string;
   readonly #gcdsIdentity: AppIdentity;
-  readonly #ownerStores = new Map<ProviderId, DataStoreOwner<Contact>>();
+  readonly #ownerStores = new Map<string, DataStoreOwner<Contact>>();
   readonly #contactIdOf = new Map<string, string>();
   /** Model key → the network's guid of that friend. */
   readonly #guids = new Map<string, string>();
@@ -169,6 +191,7 @@ export class PipelineUnderTest {
     for (const provider of options.providers ?? (['local', 'vcard', 'facebook-sim'] as const)) {
       await world.install(provider);
     }
+    if (options.cardDav !== undefined) await world.#installCardDav(options.cardDav);
     await world.#startGcds();
     for (const slot of world.consumers.values()) await world.openConsumer(slot.spec.name);
     return world;
@@ -180,6 +203,7 @@ export class PipelineUnderTest {
     if (component === 'local' || component === 'vcard' || component === 'facebook-sim') {
       return this.providerKills[component];
     }
+    if (component === this.#cardDavId) return this.cardDavKill;
     return this.slot(component).kill;
   }
 
@@ -201,9 +225,11 @@ export class PipelineUnderTest {
 
   // --- providers ---
 
-  #instrumented<API>(definition: ProviderDefinition<API>): ProviderDefinition<API> {
-    const provider = definition.id as ProviderId;
-    const kill = this.providerKills[provider];
+  #instrumented<API>(
+    definition: ProviderDefinition<API>,
+    kill = this.providerKills[definition.id as ProviderId],
+  ): ProviderDefinition<API> {
+    const provider = definition.id;
     return {
       ...definition,
       start: (ctx) => {
@@ -248,6 +274,37 @@ export class PipelineUnderTest {
     }
   }
 
+  async #installCardDav(options: CardDavProviderOptions): Promise<void> {
+    const requests = this.cardDavRequests;
+    const definition = createCardDavProvider({
+      ...options,
+      onRequest: (method, url) => {
+        requests.push(`${method} ${new URL(url).pathname}`);
+        options.onRequest?.(method, url);
+      },
+    });
+    await this.registry.install(this.#instrumented(definition, this.cardDavKill));
+    this.#cardDavId = definition.id;
+  }
+
+  /** The CardDAV provider's id (its pointers' `provider`). */
+  get cardDavId(): string {
+    if (this.#cardDavId === undefined) throw new Error('no CardDAV account on this phone');
+    return this.#cardDavId;
+  }
+
+  /** The CardDAV account's API, as the Contacts app (edits) and the system panel (sync, conflicts) use it. */
+  get cardDav(): CardDavApi {
+    return this.#api<CardDavApi>(this.cardDavId);
+  }
+
+  /** One "Sync now" of the CardDAV account, then the phone settles: the GCDS and every app catch up. */
+  async cardDavSync(full = false): Promise<SyncReport> {
+    const report = await (full ? this.cardDav.fullSync() : this.cardDav.sync());
+    await this.settle();
+    return report;
+  }
+
   async uninstall(provider: ProviderId): Promise<void> {
     await this.registry.uninstall(provider);
     this.#ownerStores.delete(provider);
@@ -273,7 +330,7 @@ export class PipelineUnderTest {
     this.#name(provider, contactId, key);
   }
 
-  #api<API>(provider: ProviderId): API {
+  #api<API>(provider: string): API {
     const installed = this.registry.get<API>(provider);
     if (installed === undefined) throw new Error(`${provider} is not installed`);
     return installed.api;
@@ -526,6 +583,13 @@ export class PipelineUnderTest {
     } else {
       slot.instance = { kind: 'messaging', consumer: await createMessagingConsumer(common) };
     }
+  }
+
+  /** An open app's engine, checked to be of the kind asked for. */
+  app<K extends ConsumerKind>(name: string, kind: K): ConsumerOfKind[K] {
+    const instance = this.slot(name).instance;
+    if (instance?.kind !== kind) throw new Error(`${name} is not an open ${kind} app`);
+    return instance.consumer as ConsumerOfKind[K];
   }
 
   async closeConsumer(name: string): Promise<void> {

@@ -8,7 +8,7 @@ import type { RunningDavServer } from './testing/davServerProcess';
 import { startPhone } from './testing/phoneHarness';
 import { startRadicale } from './testing/radicaleServer';
 import { RADICALE_PATH, serverBinary } from './testing/serverBinaries';
-import { rawClient, serverContents, vcard } from './testing/serverContents';
+import { deleteCard, putCard, rawClient, serverContents, vcard } from './testing/serverContents';
 import type { AddressBookInfo, ConflictStrategy } from './types';
 
 const available = serverBinary('Radicale', RADICALE_PATH, 'radicale');
@@ -39,17 +39,9 @@ describe.skipIf(!available)('the CardDAV provider against Radicale', () => {
 
   const account = () => ({ username: server.username, password: server.password });
 
-  async function put(book: AddressBookInfo, name: string, text: string): Promise<void> {
-    const url = `${book.url}${name}.vcf`;
-    const current = await raw.get(url);
-    await raw.put(url, text, current === undefined ? { create: true } : { ifMatch: current.etag });
-  }
+  const put = (book: AddressBookInfo, name: string, text: string) => putCard(raw, book.url, name, text);
 
-  async function del(book: AddressBookInfo, name: string): Promise<void> {
-    const url = `${book.url}${name}.vcf`;
-    const current = await raw.get(url);
-    await raw.delete(url, current?.etag);
-  }
+  const del = (book: AddressBookInfo, name: string) => deleteCard(raw, book.url, name);
 
   it('discovers the account, syncs a first time and keeps what it does not model (X- properties)', async () => {
     const book = await newBook();

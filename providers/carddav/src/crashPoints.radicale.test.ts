@@ -5,7 +5,7 @@ import type { RunningDavServer } from './testing/davServerProcess';
 import { type CrashPlan, type Phone, startPhone } from './testing/phoneHarness';
 import { startRadicale } from './testing/radicaleServer';
 import { RADICALE_PATH, serverBinary } from './testing/serverBinaries';
-import { rawClient, serverContents, vcard } from './testing/serverContents';
+import { deleteCard, putCard, rawClient, serverContents, vcard } from './testing/serverContents';
 import type { AddressBookInfo } from './types';
 
 const available = serverBinary('Radicale', RADICALE_PATH, 'radicale');
@@ -29,15 +29,9 @@ describe.skipIf(!available)('a sync killed at any point resumes without gap or d
     await server?.stop();
   });
 
-  async function put(book: AddressBookInfo, name: string, text: string): Promise<void> {
-    const url = `${book.url}${name}.vcf`;
-    const current = await raw.get(url);
-    await raw.put(url, text, current === undefined ? { create: true } : { ifMatch: current.etag });
-  }
+  const put = (book: AddressBookInfo, name: string, text: string) => putCard(raw, book.url, name, text);
 
-  async function del(book: AddressBookInfo, name: string): Promise<void> {
-    await raw.delete(`${book.url}${name}.vcf`, (await raw.get(`${book.url}${name}.vcf`))?.etag);
-  }
+  const del = (book: AddressBookInfo, name: string) => deleteCard(raw, book.url, name);
 
   const scenarios = {
     /** Changes on both sides since the last sync: downloads, uploads, deletes both ways. */

@@ -25,6 +25,24 @@ export function vcard(uid: string, name: string, lines: readonly string[] = []):
   ].join('\r\n');
 }
 
+/** The third client writes `<name>.vcf`: a create (If-None-Match: *), or a replace over the ETag it reads now. */
+export async function putCard(
+  client: CardDavClient,
+  bookUrl: string,
+  name: string,
+  text: string,
+): Promise<void> {
+  const url = `${bookUrl}${name}.vcf`;
+  const current = await client.get(url);
+  await client.put(url, text, current === undefined ? { create: true } : { ifMatch: current.etag });
+}
+
+/** The third client deletes `<name>.vcf` (If-Match the ETag it reads now). */
+export async function deleteCard(client: CardDavClient, bookUrl: string, name: string): Promise<void> {
+  const url = `${bookUrl}${name}.vcf`;
+  await client.delete(url, (await client.get(url))?.etag);
+}
+
 /** What the server holds, by record id: each card as the model reads it (never its bytes). */
 export async function serverContents(
   client: CardDavClient,
