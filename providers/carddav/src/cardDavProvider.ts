@@ -33,7 +33,7 @@ import {
 } from './cardState';
 import { DavHttpError } from './davErrors';
 import { DavTransport, type FetchLike } from './davTransport';
-import { SyncEngine, type SyncMode } from './syncEngine';
+import { type PageCommit, SyncEngine, type SyncMode } from './syncEngine';
 import type {
   AddressBookInfo,
   CardDavAccount,
@@ -65,6 +65,11 @@ export interface CardDavProviderOptions extends CardDavAccount {
   makeThumbnail?: ThumbnailMaker;
   /** Told of every HTTP request: tests count them. */
   onRequest?: (method: string, url: string) => void;
+  /**
+   * How the sync commits records with their counters: `commitPageAtomically` (the default) is the only
+   * correct one. A typed seam so the crash-point tests can run a broken variant and show they catch it.
+   */
+  pageCommit?: PageCommit;
 }
 
 export interface CardDavListOptions {
@@ -383,6 +388,7 @@ async function startAccount(
           makeThumbnail: options.makeThumbnail ?? defaultThumbnail,
           batchSize: options.batchSize ?? 100,
           ...(options.pageLimit === undefined ? {} : { pageLimit: options.pageLimit }),
+          ...(options.pageCommit === undefined ? {} : { pageCommit: options.pageCommit }),
         });
         const report = await engine.run(mode);
         failures = 0;

@@ -26,6 +26,7 @@ export {
   isRetryable,
 } from './davErrors';
 export { DavTransport, type DavTransportOptions, type FetchLike } from './davTransport';
+export { commitPageAtomically, type PageCommit, type PageCommitInput } from './syncEngine';
 export { createSyncScheduler, type SyncScheduler, type SyncSchedulerOptions } from './syncScheduler';
 export type {
   AccountState,

@@ -46,6 +46,26 @@ import type {
 
 export type WriteQueue = <T>(body: () => Promise<T>) => Promise<T>;
 
+/** One commit of the sync: records and their metadata, and the counters (sync-token) they bring it to. */
+export interface PageCommitInput {
+  operations: WriteOperation<Contact>[];
+  /** Card states, tombstones and kept conflicts. */
+  meta: Record<string, unknown>;
+  /** The sync counters this commit reaches (a downloaded page's token); absent when they do not move. */
+  counters?: Record<string, unknown>;
+}
+
+/** How a commit reaches the store. */
+export type PageCommit = (store: DataStoreOwner<Contact>, page: PageCommitInput) => Promise<void>;
+
+/**
+ * The only correct way: records and counters in ONE bulk (one IndexedDB transaction), so a kill leaves
+ * either both or neither, and the next sync resumes without a gap or a duplicate.
+ */
+export const commitPageAtomically: PageCommit = async (store, { operations, meta, counters }) => {
+  await store.bulk(operations, { meta: { ...meta, ...counters } });
+};
+
 export interface SyncEngineOptions {
   store: DataStoreOwner<Contact>;
   client: CardDavClient;
@@ -60,6 +80,8 @@ export interface SyncEngineOptions {
   batchSize: number;
   /** RFC 6578 `DAV:limit` asked of the server (it may ignore it, or truncate with a 507 on its own). */
   pageLimit?: number;
+  /** Default `commitPageAtomically`; another one exists only to prove the crash tests catch it. */
+  pageCommit?: PageCommit;
 }
 
 /** How a sync run starts: as the saved state says, or with a full listing. */
@@ -258,9 +280,12 @@ export class SyncEngine {
       ];
       this.#report.conflicts.push(...write.conflicts);
     }
-    if (state !== undefined) meta[SYNC_META_KEY] = state;
     this.#o.signal.throwIfAborted();
-    await store.bulk(write.operations, { meta });
+    await (this.#o.pageCommit ?? commitPageAtomically)(store, {
+      operations: write.operations,
+      meta,
+      ...(state === undefined ? {} : { counters: { [SYNC_META_KEY]: state } }),
+    });
   }
 
   #conflict(
