@@ -538,11 +538,17 @@ describe.skipIf(!available)(
       ]);
     });
 
-    /** The phone's GCDS holds the person's two cards as one person, and says why. */
+    /**
+     * The Contacts app shows the person once, its detail built from both cards, and why they are one
+     * (the GCDS's merge reason, which the detail page lists): the same number and email, found on its own.
+     */
     async function expectMergedWithReason(phone: PipelineUnderTest, p: Person) {
-      const people = (await phone.people()).filter((x) => x.pointers.length > 1);
-      expect(people).toHaveLength(1);
-      expect(people[0]?.reasons).toEqual([
+      const contacts = phone.app('contacts', 'contacts');
+      const [hit, ...others] = await contacts.search(p.name, 20);
+      expect(others).toEqual([]);
+      const detail = await contacts.getDetail(hit!.entry.personId);
+      expect(detail?.sources.map((source) => source.provider)).toEqual([phone.cardDavId, phone.cardDavId]);
+      expect((await phone.gcds.getPerson(hit!.entry.personId))?.reasons).toEqual([
         expect.objectContaining({
           kind: 'auto',
           keys: expect.arrayContaining([`phone:${p.tel.replace(/\s/g, '')}`, `email:${p.email}`]),

@@ -232,18 +232,29 @@ describe.skipIf(!available)('the CardDAV provider against Radicale', () => {
   });
 
   it.each([
-    ['server', 'Dup (server)', 'Dup (phone)'],
-    ['client', 'Dup (phone)', 'Dup (server)'],
+    ['server', 'none', 'server', 'Dup (server)', 'Dup (phone)'],
+    ['client', 'none', 'client', 'Dup (phone)', 'Dup (server)'],
+    // The phone's card changed at 12:00; a server card without REV has no time, so it loses.
+    ['timestamp', '20260601T130000Z', 'server', 'Dup (server)', 'Dup (phone)'],
+    ['timestamp', 'none', 'client', 'Dup (phone)', 'Dup (server)'],
   ] as const)(
-    'two cards with one UID (409 no-uid-conflict), %s priority: the phone moves onto the server card, nothing doubled',
-    async (strategy, winnerName, lostName) => {
+    'two cards with one UID (409 no-uid-conflict), %s priority (server REV %s): the phone moves onto the server card, nothing doubled',
+    async (strategy, serverRev, winner, winnerName, lostName) => {
       const book = await newBook();
-      const phone = await startPhone(book, { ...account(), conflict: strategy });
+      const phone = await startPhone(book, {
+        ...account(),
+        conflict: strategy,
+        now: () => Date.parse('2026-06-01T12:00:00Z'),
+      });
       await phone.api.add({ uid: 'dup', formattedName: 'Dup (phone)' });
-      await put(book, 'elsewhere', vcard('dup', 'Dup (server)'));
+      await put(
+        book,
+        'elsewhere',
+        vcard('dup', 'Dup (server)', serverRev === 'none' ? [] : [`REV:${serverRev}`]),
+      );
       const report = await phone.api.sync();
       expect(report.conflicts).toMatchObject([
-        { kind: 'uid-conflict', winner: strategy, contactId: 'elsewhere' },
+        { kind: 'uid-conflict', winner, strategy, contactId: 'elsewhere' },
       ]);
       expect(name(report.conflicts[0]?.lost)).toBe(lostName);
       expect((await phone.records()).map((c) => [c.id, c.formattedName, c.uid])).toEqual([
