@@ -1,4 +1,4 @@
-import type { CardDavClient, ConflictStrategy } from '@gcds/provider-carddav';
+import type { CardDavClient, CardDavProviderOptions, ConflictStrategy } from '@gcds/provider-carddav';
 import {
   deleteCard,
   putCard,
@@ -12,6 +12,7 @@ import {
 } from '@gcds/provider-carddav/testing';
 import type { ConsumerChange, ContactDraft } from '@gcds/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isKilled } from './killSwitch';
 import { wholeList } from './observedState';
 import { PipelineUnderTest } from './pipelineUnderTest';
 
@@ -167,7 +168,7 @@ describe.skipIf(!available)(
       books += 1;
       const url = await server.createAddressBook(`scenarios${books}`);
       const book = { url, readOnly: false, supportsSyncCollection: true };
-      const phone = async () => {
+      const phone = async (options: Partial<CardDavProviderOptions> = {}) => {
         const started = await PipelineUnderTest.start({
           providers: [],
           cardDav: {
@@ -177,6 +178,7 @@ describe.skipIf(!available)(
             password: server.password,
             conflict: strategy,
             retryBaseMs: 0,
+            ...options,
           },
         });
         phones.push(started);
@@ -187,6 +189,8 @@ describe.skipIf(!available)(
       return {
         a,
         b,
+        /** A further phone on the account. */
+        phone,
         /** The third client. */
         put: (name: string, text: string) => putCard(raw, url, name, text),
         del: (name: string) => deleteCard(raw, url, name),
@@ -418,6 +422,34 @@ describe.skipIf(!available)(
       ]);
       expect(await b.cardDavSync(true)).toMatchObject({ kind: 'full', downloaded: 2, deleted: 1 });
       for (const phone of [a, b]) expect(await apps(phone)).toEqual(showing(ADA, BARBARA, GRACE));
+    });
+
+    // Not a seed scenario: the provider's crash points (crashPoints.radicale.test.ts) seen from the apps.
+    it('a first sync killed at each of its store commits, then run again: every app ends as after an uninterrupted sync', async () => {
+      const { b, phone, put } = await account();
+      for (const [i, p] of PEOPLE.entries()) await put(`p${i}`, cardOf(`p${i}`, p));
+      await b.cardDav.add(draftOf(ADA, { tel: NEW_NUMBER }));
+      await b.cardDavSync();
+      const reference = await apps(b);
+      // A new phone's first sync, in batches of 2 cards: killed before or after its n-th store commit.
+      let n = 0;
+      for (let killed = true; killed; ) {
+        n += 1;
+        killed = false;
+        for (const when of ['before', 'after'] as const) {
+          const c = await phone({ batchSize: 2 });
+          c.cardDavKill.armIn(n, when);
+          await c.cardDav.sync().catch((error: unknown) => {
+            if (!isKilled(error)) throw error;
+          });
+          if (c.cardDavKill.fired > 0) killed = true;
+          await c.cardDavSync();
+          expect(await apps(c), `killed ${when} commit ${n}`).toEqual(reference);
+          await c.close();
+          phones.splice(phones.indexOf(c), 1);
+        }
+      }
+      expect(n).toBeGreaterThan(3);
     });
 
     /** The losing version is in the phone's report until the user dismisses it, and gone after. */
