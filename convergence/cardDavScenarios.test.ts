@@ -367,36 +367,49 @@ describe.skipIf(!available)(
       await keepBoth(a, ADA, put);
     });
 
-    it('8. primary-key conflict: the same person created on two phones offline; after two full cycles every phone and the server agree', async () => {
-      const { a, b, put, onServer } = await account();
-      // Ada on both phones under their own UIDs; Alan on both under one UID (a create/create on one href).
-      await a.cardDav.add(draftOf(ADA));
-      await b.cardDav.add(draftOf(ADA));
-      await a.cardDav.add({ ...draftOf(ALAN), uid: 'alan' });
-      await b.cardDav.add({ ...draftOf(ALAN, { email: 'turing@example.com' }), uid: 'alan' });
-      for (let cycle = 0; cycle < 2; cycle += 1) {
-        await a.cardDavSync();
-        await b.cardDavSync();
-      }
-      const cards = await onServer();
-      expect(cards.filter(([, name]) => name === ADA.name)).toHaveLength(2);
-      // Server priority: A's Alan reached the server first; B's version lost and is in B's report.
-      expect(cards.filter(([, name]) => name === ALAN.name)).toEqual([
-        ['alan', ALAN.name, ALAN.tel, ALAN.email],
-      ]);
-      expect((await b.cardDav.conflicts()).map((c) => [c.contactId, c.kind, c.lost?.email])).toEqual([
-        ['alan', 'create/create', [{ value: 'turing@example.com' }]],
-      ]);
-      for (const phone of [a, b]) {
-        expect((await phone.cardDav.list()).contacts.map((c) => c.id).sort()).toEqual(
-          cards.map(([id]) => id).sort(),
-        );
-        expect(await apps(phone)).toEqual(showing(ADA, ALAN));
-        expect(await phone.cardDavSync()).toMatchObject({ downloaded: 0, uploaded: 0, conflicts: [] });
-      }
-      await expectMergedWithReason(b, ADA);
-      await keepBoth(b, ADA, put);
-    });
+    const TURING = 'turing@example.com';
+    it.each([
+      // A's Alan reached the server first: it stays, and B's is the loser kept in B's report.
+      ['server', 0, ALAN.email, 'server', TURING],
+      // B's Alan goes up over A's (re-PUT on the new ETag); A's is kept in B's report.
+      ['client', 0, TURING, 'client', ALAN.email],
+      // B created Alan a minute after A (its clock): the newer one wins though A's reached the server first.
+      ['timestamp', 60_000, TURING, 'client', ALAN.email],
+    ] as const)(
+      '8. primary-key conflict: the same person created on two phones offline (%s priority); after two full cycles every phone and the server agree',
+      async (strategy, bLater, alanEmail, winner, lostEmail) => {
+        const { a, b, put, onServer } = await account(strategy);
+        // Ada on both phones under their own UIDs; Alan on both under one UID (a create/create on one href).
+        await a.cardDav.add(draftOf(ADA));
+        await b.cardDav.add(draftOf(ADA));
+        await a.cardDav.add({ ...draftOf(ALAN), uid: 'alan' });
+        b.tick(bLater);
+        await b.cardDav.add({ ...draftOf(ALAN, { email: TURING }), uid: 'alan' });
+        for (let cycle = 0; cycle < 2; cycle += 1) {
+          await a.cardDavSync();
+          await b.cardDavSync();
+        }
+        const cards = await onServer();
+        expect(cards.filter(([, name]) => name === ADA.name)).toHaveLength(2);
+        expect(cards.filter(([, name]) => name === ALAN.name)).toEqual([
+          ['alan', ALAN.name, ALAN.tel, alanEmail],
+        ]);
+        // B met the conflict (A had uploaded first); A's copy was clean when B's version came down.
+        expect(
+          (await b.cardDav.conflicts()).map((c) => [c.contactId, c.kind, c.winner, c.lost?.email]),
+        ).toEqual([['alan', 'create/create', winner, [{ value: lostEmail }]]]);
+        expect(await a.cardDav.conflicts()).toEqual([]);
+        for (const phone of [a, b]) {
+          expect((await phone.cardDav.list()).contacts.map((c) => c.id).sort()).toEqual(
+            cards.map(([id]) => id).sort(),
+          );
+          expect(await apps(phone)).toEqual(showing(ADA, { ...ALAN, email: alanEmail }));
+          expect(await phone.cardDavSync()).toMatchObject({ downloaded: 0, uploaded: 0, conflicts: [] });
+        }
+        await expectMergedWithReason(b, ADA);
+        await keepBoth(b, ADA, put);
+      },
+    );
 
     it('9. full sync with cards created on the phone and never synced: both ways, removing only what the server lost', async () => {
       const { a, b, put, del, onServer } = await account();
