@@ -1,4 +1,3 @@
-export type { PictureBytes } from './avatarImage';
 export { FacebookApiError, FacebookProtocolError, isRetryableError } from './facebookErrors';
 export {
   type ActivityEntry,
@@ -27,7 +26,6 @@ export {
   type PhoneStyle,
 } from './phoneNumbers';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryWithBackoff';
-export { createSeededRandom, type SeededRandom } from './seededRandom';
 export { realSleep, type Sleep } from './sleep';
 export type { FacebookSyncReport, PhotoProblem } from './syncEngine';
 export type { PassKind, PassReason } from './syncState';
