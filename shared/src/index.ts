@@ -1,4 +1,5 @@
 export * from './access/accessLevel';
+export * from './consumerQuery';
 export * from './consumerSync';
 export * from './contact';
 export { ChangeBus } from './dataStore/changeBus';
