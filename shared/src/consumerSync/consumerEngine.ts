@@ -64,10 +64,14 @@ export abstract class ConsumerEngineBase implements ConsumerEngine {
   readonly status$: Observable<ConsumerSyncStatus>;
   readonly changes$: Observable<ConsumerChange>;
 
-  constructor(sync: ConsumerSync) {
+  /**
+   * `changes$` defaults to the sync engine's; an app that keeps something in memory beside its store
+   * passes the changes it announces once that has followed a commit.
+   */
+  constructor(sync: ConsumerSync, changes$: Observable<ConsumerChange> = sync.changes$) {
     this.sync = sync;
     this.status$ = sync.status$;
-    this.changes$ = sync.changes$;
+    this.changes$ = changes$;
   }
 
   status(): ConsumerSyncStatus {
