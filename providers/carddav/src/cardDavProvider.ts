@@ -20,6 +20,7 @@ import {
 import { BehaviorSubject, type Observable } from 'rxjs';
 import { createWriteQueue, withAccountLock } from './accountLock';
 import { describeFailure, humanDelay, retryDelayMs } from './accountStatus';
+import { AddressBookSync, type SyncMode } from './addressBookSync';
 import { CardDavClient } from './cardDavClient';
 import {
   type CardState,
@@ -33,7 +34,6 @@ import {
 } from './cardState';
 import { DavHttpError } from './davErrors';
 import { DavTransport, type FetchLike } from './davTransport';
-import { SyncEngine, type SyncMode } from './syncEngine';
 import type {
   AddressBookInfo,
   CardDavAccount,
@@ -372,7 +372,7 @@ async function startAccount(
       setStatus({ state: 'syncing', message: 'syncing' });
       try {
         const addressBook = await resolveBook();
-        const engine = new SyncEngine({
+        const bookSync = new AddressBookSync({
           store,
           client,
           book: addressBook,
@@ -384,7 +384,7 @@ async function startAccount(
           batchSize: options.batchSize ?? 100,
           ...(options.pageLimit === undefined ? {} : { pageLimit: options.pageLimit }),
         });
-        const report = await engine.run(mode);
+        const report = await bookSync.run(mode);
         failures = 0;
         const conflicts = readConflicts(await store.getMeta(CONFLICTS_META_KEY)).length;
         const { lastError: _cleared, ...rest } = status.value;

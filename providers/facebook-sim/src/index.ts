@@ -16,6 +16,7 @@ export {
   type FacebookSyncStatus,
   MAX_PAGE_SIZE,
 } from './facebookSimProvider';
+export type { FacebookSyncReport, PhotoProblem } from './facebookSync';
 export { type FriendEditKind, type FriendProfile, generateFriendProfile } from './friendGenerator';
 export { friendToContact } from './friendToContact';
 export {
@@ -27,7 +28,6 @@ export {
 } from './phoneNumbers';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryWithBackoff';
 export { realSleep, type Sleep } from './sleep';
-export type { FacebookSyncReport, PhotoProblem } from './syncEngine';
 export type { PassKind, PassReason } from './syncState';
 export type {
   FacebookApi,

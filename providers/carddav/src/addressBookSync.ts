@@ -46,7 +46,7 @@ import type {
 
 export type WriteQueue = <T>(body: () => Promise<T>) => Promise<T>;
 
-export interface SyncEngineOptions {
+export interface AddressBookSyncOptions {
   store: DataStoreOwner<Contact>;
   client: CardDavClient;
   book: AddressBookInfo;
@@ -101,12 +101,12 @@ function statusOf(error: unknown): number | undefined {
  * sync-token, page by page, each page committed in ONE bulk with the token it reaches), then upload (the
  * local changes since the last uploaded revision, each confirmed by the server before it is settled).
  */
-export class SyncEngine {
-  readonly #o: SyncEngineOptions;
+export class AddressBookSync {
+  readonly #o: AddressBookSyncOptions;
   #report!: SyncReport;
   #conflictSerial = 0;
 
-  constructor(options: SyncEngineOptions) {
+  constructor(options: AddressBookSyncOptions) {
     this.#o = options;
   }
 
