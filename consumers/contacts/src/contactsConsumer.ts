@@ -2,14 +2,14 @@ import type { Contact, StoredBlob } from '@gcds/shared';
 import {
   buildCollationTable,
   type CollationTable,
-  type ConsumerEngine,
-  ConsumerEngineBase,
-  type ConsumerEngineOptions,
+  type Consumer,
+  ConsumerBase,
+  type ConsumerOptions,
   type ConsumerSync,
-  createEngineSync,
   liveQuery,
   type MergedContact,
   PROVIDER_STORE_NAME,
+  syncForConsumer,
 } from '@gcds/shared';
 import { filter, type Observable } from 'rxjs';
 import { CONTACTS_SCHEMA, type ContactListEntry } from './contactRows';
@@ -28,15 +28,15 @@ import type { SearchIndex } from './searchIndex';
 import type { SearchHit } from './searchRanking';
 
 /** The Contacts app's identity is certified in the seed. */
-export interface ContactsConsumerOptions extends ConsumerEngineOptions {
+export interface ContactsConsumerOptions extends ConsumerOptions {
   /** The user's locale: the list's collation and letter groups. Changing it rebuilds the list. */
   locale: string;
   /** Sort by given name (default) or by family name. Changing it rebuilds the list. */
   order?: NameOrder;
 }
 
-/** The Contacts app's data engine: its own IndexedDB kept in step with the GCDS, and typed queries. */
-export interface ContactsConsumer extends ConsumerEngine {
+/** The Contacts app's consumer: its own IndexedDB kept in step with the GCDS, and typed queries. */
+export interface ContactsConsumer extends Consumer {
   readonly collation: CollationTable;
   firstPage(limit: number): Promise<ListPage>;
   /** The page after a place (exclusive): pass the previous page's `next`. */
@@ -71,7 +71,7 @@ export async function createContactsConsumer(options: ContactsConsumerOptions): 
   } catch (error) {
     throw new Error(`cannot collate for locale "${options.locale}": ${(error as Error).message}`);
   }
-  const sync = await createEngineSync(options, {
+  const sync = await syncForConsumer(options, {
     defaultDbName: 'consumer-contacts',
     region: options.region,
     schema: CONTACTS_SCHEMA,
@@ -82,7 +82,7 @@ export async function createContactsConsumer(options: ContactsConsumerOptions): 
   return new ContactsConsumerImpl(options, sync, collation, new FollowedSearchIndex(sync));
 }
 
-class ContactsConsumerImpl extends ConsumerEngineBase implements ContactsConsumer {
+class ContactsConsumerImpl extends ConsumerBase implements ContactsConsumer {
   readonly collation: CollationTable;
   readonly #options: ContactsConsumerOptions;
   readonly #searchIndex: FollowedSearchIndex;
