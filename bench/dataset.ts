@@ -1,13 +1,15 @@
-import { createSeededRandom, type SeededRandom } from '@gcds/provider-facebook-sim';
-import type { Contact, ContactTel } from '@gcds/shared';
 import {
+  asciiFold,
+  createSeededRandom,
   EMAIL_DOMAINS,
   JOB_TITLES,
   NAME_LOCALES,
   NICKNAMES,
   ORGANISATIONS,
-} from '../device/src/demo/demoNames';
-import { asciiFold, weightedPick } from '../device/src/demo/demoPeople';
+  type SeededRandom,
+  weightedPick,
+} from '@gcds/demo-data';
+import type { Contact, ContactTel } from '@gcds/shared';
 
 /** The three providers of the bench, by their real provider ids. */
 export const BENCH_PROVIDERS = ['local', 'vcard', 'facebook-sim'] as const;

@@ -18,15 +18,15 @@ export type IncomingSource = Omit<SourceRecord, 'personId' | 'originPersonId'>;
 /** One change of a provider's sources, in the order the provider's sync delivered it. */
 export type SourceChange = { upsert: IncomingSource } | { remove: string };
 
-/** The indexes the candidate search asks, and the key spaces the book keeps them in. */
+/** The indexes the candidate search asks, and the key spaces the snapshot keeps them in. */
 type LookupIndex = 'byPhone' | 'byEmail';
 
 /**
  * The stored sources read whole, answering what the indexes would (holders of a phone or email key,
  * members of a person, sources of a provider) from memory, each list in primary-key order as an index
- * gives it. Read when a batch would otherwise ask the indexes about a good share of the book anyway.
+ * gives it. Read when a batch would otherwise ask the indexes about a good share of them anyway.
  */
-interface Book {
+interface SourceSnapshot {
   byKey: Map<string, SourceRecord>;
   byLookup: Map<string, SourceRecord[]>;
   byPerson: Map<string, SourceRecord[]>;
@@ -82,7 +82,7 @@ export interface PersonGraphOptions {
  * of the next `regroup` (every caller regroups before it commits). Until then the lookups see them as
  * the indexes would have: stored answers without the sources changed since, plus the changed ones that
  * match, in key order. Reads are issued in batches, and a batch that would ask the indexes about a good
- * share of the book reads the stored sources whole instead. The outcome is that of writing each source
+ * share of the stored sources reads them whole instead. The outcome is that of writing each source
  * at once and asking key by key, in a few round trips per batch.
  */
 export class PersonGraph {
@@ -98,7 +98,7 @@ export class PersonGraph {
   readonly #touchedSources = new Set<string>();
   /** Ids minted in this transaction: no stored record can have one, so nobody looks them up. */
   readonly #fresh = new Set<string>();
-  #book: Book | undefined;
+  #snapshot: SourceSnapshot | undefined;
   /** How many sources are stored, once known (only when few enough to be worth reading whole). */
   #storedCount: number | undefined;
 
@@ -120,36 +120,36 @@ export class PersonGraph {
     return this.#cache.get(key);
   }
 
-  /** Reads every source not known yet: by key in one batch, or from the book when that is cheaper. */
+  /** Reads every source not known yet: by key in one batch, or from the snapshot when that is cheaper. */
   async #load(keys: Iterable<string>): Promise<void> {
     const missing = [...new Set(keys)].filter((key) => !this.#cache.has(key));
     if (missing.length === 0) return;
-    const book = await this.#bookIfCheaper(missing.length, GET_COST_IN_SOURCES);
+    const snapshot = await this.#snapshotIfCheaper(missing.length, GET_COST_IN_SOURCES);
     const found =
-      book === undefined
+      snapshot === undefined
         ? ((await Promise.all(missing.map((key) => this.#sources.get(key)))) as Array<
             SourceRecord | undefined
           >)
-        : missing.map((key) => book.byKey.get(key));
+        : missing.map((key) => snapshot.byKey.get(key));
     missing.forEach((key, i) => {
       if (!this.#cache.has(key)) this.#cache.set(key, found[i]);
     });
   }
 
-  /** The book, if it is read already or reading it costs less than `requests` requests would. */
-  async #bookIfCheaper(requests: number, costInSources: number): Promise<Book | undefined> {
-    if (this.#book !== undefined) return this.#book;
+  /** The snapshot of every source, if it is read already or reading it costs less than `requests` requests. */
+  async #snapshotIfCheaper(requests: number, costInSources: number): Promise<SourceSnapshot | undefined> {
+    if (this.#snapshot !== undefined) return this.#snapshot;
     if (this.#wholeReads === 'never') return undefined;
     if (this.#wholeReads === 'auto' && !(await this.#holdsAtMost(requests * costInSources))) return undefined;
-    const book: Book = { byKey: new Map(), byLookup: new Map(), byPerson: new Map() };
+    const snapshot: SourceSnapshot = { byKey: new Map(), byLookup: new Map(), byPerson: new Map() };
     const stored = this.#storedCount === 0 ? [] : ((await this.#sources.getAll()) as SourceRecord[]);
     for (const source of stored) {
-      book.byKey.set(source.key, source);
-      pushTo(book.byPerson, source.personId, source);
-      for (const [index, key] of lookupsOf(source)) pushTo(book.byLookup, lookupKey(index, key), source);
+      snapshot.byKey.set(source.key, source);
+      pushTo(snapshot.byPerson, source.personId, source);
+      for (const [index, key] of lookupsOf(source)) pushTo(snapshot.byLookup, lookupKey(index, key), source);
     }
-    this.#book = book;
-    return book;
+    this.#snapshot = snapshot;
+    return snapshot;
   }
 
   /**
@@ -208,9 +208,11 @@ export class PersonGraph {
 
   async sourcesOfProvider(provider: string): Promise<string[]> {
     const stored =
-      this.#book === undefined
+      this.#snapshot === undefined
         ? ((await this.#sources.index('byProvider').getAllKeys(provider)) as string[])
-        : [...this.#book.byKey.values()].filter((source) => source.provider === provider).map((s) => s.key);
+        : [...this.#snapshot.byKey.values()]
+            .filter((source) => source.provider === provider)
+            .map((s) => s.key);
     const keys = stored.filter((key) => !this.#pending.has(key));
     for (const [key, record] of this.#pending) if (record?.provider === provider) keys.push(key);
     return keys.sort();
@@ -218,8 +220,8 @@ export class PersonGraph {
 
   async membersOf(personId: string): Promise<SourceRecord[]> {
     const stored =
-      this.#book?.byPerson.get(personId) ??
-      (this.#book === undefined
+      this.#snapshot?.byPerson.get(personId) ??
+      (this.#snapshot === undefined
         ? ((await this.#sources.index('byPerson').getAll(personId)) as SourceRecord[])
         : []);
     const members: SourceRecord[] = [];
@@ -285,7 +287,7 @@ export class PersonGraph {
     const loadMembers = async (personIds: Iterable<string>) => {
       const missing = [...new Set(personIds)].filter((id) => id !== '' && !membersByPerson.has(id));
       if (missing.length === 0) return;
-      await this.#bookIfCheaper(missing.length, LOOKUP_COST_IN_SOURCES);
+      await this.#snapshotIfCheaper(missing.length, LOOKUP_COST_IN_SOURCES);
       const lists = await Promise.all(missing.map((id) => this.membersOf(id)));
       missing.forEach((id, i) => {
         membersByPerson.set(id, lists[i]!);
@@ -400,7 +402,7 @@ export class PersonGraph {
     return { peopleWritten, peopleRemoved };
   }
 
-  /** Writes every pending source once; the book and the stored count are stale afterwards. */
+  /** Writes every pending source once; the snapshot and the stored count are stale afterwards. */
   async #flush(): Promise<void> {
     const writes = [...this.#pending].map(
       ([key, record]) =>
@@ -409,7 +411,7 @@ export class PersonGraph {
     );
     this.#pending.clear();
     this.#pendingStored = 0;
-    this.#book = undefined;
+    this.#snapshot = undefined;
     this.#storedCount = undefined;
     await issueAll(writes);
   }
@@ -431,14 +433,14 @@ export class PersonGraph {
       }
     }
     const lookups = [...wanted];
-    const book = await this.#bookIfCheaper(lookups.length, LOOKUP_COST_IN_SOURCES);
+    const snapshot = await this.#snapshotIfCheaper(lookups.length, LOOKUP_COST_IN_SOURCES);
     const limit = MAX_BUCKET + 1 + this.#pendingStored;
     const stored =
-      book === undefined
+      snapshot === undefined
         ? ((await Promise.all(
             lookups.map(([, [index, key]]) => this.#sources.index(index).getAll(key, limit)),
           )) as SourceRecord[][])
-        : lookups.map(([lookup]) => book.byLookup.get(lookup) ?? []);
+        : lookups.map(([lookup]) => snapshot.byLookup.get(lookup) ?? []);
     const pendingHolders = new Map<string, SourceRecord[]>();
     for (const record of this.#pending.values()) {
       if (record === null) continue;

@@ -1,20 +1,111 @@
-export * from './access/accessLevel';
-export * from './consumerSync';
-export * from './contact';
-export { ChangeBus } from './dataStore/changeBus';
+// The public surface of @gcds/shared: what other packages use, named one by one. Internals stay
+// internal; test support is `@gcds/shared/testing`.
+export { AccessError, type AccessLevel, accessRank, canReadAt } from './access/accessLevel';
+export { nameOrderRanges, rareKeys, walkIndex } from './consumerQuery';
+export {
+  type Consumer,
+  ConsumerBase,
+  type ConsumerChange,
+  type ConsumerOptions,
+  type ConsumerPlatform,
+  type ConsumerSchema,
+  type ConsumerSync,
+  type ConsumerSyncStatus,
+  checkQueryLimit,
+  consumerPlatformOf,
+  liveQuery,
+  type ProjectedRows,
+  ProviderRecordReader,
+  prefixRange,
+  syncForConsumer,
+} from './consumerSync';
+export {
+  buildCollationTable,
+  type CollationTable,
+  type Contact,
+  type ContactAddress,
+  type ContactDraft,
+  type ContactEmail,
+  type ContactTel,
+  type ContactUri,
+  compareRanks,
+  contactDisplayName,
+  contactSortText,
+  type ExtraProperty,
+  emailKey,
+  emailProblem,
+  entryDescriptionOf,
+  foldName,
+  forgetNormalisedNumbers,
+  formatPhoneForDisplay,
+  type GroupKind,
+  givenNameKeys,
+  type NameOrder,
+  nameParts,
+  nameWords,
+  numberOwners,
+  type PartialDate,
+  type PhoneKeys,
+  type PhoneMatchKind,
+  type PhotoRef,
+  phoneKeys,
+  phoneLookupKeys,
+  phoneMatchKind,
+  phoneRegion,
+  type Rank,
+  validateContact,
+} from './contact';
 export {
   type AppIdentity,
-  type AppManifest,
   type DataStoreAnnouncement,
   type DataStoreInfo,
   DataStorePlatform,
-  type DataStorePlatformOptions,
 } from './dataStore/dataStorePlatform';
-export type { RowPolicy } from './dataStore/rowPolicyReader';
-export type * from './dataStore/types';
-export * from './mergedView';
-export * from './person/person';
-export * from './person/readablePointersPolicy';
-export * from './photo/photoBlobs';
-export * from './provider/providerRegistry';
-export * from './provider/types';
+export type {
+  ChangeEvent,
+  DataStoreOwner,
+  DataStoreReader,
+  ExtraObjectStore,
+  OwnerTransaction,
+  StoredBlob,
+  StoreSchema,
+  SyncPoint,
+  SyncTask,
+  TransactionalDataStoreOwner,
+  WriteOperation,
+} from './dataStore/types';
+export {
+  composeMergedContact,
+  exportableContact,
+  type MergedContact,
+  mergedDisplayName,
+  mergedNameFields,
+  mergedNameTexts,
+  type Sourced,
+  type SourcedItem,
+} from './mergedView';
+export {
+  type MergeReason,
+  type PersonRecord,
+  type Pointer,
+  type SourceRef,
+  sourceKey,
+} from './person/person';
+export { READABLE_POINTERS_POLICY, withOnceReadableAt } from './person/readablePointersPolicy';
+export {
+  contentId,
+  contradictsMediaType,
+  defaultThumbnail,
+  MAX_PHOTO_BYTES,
+  photoProblem,
+  sniffImageType,
+  storePhoto,
+  type ThumbnailMaker,
+} from './photo/photoBlobs';
+export { PROVIDER_STORE_NAME, ProviderRegistry } from './provider/providerRegistry';
+export {
+  defineProvider,
+  type ProviderContext,
+  type ProviderDefinition,
+  type ProviderManifest,
+} from './provider/types';

@@ -2,26 +2,17 @@ import type { Contact, StoredBlob } from '@gcds/shared';
 import {
   buildCollationTable,
   type CollationTable,
-  type ConsumerChange,
-  type ConsumerEngineOptions,
+  type Consumer,
+  ConsumerBase,
+  type ConsumerOptions,
   type ConsumerSync,
-  createEngineSync,
   liveQuery,
   type MergedContact,
   PROVIDER_STORE_NAME,
+  syncForConsumer,
 } from '@gcds/shared';
-import {
-  concatMap,
-  filter,
-  from,
-  map,
-  type Observable,
-  Subject,
-  type Subscription,
-  startWith,
-  switchMap,
-} from 'rxjs';
-import { CONTACTS_SCHEMA, type ContactListEntry, LIST_STORE } from './contactRows';
+import { filter, type Observable } from 'rxjs';
+import { CONTACTS_SCHEMA, type ContactListEntry } from './contactRows';
 import {
   type LetterGroup,
   type ListPage,
@@ -31,24 +22,22 @@ import {
   searchContacts,
 } from './contactsQueries';
 import type { NameOrder } from './displayName';
+import { FollowedSearchIndex } from './followedSearchIndex';
 import { projectContact } from './projectContact';
-import { SearchIndex } from './searchIndex';
+import type { SearchIndex } from './searchIndex';
 import type { SearchHit } from './searchRanking';
 
 /** The Contacts app's identity is certified in the seed. */
-export interface ContactsConsumerOptions extends ConsumerEngineOptions {
+export interface ContactsConsumerOptions extends ConsumerOptions {
   /** The user's locale: the list's collation and letter groups. Changing it rebuilds the list. */
   locale: string;
   /** Sort by given name (default) or by family name. Changing it rebuilds the list. */
   order?: NameOrder;
 }
 
-/** The Contacts app's data engine: its own IndexedDB kept in step with the GCDS, and typed queries. */
-export interface ContactsConsumer {
-  readonly sync: ConsumerSync;
+/** The Contacts app's consumer: its own IndexedDB kept in step with the GCDS, and typed queries. */
+export interface ContactsConsumer extends Consumer {
   readonly collation: CollationTable;
-  /** After each commit, once the consumer's in-memory indexes are current too. */
-  readonly changes$: Observable<ConsumerChange>;
   firstPage(limit: number): Promise<ListPage>;
   /** The page after a place (exclusive): pass the previous page's `next`. */
   pageAfter(position: string, limit: number): Promise<ListPage>;
@@ -67,7 +56,6 @@ export interface ContactsConsumer {
   getThumbnail(entry: ContactListEntry): Promise<StoredBlob | undefined>;
   /** Memory held for search (built on the first search). */
   searchIndexStats(): ReturnType<SearchIndex['stats']> | undefined;
-  stop(): Promise<void>;
 }
 
 // Bumped when what a row holds changes (2: name words folded by the shared foldName): rows are rebuilt.
@@ -83,7 +71,7 @@ export async function createContactsConsumer(options: ContactsConsumerOptions): 
   } catch (error) {
     throw new Error(`cannot collate for locale "${options.locale}": ${(error as Error).message}`);
   }
-  const sync = await createEngineSync(options, {
+  const sync = await syncForConsumer(options, {
     defaultDbName: 'consumer-contacts',
     region: options.region,
     schema: CONTACTS_SCHEMA,
@@ -91,40 +79,25 @@ export async function createContactsConsumer(options: ContactsConsumerOptions): 
     // The sort keys depend on the collation table: a new locale, order or ICU rebuilds them all.
     projectionVersion: `${SCHEMA_TAG}/${order}/${collation.fingerprint}`,
   });
-  return new ContactsConsumerImpl(options, sync, collation);
+  return new ContactsConsumerImpl(options, sync, collation, new FollowedSearchIndex(sync));
 }
 
-class ContactsConsumerImpl implements ContactsConsumer {
-  readonly sync: ConsumerSync;
+class ContactsConsumerImpl extends ConsumerBase implements ContactsConsumer {
   readonly collation: CollationTable;
-  readonly changes$: Observable<ConsumerChange>;
   readonly #options: ContactsConsumerOptions;
-  readonly #changes = new Subject<ConsumerChange>();
-  readonly #subscription: Subscription;
-  #searchIndex: Promise<SearchIndex> | undefined;
-  #searchIndexLoaded: SearchIndex | undefined;
+  readonly #searchIndex: FollowedSearchIndex;
 
-  constructor(options: ContactsConsumerOptions, sync: ConsumerSync, collation: CollationTable) {
+  constructor(
+    options: ContactsConsumerOptions,
+    sync: ConsumerSync,
+    collation: CollationTable,
+    searchIndex: FollowedSearchIndex,
+  ) {
+    // Live queries re-run once the search index has followed a commit, not as soon as it is written.
+    super(sync, searchIndex.changes$);
     this.#options = options;
-    this.sync = sync;
     this.collation = collation;
-    this.#subscription = sync.changes$
-      .pipe(
-        concatMap((change) =>
-          from(
-            this.#refreshSearchIndex(change).catch(() => {
-              // Could not follow the change: forget the index; the next search rebuilds it.
-              this.#searchIndex = undefined;
-              this.#searchIndexLoaded = undefined;
-            }),
-          ).pipe(map(() => change)),
-        ),
-      )
-      .subscribe({
-        next: (change) => this.#changes.next(change),
-        complete: () => this.#changes.complete(),
-      });
-    this.changes$ = this.#changes.asObservable();
+    this.#searchIndex = searchIndex;
   }
 
   firstPage(limit: number): Promise<ListPage> {
@@ -149,19 +122,19 @@ class ContactsConsumerImpl implements ContactsConsumer {
   }
 
   search(query: string, limit = 20): Promise<SearchHit[]> {
-    return searchContacts(this.sync.db, query, limit, () => this.#loadSearchIndex());
+    return searchContacts(this.sync.db, query, limit, () => this.#searchIndex.load());
   }
 
   list$(limit: number): Observable<ListPage> {
-    return this.#live(() => this.firstPage(limit));
+    return this.live(() => this.firstPage(limit));
   }
 
   groups$(): Observable<LetterGroup[]> {
-    return this.#live(() => this.groups());
+    return this.live(() => this.groups());
   }
 
   search$(query: string, limit = 20): Observable<SearchHit[]> {
-    return this.#live(() => this.search(query, limit));
+    return this.live(() => this.search(query, limit));
   }
 
   detail$(personId: string): Observable<MergedContact | undefined> {
@@ -182,57 +155,17 @@ class ContactsConsumerImpl implements ContactsConsumer {
   }
 
   searchIndexStats() {
-    return this.#searchIndexLoaded?.stats();
+    return this.#searchIndex.stats();
   }
 
-  async stop(): Promise<void> {
-    await this.sync.stop();
-    this.#subscription.unsubscribe();
-    this.#changes.complete();
-  }
-
-  /** Runs the query now and again after every commit; a newer run supersedes one still reading. */
-  #live<T>(query: () => Promise<T>): Observable<T> {
-    return this.changes$.pipe(
-      startWith(undefined),
-      switchMap(() => from(query())),
-    );
+  override async stop(): Promise<void> {
+    await super.stop();
+    this.#searchIndex.stop();
   }
 
   #position(position: string): string {
     if (typeof position !== 'string' || position === '')
       throw new Error('a list position is a non-empty string');
     return position;
-  }
-
-  #loadSearchIndex(): Promise<SearchIndex> {
-    if (this.#searchIndex === undefined) {
-      this.#searchIndex = (async () => {
-        const entries = (await this.sync.db.getAll(LIST_STORE)) as ContactListEntry[];
-        const index = SearchIndex.from(entries);
-        this.#searchIndexLoaded = index;
-        return index;
-      })();
-      this.#searchIndex.catch(() => {
-        this.#searchIndex = undefined;
-      });
-    }
-    return this.#searchIndex;
-  }
-
-  async #refreshSearchIndex(change: ConsumerChange): Promise<void> {
-    if (this.#searchIndex === undefined) return;
-    if (change.reset) {
-      this.#searchIndex = undefined;
-      this.#searchIndexLoaded = undefined;
-      await this.#loadSearchIndex();
-      return;
-    }
-    const index = await this.#searchIndex;
-    const tx = this.sync.db.transaction(LIST_STORE);
-    const rows = await Promise.all(change.personIds.map((id) => tx.store.get(id)));
-    change.personIds.forEach((id, i) => {
-      index.set(id, rows[i] as ContactListEntry | undefined);
-    });
   }
 }

@@ -8,14 +8,14 @@ import {
   LIST_STORE,
   POSITION_INDEX,
 } from './contactRows';
-import { type ListSection, sectionOf, sectionStart } from './listPosition';
+import { type SectionName, sectionOf, sectionStart } from './listPosition';
 import { parseQuery, type SearchIndex } from './searchIndex';
 import { bestHits, rankEntry, type SearchHit } from './searchRanking';
 
 export interface ListItem {
   /** The row's place in the list: pass it to `pageAfter` to read on. */
   position: string;
-  section: ListSection;
+  section: SectionName;
   entry: ContactListEntry;
 }
 
@@ -69,7 +69,7 @@ export async function readPage(
 export async function readGroups(db: IDBPDatabase<unknown>): Promise<LetterGroup[]> {
   const tx = db.transaction(LIST_STORE);
   const positions = tx.store.index(POSITION_INDEX);
-  const sectionBound = (section: ListSection, next: string) =>
+  const sectionBound = (section: SectionName, next: string) =>
     IDBKeyRange.bound(sectionStart(section), next, false, true);
   const [ice, favorites] = await Promise.all([
     positions.count(sectionBound('ice', sectionStart('favorites'))),

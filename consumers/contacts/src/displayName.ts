@@ -1,7 +1,7 @@
 import {
-  contactDisplayName,
   contactSortText,
   type MergedContact,
+  mergedDisplayName,
   mergedNameFields,
   type NameOrder,
 } from '@gcds/shared';
@@ -13,7 +13,7 @@ export type { NameOrder } from '@gcds/shared';
  * email address or a number, so no one is listed blank.
  */
 export function displayNameOf(merged: MergedContact): string {
-  return contactDisplayName(mergedNameFields(merged, { withAddresses: true }));
+  return mergedDisplayName(merged, { withAddresses: true });
 }
 
 /** The text the list is collated by, in the user's chosen order; falls back to the display name. */

@@ -1,5 +1,3 @@
-// The collation table moved to the contact model (@gcds/shared); re-exported for existing importers.
-export { buildCollationTable, type CollationTable, type GroupKind, type GroupOf } from '@gcds/shared';
 export {
   CONTACTS_SCHEMA,
   type ContactDetailRow,
@@ -13,7 +11,7 @@ export {
 } from './contactsConsumer';
 export type { LetterGroup, ListItem, ListPage } from './contactsQueries';
 export { displayNameOf, type NameOrder, sortTextOf } from './displayName';
-export type { ListSection } from './listPosition';
+export type { SectionName } from './listPosition';
 export { listEntryOf, type ProjectionSettings, projectContact } from './projectContact';
 export { parseQuery, SearchIndex } from './searchIndex';
 export type { PhoneDigitMatch, SearchField, SearchHit, SearchQuery } from './searchRanking';

@@ -4,12 +4,12 @@
  * person id so equal names still have distinct, stable places. A person who is a favourite has two
  * places: one in the favourites section and one under its letter, as in the Gaia list.
  */
-export type ListSection = 'ice' | 'favorites' | 'all';
+export type SectionName = 'ice' | 'favorites' | 'all';
 
-const SECTION_CHAR: Record<ListSection, string> = { ice: '0', favorites: '1', all: '2' };
+const SECTION_CHAR: Record<SectionName, string> = { ice: '0', favorites: '1', all: '2' };
 const SEPARATOR = '\u0001';
 
-export function sectionStart(section: ListSection): string {
+export function sectionStart(section: SectionName): string {
   return SECTION_CHAR[section];
 }
 
@@ -19,7 +19,7 @@ export function groupStart(groupKey: string): string {
 }
 
 export function listPosition(
-  section: ListSection,
+  section: SectionName,
   bucket: '1' | '2',
   sortKey: string,
   personId: string,
@@ -27,7 +27,7 @@ export function listPosition(
   return `${SECTION_CHAR[section]}${bucket}${sortKey}${SEPARATOR}${personId}`;
 }
 
-export function sectionOf(position: string): ListSection {
+export function sectionOf(position: string): SectionName {
   const char = position.charAt(0);
   if (char === SECTION_CHAR.ice) return 'ice';
   if (char === SECTION_CHAR.favorites) return 'favorites';

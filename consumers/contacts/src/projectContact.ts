@@ -1,6 +1,7 @@
 import {
   type CollationTable,
   type MergedContact,
+  mergedNameTexts,
   nameWords,
   type PersonRecord,
   type ProjectedRows,
@@ -28,14 +29,7 @@ export function listEntryOf(merged: MergedContact, settings: ProjectionSettings)
   if (favorite) positions.push(listPosition('favorites', bucket, sortKey, merged.personId));
   if (ice) positions.push(listPosition('ice', bucket, sortKey, merged.personId));
 
-  const nameTexts = [
-    merged.given?.value,
-    merged.additional?.value,
-    merged.family?.value,
-    merged.formattedName?.value,
-    ...merged.nickname.map((n) => n.value),
-  ];
-  const nameTokens = new Set(nameTexts.flatMap((text) => (text === undefined ? [] : nameWords(text))));
+  const nameTokens = new Set(mergedNameTexts(merged).flatMap((text) => nameWords(text)));
   // Someone known only by organisation, email or number is still found by the name shown for them.
   if (nameTokens.size === 0) for (const word of nameWords(displayName)) nameTokens.add(word);
   const orgTokens = [merged.org?.value, merged.department?.value].flatMap((text) =>

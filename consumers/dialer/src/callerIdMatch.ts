@@ -1,4 +1,4 @@
-import { numberOwners, type PhoneKeys, type PhoneMatchKind } from '@gcds/shared';
+import { entryDescriptionOf, numberOwners, type PhoneKeys, type PhoneMatchKind } from '@gcds/shared';
 import type { CallerIdRow, DialerPhone } from './dialerRows';
 
 /** The phone entry that matched, as the person's source wrote it, with what the UI shows beside it. */
@@ -24,10 +24,7 @@ export function matchedTelOf(phone: DialerPhone): MatchedTel {
   const tel: MatchedTel = { value: phone.value };
   if (phone.keys.e164 !== undefined) tel.e164 = phone.keys.e164;
   if (phone.keys.ext !== undefined) tel.ext = phone.keys.ext;
-  if (phone.type !== undefined) tel.type = [...phone.type];
-  if (phone.label !== undefined) tel.label = phone.label;
-  if (phone.pref === true) tel.pref = true;
-  return tel;
+  return { ...tel, ...entryDescriptionOf(phone) };
 }
 
 /**

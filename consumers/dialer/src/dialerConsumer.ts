@@ -1,14 +1,14 @@
 import {
-  type ConsumerEngine,
-  ConsumerEngineBase,
-  type ConsumerEngineOptions,
+  type Consumer,
+  ConsumerBase,
+  type ConsumerOptions,
   type ConsumerSync,
   checkQueryLimit,
-  createEngineSync,
   type PhoneKeys,
   phoneKeys,
   phoneLookupKeys,
   phoneRegion,
+  syncForConsumer,
 } from '@gcds/shared';
 import type { Observable } from 'rxjs';
 import { type CallerIdMatch, rankCallerId } from './callerIdMatch';
@@ -18,10 +18,10 @@ import type { DialSuggestion } from './dialSuggestions';
 import { projectCallerId } from './projectCallerId';
 
 /** The Phone app's identity is privileged in the seed; stored and looked-up numbers are read in `region`. */
-export type DialerConsumerOptions = ConsumerEngineOptions;
+export type DialerConsumerOptions = ConsumerOptions;
 
-/** The Phone app's data engine: caller ID, dialling suggestions and call-log names from its own IndexedDB. */
-export interface DialerConsumer extends ConsumerEngine {
+/** The Phone app's consumer: caller ID, dialling suggestions and call-log names from its own IndexedDB. */
+export interface DialerConsumer extends Consumer {
   /** Everyone the number belongs to, best first (see `rankCallerId`); empty when unknown. */
   lookupNumber(number: string): Promise<CallerIdMatch[]>;
   /** Numbers containing the typed digits anywhere, ranked; `limit` defaults to 10. */
@@ -38,7 +38,7 @@ const KEYPAD_TEXT = /^[\d\s+().\-*#]*$/u;
 
 export async function createDialerConsumer(options: DialerConsumerOptions): Promise<DialerConsumer> {
   const region = phoneRegion(options.region);
-  const sync = await createEngineSync(options, {
+  const sync = await syncForConsumer(options, {
     defaultDbName: 'consumer-dialer',
     region,
     schema: DIALER_SCHEMA,
@@ -49,7 +49,7 @@ export async function createDialerConsumer(options: DialerConsumerOptions): Prom
   return new DialerConsumerImpl(sync, region);
 }
 
-class DialerConsumerImpl extends ConsumerEngineBase implements DialerConsumer {
+class DialerConsumerImpl extends ConsumerBase implements DialerConsumer {
   readonly #region: string;
 
   constructor(sync: ConsumerSync, region: string) {

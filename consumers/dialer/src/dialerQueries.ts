@@ -1,4 +1,4 @@
-import { prefixRange } from '@gcds/shared';
+import { nameOrderRanges, prefixRange, rareKeys, walkIndex } from '@gcds/shared';
 import type { IDBPDatabase } from 'idb';
 import {
   CALLER_ID_STORE,
@@ -29,14 +29,11 @@ export async function readByLookupKeys(
   return new Map(keys.map((key, i) => [key, (idsByKey[i] ?? []).flatMap((id) => byId.get(id) ?? [])]));
 }
 
-/** Index entries past which typed digits count as common (a digit or two): walking names is cheaper. */
-const DENSE = 400;
-
 /**
  * Suggestions for typed digits, reading as little as the ranking allows:
  * 1. numbers the digits start (whole dial forms by key range): they outrank all others, so when they
  *    fill the list nothing else is read;
- * 2. if the digits are rare (fewer than DENSE suffix entries), the rows holding them anywhere;
+ * 2. if the digits are rare (fewer than DENSE_INDEX_ENTRIES suffix entries), the rows holding them anywhere;
  * 3. if they are common, the people in name order (the order the rest ranks in) until the list is full,
  *    instead of every row that happens to contain a `5`.
  */
@@ -57,20 +54,15 @@ export async function suggestFromStore(
   const first = rankDialSuggestions(digits, await read(startingIds), limit);
   if (first.length === limit && first.at(-1)?.match !== 'infix') return first;
 
-  const sample = (await keys.index(DIGIT_SUFFIX_INDEX).getAllKeys(prefixRange(digits), DENSE)) as string[];
-  if (sample.length < DENSE)
-    return rankDialSuggestions(digits, await read([...startingIds, ...sample]), limit);
+  const rare = await rareKeys([[keys.index(DIGIT_SUFFIX_INDEX), prefixRange(digits)]]);
+  if (rare !== undefined) return rankDialSuggestions(digits, await read([...startingIds, ...rare]), limit);
 
   const found = first.filter((suggestion) => suggestion.match !== 'infix');
-  const byName = rows.index(NAME_INDEX);
   // Named people in name order, then the nameless: the order infix suggestions rank in.
-  for (const range of [IDBKeyRange.lowerBound('', true), IDBKeyRange.only('')]) {
-    let cursor = await byName.openCursor(range);
-    while (cursor !== null && found.length < limit) {
-      const inside = rankDialSuggestions(digits, [cursor.value as CallerIdRow], Number.POSITIVE_INFINITY);
-      found.push(...inside.filter((suggestion) => suggestion.match === 'infix'));
-      cursor = await cursor.continue();
-    }
-  }
+  await walkIndex<CallerIdRow>(rows.index(NAME_INDEX), nameOrderRanges(), (row) => {
+    const inside = rankDialSuggestions(digits, [row], Number.POSITIVE_INFINITY);
+    found.push(...inside.filter((suggestion) => suggestion.match === 'infix'));
+    return found.length >= limit;
+  });
   return found.slice(0, limit);
 }

@@ -1,5 +1,4 @@
 export { type CallerIdMatch, type MatchedTel, rankCallerId } from './callerIdMatch';
-export { callerName } from './callerName';
 export { createDialerConsumer, type DialerConsumer, type DialerConsumerOptions } from './dialerConsumer';
 export {
   CALLER_ID_STORE,

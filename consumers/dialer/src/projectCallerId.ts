@@ -1,13 +1,14 @@
 import {
   type ContactTel,
+  entryDescriptionOf,
   foldName,
   type MergedContact,
+  mergedDisplayName,
   type PersonRecord,
   type ProjectedRows,
   phoneKeys,
   phoneLookupKeys,
 } from '@gcds/shared';
-import { callerName } from './callerName';
 import {
   CALLER_ID_STORE,
   type CallerIdRow,
@@ -21,11 +22,7 @@ export function dialerPhoneOf(tel: ContactTel, region: string): DialerPhone | un
   if (typeof tel?.value !== 'string') return undefined;
   const keys = phoneKeys(tel.value, region);
   if (keys.digits === '') return undefined;
-  const phone: DialerPhone = { value: tel.value, keys, forms: dialForms(keys) };
-  if (Array.isArray(tel.type) && tel.type.length > 0) phone.type = [...tel.type];
-  if (typeof tel.label === 'string' && tel.label.trim() !== '') phone.label = tel.label;
-  if (tel.pref === true) phone.pref = true;
-  return phone;
+  return { value: tel.value, keys, forms: dialForms(keys), ...entryDescriptionOf(tel) };
 }
 
 /** The caller-ID record of a merged person and its index keys; none for a person without a number. Pure. */
@@ -37,7 +34,8 @@ export function callerIdRowOf(
     .map((item) => dialerPhoneOf(item.value, region))
     .filter((phone): phone is DialerPhone => phone !== undefined);
   if (phones.length === 0) return undefined;
-  const displayName = callerName(merged);
+  // Never an address or a number: for a nameless person the screen shows the number that called.
+  const displayName = mergedDisplayName(merged);
   const forms = [...new Set(phones.flatMap((phone) => phone.forms))];
   return {
     row: { personId: merged.personId, displayName, nameKey: foldName(displayName), phones },

@@ -5,7 +5,6 @@ export {
 } from './messagingConsumer';
 export { projectRecipient, recipientRowOf } from './projectRecipient';
 export type { RecipientAddress } from './recipientAddress';
-export { recipientName } from './recipientName';
 export { parseRecipientQuery, type RecipientQuery } from './recipientQuery';
 export {
   MESSAGING_SCHEMA,

@@ -1,15 +1,15 @@
 import {
-  type ConsumerEngine,
-  ConsumerEngineBase,
-  type ConsumerEngineOptions,
+  type Consumer,
+  ConsumerBase,
+  type ConsumerOptions,
   type ConsumerSync,
   checkQueryLimit,
-  createEngineSync,
   emailKey,
   type PhoneKeys,
   phoneKeys,
   phoneLookupKeys,
   phoneRegion,
+  syncForConsumer,
 } from '@gcds/shared';
 import type { Observable } from 'rxjs';
 import { readThreadCandidates, searchFromStore } from './messagingQueries';
@@ -20,10 +20,10 @@ import type { RecipientSuggestion } from './recipientSearch';
 import { nameForEmail, nameForNumber, type ThreadName } from './threadName';
 
 /** The Messages app's identity is privileged in the seed. */
-export type MessagingConsumerOptions = ConsumerEngineOptions;
+export type MessagingConsumerOptions = ConsumerOptions;
 
-/** The Messages app's data engine: recipient search and thread names from its own IndexedDB. */
-export interface MessagingConsumer extends ConsumerEngine {
+/** The Messages app's consumer: recipient search and thread names from its own IndexedDB. */
+export interface MessagingConsumer extends Consumer {
   /** Addresses to offer while the To: field is typed, ranked; `limit` defaults to 10. */
   searchRecipients(query: string, limit?: number): Promise<RecipientSuggestion[]>;
   searchRecipients$(query: string, limit?: number): Observable<RecipientSuggestion[]>;
@@ -38,7 +38,7 @@ const PROJECTION_TAG = 'messaging/1';
 
 export async function createMessagingConsumer(options: MessagingConsumerOptions): Promise<MessagingConsumer> {
   const region = phoneRegion(options.region);
-  const sync = await createEngineSync(options, {
+  const sync = await syncForConsumer(options, {
     defaultDbName: 'consumer-messaging',
     region,
     schema: MESSAGING_SCHEMA,
@@ -51,7 +51,7 @@ export async function createMessagingConsumer(options: MessagingConsumerOptions)
 
 type ThreadAddress = { kind: 'email'; key: string } | { kind: 'phone'; keys: PhoneKeys } | { kind: 'none' };
 
-class MessagingConsumerImpl extends ConsumerEngineBase implements MessagingConsumer {
+class MessagingConsumerImpl extends ConsumerBase implements MessagingConsumer {
   readonly #region: string;
 
   constructor(sync: ConsumerSync, region: string) {

@@ -1,4 +1,4 @@
-import { compareRanks, prefixRange, type Rank } from '@gcds/shared';
+import { compareRanks, nameOrderRanges, prefixRange, type Rank, rareKeys, walkIndex } from '@gcds/shared';
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { RecipientQuery } from './recipientQuery';
 import {
@@ -12,9 +12,6 @@ import {
 } from './recipientRows';
 import { type RecipientSuggestion, rankRecipients, suggestionsOf } from './recipientSearch';
 
-/** Index entries past which a query counts as common (a letter or two): walking names is cheaper. */
-const DENSE = 400;
-
 type ReadTx = IDBPTransaction<unknown, [typeof RECIPIENT_STORE], 'readonly'>;
 
 /** The order the name index walks in: named people by folded name, then the nameless. */
@@ -27,27 +24,20 @@ async function readRows(tx: ReadTx, ids: Iterable<string>): Promise<RecipientRow
   return rows.filter((row): row is RecipientRow => row !== undefined);
 }
 
-/** Walks people in name order (named first, then the nameless) from `range`, until `enough` says so. */
-async function walkByName(
+/** Walks people in name order over `ranges` of the name key, until `visit` has enough. */
+function walkByName(
   tx: ReadTx,
   ranges: readonly IDBKeyRange[],
   visit: (row: RecipientRow) => boolean,
 ): Promise<void> {
-  const index = tx.store.index(NAME_KEY_INDEX);
-  for (const range of ranges) {
-    let cursor = await index.openCursor(range);
-    while (cursor !== null) {
-      if (visit(cursor.value as RecipientRow)) return;
-      cursor = await cursor.continue();
-    }
-  }
+  return walkIndex<RecipientRow>(tx.store.index(NAME_KEY_INDEX), ranges, visit);
 }
 
 /**
  * Recipient suggestions, reading as little as the ranking allows, in ONE transaction:
  * 1. the first tier, complete: names that start with the first typed word (walked in name order over
  *    the name key, stopping once the list is full), or numbers typed whole (equality on the forms);
- * 2. if the query is rare (fewer than DENSE index entries for its key ranges: the longest word over
+ * 2. if the query is rare (fewer than DENSE_INDEX_ENTRIES index entries for its key ranges: the longest word over
  *    name words, the email prefix, or the digit prefixes), those rows, ranked;
  * 3. if it is common, everyone in name order, the order each later tier ranks in, until the first
  *    tiers fill the list.
@@ -88,14 +78,10 @@ export async function searchFromStore(
   }
   if (first.length >= limit) return first.slice(0, limit);
 
-  const samples = await Promise.all(
-    ranges.map(([name, range]) => tx.store.index(name).getAllKeys(range, DENSE)),
-  );
-  if (samples.every((sample) => sample.length < DENSE)) {
-    return rankRecipients(query, await readRows(tx, [...firstIds, ...(samples.flat() as string[])]), limit);
-  }
+  const rare = await rareKeys(ranges.map(([name, range]) => [tx.store.index(name), range] as const));
+  if (rare !== undefined) return rankRecipients(query, await readRows(tx, [...firstIds, ...rare]), limit);
   const later: RecipientSuggestion[][] = [[], [], []];
-  await walkByName(tx, [IDBKeyRange.lowerBound('', true), IDBKeyRange.only('')], (row) => {
+  await walkByName(tx, nameOrderRanges(), (row) => {
     for (const { suggestion, tier } of suggestionsOf(query, row)) if (tier > 0) later[tier]?.push(suggestion);
     // Tier 1 ranks in walk order right after the complete first tier: enough of it ends the walk.
     return first.length + (later[1]?.length ?? 0) >= limit;

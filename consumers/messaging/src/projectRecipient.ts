@@ -3,15 +3,17 @@ import {
   type ContactTel,
   emailKey,
   emailProblem,
+  entryDescriptionOf,
   foldName,
   type MergedContact,
+  mergedDisplayName,
+  mergedNameTexts,
   nameWords,
   type PersonRecord,
   type ProjectedRows,
   phoneKeys,
   phoneLookupKeys,
 } from '@gcds/shared';
-import { recipientName } from './recipientName';
 import {
   RECIPIENT_STORE,
   type RecipientEmail,
@@ -19,27 +21,16 @@ import {
   type RecipientRow,
 } from './recipientRows';
 
-/** The shared parts of a phone or email entry: what a recipient chip shows beside the address. */
-function described<T extends { type?: string[]; label?: string; pref?: boolean }>(
-  target: T,
-  from: { type?: unknown; label?: unknown; pref?: unknown },
-): T {
-  if (Array.isArray(from.type) && from.type.length > 0) target.type = from.type.map(String);
-  if (typeof from.label === 'string' && from.label.trim() !== '') target.label = from.label;
-  if (from.pref === true) target.pref = true;
-  return target;
-}
-
 function recipientPhone(tel: ContactTel, region: string): RecipientPhone | undefined {
   if (typeof tel?.value !== 'string') return undefined;
   const keys = phoneKeys(tel.value, region);
-  return keys.digits === '' ? undefined : described<RecipientPhone>({ value: tel.value, keys }, tel);
+  return keys.digits === '' ? undefined : { value: tel.value, keys, ...entryDescriptionOf(tel) };
 }
 
 /** Only addresses a message can be sent to: `emailProblem` finds nothing wrong with them. */
 function recipientEmail(email: ContactEmail): RecipientEmail | undefined {
   if (typeof email?.value !== 'string' || emailProblem(email.value) !== undefined) return undefined;
-  return described<RecipientEmail>({ value: email.value.trim(), key: emailKey(email.value) }, email);
+  return { value: email.value.trim(), key: emailKey(email.value), ...entryDescriptionOf(email) };
 }
 
 /** The digit strings a number is typed as: as written, international (no `+`), national significant. */
@@ -54,14 +45,10 @@ export function recipientRowOf(merged: MergedContact, region: string): Recipient
   const phones = merged.tel.flatMap((item) => recipientPhone(item.value, region) ?? []);
   const emails = merged.email.flatMap((item) => recipientEmail(item.value) ?? []);
   if (phones.length === 0 && emails.length === 0) return undefined;
-  const displayName = recipientName(merged);
-  const names = [
-    merged.given?.value,
-    merged.additional?.value,
-    merged.family?.value,
-    merged.formattedName?.value,
-    ...merged.nickname.map((nick) => nick.value),
-  ].filter((text): text is string => typeof text === 'string');
+  // Empty for a person with no name at all, whose thread then shows its number or address rather
+  // than some other address of theirs.
+  const displayName = mergedDisplayName(merged);
+  const names = mergedNameTexts(merged);
   // Someone known only by an organisation is found by it: it is the name the thread shows.
   const words = new Set((names.length > 0 ? names : [displayName]).flatMap((text) => nameWords(text)));
   return {

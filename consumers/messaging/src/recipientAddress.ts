@@ -1,3 +1,4 @@
+import { entryDescriptionOf } from '@gcds/shared';
 import type { RecipientEmail, RecipientPhone } from './recipientRows';
 
 /** An address a message can go to, as the person's source wrote it, with what a chip shows beside it. */
@@ -22,8 +23,5 @@ export function emailAddress(email: RecipientEmail): RecipientAddress {
 }
 
 function withDetails(address: RecipientAddress, entry: RecipientPhone | RecipientEmail): RecipientAddress {
-  if (entry.type !== undefined) address.type = [...entry.type];
-  if (entry.label !== undefined) address.label = entry.label;
-  if (entry.pref === true) address.pref = true;
-  return address;
+  return { ...address, ...entryDescriptionOf(entry) };
 }

@@ -1,22 +1,23 @@
 import {
   createSeededRandom,
-  type FriendProfile,
-  type SeededRandom,
-  type WirePhone,
-} from '@gcds/provider-facebook-sim';
-import { exportVcards } from '@gcds/provider-vcard';
-import type { Contact, ContactDraft, ContactTel, StoredBlob } from '@gcds/shared';
-import { demoAvatar } from './demoAvatar';
-import { NICKNAMES } from './demoNames';
-import {
   type DemoPerson,
-  displayNameOf,
+  type DemoPhone,
+  type DemoRegion,
+  demoAvatar,
+  localeOrderName,
+  NICKNAMES,
   nicknameOf,
   PeopleGenerator,
+  PhoneAllocator,
+  type PhoneStyle,
   type PhoneType,
+  type SeededRandom,
   weightedPick,
-} from './demoPeople';
-import { type DemoPhone, type DemoRegion, PhoneAllocator, type PhoneStyle, writtenAs } from './demoPhones';
+  writtenAs,
+} from '@gcds/demo-data';
+import type { FriendProfile, WirePhone } from '@gcds/provider-facebook-sim';
+import { exportVcards } from '@gcds/provider-vcard';
+import type { Contact, ContactDraft, ContactTel, StoredBlob } from '@gcds/shared';
 
 export type DemoSource = 'local' | 'vcard' | 'facebook-sim';
 
@@ -288,7 +289,7 @@ export function generateDemoBook(options: DemoBookOptions = {}): DemoBook {
     });
     truth.push({
       index,
-      name: displayNameOf(person),
+      name: localeOrderName(person),
       sources: [...sources],
       variants,
       phones: person.phones.map(({ phone }) => phone.e164),

@@ -12,8 +12,11 @@ export interface DeviceConfig {
   demo: { seed: number; people: number };
 }
 
-/** An app as the shell installs it. The level is fixed here, by the shell, never by the app. */
-export interface AppManifest {
+/**
+ * An app as the shell installs it, with its name and the services it is given; the level is fixed here,
+ * by the shell, never by the app. (What the platform registers from it is `AppManifest`, @gcds/shared.)
+ */
+export interface InstalledApp {
   appId: string;
   name: string;
   accessLevel: AccessLevel;
@@ -23,7 +26,7 @@ export interface AppManifest {
 
 export type ServiceName = 'gcds' | 'local' | 'vcard';
 
-export const APPS: readonly AppManifest[] = [
+export const APPS: readonly InstalledApp[] = [
   { appId: 'contacts', name: 'Contacts', accessLevel: 'certified', services: ['gcds', 'local', 'vcard'] },
   { appId: 'phone', name: 'Phone', accessLevel: 'privileged', services: [] },
   { appId: 'messages', name: 'Messages', accessLevel: 'privileged', services: [] },

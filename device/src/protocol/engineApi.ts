@@ -1,4 +1,4 @@
-import type { AppManifest, DeviceConfig, ServiceName } from './deviceConfig';
+import type { DeviceConfig, InstalledApp, ServiceName } from './deviceConfig';
 
 /** A consumer's sync state as the system panel shows it. */
 export interface EngineStatus {
@@ -12,7 +12,11 @@ export interface EngineStatus {
 
 /** What an app engine worker offers the shell (never the app: the app gets `connectApp`'s port only). */
 export interface EngineWorkerApi {
-  start(config: DeviceConfig, manifest: AppManifest, onStatus: (status: EngineStatus) => void): Promise<void>;
+  start(
+    config: DeviceConfig,
+    manifest: InstalledApp,
+    onStatus: (status: EngineStatus) => void,
+  ): Promise<void>;
   connectApp(port: MessagePort): void;
   /** Connects (or, with null, disconnects) a provider or the GCDS, as the app's manifest allows. */
   setService(name: ServiceName, port: MessagePort | null): void;

@@ -20,7 +20,8 @@ export interface GcdsClientApi {
   whenIdle(): Promise<void>;
 }
 
-export interface ProviderEvent {
+/** What a provider worker tells the shell's event log (the registry's install events are `ProviderEvent`). */
+export interface ProviderNotice {
   kind: 'info' | 'progress' | 'warn' | 'error';
   message: string;
   progress?: ImportProgress;
@@ -40,7 +41,7 @@ export interface ProviderWorkerApi {
   install(
     config: DeviceConfig,
     providerId: ProviderId,
-    onEvent: (event: ProviderEvent) => void,
+    onEvent: (event: ProviderNotice) => void,
   ): Promise<{ store: DataStoreInfo | undefined; seeded: boolean }>;
   /** Deletes the provider's store (its contacts leave the GCDS and every app). */
   uninstall(): Promise<void>;

@@ -1,4 +1,4 @@
-import { APPS, type AppManifest } from '../protocol/deviceConfig';
+import { APPS, type InstalledApp } from '../protocol/deviceConfig';
 import { h } from '../ui/dom';
 import type { EngineProcess } from './processes';
 
@@ -17,7 +17,7 @@ export class AppFrames {
     private readonly home: HTMLElement,
     private readonly engines: ReadonlyMap<string, EngineProcess>,
     /** Told which app opened, or `undefined` and the app just left for the home screen. */
-    private readonly onOpen: (app: AppManifest | undefined, left?: string) => void,
+    private readonly onOpen: (app: InstalledApp | undefined, left?: string) => void,
   ) {
     window.addEventListener('message', (event) => this.#onMessage(event));
   }

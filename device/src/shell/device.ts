@@ -1,7 +1,7 @@
 import type { GcdsStatus } from '@gcds/gcds';
 import { APPS, type DeviceConfig, PROVIDER_IDS, type ProviderId } from '../protocol/deviceConfig';
 import type { EngineStatus } from '../protocol/engineApi';
-import type { FacebookServerState, ProviderEvent } from '../protocol/workerApis';
+import type { FacebookServerState, ProviderNotice } from '../protocol/workerApis';
 import { deleteAllDatabases } from './deleteAllDatabases';
 import { type DeviceSettings, saveSettings } from './deviceSettings';
 import type { EventLog } from './eventLog';
@@ -176,7 +176,7 @@ export class Device {
     location.reload();
   }
 
-  #providerEvent(id: ProviderId, event: ProviderEvent): void {
+  #providerEvent(id: ProviderId, event: ProviderNotice): void {
     if (event.kind === 'progress' && event.progress !== undefined) {
       this.providerProgress.set(id, { ...event.progress, label: event.message });
     } else {

@@ -1,8 +1,8 @@
 import type { GcdsStatus } from '@gcds/gcds';
 import * as Comlink from 'comlink';
-import type { AppManifest, DeviceConfig, ProviderId, ServiceName } from '../protocol/deviceConfig';
+import type { DeviceConfig, InstalledApp, ProviderId, ServiceName } from '../protocol/deviceConfig';
 import type { EngineStatus, EngineWorkerApi } from '../protocol/engineApi';
-import type { GcdsWorkerApi, ProviderEvent, ProviderWorkerApi } from '../protocol/workerApis';
+import type { GcdsWorkerApi, ProviderNotice, ProviderWorkerApi } from '../protocol/workerApis';
 
 /** The GCDS worker. `kill()` is a terminate: no goodbye, open transactions abort. */
 export class GcdsProcess {
@@ -47,7 +47,7 @@ export class ProviderProcess {
     this.api = Comlink.wrap<ProviderWorkerApi>(this.worker);
   }
 
-  install(config: DeviceConfig, onEvent: (event: ProviderEvent) => void) {
+  install(config: DeviceConfig, onEvent: (event: ProviderNotice) => void) {
     return this.api.install(config, this.id, Comlink.proxy(onEvent));
   }
 
@@ -90,7 +90,7 @@ export class EngineProcess {
   readonly worker: Worker;
   readonly api: Comlink.Remote<EngineWorkerApi>;
 
-  constructor(readonly manifest: AppManifest) {
+  constructor(readonly manifest: InstalledApp) {
     const make = ENGINE_WORKERS[manifest.appId];
     if (make === undefined) throw new Error(`no engine for app ${manifest.appId}`);
     this.worker = make();

@@ -2,13 +2,13 @@ import { type AppIdentity, type ConsumerPlatform, consumerPlatformOf, DataStoreP
 import * as Comlink from 'comlink';
 import { asyncScheduler, type Observable, throttleTime } from 'rxjs';
 import type { AppMethodTable } from '../protocol/appRpc';
-import type { AppManifest, DeviceConfig, ServiceName } from '../protocol/deviceConfig';
+import type { DeviceConfig, InstalledApp, ServiceName } from '../protocol/deviceConfig';
 import type { EngineStatus, EngineWorkerApi } from '../protocol/engineApi';
 import { serveAppApi } from './appRpcDispatcher';
 
 export interface EngineContext {
   config: DeviceConfig;
-  manifest: AppManifest;
+  manifest: InstalledApp;
   /** A consumer's narrowed view of the platform: it cannot issue identities or own stores. */
   platform: ConsumerPlatform;
   /** Issued here, by the platform this worker owns, from the manifest the shell sent: never by the app. */

@@ -13,7 +13,7 @@ import type { DeviceConfig, ProviderId } from '../protocol/deviceConfig';
 import type {
   LocalClientApi,
   LocalSaveResult,
-  ProviderEvent,
+  ProviderNotice,
   ProviderWorkerApi,
   VcardClientApi,
 } from '../protocol/workerApis';
@@ -28,7 +28,7 @@ let providerId: ProviderId | undefined;
 let local: LocalContactsApi | undefined;
 let vcard: VcardProviderApi | undefined;
 let facebook: { server: FacebookServer; api: FacebookSimApi } | undefined;
-let emit: (event: ProviderEvent) => void = () => undefined;
+let emit: (event: ProviderNotice) => void = () => undefined;
 
 export const DEMO_VCF_NAME = 'demo-contacts.vcf';
 

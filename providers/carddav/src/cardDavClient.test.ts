@@ -27,7 +27,7 @@ const servers = [
     // xandikos 0.2.8 fails on a token it never issued (a 500 from its git store): a server error, retried
     // later, never mistaken for a lost token (that would list the whole book again on every 500).
     unknownTokenStatus: 500,
-    // Its addressbook-query fails on any book with cards (a 500): the sync engine falls back to a listing.
+    // Its addressbook-query fails on any book with cards (a 500): the address-book sync falls back to a listing.
     uidQuery: false,
   },
 ];

@@ -100,7 +100,7 @@ export interface PutResult {
 
 /**
  * A thin CardDAV client (RFC 6352 over RFC 4918 / 6578). Every method is one or a few requests; what they
- * mean for the local store is the sync engine's business.
+ * mean for the local store is the address-book sync's business.
  */
 export class CardDavClient {
   constructor(readonly transport: DavTransport) {}

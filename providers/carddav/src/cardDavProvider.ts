@@ -20,6 +20,7 @@ import {
 import { BehaviorSubject, type Observable } from 'rxjs';
 import { createWriteQueue, withAccountLock } from './accountLock';
 import { describeFailure, humanDelay, retryDelayMs } from './accountStatus';
+import { AddressBookSync, type PageCommit, type SyncMode } from './addressBookSync';
 import { CardDavClient } from './cardDavClient';
 import {
   type CardState,
@@ -33,7 +34,6 @@ import {
 } from './cardState';
 import { DavHttpError } from './davErrors';
 import { DavTransport, type FetchLike } from './davTransport';
-import { type PageCommit, SyncEngine, type SyncMode } from './syncEngine';
 import type {
   AddressBookInfo,
   CardDavAccount,
@@ -377,7 +377,7 @@ async function startAccount(
       setStatus({ state: 'syncing', message: 'syncing' });
       try {
         const addressBook = await resolveBook();
-        const engine = new SyncEngine({
+        const bookSync = new AddressBookSync({
           store,
           client,
           book: addressBook,
@@ -390,7 +390,7 @@ async function startAccount(
           ...(options.pageLimit === undefined ? {} : { pageLimit: options.pageLimit }),
           ...(options.pageCommit === undefined ? {} : { pageCommit: options.pageCommit }),
         });
-        const report = await engine.run(mode);
+        const report = await bookSync.run(mode);
         failures = 0;
         const conflicts = readConflicts(await store.getMeta(CONFLICTS_META_KEY)).length;
         const { lastError: _cleared, ...rest } = status.value;

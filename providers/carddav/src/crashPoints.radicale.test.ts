@@ -1,7 +1,7 @@
 import type { Contact } from '@gcds/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageCommit } from './addressBookSync';
 import type { CardDavClient } from './cardDavClient';
-import type { PageCommit } from './syncEngine';
 import type { RunningDavServer } from './testing/davServerProcess';
 import { type CrashPlan, type Phone, type PhoneOptions, startPhone } from './testing/phoneHarness';
 import { startRadicale } from './testing/radicaleServer';

@@ -1,4 +1,5 @@
 export { withAccountLock } from './accountLock';
+export { commitPageAtomically, type PageCommit, type PageCommitInput } from './addressBookSync';
 export { CardDavClient, type PutCondition, type PutResult } from './cardDavClient';
 export {
   type CardDavApi,
@@ -26,7 +27,6 @@ export {
   isRetryable,
 } from './davErrors';
 export { DavTransport, type DavTransportOptions, type FetchLike } from './davTransport';
-export { commitPageAtomically, type PageCommit, type PageCommitInput } from './syncEngine';
 export { createSyncScheduler, type SyncScheduler, type SyncSchedulerOptions } from './syncScheduler';
 export type {
   AccountState,

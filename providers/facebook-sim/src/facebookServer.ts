@@ -1,4 +1,5 @@
-import type { PictureBytes } from './avatarImage';
+import type { PictureBytes } from '@gcds/demo-data';
+import { createSeededRandom, type SeededRandom } from '@gcds/demo-data';
 import { FacebookApiError } from './facebookErrors';
 import {
   type FriendEditKind,
@@ -9,7 +10,6 @@ import {
 } from './friendGenerator';
 import { decodePageToken, encodePageToken } from './pageToken';
 import type { PhoneRegion } from './phoneNumbers';
-import { createSeededRandom, type SeededRandom } from './seededRandom';
 import { realSleep, type Sleep } from './sleep';
 import type {
   FacebookApi,

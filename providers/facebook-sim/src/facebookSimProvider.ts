@@ -7,9 +7,9 @@ import {
   type ThumbnailMaker,
 } from '@gcds/shared';
 import { FacebookApiError } from './facebookErrors';
+import { FacebookSync, type FacebookSyncReport } from './facebookSync';
 import { checkRetryPolicy, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryWithBackoff';
 import { realSleep, type Sleep } from './sleep';
-import { type FacebookSyncReport, SyncEngine } from './syncEngine';
 import type { FacebookSyncState, PassKind, PassReason } from './syncState';
 import type { FacebookApi } from './wireFormat';
 
@@ -88,7 +88,7 @@ export function createFacebookSimProvider(
     manifest: FACEBOOK_SIM_MANIFEST,
     async start(ctx: ProviderContext): Promise<FacebookSimApi> {
       let status: FacebookSyncStatus = { state: 'idle', lastServerCounter: 0 };
-      const engine = new SyncEngine({
+      const networkSync = new FacebookSync({
         store: ctx.store,
         api: options.api,
         pageSize,
@@ -109,14 +109,14 @@ export function createFacebookSimProvider(
           };
         },
       });
-      status = statusFrom(await engine.loadState(), status);
+      status = statusFrom(await networkSync.loadState(), status);
 
       const queued = (mode: 'sync' | 'full'): Promise<FacebookSyncReport> => {
         const run = running.then(async () => {
           ctx.signal.throwIfAborted();
           status = { ...status, state: 'syncing' };
           try {
-            const report = await engine.run(mode);
+            const report = await networkSync.run(mode);
             const { lastError: _cleared, retry: _retry, ...rest } = status;
             status = {
               ...rest,

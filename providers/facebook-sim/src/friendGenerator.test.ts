@@ -1,7 +1,7 @@
+import { createSeededRandom } from '@gcds/demo-data';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { asciiFold, type FriendEditKind, generateFriendProfile, randomFriendEdit } from './friendGenerator';
-import { createSeededRandom } from './seededRandom';
 
 /** A profile as text, picture bytes in base64: cheap to compare. */
 const fingerprint = (value: unknown) =>

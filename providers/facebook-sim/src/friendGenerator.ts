@@ -1,6 +1,6 @@
-import { defaultSilhouettePicture, identiconPicture, type PictureBytes } from './avatarImage';
+import type { SeededRandom } from '@gcds/demo-data';
+import { defaultSilhouettePicture, identiconPicture, type PictureBytes } from '@gcds/demo-data';
 import { generatePhone, PHONE_REGIONS, type PhoneRegion, type PhoneStyle } from './phoneNumbers';
-import type { SeededRandom } from './seededRandom';
 import type { WireBirthday, WireEmail, WirePhone, WireWork } from './wireFormat';
 
 /** A friend's profile as the server stores it, picture bytes included. */

@@ -1,5 +1,6 @@
-export type { PictureBytes } from './avatarImage';
-export { FacebookApiError, FacebookProtocolError, isRetryableError } from './facebookErrors';
+// The public surface: the provider, the simulated server it talks to, and the types their options,
+// statuses and answers are written in. The friend and phone generators behind the server stay inside.
+export { FacebookApiError } from './facebookErrors';
 export {
   type ActivityEntry,
   FacebookServer,
@@ -9,39 +10,12 @@ export {
 } from './facebookServer';
 export {
   createFacebookSimProvider,
-  DEFAULT_PAGE_SIZE,
   FACEBOOK_SIM_MANIFEST,
-  FACEBOOK_SIM_PROVIDER_ID,
   type FacebookSimApi,
   type FacebookSimProviderOptions,
   type FacebookSyncStatus,
-  MAX_PAGE_SIZE,
 } from './facebookSimProvider';
-export { type FriendEditKind, type FriendProfile, generateFriendProfile } from './friendGenerator';
-export { friendToContact } from './friendToContact';
-export {
-  type GeneratedPhone,
-  generatePhone,
-  PHONE_REGIONS,
-  type PhoneRegion,
-  type PhoneStyle,
-} from './phoneNumbers';
-export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryWithBackoff';
-export { createSeededRandom, type SeededRandom } from './seededRandom';
+export type { FacebookSyncReport } from './facebookSync';
+export type { FriendProfile } from './friendGenerator';
 export { realSleep, type Sleep } from './sleep';
-export type { FacebookSyncReport, PhotoProblem } from './syncEngine';
-export type { PassKind, PassReason } from './syncState';
-export type {
-  FacebookApi,
-  FacebookPhoto,
-  SyncToClientRequest,
-  SyncToClientResponse,
-  WireBirthday,
-  WireEmail,
-  WireFriend,
-  WireObject,
-  WirePhone,
-  WirePicture,
-  WireTombstone,
-  WireWork,
-} from './wireFormat';
+export type { FacebookApi, WirePhone } from './wireFormat';

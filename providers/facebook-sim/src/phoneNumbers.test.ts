@@ -1,7 +1,7 @@
+import { createSeededRandom } from '@gcds/demo-data';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { generatePhone, PHONE_REGIONS, type PhoneKind, type PhoneStyle } from './phoneNumbers';
-import { createSeededRandom } from './seededRandom';
 
 const KINDS: PhoneKind[] = ['mobile', 'landline'];
 const STYLES: PhoneStyle[] = ['e164', 'international', 'national'];

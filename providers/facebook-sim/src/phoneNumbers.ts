@@ -1,4 +1,4 @@
-import type { SeededRandom } from './seededRandom';
+import type { SeededRandom } from '@gcds/demo-data';
 
 /** Countries whose numbering plans the simulation knows. */
 export const PHONE_REGIONS = ['US', 'GB', 'FR', 'DE', 'ES', 'AU', 'BR'] as const;

@@ -113,12 +113,12 @@ export interface ConsumerSync {
 export async function createConsumerSync(options: ConsumerSyncOptions): Promise<ConsumerSync> {
   if (!options.region) throw new Error('createConsumerSync needs a default phone region');
   const db = await openConsumerDb(options.dbName, options.schema);
-  const engine = new ConsumerSyncEngine(options, db);
+  const engine = new IdbConsumerSync(options, db);
   await engine.start();
   return engine;
 }
 
-class ConsumerSyncEngine implements ConsumerSync {
+class IdbConsumerSync implements ConsumerSync {
   readonly db: IDBPDatabase<unknown>;
   readonly status$: Observable<ConsumerSyncStatus>;
   readonly changes$: Observable<ConsumerChange>;

@@ -1,10 +1,10 @@
 export {
-  type ConsumerEngine,
-  ConsumerEngineBase,
-  type ConsumerEngineOptions,
-  createEngineSync,
-  type EngineProjection,
-} from './consumerEngine';
+  type Consumer,
+  ConsumerBase,
+  type ConsumerOptions,
+  type ConsumerProjection,
+  syncForConsumer,
+} from './consumerBase';
 export { type ConsumerPlatform, consumerPlatformOf } from './consumerPlatform';
 export {
   type ConsumerIndexSpec,

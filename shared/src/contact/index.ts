@@ -10,6 +10,7 @@ export { compareRanks, type Rank } from './compareRanks';
 export type * from './contact';
 export { contactDisplayName, contactSortText, type NameFields, type NameOrder } from './displayName';
 export { type EmailProblem, type EmailProblemCode, emailKey, emailProblem } from './emailKey';
+export { type EntryDescription, entryDescriptionOf } from './entryDescription';
 export { foldName, nameParts, nameWords } from './foldName';
 export { formatPhoneForDisplay } from './formatPhone';
 export { collationTableFor, letterGroupOf, nameSortKey } from './letterGroup';

@@ -8,4 +8,9 @@ export {
   type Sourced,
   type SourcedItem,
 } from './mergedContact';
-export { type MergedNameFieldsOptions, mergedNameFields } from './mergedNameFields';
+export {
+  type MergedNameFieldsOptions,
+  mergedDisplayName,
+  mergedNameFields,
+  mergedNameTexts,
+} from './mergedNameFields';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contactDisplayName } from '../contact/displayName';
 import type { MergedContact } from './mergedContact';
-import { mergedNameFields } from './mergedNameFields';
+import { mergedDisplayName, mergedNameFields, mergedNameTexts } from './mergedNameFields';
 
 const local = { provider: 'local', contactId: 'l1' };
 const vcard = { provider: 'vcard', contactId: 'v1' };
@@ -64,5 +64,20 @@ describe('mergedNameFields', () => {
   it('leaves a nameless person nameless unless addresses may name them', () => {
     expect(contactDisplayName(mergedNameFields(NAMELESS))).toBe('');
     expect(contactDisplayName(mergedNameFields(NAMELESS, { withAddresses: true }))).toBe('who@example.org');
+  });
+});
+
+describe('mergedDisplayName', () => {
+  it('names a person by the merged fields, and a nameless one only when addresses may name them', () => {
+    expect(mergedDisplayName(ADA)).toBe('Ada Lovelace');
+    expect(mergedDisplayName(NAMELESS)).toBe('');
+    expect(mergedDisplayName(NAMELESS, { withAddresses: true })).toBe('who@example.org');
+  });
+});
+
+describe('mergedNameTexts', () => {
+  it('lists the name parts, the formatted name and the nicknames, not the organisation', () => {
+    expect(mergedNameTexts(ADA)).toEqual(['Ada', 'Augusta', 'Lovelace', 'Ada Lovelace', 'Enchantress']);
+    expect(mergedNameTexts(NAMELESS)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { NameFields } from '../contact/displayName';
+import { contactDisplayName, type NameFields } from '../contact/displayName';
 import type { MergedContact } from './mergedContact';
 
 export interface MergedNameFieldsOptions {
@@ -30,4 +30,25 @@ export function mergedNameFields(merged: MergedContact, options: MergedNameField
     fields.tel = merged.tel.map((item) => item.value);
   }
   return fields;
+}
+
+/**
+ * The name every app shows for a merged person: the Contacts app's rule (`contactDisplayName`:
+ * formatted name, name parts, organisation, nickname) on the merged name fields, so every app names a
+ * person alike. Without `withAddresses` it is empty for a person with no name at all: the Phone and
+ * Messages apps then show the number or address itself, never some other address of the person.
+ */
+export function mergedDisplayName(merged: MergedContact, options: MergedNameFieldsOptions = {}): string {
+  return contactDisplayName(mergedNameFields(merged, options));
+}
+
+/** The texts a person is found by name in: name parts, formatted name and nicknames, as merged. */
+export function mergedNameTexts(merged: MergedContact): string[] {
+  return [
+    merged.given?.value,
+    merged.additional?.value,
+    merged.family?.value,
+    merged.formattedName?.value,
+    ...merged.nickname.map((nick) => nick.value),
+  ].filter((text): text is string => typeof text === 'string');
 }

@@ -10,8 +10,8 @@ import {
 } from './consumerSync';
 import { liveQuery } from './liveQuery';
 
-/** What every consumer app's engine is created with; an app adds its own settings. */
-export interface ConsumerEngineOptions {
+/** What every consumer (an app's data over its own IndexedDB) is created with; an app adds its own settings. */
+export interface ConsumerOptions {
   platform: ConsumerPlatform;
   /** The app's identity, issued by the shell: it decides which providers the app may read. */
   identity: AppIdentity;
@@ -24,50 +24,55 @@ export interface ConsumerEngineOptions {
   batchSize?: number;
 }
 
-/** What an app's engine adds to its options: its rows, how it projects them, and its default database. */
-export type EngineProjection = Pick<
+/** What a consumer adds to its options: its rows, how it projects them, and its default database. */
+export type ConsumerProjection = Pick<
   ConsumerSyncOptions,
   'schema' | 'project' | 'region' | 'projectionVersion'
 > & {
   defaultDbName: string;
 };
 
-/** The sync engine under a consumer app's engine, from the options the app was created with. */
-export function createEngineSync(
-  options: ConsumerEngineOptions,
-  engine: EngineProjection,
+/** The consumer sync under a consumer, from the options the app was created with. */
+export function syncForConsumer(
+  options: ConsumerOptions,
+  projection: ConsumerProjection,
 ): Promise<ConsumerSync> {
   return createConsumerSync({
     platform: options.platform,
     identity: options.identity,
-    dbName: options.dbName ?? engine.defaultDbName,
-    region: engine.region,
-    schema: engine.schema,
-    project: engine.project,
-    ...(engine.projectionVersion === undefined ? {} : { projectionVersion: engine.projectionVersion }),
+    dbName: options.dbName ?? projection.defaultDbName,
+    region: projection.region,
+    schema: projection.schema,
+    project: projection.project,
+    ...(projection.projectionVersion === undefined
+      ? {}
+      : { projectionVersion: projection.projectionVersion }),
     ...(options.beforeCommit === undefined ? {} : { beforeCommit: options.beforeCommit }),
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
   });
 }
 
-/** What a consumer app's engine has besides its queries: the sync engine under it, and its lifecycle. */
-export interface ConsumerEngine
-  extends Pick<ConsumerSync, 'status$' | 'status' | 'syncNow' | 'whenIdle' | 'stop'> {
+/** What every consumer has besides its queries: the consumer sync under it, and its lifecycle. */
+export interface Consumer extends Pick<ConsumerSync, 'status$' | 'status' | 'syncNow' | 'whenIdle' | 'stop'> {
   readonly sync: ConsumerSync;
   /** After each commit: whose rows changed. Live queries re-run on it. */
   readonly changes$: Observable<ConsumerChange>;
 }
 
-/** A consumer app's engine over its sync engine: the lifecycle is the sync engine's; apps add queries. */
-export abstract class ConsumerEngineBase implements ConsumerEngine {
+/** A consumer over its consumer sync: the lifecycle is the sync's; apps add queries. */
+export abstract class ConsumerBase implements Consumer {
   readonly sync: ConsumerSync;
   readonly status$: Observable<ConsumerSyncStatus>;
   readonly changes$: Observable<ConsumerChange>;
 
-  constructor(sync: ConsumerSync) {
+  /**
+   * `changes$` defaults to the sync's; an app that keeps something in memory beside its store
+   * passes the changes it announces once that has followed a commit.
+   */
+  constructor(sync: ConsumerSync, changes$: Observable<ConsumerChange> = sync.changes$) {
     this.sync = sync;
     this.status$ = sync.status$;
-    this.changes$ = sync.changes$;
+    this.changes$ = changes$;
   }
 
   status(): ConsumerSyncStatus {

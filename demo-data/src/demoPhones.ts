@@ -1,4 +1,4 @@
-import type { SeededRandom } from '@gcds/provider-facebook-sim';
+import type { SeededRandom } from './seededRandom';
 
 /**
  * Phone numbers for the demo, from ranges regulators set aside for fiction (Ofcom's drama numbers,

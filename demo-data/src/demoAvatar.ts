@@ -1,4 +1,4 @@
-import type { SeededRandom } from '@gcds/provider-facebook-sim';
+import type { SeededRandom } from './seededRandom';
 import { encodePng, type Rgb } from './tinyPng';
 
 export const AVATAR_SIZE = 48;

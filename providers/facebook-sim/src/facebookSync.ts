@@ -68,7 +68,7 @@ export interface FacebookSyncReport {
   serverCounter: number;
 }
 
-export interface SyncEngineOptions {
+export interface FacebookSyncOptions {
   store: DataStoreOwner<Contact>;
   api: FacebookApi;
   pageSize: number;
@@ -106,17 +106,17 @@ interface PreparedPage {
  *   listing resumes where it stopped.
  * - A 410 (the server no longer knows our counter) turns into a full listing.
  */
-export class SyncEngine {
-  readonly #o: SyncEngineOptions;
+export class FacebookSync {
+  readonly #options: FacebookSyncOptions;
   readonly #photoRefs = new Map<string, PhotoRef>();
   #report!: FacebookSyncReport;
 
-  constructor(options: SyncEngineOptions) {
-    this.#o = options;
+  constructor(options: FacebookSyncOptions) {
+    this.#options = options;
   }
 
   async loadState(): Promise<FacebookSyncState> {
-    const saved = readSyncState(await this.#o.store.getMeta(SYNC_STATE_META_KEY));
+    const saved = readSyncState(await this.#options.store.getMeta(SYNC_STATE_META_KEY));
     if (saved.kind === 'ok') return saved.state;
     if (saved.kind === 'missing') return startPass(INITIAL_SYNC_STATE, 'first', 'first-sync');
     return startPass(INITIAL_SYNC_STATE, 'full', 'state-unreadable');
@@ -139,7 +139,7 @@ export class SyncEngine {
       retries: 0,
       serverCounter: state.servercounter_lastsync,
     };
-    this.#o.onProgress?.(state);
+    this.#options.onProgress?.(state);
     for (let restarts = 0; ; restarts += 1) {
       try {
         state = await this.#walk(state);
@@ -165,9 +165,9 @@ export class SyncEngine {
    * still leaves a listing to resume, not the old incremental position.
    */
   async #begin(state: FacebookSyncState): Promise<FacebookSyncState> {
-    this.#o.signal.throwIfAborted();
-    await this.#o.store.bulk([], { meta: { [SYNC_STATE_META_KEY]: state } });
-    this.#o.onProgress?.(state);
+    this.#options.signal.throwIfAborted();
+    await this.#options.store.bulk([], { meta: { [SYNC_STATE_META_KEY]: state } });
+    this.#options.onProgress?.(state);
     return state;
   }
 
@@ -179,7 +179,7 @@ export class SyncEngine {
       const position = state.pass?.position ?? state.servercounter_lastsync;
       const request: SyncToClientRequest = {
         since: position,
-        pageSize: this.#o.pageSize,
+        pageSize: this.#options.pageSize,
         ...(pageToken === undefined ? {} : { pageToken }),
       };
       const response = await this.#request(request);
@@ -188,14 +188,14 @@ export class SyncEngine {
       const next = await this.#commitPage(state, response, page, last);
       state = next;
       this.#report.pages += 1;
-      this.#o.onProgress?.(state);
+      this.#options.onProgress?.(state);
       if (last) return state;
       pageToken = response.nextPageToken;
     }
   }
 
   async #request(request: SyncToClientRequest): Promise<SyncToClientResponse> {
-    const raw = await this.#retrying(() => this.#o.api.syncToClient(request));
+    const raw = await this.#retrying(() => this.#options.api.syncToClient(request));
     const response = parseSyncResponse(raw, request);
     if (response.nextPageToken !== undefined && response.upTo <= request.since) {
       // A "more" that does not move forward would loop for ever.
@@ -242,8 +242,8 @@ export class SyncEngine {
     if (operations.length === 0 && sameRecord(state, next) && Object.keys(meta).length === 0) return state;
     meta[SYNC_STATE_META_KEY] = next;
     // Stop before writing if the provider is being stopped: the page will be asked for again.
-    this.#o.signal.throwIfAborted();
-    await this.#o.store.bulk(operations, { meta });
+    this.#options.signal.throwIfAborted();
+    await this.#options.store.bulk(operations, { meta });
     for (const operation of operations) if (operation.operation === 'put') this.#report.written += 1;
     return next;
   }
@@ -252,7 +252,7 @@ export class SyncEngine {
   async #staleIds(passId: number, pages: number, lastPageIds: readonly string[]): Promise<string[]> {
     const seen = new Set(lastPageIds);
     for (let n = 0; n < pages; n += 1) {
-      const ids = await this.#o.store.getMeta(seenKey(passId, n));
+      const ids = await this.#options.store.getMeta(seenKey(passId, n));
       if (!Array.isArray(ids))
         throw new ListingRecordLost(`the listing's record of its page ${n} is missing`);
       for (const id of ids) seen.add(id as string);
@@ -260,7 +260,7 @@ export class SyncEngine {
     const stale: string[] = [];
     let after: string | undefined;
     for (;;) {
-      const keys = await this.#o.store.keys(after, KEYS_PAGE);
+      const keys = await this.#options.store.keys(after, KEYS_PAGE);
       for (const key of keys) if (!seen.has(key)) stale.push(key);
       if (keys.length < KEYS_PAGE) return stale;
       after = keys[keys.length - 1];
@@ -268,7 +268,7 @@ export class SyncEngine {
   }
 
   async #prepare(objects: readonly WireObject[]): Promise<PreparedPage> {
-    const existing = await this.#o.store.getMany(objects.map((o) => o.guid));
+    const existing = await this.#options.store.getMany(objects.map((o) => o.guid));
     const page: PreparedPage = { operations: [], meta: {}, liveIds: [] };
     for (const [i, object] of objects.entries()) {
       const current = existing[i];
@@ -295,14 +295,14 @@ export class SyncEngine {
   async #photo(friend: WireFriend, meta: Record<string, unknown>): Promise<PhotoRef | undefined> {
     const pictureId = friend.picture!.id;
     const key = photoKey(pictureId);
-    const known = this.#photoRefs.get(pictureId) ?? (await this.#o.store.getMeta(key));
-    if (isPhotoRef(known) && (await this.#o.store.getBlob(known.id)) !== undefined) {
+    const known = this.#photoRefs.get(pictureId) ?? (await this.#options.store.getMeta(key));
+    if (isPhotoRef(known) && (await this.#options.store.getBlob(known.id)) !== undefined) {
       this.#photoRefs.set(pictureId, known);
       return known;
     }
     let photo: Awaited<ReturnType<FacebookApi['fetchPhoto']>>;
     try {
-      photo = parsePhoto(await this.#retrying(() => this.#o.api.fetchPhoto(pictureId)), pictureId);
+      photo = parsePhoto(await this.#retrying(() => this.#options.api.fetchPhoto(pictureId)), pictureId);
     } catch (error) {
       // A picture gone (404) or garbled must not hold back the friend's data; anything retryable did throw.
       if ((error instanceof FacebookApiError && !error.retryable) || error instanceof FacebookProtocolError) {
@@ -316,8 +316,8 @@ export class SyncEngine {
       this.#report.photoProblems.push({ guid: friend.guid, pictureId, message: problem });
       return undefined;
     }
-    this.#o.signal.throwIfAborted();
-    const ref = await storePhoto(this.#o.store, photo, this.#o.makeThumbnail);
+    this.#options.signal.throwIfAborted();
+    const ref = await storePhoto(this.#options.store, photo, this.#options.makeThumbnail);
     this.#report.photosFetched += 1;
     this.#photoRefs.set(pictureId, ref);
     meta[key] = ref;
@@ -326,13 +326,13 @@ export class SyncEngine {
 
   #retrying<T>(attempt: () => Promise<T>): Promise<T> {
     return withRetry(attempt, {
-      policy: this.#o.retry,
-      sleep: this.#o.sleep,
-      random: this.#o.random,
-      signal: this.#o.signal,
+      policy: this.#options.retry,
+      sleep: this.#options.sleep,
+      random: this.#options.random,
+      signal: this.#options.signal,
       onRetry: (notice) => {
         this.#report.retries += 1;
-        this.#o.onRetry?.(notice);
+        this.#options.onRetry?.(notice);
       },
     });
   }

@@ -1,4 +1,3 @@
-import type { SeededRandom } from '@gcds/provider-facebook-sim';
 import { demoAvatar } from './demoAvatar';
 import {
   EMAIL_DOMAINS,
@@ -9,6 +8,7 @@ import {
   ORGANISATIONS,
 } from './demoNames';
 import type { DemoPhone, DemoRegion, PhoneAllocator } from './demoPhones';
+import type { SeededRandom } from './seededRandom';
 
 export type PhoneType = 'cell' | 'home' | 'work';
 
@@ -148,6 +148,6 @@ export function nicknameOf(random: SeededRandom, given: string): string | undefi
 }
 
 /** The name as a person of that locale reads it: `佐藤 健`, `Ada Lovelace`. */
-export function displayNameOf(person: Pick<DemoPerson, 'given' | 'family' | 'familyFirst'>): string {
+export function localeOrderName(person: Pick<DemoPerson, 'given' | 'family' | 'familyFirst'>): string {
   return person.familyFirst ? `${person.family} ${person.given}` : `${person.given} ${person.family}`;
 }

@@ -1,7 +1,7 @@
-import { createSeededRandom } from '@gcds/provider-facebook-sim';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { type DemoRegion, PhoneAllocator, regionCapacity, writtenAs } from './demoPhones';
+import { createSeededRandom } from './seededRandom';
 
 const REGIONS: DemoRegion[] = ['FR', 'GB', 'US', 'DE', 'AU'];
 

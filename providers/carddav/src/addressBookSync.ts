@@ -66,7 +66,7 @@ export const commitPageAtomically: PageCommit = async (store, { operations, meta
   await store.bulk(operations, { meta: { ...meta, ...counters } });
 };
 
-export interface SyncEngineOptions {
+export interface AddressBookSyncOptions {
   store: DataStoreOwner<Contact>;
   client: CardDavClient;
   book: AddressBookInfo;
@@ -123,17 +123,17 @@ function statusOf(error: unknown): number | undefined {
  * sync-token, page by page, each page committed in ONE bulk with the token it reaches), then upload (the
  * local changes since the last uploaded revision, each confirmed by the server before it is settled).
  */
-export class SyncEngine {
-  readonly #o: SyncEngineOptions;
+export class AddressBookSync {
+  readonly #options: AddressBookSyncOptions;
   #report!: SyncReport;
   #conflictSerial = 0;
 
-  constructor(options: SyncEngineOptions) {
-    this.#o = options;
+  constructor(options: AddressBookSyncOptions) {
+    this.#options = options;
   }
 
   async run(mode: SyncMode): Promise<SyncReport> {
-    const requestsBefore = this.#o.client.transport.requests;
+    const requestsBefore = this.#options.client.transport.requests;
     this.#report = {
       downloaded: 0,
       uploaded: 0,
@@ -149,7 +149,7 @@ export class SyncEngine {
       else if (
         state.token === undefined &&
         state.fullListing === undefined &&
-        this.#o.book.supportsSyncCollection
+        this.#options.book.supportsSyncCollection
       ) {
         // Never synced (or the counters were lost): a first listing. A server without sync-collection
         // lists every time and has no token to lose, so its counters are never reset here.
@@ -165,12 +165,12 @@ export class SyncEngine {
       await this.#upload(state);
       return this.#report;
     } finally {
-      this.#report.requests = this.#o.client.transport.requests - requestsBefore;
+      this.#report.requests = this.#options.client.transport.requests - requestsBefore;
     }
   }
 
   async #state(): Promise<BookSyncState> {
-    return readSyncState(await this.#o.store.getMeta(SYNC_META_KEY));
+    return readSyncState(await this.#options.store.getMeta(SYNC_META_KEY));
   }
 
   /**
@@ -180,15 +180,15 @@ export class SyncEngine {
   async #beginFull(state: BookSyncState, reason: FullSyncReason): Promise<BookSyncState> {
     const { token: _token, ...rest } = state;
     const next: BookSyncState = { ...rest, uploadedRevision: 0, fullListing: { reason } };
-    this.#o.signal.throwIfAborted();
-    await this.#o.writes(() => this.#o.store.bulk([], { meta: { [SYNC_META_KEY]: next } }));
+    this.#options.signal.throwIfAborted();
+    await this.#options.writes(() => this.#options.store.bulk([], { meta: { [SYNC_META_KEY]: next } }));
     return next;
   }
 
   // ---------------------------------------------------------------- download
 
   async #download(start: BookSyncState): Promise<BookSyncState> {
-    const { client, book } = this.#o;
+    const { client, book } = this.#options;
     const full = start.fullListing !== undefined || !book.supportsSyncCollection;
     if (full) this.#report.kind = 'full';
     let state = start;
@@ -196,7 +196,7 @@ export class SyncEngine {
     const listed = new Set<string>();
     for (;;) {
       const page: SyncCollectionPage = book.supportsSyncCollection
-        ? await client.syncCollection(book.url, token, this.#o.pageLimit)
+        ? await client.syncCollection(book.url, token, this.#options.pageLimit)
         : { changed: await client.listCards(book.url), removed: [], token: '', truncated: false };
       for (const ref of page.changed) listed.add(idFromCardUrl(ref.url));
       const finished = !page.truncated;
@@ -216,8 +216,8 @@ export class SyncEngine {
     page: SyncCollectionPage,
     listed?: ReadonlySet<string>,
   ): Promise<BookSyncState> {
-    const { store, client, book } = this.#o;
-    const slices = chunks(page.changed, this.#o.batchSize);
+    const { store, client, book } = this.#options;
+    const slices = chunks(page.changed, this.#options.batchSize);
     if (slices.length === 0) slices.push([]);
     let current = state;
     for (const [i, slice] of slices.entries()) {
@@ -232,7 +232,7 @@ export class SyncEngine {
         book.url,
         toFetch.map((ref: RemoteCardRef) => ref.url),
       );
-      current = await this.#o.writes(async () => {
+      current = await this.#options.writes(async () => {
         const write = emptyPage();
         await this.#applyCards(cards, write);
         let next = current;
@@ -267,7 +267,7 @@ export class SyncEngine {
 
   /** Writes a page: records, their states, tombstones, conflicts and (when given) the counters, ONE bulk. */
   async #commit(write: PageWrite, state?: BookSyncState): Promise<void> {
-    const { store } = this.#o;
+    const { store } = this.#options;
     const meta = { ...write.meta };
     if (write.tombstonesRemoved.size > 0) {
       const tombstones = readIdList(await store.getMeta(TOMBSTONES_META_KEY));
@@ -280,8 +280,8 @@ export class SyncEngine {
       ];
       this.#report.conflicts.push(...write.conflicts);
     }
-    this.#o.signal.throwIfAborted();
-    await (this.#o.pageCommit ?? commitPageAtomically)(store, {
+    this.#options.signal.throwIfAborted();
+    await (this.#options.pageCommit ?? commitPageAtomically)(store, {
       operations: write.operations,
       meta,
       ...(state === undefined ? {} : { counters: { [SYNC_META_KEY]: state } }),
@@ -296,13 +296,13 @@ export class SyncEngine {
     unresolved?: string,
   ): ConflictRecord {
     this.#conflictSerial += 1;
-    const at = this.#o.now();
+    const at = this.#options.now();
     return {
       id: `${at}-${this.#conflictSerial}-${contactId}`,
       contactId,
       kind,
       winner,
-      strategy: this.#o.strategy,
+      strategy: this.#options.strategy,
       ...(lost === undefined ? {} : { lost }),
       ...(unresolved === undefined ? {} : { unresolved }),
       at,
@@ -311,8 +311,8 @@ export class SyncEngine {
 
   async #readLocal(id: string): Promise<{ record?: Contact; state?: CardState }> {
     const [record, stateValue] = await Promise.all([
-      this.#o.store.get(id),
-      this.#o.store.getMeta(cardMetaKey(id)),
+      this.#options.store.get(id),
+      this.#options.store.getMeta(cardMetaKey(id)),
     ]);
     const state = readCardState(stateValue);
     return { ...(record === undefined ? {} : { record }), ...(state === undefined ? {} : { state }) };
@@ -323,7 +323,8 @@ export class SyncEngine {
     let photo: PhotoRef | undefined;
     if (parsed.photo !== undefined) {
       const problem = photoProblem(parsed.photo);
-      if (problem === undefined) photo = await storePhoto(this.#o.store, parsed.photo, this.#o.makeThumbnail);
+      if (problem === undefined)
+        photo = await storePhoto(this.#options.store, parsed.photo, this.#options.makeThumbnail);
       else this.#report.errors.push({ contactId: id, message: `photo left out: ${problem}` });
     }
     return {
@@ -371,7 +372,7 @@ export class SyncEngine {
       }
       const kind = local.conflict;
       const winner = conflictWinner({
-        strategy: this.#o.strategy,
+        strategy: this.#options.strategy,
         server: serverSideOf(parsed.contact),
         client: local.side,
       });
@@ -441,7 +442,7 @@ export class SyncEngine {
     if (state.etag === undefined) return; // never on the server: the delete was of someone else's card
     if (isDirty(state) && record !== undefined) {
       const winner = conflictWinner({
-        strategy: this.#o.strategy,
+        strategy: this.#options.strategy,
         server: { deleted: true },
         client: {
           deleted: false,
@@ -466,7 +467,7 @@ export class SyncEngine {
 
   /** The end of a full listing: what was on the server before and is not listed now was deleted there. */
   async #removeUnlisted(listed: ReadonlySet<string>, write: PageWrite): Promise<void> {
-    const { store } = this.#o;
+    const { store } = this.#options;
     const candidates = new Set(readIdList(await store.getMeta(TOMBSTONES_META_KEY)));
     let after: string | undefined;
     for (;;) {
@@ -485,7 +486,7 @@ export class SyncEngine {
 
   /** The ids changed locally since `from` (the store's own log), plus every unconfirmed tombstone. */
   async #changedSince(from: number): Promise<string[]> {
-    const { store } = this.#o;
+    const { store } = this.#options;
     const ids = new Set<string>();
     const cursor = store.sync(from);
     for (;;) {
@@ -499,18 +500,18 @@ export class SyncEngine {
   }
 
   async #upload(state: BookSyncState): Promise<void> {
-    const { store } = this.#o;
-    if (this.#o.book.readOnly) return;
-    const startRevision = await this.#o.writes(() => store.getRevision());
+    const { store } = this.#options;
+    if (this.#options.book.readOnly) return;
+    const startRevision = await this.#options.writes(() => store.getRevision());
     const ids = await this.#withLocalChanges(await this.#changedSince(state.uploadedRevision));
     let settledAll = true;
     for (const id of ids) {
-      this.#o.signal.throwIfAborted();
+      this.#options.signal.throwIfAborted();
       const settled = await this.#uploadOne(id);
       if (!settled) settledAll = false;
     }
     if (!settledAll || startRevision === state.uploadedRevision) return;
-    await this.#o.writes(async () => {
+    await this.#options.writes(async () => {
       const saved = await this.#state();
       if (saved.uploadedRevision >= startRevision) return;
       await store.bulk([], { meta: { [SYNC_META_KEY]: { ...saved, uploadedRevision: startRevision } } });
@@ -523,7 +524,7 @@ export class SyncEngine {
    * after this read has a revision after the upload's start, so the next sync looks at it again.)
    */
   async #withLocalChanges(ids: readonly string[]): Promise<string[]> {
-    const { store } = this.#o;
+    const { store } = this.#options;
     const pending: string[] = [];
     for (const slice of chunks(ids, KEYS_PAGE)) {
       const [records, states] = await Promise.all([
@@ -538,7 +539,7 @@ export class SyncEngine {
   }
 
   async #snapshot(id: string): Promise<UploadSnapshot> {
-    return this.#o.writes(async () => ({ id, ...(await this.#readLocal(id)) }));
+    return this.#options.writes(async () => ({ id, ...(await this.#readLocal(id)) }));
   }
 
   /** Uploads one record's local change. False when it must be looked at again by a later sync. */
@@ -567,7 +568,7 @@ export class SyncEngine {
   }
 
   async #photoOf(record: Contact) {
-    return record.photo === undefined ? undefined : this.#o.store.getBlob(record.photo.id);
+    return record.photo === undefined ? undefined : this.#options.store.getBlob(record.photo.id);
   }
 
   /** One PUT and what its answer means; 'again' re-reads and re-PUTs (client priority, a moved card). */
@@ -576,7 +577,7 @@ export class SyncEngine {
     record: Contact,
     clientRetries: number,
   ): Promise<'settled' | 'again' | 'later'> {
-    const { client, book } = this.#o;
+    const { client, book } = this.#options;
     const { id, state } = snapshot;
     const url = state?.url || cardUrlFor(book.url, id);
     const uid = record.uid ?? state?.uid ?? id;
@@ -614,7 +615,7 @@ export class SyncEngine {
     confirmed: { url: string; uid: string; sentRevision: number; etag?: string },
     sent?: Contact,
   ): Promise<void> {
-    await this.#o.writes(async () => {
+    await this.#options.writes(async () => {
       const { record, state } = await this.#readLocal(id);
       const localRevision = Math.max(state?.localRevision ?? 0, confirmed.sentRevision);
       const next: CardState = {
@@ -634,8 +635,8 @@ export class SyncEngine {
       ) {
         operations.push({ operation: 'put', id, data: { ...record, uid: confirmed.uid } });
       }
-      this.#o.signal.throwIfAborted();
-      await this.#o.store.bulk(operations, { meta: { [cardMetaKey(id)]: next } });
+      this.#options.signal.throwIfAborted();
+      await this.#options.store.bulk(operations, { meta: { [cardMetaKey(id)]: next } });
     });
   }
 
@@ -652,11 +653,11 @@ export class SyncEngine {
         ? 'the card is larger than the server accepts'
         : `the server refused the card: ${error.message}`;
     this.#report.errors.push({ contactId: id, url, status, message });
-    await this.#o.writes(async () => {
+    await this.#options.writes(async () => {
       const { state } = await this.#readLocal(id);
       const base: CardState = state ?? { url, uid, localRevision: sentRevision, uploadedRevision: 0 };
-      this.#o.signal.throwIfAborted();
-      await this.#o.store.bulk([], {
+      this.#options.signal.throwIfAborted();
+      await this.#options.store.bulk([], {
         meta: {
           [cardMetaKey(id)]: {
             ...base,
@@ -682,10 +683,10 @@ export class SyncEngine {
     const { id, state } = snapshot;
     const uid = record.uid ?? state?.uid ?? id;
     const sentRevision = state?.localRevision ?? 1;
-    const remote = await this.#o.client.get(url);
+    const remote = await this.#options.client.get(url);
     if (remote === undefined) {
       // Deleted on the server since we looked: an update/delete conflict.
-      return this.#o.writes(async () => {
+      return this.#options.writes(async () => {
         const write = emptyPage();
         await this.#applyServerDelete(id, write);
         await this.#commit(write);
@@ -724,11 +725,11 @@ export class SyncEngine {
       return 'later';
     }
     const winner = conflictWinner({
-      strategy: this.#o.strategy,
+      strategy: this.#options.strategy,
       server: serverSideOf(parsed.contact),
       client: { deleted: false, ...(record.updatedAt === undefined ? {} : { changedAt: record.updatedAt }) },
     });
-    return this.#o.writes(async () => {
+    return this.#options.writes(async () => {
       const { record: now, state } = await this.#readLocal(id);
       const write = emptyPage();
       if (winner === 'server') {
@@ -780,7 +781,7 @@ export class SyncEngine {
     uid: string,
     clientRetries: number,
   ): Promise<'settled' | 'again' | 'later'> {
-    const { client } = this.#o;
+    const { client } = this.#options;
     const { id } = snapshot;
     const holder = (await this.#cardsWithUid(uid)).find((ref) => idFromCardUrl(ref.url) !== id);
     const remote = holder === undefined ? undefined : await client.get(holder.url);
@@ -795,11 +796,11 @@ export class SyncEngine {
     const otherId = idFromCardUrl(remote.url);
     const parsed = parseCardText(remote.url, remote.text);
     const winner = conflictWinner({
-      strategy: this.#o.strategy,
+      strategy: this.#options.strategy,
       server: serverSideOf(parsed.contact),
       client: { deleted: false, ...(record.updatedAt === undefined ? {} : { changedAt: record.updatedAt }) },
     });
-    return this.#o
+    return this.#options
       .writes(async () => {
         const write = emptyPage();
         const { record: other, state: otherState } = await this.#readLocal(otherId);
@@ -835,14 +836,14 @@ export class SyncEngine {
 
   /** addressbook-query by UID; where a server cannot answer it, the listing read card by card. */
   async #cardsWithUid(uid: string): Promise<RemoteCardRef[]> {
-    const { client, book } = this.#o;
+    const { client, book } = this.#options;
     try {
       return await client.findByUid(book.url, uid);
     } catch (error) {
       if (!(error instanceof DavHttpError) || error.status === 401) throw error;
     }
     const found: RemoteCardRef[] = [];
-    for (const batch of chunks(await client.listCards(book.url), this.#o.batchSize)) {
+    for (const batch of chunks(await client.listCards(book.url), this.#options.batchSize)) {
       for (const card of await client.multiget(
         book.url,
         batch.map((ref) => ref.url),
@@ -860,7 +861,7 @@ export class SyncEngine {
 
   /** A tombstone: DELETE with If-Match; a 404 counts as done; a 412 is a delete/update conflict. */
   async #uploadDelete(snapshot: UploadSnapshot, state: CardState): Promise<boolean> {
-    const { client } = this.#o;
+    const { client } = this.#options;
     const { id } = snapshot;
     let etag = state.etag;
     for (let retries = 0; ; retries += 1) {
@@ -873,7 +874,7 @@ export class SyncEngine {
           if (remote !== undefined) {
             const parsed = parseCardText(remote.url, remote.text);
             const winner = conflictWinner({
-              strategy: this.#o.strategy,
+              strategy: this.#options.strategy,
               server: serverSideOf(parsed.contact),
               client: {
                 deleted: true,
@@ -881,7 +882,7 @@ export class SyncEngine {
               },
             });
             if (winner === 'server' || retries >= MAX_CLIENT_RETRIES) {
-              await this.#o.writes(async () => {
+              await this.#options.writes(async () => {
                 const write = emptyPage();
                 const local = await this.#readLocal(id);
                 await this.#takeServerVersion(id, remote, parsed, local.record, local.state, write);
@@ -899,7 +900,7 @@ export class SyncEngine {
               return true;
             }
             if (retries === 0) {
-              await this.#o.writes(async () => {
+              await this.#options.writes(async () => {
                 const write = emptyPage();
                 write.conflicts.push(
                   this.#conflict(id, 'delete/update', 'client', await this.#recordFrom(id, parsed)),
@@ -913,7 +914,7 @@ export class SyncEngine {
         }
         this.#report.uploaded += 1;
       }
-      await this.#o.writes(async () => {
+      await this.#options.writes(async () => {
         const write = emptyPage();
         const { state: now } = await this.#readLocal(id);
         // Re-created locally meanwhile (an undo): keep the new state, only the tombstone is done.

@@ -1,0 +1,9 @@
+export {
+  type CursorSource,
+  DENSE_INDEX_ENTRIES,
+  type KeySampler,
+  nameOrderRanges,
+  type RowCursor,
+  rareKeys,
+  walkIndex,
+} from './indexSampling';
