@@ -1,4 +1,5 @@
 export * from './access/accessLevel';
+export { SerialQueue, type StatusError, StatusSubject, statusErrorOf, whenSettled } from './async';
 export * from './consumerSync';
 export * from './contact';
 export { ChangeBus } from './dataStore/changeBus';
@@ -12,6 +13,7 @@ export {
 } from './dataStore/dataStorePlatform';
 export type { RowPolicy } from './dataStore/rowPolicyReader';
 export type * from './dataStore/types';
+export { type AnyObjectStoreSpec, abortOnError, issueAll, type ObjectStoreSpec } from './idb';
 export * from './mergedView';
 export * from './person/person';
 export * from './person/readablePointersPolicy';
