@@ -15,6 +15,11 @@ export class SerialQueue {
     return run;
   }
 
+  /** Resolves once every task queued so far has run. Never rejects. */
+  get settled(): Promise<unknown> {
+    return this.#tail;
+  }
+
   /** Resolves once every task queued so far, and every task they queue, has run. Never rejects. */
   whenIdle(): Promise<void> {
     return whenSettled(() => [this.#tail]);
