@@ -1,3 +1,4 @@
+import type { DBSchema } from 'idb';
 import type { Observable } from 'rxjs';
 import type { AppIdentity } from '../dataStore/dataStorePlatform';
 import type { ConsumerPlatform } from './consumerPlatform';
@@ -25,19 +26,19 @@ export interface ConsumerEngineOptions {
 }
 
 /** What an app's engine adds to its options: its rows, how it projects them, and its default database. */
-export type EngineProjection = Pick<
-  ConsumerSyncOptions,
+export type EngineProjection<S extends DBSchema | unknown = unknown> = Pick<
+  ConsumerSyncOptions<S>,
   'schema' | 'project' | 'region' | 'projectionVersion'
 > & {
   defaultDbName: string;
 };
 
 /** The sync engine under a consumer app's engine, from the options the app was created with. */
-export function createEngineSync(
+export function createEngineSync<S extends DBSchema | unknown = unknown>(
   options: ConsumerEngineOptions,
-  engine: EngineProjection,
-): Promise<ConsumerSync> {
-  return createConsumerSync({
+  engine: EngineProjection<S>,
+): Promise<ConsumerSync<S>> {
+  return createConsumerSync<S>({
     platform: options.platform,
     identity: options.identity,
     dbName: options.dbName ?? engine.defaultDbName,
@@ -51,20 +52,22 @@ export function createEngineSync(
 }
 
 /** What a consumer app's engine has besides its queries: the sync engine under it, and its lifecycle. */
-export interface ConsumerEngine
-  extends Pick<ConsumerSync, 'status$' | 'status' | 'syncNow' | 'whenIdle' | 'stop'> {
-  readonly sync: ConsumerSync;
+export interface ConsumerEngine<S extends DBSchema | unknown = unknown>
+  extends Pick<ConsumerSync<S>, 'status$' | 'status' | 'syncNow' | 'whenIdle' | 'stop'> {
+  readonly sync: ConsumerSync<S>;
   /** After each commit: whose rows changed. Live queries re-run on it. */
   readonly changes$: Observable<ConsumerChange>;
 }
 
 /** A consumer app's engine over its sync engine: the lifecycle is the sync engine's; apps add queries. */
-export abstract class ConsumerEngineBase implements ConsumerEngine {
-  readonly sync: ConsumerSync;
+export abstract class ConsumerEngineBase<S extends DBSchema | unknown = unknown>
+  implements ConsumerEngine<S>
+{
+  readonly sync: ConsumerSync<S>;
   readonly status$: Observable<ConsumerSyncStatus>;
   readonly changes$: Observable<ConsumerChange>;
 
-  constructor(sync: ConsumerSync) {
+  constructor(sync: ConsumerSync<S>) {
     this.sync = sync;
     this.status$ = sync.status$;
     this.changes$ = sync.changes$;
