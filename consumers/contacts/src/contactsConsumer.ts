@@ -21,7 +21,7 @@ import {
   startWith,
   switchMap,
 } from 'rxjs';
-import { CONTACTS_SCHEMA, type ContactListEntry, LIST_STORE } from './contactRows';
+import { CONTACTS_SCHEMA, type ContactListEntry, type ContactsDb, LIST_STORE } from './contactRows';
 import {
   type LetterGroup,
   type ListPage,
@@ -45,7 +45,7 @@ export interface ContactsConsumerOptions extends ConsumerEngineOptions {
 
 /** The Contacts app's data engine: its own IndexedDB kept in step with the GCDS, and typed queries. */
 export interface ContactsConsumer {
-  readonly sync: ConsumerSync;
+  readonly sync: ConsumerSync<ContactsDb>;
   readonly collation: CollationTable;
   /** After each commit, once the consumer's in-memory indexes are current too. */
   readonly changes$: Observable<ConsumerChange>;
@@ -95,7 +95,7 @@ export async function createContactsConsumer(options: ContactsConsumerOptions): 
 }
 
 class ContactsConsumerImpl implements ContactsConsumer {
-  readonly sync: ConsumerSync;
+  readonly sync: ConsumerSync<ContactsDb>;
   readonly collation: CollationTable;
   readonly changes$: Observable<ConsumerChange>;
   readonly #options: ContactsConsumerOptions;
@@ -104,7 +104,7 @@ class ContactsConsumerImpl implements ContactsConsumer {
   #searchIndex: Promise<SearchIndex> | undefined;
   #searchIndexLoaded: SearchIndex | undefined;
 
-  constructor(options: ContactsConsumerOptions, sync: ConsumerSync, collation: CollationTable) {
+  constructor(options: ContactsConsumerOptions, sync: ConsumerSync<ContactsDb>, collation: CollationTable) {
     this.#options = options;
     this.sync = sync;
     this.collation = collation;
@@ -208,7 +208,7 @@ class ContactsConsumerImpl implements ContactsConsumer {
   #loadSearchIndex(): Promise<SearchIndex> {
     if (this.#searchIndex === undefined) {
       this.#searchIndex = (async () => {
-        const entries = (await this.sync.db.getAll(LIST_STORE)) as ContactListEntry[];
+        const entries = await this.sync.db.getAll(LIST_STORE);
         const index = SearchIndex.from(entries);
         this.#searchIndexLoaded = index;
         return index;
@@ -232,7 +232,7 @@ class ContactsConsumerImpl implements ContactsConsumer {
     const tx = this.sync.db.transaction(LIST_STORE);
     const rows = await Promise.all(change.personIds.map((id) => tx.store.get(id)));
     change.personIds.forEach((id, i) => {
-      index.set(id, rows[i] as ContactListEntry | undefined);
+      index.set(id, rows[i]);
     });
   }
 }

@@ -13,6 +13,7 @@ import {
 } from '@gcds/shared';
 import { recipientName } from './recipientName';
 import {
+  type MessagingDb,
   RECIPIENT_STORE,
   type RecipientEmail,
   type RecipientPhone,
@@ -78,7 +79,7 @@ export function recipientRowOf(merged: MergedContact, region: string): Recipient
 }
 
 export function projectRecipient(region: string) {
-  return (merged: MergedContact, _person: PersonRecord): ProjectedRows => {
+  return (merged: MergedContact, _person: PersonRecord): ProjectedRows<MessagingDb> => {
     const row = recipientRowOf(merged, region);
     return row === undefined ? {} : { [RECIPIENT_STORE]: [row] };
   };
