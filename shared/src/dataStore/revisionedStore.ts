@@ -2,15 +2,18 @@ import { type DBSchema, deleteDB, type IDBPDatabase, type IDBPTransaction, type 
 import type { Observable } from 'rxjs';
 import { AccessError, type AccessLevel } from '../access/accessLevel';
 import { abortOnError } from '../idb/abortOnError';
-import { issueAll } from '../idb/issueAll';
 import type { ChangeBus } from './changeBus';
 import {
+  applyOperations,
+  dropExcessTombstones,
+  type LogWritePolicy,
+  type LogWriteTransaction,
+} from './logWrites';
+import {
   hasSchema,
-  type LogEntry,
   OWNER_META_PREFIX,
   openRevisionedDb,
   type RevisionedDb,
-  type RevisionedSchema,
   STATE_KEY,
   type StoreState,
 } from './revisionedSchema';
@@ -31,7 +34,6 @@ import type {
 } from './types';
 
 type Db<T> = RevisionedDb<T>;
-type OwnTx<T> = IDBPTransaction<RevisionedSchema<T>, ('records' | 'log' | 'meta')[], 'readwrite'>;
 
 export interface RevisionedStoreOptions {
   dbName: string;
@@ -63,6 +65,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   #told: Promise<number>;
   #hints: Promise<void> = Promise.resolve();
   readonly #unbridge: () => void;
+  readonly #writePolicy: LogWritePolicy;
 
   private constructor(
     readonly options: RevisionedStoreOptions,
@@ -76,6 +79,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
       () => 0,
     );
     // Another context's write reaches us as a hint only: what listeners hear is read from this store.
+    this.#writePolicy = { now: options.now, storeLabel: `${options.owner}/${options.name}` };
     this.#unbridge = options.bus.verifyBridged(options.dbName, (_hint, deliver) => {
       this.#hints = this.#hints.then(() => this.#checkHint(deliver)).catch(() => undefined);
     });
@@ -254,7 +258,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
     this.assertOwner(key);
     const db = await this.#db;
     const names = ['records', 'log', 'meta', ...extraStores] as ('records' | 'log' | 'meta')[];
-    const tx: OwnTx<T> = db.transaction(names, 'readwrite');
+    const tx: LogWriteTransaction<T> = db.transaction(names, 'readwrite');
     // The extra stores are the owner's schema's, beside the store's own: one cast joins the two.
     const extra = tx as unknown as IDBPTransaction<S, Scope[], 'readwrite'>;
     tx.done.catch(() => undefined);
@@ -272,10 +276,12 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
         },
         get: (id) => tx.objectStore('records').get(id),
         put: (id, data, addOnly = false) =>
-          this.#applyMany(tx, current, [{ operation: 'put', id, data }], addOnly, note),
-        remove: (id) => this.#applyMany(tx, current, [{ operation: 'remove', id }], false, note),
-        clear: () => this.#applyMany(tx, current, [{ operation: 'clear' }], false, note),
-        bulk: (operations, addOnly = false) => this.#applyMany(tx, current, operations, addOnly, note),
+          applyOperations(this.#writePolicy, tx, current, [{ operation: 'put', id, data }], addOnly, note),
+        remove: (id) =>
+          applyOperations(this.#writePolicy, tx, current, [{ operation: 'remove', id }], false, note),
+        clear: () => applyOperations(this.#writePolicy, tx, current, [{ operation: 'clear' }], false, note),
+        bulk: (operations, addOnly = false) =>
+          applyOperations(this.#writePolicy, tx, current, operations, addOnly, note),
         getMeta: (metaKey) => tx.objectStore('meta').get(OWNER_META_PREFIX + metaKey),
         setMeta: async (metaKey, value) => {
           await tx.objectStore('meta').put(value, OWNER_META_PREFIX + metaKey);
@@ -286,7 +292,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
         },
       };
       const result = await body(ownerTx);
-      await this.#dropExcessTombstones(tx, current);
+      await dropExcessTombstones(this.options.maxTombstones, tx, current);
       await tx.objectStore('meta').put(current, STATE_KEY);
       await tx.done;
       return { result, state: current };
@@ -304,105 +310,6 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
       });
     }
     return result;
-  }
-
-  /**
-   * Applies the operations in order, as one `put`/`remove`/`clear` after another would, but with the
-   * requests pipelined: the log entries of every id between two clears are looked up together, the
-   * outcome of each operation is worked out in memory, and the writes are issued together and awaited
-   * once. IndexedDB runs a transaction's requests in the order they were made, so the store ends up
-   * exactly as with sequential awaits, in two round trips instead of four per operation (what bulk
-   * imports and the GCDS's regroups spend their time on with a real, out-of-process IndexedDB).
-   */
-  async #applyMany(
-    tx: OwnTx<T>,
-    state: StoreState,
-    operations: readonly WriteOperation<T>[],
-    addOnly: boolean,
-    note: (operation: ChangeEvent['operation'], id?: string) => void,
-  ): Promise<void> {
-    const log = tx.objectStore('log');
-    const records = tx.objectStore('records');
-    let start = 0;
-    while (start < operations.length) {
-      const first = operations[start]!;
-      if (first.operation === 'clear') {
-        state.revision += 1;
-        await Promise.all([records.clear(), log.clear()]);
-        state.horizon = state.revision;
-        note('clear');
-        start += 1;
-        continue;
-      }
-      let end = start;
-      while (end < operations.length && operations[end]!.operation !== 'clear') end += 1;
-      const segment = operations.slice(start, end) as Exclude<WriteOperation<T>, { operation: 'clear' }>[];
-      const ids = [...new Set(segment.map((operation) => operation.id))];
-      const found = await Promise.all(ids.map((id) => log.index('byId').get(id)));
-      const latest = new Map<string, LogEntry | undefined>(ids.map((id, i) => [id, found[i]]));
-      // Everything is decided before the first write goes out, so a refusal leaves no request behind.
-      const writes: Array<() => Promise<unknown>> = [];
-      const notes: Array<['put' | 'remove', string]> = [];
-      let revision = state.revision;
-      for (const operation of segment) {
-        const previous = latest.get(operation.id);
-        const exists = previous !== undefined && previous.op === 'put';
-        if (operation.operation === 'remove') {
-          if (!exists) continue;
-          revision += 1;
-          const entry: LogEntry = {
-            rev: revision,
-            id: operation.id,
-            op: 'remove',
-            born: previous.born,
-            tomb: this.options.now(),
-          };
-          writes.push(
-            () => log.delete(previous.rev),
-            () => log.put(entry),
-            () => records.delete(operation.id),
-          );
-          latest.set(operation.id, entry);
-          notes.push(['remove', operation.id]);
-          continue;
-        }
-        if (addOnly && exists) {
-          throw new Error(`"${operation.id}" already exists in ${this.options.owner}/${this.options.name}`);
-        }
-        revision += 1;
-        const entry: LogEntry = {
-          rev: revision,
-          id: operation.id,
-          op: 'put',
-          // Written again after a removal: a reader that held the earlier lifetime must still hear of it.
-          born: previous !== undefined ? previous.born : revision,
-        };
-        if (previous !== undefined) writes.push(() => log.delete(previous.rev));
-        writes.push(
-          () => log.put(entry),
-          () => records.put(operation.data, operation.id),
-        );
-        latest.set(operation.id, entry);
-        notes.push(['put', operation.id]);
-      }
-      state.revision = revision;
-      await issueAll(writes);
-      for (const [operation, id] of notes) note(operation, id);
-      start = end;
-    }
-  }
-
-  async #dropExcessTombstones(tx: OwnTx<T>, state: StoreState): Promise<void> {
-    const index = tx.objectStore('log').index('tombstones');
-    let excess = (await index.count()) - this.options.maxTombstones;
-    if (excess <= 0) return;
-    let cursor = await index.openCursor();
-    while (cursor && excess > 0) {
-      state.horizon = Math.max(state.horizon, cursor.value.rev);
-      await cursor.delete();
-      excess -= 1;
-      cursor = await cursor.continue();
-    }
   }
 
   async compact(key: OwnerKey, now = this.options.now()): Promise<CompactionResult> {
