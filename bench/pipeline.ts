@@ -7,7 +7,7 @@ import { LOCAL_PROVIDER_MANIFEST } from '@gcds/provider-local';
 import { VCARD_PROVIDER_MANIFEST } from '@gcds/provider-vcard';
 import {
   type AppIdentity,
-  type ConsumerSync,
+  type ConsumerSyncControl,
   type ConsumerSyncStatus,
   type Contact,
   type DataStoreOwner,
@@ -45,7 +45,7 @@ export const PIPELINE_CONSUMERS = 3;
 /** A consumer app of the pipeline, as the bench sees it: its sync engine and a way to stop it. */
 export interface BenchConsumer {
   readonly name: string;
-  readonly sync: ConsumerSync;
+  readonly sync: ConsumerSyncControl;
   stop(): Promise<void>;
 }
 
@@ -181,7 +181,7 @@ export function puts(contacts: readonly Contact[]): WriteOperation<Contact>[] {
 
 /** Resolves when the consumer's rows reflect at least `revision` of the GCDS and no run is under way. */
 export async function consumerAt(
-  sync: ConsumerSync,
+  sync: ConsumerSyncControl,
   revision: number,
   timeoutMs = 15 * 60_000,
 ): Promise<ConsumerSyncStatus> {

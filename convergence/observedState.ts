@@ -156,7 +156,7 @@ export async function observe(world: PipelineUnderTest): Promise<ObservedState> 
     .map((person) => person.pointers.map((p) => world.keyOfPointer(p)).sort())
     .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
   const errors: string[] = [];
-  if (world.gcdsStatus?.lastError !== undefined) errors.push(`GCDS: ${world.gcdsStatus.lastError}`);
+  if (world.gcdsStatus?.lastError !== undefined) errors.push(`GCDS: ${world.gcdsStatus.lastError.message}`);
   const consumers: ObservedConsumer[] = [];
   for (const slot of world.consumers.values()) {
     const instance = slot.instance;

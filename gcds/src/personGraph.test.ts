@@ -2,8 +2,7 @@ import { DataStorePlatform, type PersonRecord } from '@gcds/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type IncomingSource, PersonGraph, type PersonGraphOptions, type SourceChange } from './personGraph';
-import { GCDS_SCHEMA, GCDS_STORES } from './schema';
-import type { SourceRecord } from './types';
+import { GCDS_SCHEMA, GCDS_STORES, type GcdsSchema } from './schema';
 
 let counter = 0;
 
@@ -11,7 +10,7 @@ async function graphStore() {
   counter += 1;
   const platform = new DataStorePlatform({ namespace: `person-graph-${counter}` });
   const identity = platform.registerApp({ appId: 'gcds', accessLevel: 'certified' });
-  const store = await platform.ownStore<PersonRecord>(
+  const store = await platform.ownStore<PersonRecord, GcdsSchema>(
     identity,
     { name: 'gcds', access: 'readonly', accessLevel: 'web' },
     { schema: GCDS_SCHEMA },
@@ -91,7 +90,7 @@ async function observe(store: Awaited<ReturnType<typeof graphStore>>['store']) {
       .sort()
       .join(' + '),
   );
-  const sources = (await store.readExtra(['sources'], ([s]) => s!.getAll())) as SourceRecord[];
+  const sources = await store.readExtra(['sources'], ([s]) => s.getAll());
   const groupOf = new Map(people.map((person, i) => [person!.id, groups[i]!]));
   return {
     groups: groups.sort(),

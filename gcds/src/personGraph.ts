@@ -1,6 +1,6 @@
 import {
   type ExtraObjectStore,
-  type OwnerTransaction,
+  issueAll,
   type PersonRecord,
   type Pointer,
   type WriteOperation,
@@ -8,7 +8,7 @@ import {
 } from '@gcds/shared';
 import { v7 as uuidv7 } from 'uuid';
 import { assignPersonIds, clusterSources, MAX_BUCKET } from './clustering';
-import { issueAll } from './issueAll';
+import type { GcdsSchema, GcdsTransaction } from './schema';
 import { identifierKey, markShared } from './sharedIdentifiers';
 import type { Decision, SourceRecord } from './types';
 
@@ -86,8 +86,8 @@ export interface PersonGraphOptions {
  * at once and asking key by key, in a few round trips per batch.
  */
 export class PersonGraph {
-  readonly #sources: ExtraObjectStore<'readwrite'>;
-  readonly #decisions: ExtraObjectStore<'readwrite'>;
+  readonly #sources: ExtraObjectStore<GcdsSchema, 'sources', 'readwrite'>;
+  readonly #decisions: ExtraObjectStore<GcdsSchema, 'decisions', 'readwrite'>;
   /** Current versions (undefined: removed or never stored). */
   readonly #cache = new Map<string, SourceRecord | undefined>();
   /** Sources changed and not written yet (null: to delete). */
@@ -106,7 +106,7 @@ export class PersonGraph {
   readonly #deferWrites: boolean;
 
   constructor(
-    private readonly tx: OwnerTransaction<PersonRecord>,
+    private readonly tx: GcdsTransaction,
     options: PersonGraphOptions = {},
   ) {
     this.#sources = tx.objectStore('sources');
@@ -127,9 +127,7 @@ export class PersonGraph {
     const snapshot = await this.#snapshotIfCheaper(missing.length, GET_COST_IN_SOURCES);
     const found =
       snapshot === undefined
-        ? ((await Promise.all(missing.map((key) => this.#sources.get(key)))) as Array<
-            SourceRecord | undefined
-          >)
+        ? await Promise.all(missing.map((key) => this.#sources.get(key)))
         : missing.map((key) => snapshot.byKey.get(key));
     missing.forEach((key, i) => {
       if (!this.#cache.has(key)) this.#cache.set(key, found[i]);
@@ -142,7 +140,7 @@ export class PersonGraph {
     if (this.#wholeReads === 'never') return undefined;
     if (this.#wholeReads === 'auto' && !(await this.#holdsAtMost(requests * costInSources))) return undefined;
     const snapshot: SourceSnapshot = { byKey: new Map(), byLookup: new Map(), byPerson: new Map() };
-    const stored = this.#storedCount === 0 ? [] : ((await this.#sources.getAll()) as SourceRecord[]);
+    const stored = this.#storedCount === 0 ? [] : await this.#sources.getAll();
     for (const source of stored) {
       snapshot.byKey.set(source.key, source);
       pushTo(snapshot.byPerson, source.personId, source);
@@ -209,7 +207,7 @@ export class PersonGraph {
   async sourcesOfProvider(provider: string): Promise<string[]> {
     const stored =
       this.#snapshot === undefined
-        ? ((await this.#sources.index('byProvider').getAllKeys(provider)) as string[])
+        ? await this.#sources.index('byProvider').getAllKeys(provider)
         : [...this.#snapshot.byKey.values()]
             .filter((source) => source.provider === provider)
             .map((s) => s.key);
@@ -221,9 +219,7 @@ export class PersonGraph {
   async membersOf(personId: string): Promise<SourceRecord[]> {
     const stored =
       this.#snapshot?.byPerson.get(personId) ??
-      (this.#snapshot === undefined
-        ? ((await this.#sources.index('byPerson').getAll(personId)) as SourceRecord[])
-        : []);
+      (this.#snapshot === undefined ? await this.#sources.index('byPerson').getAll(personId) : []);
     const members: SourceRecord[] = [];
     for (const member of stored) {
       if (!this.#cache.has(member.key)) this.#cache.set(member.key, member);
@@ -248,14 +244,12 @@ export class PersonGraph {
     let perKey: Decision[][];
     if (total <= wanted.length) {
       const byMember = new Map<string, Decision[]>();
-      for (const decision of (await this.#decisions.getAll()) as Decision[]) {
+      for (const decision of await this.#decisions.getAll()) {
         for (const member of new Set(decision.members)) pushTo(byMember, member, decision);
       }
       perKey = wanted.map((key) => byMember.get(key) ?? []);
     } else {
-      perKey = (await Promise.all(
-        wanted.map((key) => this.#decisions.index('byMember').getAll(key)),
-      )) as Decision[][];
+      perKey = await Promise.all(wanted.map((key) => this.#decisions.index('byMember').getAll(key)));
     }
     const found = new Map<string, Decision>();
     for (const list of perKey) for (const decision of list) found.set(decision.key, decision);
@@ -437,9 +431,7 @@ export class PersonGraph {
     const limit = MAX_BUCKET + 1 + this.#pendingStored;
     const stored =
       snapshot === undefined
-        ? ((await Promise.all(
-            lookups.map(([, [index, key]]) => this.#sources.index(index).getAll(key, limit)),
-          )) as SourceRecord[][])
+        ? await Promise.all(lookups.map(([, [index, key]]) => this.#sources.index(index).getAll(key, limit)))
         : lookups.map(([lookup]) => snapshot.byLookup.get(lookup) ?? []);
     const pendingHolders = new Map<string, SourceRecord[]>();
     for (const record of this.#pending.values()) {

@@ -1,7 +1,22 @@
-import type { StoreSchema } from '@gcds/shared';
+import type { OwnerTransaction, PersonRecord, StoreSchema } from '@gcds/shared';
+import type { DBSchema } from 'idb';
+import type { Decision, ProviderCursor, SourceRecord } from './types';
 
-/** The GCDS's own object stores, in the same database as the person records it publishes. */
-export const GCDS_SCHEMA: StoreSchema = {
+/**
+ * The GCDS's own object stores, in the same database as the person records it publishes: what the
+ * compiler checks every store and index name, and every value read, against.
+ */
+export interface GcdsSchema extends DBSchema {
+  sources: {
+    key: string;
+    value: SourceRecord;
+    indexes: { byPerson: string; byProvider: string; byPhone: string; byEmail: string; byName: string };
+  };
+  decisions: { key: string; value: Decision; indexes: { byMember: string } };
+  cursors: { key: string; value: ProviderCursor };
+}
+
+export const GCDS_SCHEMA: StoreSchema<GcdsSchema> = {
   version: 1,
   stores: [
     {
@@ -24,4 +39,9 @@ export const GCDS_SCHEMA: StoreSchema = {
   ],
 };
 
+/** Every GCDS store: the scope of the transactions that sync, merge and unmerge. */
 export const GCDS_STORES = ['sources', 'decisions', 'cursors'] as const;
+export type GcdsStoreName = (typeof GCDS_STORES)[number];
+
+/** A GCDS transaction: the person records plus the GCDS's stores. */
+export type GcdsTransaction = OwnerTransaction<PersonRecord, GcdsSchema, GcdsStoreName>;

@@ -1,6 +1,7 @@
+import { decisionKey } from './clustering';
 import { pairEvidence } from './mergeRules';
 import { hasPersonName, nameMatch } from './nameMatch';
-import type { SourceRecord } from './types';
+import type { Decision, DuplicateSuggestion, SourceRecord } from './types';
 
 /**
  * What makes two people look alike enough to ask the user, in points out of 100. Looser than passive
@@ -25,6 +26,87 @@ export const SIMILAR_NAME = 0.88;
 
 /** Below this many points a look-alike is not worth the user's attention. */
 export const SUGGESTION_THRESHOLD = 50;
+
+/**
+ * How many holders of one key the candidate search reads. A key held by more people than this (a
+ * switchboard number, a common first name) says little about any one of them.
+ */
+export const CANDIDATES_PER_KEY = 200;
+
+/** Suggestions for a person when the caller does not say how many. */
+export const DEFAULT_SUGGESTION_LIMIT = 10;
+
+/** An index of the GCDS's sources and a key to look up in it, to find look-alike candidates. */
+export type CandidateLookup = ['byPhone' | 'byEmail' | 'byName', string];
+
+/**
+ * Where to look for people like this source: its numbers, its emails, its name keys, and each word of
+ * them longer than an initial (a first name alone finds the card that has only that).
+ */
+export function candidateLookups(member: SourceRecord): CandidateLookup[] {
+  return [
+    ...member.phoneKeys.map((k): CandidateLookup => ['byPhone', k]),
+    ...member.emails.map((k): CandidateLookup => ['byEmail', k]),
+    ...member.nameKeys.map((k): CandidateLookup => ['byName', k]),
+    ...member.nameKeys.flatMap((k) =>
+      k
+        .split(' ')
+        .filter((token) => token.length > 1)
+        .map((token): CandidateLookup => ['byName', token]),
+    ),
+  ];
+}
+
+function declined(decision: Decision | undefined): boolean {
+  return decision?.kind === 'separate' || decision?.kind === 'dismissed';
+}
+
+/**
+ * The best suggestion for each candidate person: the best-scoring pair of one of the person's sources
+ * (`members`) and one of the candidate's, leaving out pairs the user kept separate or dismissed.
+ * `decisions` holds the decisions that involve the members, by key.
+ */
+export function bestSuggestions(
+  members: readonly SourceRecord[],
+  candidates: Iterable<SourceRecord>,
+  decisions: ReadonlyMap<string, Decision>,
+): Map<string, DuplicateSuggestion> {
+  const best = new Map<string, DuplicateSuggestion>();
+  for (const candidate of candidates) {
+    for (const member of members) {
+      if (declined(decisions.get(decisionKey(member.key, candidate.key)))) continue;
+      const suggestion = suggestionFor(member, candidate);
+      if (suggestion === undefined) continue;
+      const previous = best.get(candidate.personId);
+      if (previous === undefined || previous.score < suggestion.score) {
+        best.set(candidate.personId, { personId: candidate.personId, ...suggestion });
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * The suggestions to show, best first (ties by person id), at most `limit`. A suggested person any of
+ * whose sources the user kept separate from, or dismissed for, a member is left out: every source of
+ * it counts (`sourcesOf`), not only those found through a shared key.
+ */
+export function rankSuggestions(
+  best: ReadonlyMap<string, DuplicateSuggestion>,
+  sourcesOf: ReadonlyMap<string, readonly SourceRecord[]>,
+  members: readonly SourceRecord[],
+  decisions: ReadonlyMap<string, Decision>,
+  limit: number,
+): DuplicateSuggestion[] {
+  const refused = (personId: string) =>
+    (sourcesOf.get(personId) ?? []).some((other) =>
+      members.some((member) => declined(decisions.get(decisionKey(member.key, other.key)))),
+    );
+  return [...best.values()]
+    .filter((suggestion) => !refused(suggestion.personId))
+    .sort((x, y) => y.score - x.score || x.personId.localeCompare(y.personId))
+    .slice(0, limit);
+}
 
 export interface PairSuggestion {
   score: number;

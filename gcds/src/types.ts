@@ -1,4 +1,4 @@
-import type { AccessLevel, SourceRef } from '@gcds/shared';
+import type { AccessLevel, SourceRef, StatusError } from '@gcds/shared';
 
 /** One phone of a source, as the matcher compares it. */
 export interface SourcePhone {
@@ -83,6 +83,7 @@ export interface GcdsStatus {
   state: 'idle' | 'syncing' | 'stopped';
   revision: number;
   providers: Array<{ provider: string; revision: number; epoch: string }>;
-  lastError?: string;
+  /** The last job's error, cleared by the next job that succeeds. */
+  lastError?: StatusError | undefined;
   transactions: number;
 }

@@ -100,17 +100,6 @@ export function mayImport(from: Unit, to: Unit): boolean {
   return BUILT_ON.some((edge) => edge.from === from.name && edge.to === to.name);
 }
 
-/**
- * Import cycles between files known today, each with the change that removes it. The check fails on
- * any other cycle, and on a listed one that is gone (so the list only shrinks).
- */
-export const KNOWN_CYCLES: ReadonlyArray<{ files: readonly string[]; removedBy: string }> = [
-  {
-    files: ['shared/src/dataStore/revisionedStore.ts', 'shared/src/dataStore/syncTaskCursor.ts'],
-    removedBy: 'issue 14 item 4: the sync pages move out of revisionedStore.ts into syncPage.ts',
-  },
-];
-
 /** Tests, their fixtures and the `./testing` entry points: they may also use what the package declares for tests. */
 export function isTestCode(path: string): boolean {
   return /\.test\.ts$/.test(path) || /(^|\/)(test|testing|browser-tests)\//.test(path);

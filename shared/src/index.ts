@@ -1,6 +1,7 @@
 // The public surface of @gcds/shared: what other packages use, named one by one. Internals stay
 // internal; test support is `@gcds/shared/testing`.
 export { AccessError, type AccessLevel, accessRank, canReadAt } from './access/accessLevel';
+export { SerialQueue, type StatusError, StatusSubject, statusErrorOf, whenSettled } from './async';
 export { nameOrderRanges, rareKeys, walkIndex } from './consumerQuery';
 export {
   type Consumer,
@@ -10,6 +11,7 @@ export {
   type ConsumerPlatform,
   type ConsumerSchema,
   type ConsumerSync,
+  type ConsumerSyncControl,
   type ConsumerSyncStatus,
   checkQueryLimit,
   consumerPlatformOf,
@@ -74,6 +76,7 @@ export type {
   TransactionalDataStoreOwner,
   WriteOperation,
 } from './dataStore/types';
+export { type AnyObjectStoreSpec, abortOnError, issueAll, type ObjectStoreSpec } from './idb';
 export {
   composeMergedContact,
   exportableContact,

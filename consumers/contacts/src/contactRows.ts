@@ -1,4 +1,5 @@
 import type { ConsumerSchema, GroupKind, MergedContact, SourceRef } from '@gcds/shared';
+import type { DBSchema } from 'idb';
 
 /** A phone of the list row: enough to find it by digits and to say which number matched. */
 export interface ListPhone {
@@ -47,7 +48,13 @@ export const POSITION_INDEX = 'byPosition';
 export const GROUP_INDEX = 'byGroup';
 
 /** Version 2: search ranks in memory (`SearchIndex`), so the name, organisation and email token indexes went. */
-export const CONTACTS_SCHEMA: ConsumerSchema = {
+/** The Contacts app's database, as its queries read it. */
+export interface ContactsDb extends DBSchema {
+  list: { key: string; value: ContactListEntry; indexes: { byPosition: string; byGroup: string } };
+  detail: { key: string; value: ContactDetailRow };
+}
+
+export const CONTACTS_SCHEMA: ConsumerSchema<ContactsDb> = {
   version: 2,
   stores: [
     {

@@ -12,7 +12,7 @@ import {
   syncForConsumer,
 } from '@gcds/shared';
 import { filter, type Observable } from 'rxjs';
-import { CONTACTS_SCHEMA, type ContactListEntry } from './contactRows';
+import { CONTACTS_SCHEMA, type ContactListEntry, type ContactsDb } from './contactRows';
 import {
   type LetterGroup,
   type ListPage,
@@ -36,7 +36,7 @@ export interface ContactsConsumerOptions extends ConsumerOptions {
 }
 
 /** The Contacts app's consumer: its own IndexedDB kept in step with the GCDS, and typed queries. */
-export interface ContactsConsumer extends Consumer {
+export interface ContactsConsumer extends Consumer<ContactsDb> {
   readonly collation: CollationTable;
   firstPage(limit: number): Promise<ListPage>;
   /** The page after a place (exclusive): pass the previous page's `next`. */
@@ -82,14 +82,14 @@ export async function createContactsConsumer(options: ContactsConsumerOptions): 
   return new ContactsConsumerImpl(options, sync, collation, new FollowedSearchIndex(sync));
 }
 
-class ContactsConsumerImpl extends ConsumerBase implements ContactsConsumer {
+class ContactsConsumerImpl extends ConsumerBase<ContactsDb> implements ContactsConsumer {
   readonly collation: CollationTable;
   readonly #options: ContactsConsumerOptions;
   readonly #searchIndex: FollowedSearchIndex;
 
   constructor(
     options: ContactsConsumerOptions,
-    sync: ConsumerSync,
+    sync: ConsumerSync<ContactsDb>,
     collation: CollationTable,
     searchIndex: FollowedSearchIndex,
   ) {

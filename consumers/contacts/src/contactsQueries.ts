@@ -1,8 +1,8 @@
 import type { GroupKind, MergedContact } from '@gcds/shared';
 import type { IDBPDatabase } from 'idb';
 import {
-  type ContactDetailRow,
   type ContactListEntry,
+  type ContactsDb,
   DETAIL_STORE,
   GROUP_INDEX,
   LIST_STORE,
@@ -40,14 +40,14 @@ export interface LetterGroup {
  * each row's place is the smallest of its positions past the previous one, as the index ordered them.
  */
 export async function readPage(
-  db: IDBPDatabase<unknown>,
+  db: IDBPDatabase<ContactsDb>,
   lower: { position: string; inclusive: boolean } | undefined,
   limit: number,
 ): Promise<ListPage> {
   if (!Number.isInteger(limit) || limit < 1)
     throw new Error(`a page needs a positive whole limit, got ${limit}`);
   const range = lower === undefined ? undefined : IDBKeyRange.lowerBound(lower.position, !lower.inclusive);
-  const rows = (await db.getAllFromIndex(LIST_STORE, POSITION_INDEX, range, limit + 1)) as ContactListEntry[];
+  const rows = await db.getAllFromIndex(LIST_STORE, POSITION_INDEX, range, limit + 1);
   const items: ListItem[] = [];
   let previous = lower?.position;
   let inclusive = lower?.inclusive ?? true;
@@ -66,7 +66,7 @@ export async function readPage(
 }
 
 /** ICE and favourites first, then the letter groups in list order, each with its count. */
-export async function readGroups(db: IDBPDatabase<unknown>): Promise<LetterGroup[]> {
+export async function readGroups(db: IDBPDatabase<ContactsDb>): Promise<LetterGroup[]> {
   const tx = db.transaction(LIST_STORE);
   const positions = tx.store.index(POSITION_INDEX);
   const sectionBound = (section: SectionName, next: string) =>
@@ -90,13 +90,13 @@ export async function readGroups(db: IDBPDatabase<unknown>): Promise<LetterGroup
   const keys: string[] = [];
   let cursor = await byGroup.openKeyCursor(null, 'nextunique');
   while (cursor) {
-    keys.push(cursor.key as string);
+    keys.push(cursor.key);
     cursor = await cursor.continue();
   }
   const details = await Promise.all(
     keys.map(async (key) => {
       const [count, first] = await Promise.all([byGroup.count(key), byGroup.get(key)]);
-      return { key, count, first: first as ContactListEntry };
+      return { key, count, first: first! };
     }),
   );
   for (const { key, count, first } of details) {
@@ -112,10 +112,10 @@ export async function readGroups(db: IDBPDatabase<unknown>): Promise<LetterGroup
 }
 
 export async function readDetail(
-  db: IDBPDatabase<unknown>,
+  db: IDBPDatabase<ContactsDb>,
   personId: string,
 ): Promise<MergedContact | undefined> {
-  const row = (await db.get(DETAIL_STORE, personId)) as ContactDetailRow | undefined;
+  const row = await db.get(DETAIL_STORE, personId);
   return row?.merged;
 }
 
@@ -126,7 +126,7 @@ export async function readDetail(
  * land, so a row changed meanwhile keeps its new place and one gone leaves no hole.
  */
 export async function searchContacts(
-  db: IDBPDatabase<unknown>,
+  db: IDBPDatabase<ContactsDb>,
   query: string,
   limit: number,
   searchIndex: () => Promise<SearchIndex>,
@@ -139,9 +139,7 @@ export async function searchContacts(
   const index = await searchIndex();
   const picked = index.search(parsed, limit + RACE_SLACK);
   const tx = db.transaction(LIST_STORE);
-  const rows = (await Promise.all(picked.map((hit) => tx.store.get(hit.entry.personId)))) as Array<
-    ContactListEntry | undefined
-  >;
+  const rows = await Promise.all(picked.map((hit) => tx.store.get(hit.entry.personId)));
   return bestHits(
     rows.map((row) => (row === undefined ? undefined : rankEntry(row, parsed))),
     limit,

@@ -2,7 +2,7 @@ import type { ConsumerChange, ConsumerSync } from '@gcds/shared';
 import { openDB } from 'idb';
 import { firstValueFrom, Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { type ContactListEntry, LIST_STORE } from './contactRows';
+import { type ContactListEntry, type ContactsDb, LIST_STORE } from './contactRows';
 import { FollowedSearchIndex } from './followedSearchIndex';
 
 function entry(personId: string, name: string): ContactListEntry {
@@ -36,7 +36,7 @@ async function fakeSync() {
     },
   });
   const changes = new Subject<ConsumerChange>();
-  const sync = { db, changes$: changes.asObservable() } as unknown as ConsumerSync;
+  const sync = { db, changes$: changes.asObservable() } as unknown as ConsumerSync<ContactsDb>;
   return { db, changes, sync };
 }
 

@@ -1,6 +1,6 @@
 import type { ConsumerChange, ConsumerSync } from '@gcds/shared';
 import { concatMap, from, map, type Observable, Subject, type Subscription } from 'rxjs';
-import { type ContactListEntry, LIST_STORE } from './contactRows';
+import { type ContactsDb, LIST_STORE } from './contactRows';
 import { SearchIndex } from './searchIndex';
 
 /**
@@ -9,15 +9,15 @@ import { SearchIndex } from './searchIndex';
  * it, so a live search re-run on the announcement never reads a stale index.
  */
 export class FollowedSearchIndex {
-  /** The sync engine's changes, each once the index has followed it. */
+  /** The consumer sync's changes, each once the index has followed it. */
   readonly changes$: Observable<ConsumerChange>;
-  readonly #sync: ConsumerSync;
+  readonly #sync: ConsumerSync<ContactsDb>;
   readonly #changes = new Subject<ConsumerChange>();
   readonly #subscription: Subscription;
   #index: Promise<SearchIndex> | undefined;
   #loaded: SearchIndex | undefined;
 
-  constructor(sync: ConsumerSync) {
+  constructor(sync: ConsumerSync<ContactsDb>) {
     this.#sync = sync;
     // Subscribed now, not on demand: the index must follow commits whether or not anyone listens.
     this.#subscription = sync.changes$
@@ -42,7 +42,7 @@ export class FollowedSearchIndex {
   load(): Promise<SearchIndex> {
     if (this.#index === undefined) {
       this.#index = (async () => {
-        const entries = (await this.#sync.db.getAll(LIST_STORE)) as ContactListEntry[];
+        const entries = await this.#sync.db.getAll(LIST_STORE);
         const index = SearchIndex.from(entries);
         this.#loaded = index;
         return index;
@@ -80,7 +80,7 @@ export class FollowedSearchIndex {
     const tx = this.#sync.db.transaction(LIST_STORE);
     const rows = await Promise.all(change.personIds.map((id) => tx.store.get(id)));
     change.personIds.forEach((id, i) => {
-      index.set(id, rows[i] as ContactListEntry | undefined);
+      index.set(id, rows[i]);
     });
   }
 }

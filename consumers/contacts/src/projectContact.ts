@@ -6,7 +6,13 @@ import {
   type PersonRecord,
   type ProjectedRows,
 } from '@gcds/shared';
-import { type ContactDetailRow, type ContactListEntry, DETAIL_STORE, LIST_STORE } from './contactRows';
+import {
+  type ContactDetailRow,
+  type ContactListEntry,
+  type ContactsDb,
+  DETAIL_STORE,
+  LIST_STORE,
+} from './contactRows';
 import { displayNameOf, type NameOrder, sortTextOf } from './displayName';
 import { listPosition } from './listPosition';
 import { emailWords, queryWords } from './searchText';
@@ -75,7 +81,7 @@ export function listEntryOf(merged: MergedContact, settings: ProjectionSettings)
 
 /** The rows the sync engine stores for one person: the compact list entry and, apart, the detail. */
 export function projectContact(settings: ProjectionSettings) {
-  return (merged: MergedContact, _person: PersonRecord): ProjectedRows => {
+  return (merged: MergedContact, _person: PersonRecord): ProjectedRows<ContactsDb> => {
     const detail: ContactDetailRow = { personId: merged.personId, merged };
     return { [LIST_STORE]: [listEntryOf(merged, settings)], [DETAIL_STORE]: [detail] };
   };

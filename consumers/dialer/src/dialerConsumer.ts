@@ -13,7 +13,7 @@ import {
 import type { Observable } from 'rxjs';
 import { type CallerIdMatch, rankCallerId } from './callerIdMatch';
 import { readByLookupKeys, suggestFromStore } from './dialerQueries';
-import { DIALER_SCHEMA } from './dialerRows';
+import { DIALER_SCHEMA, type DialerDb } from './dialerRows';
 import type { DialSuggestion } from './dialSuggestions';
 import { projectCallerId } from './projectCallerId';
 
@@ -21,7 +21,7 @@ import { projectCallerId } from './projectCallerId';
 export type DialerConsumerOptions = ConsumerOptions;
 
 /** The Phone app's consumer: caller ID, dialling suggestions and call-log names from its own IndexedDB. */
-export interface DialerConsumer extends Consumer {
+export interface DialerConsumer extends Consumer<DialerDb> {
   /** Everyone the number belongs to, best first (see `rankCallerId`); empty when unknown. */
   lookupNumber(number: string): Promise<CallerIdMatch[]>;
   /** Numbers containing the typed digits anywhere, ranked; `limit` defaults to 10. */
@@ -49,10 +49,10 @@ export async function createDialerConsumer(options: DialerConsumerOptions): Prom
   return new DialerConsumerImpl(sync, region);
 }
 
-class DialerConsumerImpl extends ConsumerBase implements DialerConsumer {
+class DialerConsumerImpl extends ConsumerBase<DialerDb> implements DialerConsumer {
   readonly #region: string;
 
-  constructor(sync: ConsumerSync, region: string) {
+  constructor(sync: ConsumerSync<DialerDb>, region: string) {
     super(sync);
     this.#region = region;
   }

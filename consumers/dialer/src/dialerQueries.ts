@@ -6,26 +6,27 @@ import {
   DIAL_FORM_INDEX,
   DIAL_KEYS_STORE,
   DIGIT_SUFFIX_INDEX,
+  type DialerDb,
   LOOKUP_KEY_INDEX,
   NAME_INDEX,
 } from './dialerRows';
 import { type DialSuggestion, rankDialSuggestions } from './dialSuggestions';
 
-const STORES = [CALLER_ID_STORE, DIAL_KEYS_STORE];
+const STORES = [CALLER_ID_STORE, DIAL_KEYS_STORE] as const;
 
 /** The rows holding each lookup key, all read in ONE transaction (a call log asks for many at once). */
 export async function readByLookupKeys(
-  db: IDBPDatabase<unknown>,
+  db: IDBPDatabase<DialerDb>,
   lookupKeys: Iterable<string>,
 ): Promise<Map<string, CallerIdRow[]>> {
   const keys = [...new Set(lookupKeys)];
   if (keys.length === 0) return new Map();
   const tx = db.transaction(STORES);
   const index = tx.objectStore(DIAL_KEYS_STORE).index(LOOKUP_KEY_INDEX);
-  const idsByKey = await Promise.all(keys.map((key) => index.getAllKeys(key) as Promise<string[]>));
+  const idsByKey = await Promise.all(keys.map((key) => index.getAllKeys(key)));
   const ids = [...new Set(idsByKey.flat())];
   const rows = await Promise.all(ids.map((id) => tx.objectStore(CALLER_ID_STORE).get(id)));
-  const byId = new Map(ids.map((id, i) => [id, rows[i] as CallerIdRow | undefined]));
+  const byId = new Map(ids.map((id, i) => [id, rows[i]]));
   return new Map(keys.map((key, i) => [key, (idsByKey[i] ?? []).flatMap((id) => byId.get(id) ?? [])]));
 }
 
@@ -38,7 +39,7 @@ export async function readByLookupKeys(
  *    instead of every row that happens to contain a `5`.
  */
 export async function suggestFromStore(
-  db: IDBPDatabase<unknown>,
+  db: IDBPDatabase<DialerDb>,
   digits: string,
   limit: number,
 ): Promise<DialSuggestion[]> {
@@ -50,7 +51,7 @@ export async function suggestFromStore(
       (row): row is CallerIdRow => row !== undefined,
     );
 
-  const startingIds = (await keys.index(DIAL_FORM_INDEX).getAllKeys(prefixRange(digits))) as string[];
+  const startingIds = await keys.index(DIAL_FORM_INDEX).getAllKeys(prefixRange(digits));
   const first = rankDialSuggestions(digits, await read(startingIds), limit);
   if (first.length === limit && first.at(-1)?.match !== 'infix') return first;
 

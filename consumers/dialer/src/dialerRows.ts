@@ -1,4 +1,5 @@
 import type { ConsumerSchema, PhoneKeys } from '@gcds/shared';
+import type { DBSchema } from 'idb';
 
 /** One number of a person, normalised once at sync time so a lookup only compares keys. */
 export interface DialerPhone {
@@ -42,7 +43,17 @@ export const LOOKUP_KEY_INDEX = 'byLookupKey';
 export const DIAL_FORM_INDEX = 'byDialForm';
 export const DIGIT_SUFFIX_INDEX = 'byDigitSuffix';
 
-export const DIALER_SCHEMA: ConsumerSchema = {
+/** The Phone app's caller-ID database, as its queries read it. */
+export interface DialerDb extends DBSchema {
+  callerId: { key: string; value: CallerIdRow; indexes: { byName: string } };
+  dialKeys: {
+    key: string;
+    value: DialKeysRow;
+    indexes: { byLookupKey: string; byDialForm: string; byDigitSuffix: string };
+  };
+}
+
+export const DIALER_SCHEMA: ConsumerSchema<DialerDb> = {
   version: 2,
   stores: [
     { name: CALLER_ID_STORE, keyPath: 'personId', indexes: [{ name: NAME_INDEX, keyPath: 'nameKey' }] },

@@ -13,6 +13,7 @@ import {
   CALLER_ID_STORE,
   type CallerIdRow,
   DIAL_KEYS_STORE,
+  type DialerDb,
   type DialerPhone,
   type DialKeysRow,
 } from './dialerRows';
@@ -50,7 +51,7 @@ export function callerIdRowOf(
 
 /** The sync engine's projection: the caller-ID rows, or nothing for someone the dialer cannot call. */
 export function projectCallerId(region: string) {
-  return (merged: MergedContact, _person: PersonRecord): ProjectedRows => {
+  return (merged: MergedContact, _person: PersonRecord): ProjectedRows<DialerDb> => {
     const rows = callerIdRowOf(merged, region);
     return rows === undefined ? {} : { [CALLER_ID_STORE]: [rows.row], [DIAL_KEYS_STORE]: [rows.keys] };
   };

@@ -15,7 +15,7 @@ import type { Observable } from 'rxjs';
 import { readThreadCandidates, searchFromStore } from './messagingQueries';
 import { projectRecipient } from './projectRecipient';
 import { parseRecipientQuery } from './recipientQuery';
-import { MESSAGING_SCHEMA } from './recipientRows';
+import { MESSAGING_SCHEMA, type MessagingDb } from './recipientRows';
 import type { RecipientSuggestion } from './recipientSearch';
 import { nameForEmail, nameForNumber, type ThreadName } from './threadName';
 
@@ -23,7 +23,7 @@ import { nameForEmail, nameForNumber, type ThreadName } from './threadName';
 export type MessagingConsumerOptions = ConsumerOptions;
 
 /** The Messages app's consumer: recipient search and thread names from its own IndexedDB. */
-export interface MessagingConsumer extends Consumer {
+export interface MessagingConsumer extends Consumer<MessagingDb> {
   /** Addresses to offer while the To: field is typed, ranked; `limit` defaults to 10. */
   searchRecipients(query: string, limit?: number): Promise<RecipientSuggestion[]>;
   searchRecipients$(query: string, limit?: number): Observable<RecipientSuggestion[]>;
@@ -51,10 +51,10 @@ export async function createMessagingConsumer(options: MessagingConsumerOptions)
 
 type ThreadAddress = { kind: 'email'; key: string } | { kind: 'phone'; keys: PhoneKeys } | { kind: 'none' };
 
-class MessagingConsumerImpl extends ConsumerBase implements MessagingConsumer {
+class MessagingConsumerImpl extends ConsumerBase<MessagingDb> implements MessagingConsumer {
   readonly #region: string;
 
-  constructor(sync: ConsumerSync, region: string) {
+  constructor(sync: ConsumerSync<MessagingDb>, region: string) {
     super(sync);
     this.#region = region;
   }

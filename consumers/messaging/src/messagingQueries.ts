@@ -1,8 +1,9 @@
 import { compareRanks, nameOrderRanges, prefixRange, type Rank, rareKeys, walkIndex } from '@gcds/shared';
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { IDBPDatabase, IDBPTransaction, IndexNames } from 'idb';
 import type { RecipientQuery } from './recipientQuery';
 import {
   EMAIL_KEY_INDEX,
+  type MessagingDb,
   NAME_KEY_INDEX,
   NAME_WORD_INDEX,
   PHONE_DIGITS_INDEX,
@@ -12,7 +13,8 @@ import {
 } from './recipientRows';
 import { type RecipientSuggestion, rankRecipients, suggestionsOf } from './recipientSearch';
 
-type ReadTx = IDBPTransaction<unknown, [typeof RECIPIENT_STORE], 'readonly'>;
+type ReadTx = IDBPTransaction<MessagingDb, [typeof RECIPIENT_STORE], 'readonly'>;
+type RecipientIndex = IndexNames<MessagingDb, typeof RECIPIENT_STORE>;
 
 /** The order the name index walks in: named people by folded name, then the nameless. */
 function nameOrder(row: RecipientRow): Rank {
@@ -43,19 +45,17 @@ function walkByName(
  *    tiers fill the list.
  */
 export async function searchFromStore(
-  db: IDBPDatabase<unknown>,
+  db: IDBPDatabase<MessagingDb>,
   query: RecipientQuery,
   limit: number,
 ): Promise<RecipientSuggestion[]> {
   const tx = db.transaction(RECIPIENT_STORE);
   const first: RecipientSuggestion[] = [];
   const firstIds: string[] = [];
-  const ranges: Array<[index: string, range: IDBKeyRange]> = [];
+  const ranges: Array<[index: RecipientIndex, range: IDBKeyRange]> = [];
   if (query.kind === 'phone') {
     const whole = await Promise.all(
-      query.prefixes.map(
-        (prefix) => tx.store.index(PHONE_DIGITS_INDEX).getAllKeys(prefix) as Promise<string[]>,
-      ),
+      query.prefixes.map((prefix) => tx.store.index(PHONE_DIGITS_INDEX).getAllKeys(prefix)),
     );
     firstIds.push(...whole.flat());
     const rows = (await readRows(tx, firstIds)).sort((a, b) => compareRanks(nameOrder(a), nameOrder(b)));
@@ -96,7 +96,7 @@ export interface ThreadCandidates {
 
 /** The rows holding each phone lookup key and each email key, all in ONE transaction. */
 export async function readThreadCandidates(
-  db: IDBPDatabase<unknown>,
+  db: IDBPDatabase<MessagingDb>,
   phoneKeys: Iterable<string>,
   emailKeys: Iterable<string>,
 ): Promise<ThreadCandidates> {
@@ -104,10 +104,10 @@ export async function readThreadCandidates(
   const emails = [...new Set(emailKeys)];
   if (phones.length === 0 && emails.length === 0) return { byPhoneKey: new Map(), byEmailKey: new Map() };
   const store = db.transaction(RECIPIENT_STORE).store;
-  const read = async (indexName: string, keys: string[]) => {
+  const read = async (indexName: RecipientIndex, keys: string[]) => {
     const index = store.index(indexName);
     const found = await Promise.all(keys.map((key) => index.getAll(key)));
-    return new Map(keys.map((key, i) => [key, (found[i] ?? []) as RecipientRow[]]));
+    return new Map(keys.map((key, i) => [key, found[i] ?? []]));
   };
   const [byPhoneKey, byEmailKey] = await Promise.all([
     read(PHONE_LOOKUP_INDEX, phones),

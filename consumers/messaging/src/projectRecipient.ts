@@ -15,6 +15,7 @@ import {
   phoneLookupKeys,
 } from '@gcds/shared';
 import {
+  type MessagingDb,
   RECIPIENT_STORE,
   type RecipientEmail,
   type RecipientPhone,
@@ -65,7 +66,7 @@ export function recipientRowOf(merged: MergedContact, region: string): Recipient
 }
 
 export function projectRecipient(region: string) {
-  return (merged: MergedContact, _person: PersonRecord): ProjectedRows => {
+  return (merged: MergedContact, _person: PersonRecord): ProjectedRows<MessagingDb> => {
     const row = recipientRowOf(merged, region);
     return row === undefined ? {} : { [RECIPIENT_STORE]: [row] };
   };

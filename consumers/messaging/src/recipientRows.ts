@@ -1,4 +1,5 @@
 import type { ConsumerSchema, PhoneKeys } from '@gcds/shared';
+import type { DBSchema } from 'idb';
 
 export interface RecipientPhone {
   /** As the source wrote it. */
@@ -43,7 +44,22 @@ export const PHONE_LOOKUP_INDEX = 'byPhoneLookupKey';
 export const PHONE_DIGITS_INDEX = 'byPhoneDigits';
 export const EMAIL_KEY_INDEX = 'byEmailKey';
 
-export const MESSAGING_SCHEMA: ConsumerSchema = {
+/** The Messages app's recipient database, as its queries read it. */
+export interface MessagingDb extends DBSchema {
+  recipients: {
+    key: string;
+    value: RecipientRow;
+    indexes: {
+      byNameKey: string;
+      byNameWord: string;
+      byPhoneLookupKey: string;
+      byPhoneDigits: string;
+      byEmailKey: string;
+    };
+  };
+}
+
+export const MESSAGING_SCHEMA: ConsumerSchema<MessagingDb> = {
   version: 2,
   stores: [
     {

@@ -73,10 +73,10 @@ export class Device {
     try {
       await gcds.start(this.config, (status) => {
         if (this.gcds !== gcds) return;
-        const before = this.gcdsStatus?.lastError;
+        const before = this.gcdsStatus?.lastError?.message;
         this.gcdsStatus = status;
-        if (status.lastError !== undefined && status.lastError !== before)
-          this.log.add('gcds', status.lastError, 'error');
+        if (status.lastError !== undefined && status.lastError.message !== before)
+          this.log.add('gcds', status.lastError.message, 'error');
         this.changed();
       });
     } catch (error) {

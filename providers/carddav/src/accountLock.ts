@@ -28,13 +28,3 @@ export function withAccountLock<T>(name: string, body: () => Promise<T>): Promis
   }
   return withLocalLock(name, body);
 }
-
-/** Serialises the store writes of one address book (local edits and sync commits), held only while writing. */
-export function createWriteQueue(): <T>(body: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(body: () => Promise<T>) => {
-    const run = tail.then(body, body);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}

@@ -13,12 +13,13 @@ import {
   type ProviderContext,
   type ProviderDefinition,
   type ProviderManifest,
+  SerialQueue,
   type ThumbnailMaker,
   validateContact,
   type WriteOperation,
 } from '@gcds/shared';
 import { BehaviorSubject, type Observable } from 'rxjs';
-import { createWriteQueue, withAccountLock } from './accountLock';
+import { withAccountLock } from './accountLock';
 import { describeFailure, humanDelay, retryDelayMs } from './accountStatus';
 import { AddressBookSync, type PageCommit, type SyncMode } from './addressBookSync';
 import { CardDavClient } from './cardDavClient';
@@ -191,7 +192,9 @@ async function startAccount(
   options: CardDavProviderOptions,
 ): Promise<{ api: CardDavApi; stop: () => Promise<void> }> {
   const { store } = ctx;
-  const writes = createWriteQueue();
+  // The store writes of this address book (local edits and sync commits), one at a time, held only while writing.
+  const writeQueue = new SerialQueue();
+  const writes = <T>(body: () => Promise<T>): Promise<T> => writeQueue.run(body);
   const client = new CardDavClient(transportFor(options, ctx.signal));
   const strategy = options.conflict ?? 'server';
   let book =
@@ -401,7 +404,7 @@ async function startAccount(
           addressBook,
           lastSyncedAt: ctx.now(),
           conflicts,
-          ...(report.errors[0] === undefined ? {} : { lastError: report.errors[0] }),
+          ...(report.errors[0] === undefined ? {} : { lastError: { ...report.errors[0], at: ctx.now() } }),
         });
         return report;
       } catch (error) {
@@ -416,12 +419,16 @@ async function startAccount(
           setStatus({
             state: 'retrying',
             message: `${failure.message}, retrying in ${humanDelay(delayMs)}`,
-            lastError: failure.problem,
+            lastError: { ...failure.problem, at: ctx.now() },
             retryAt: ctx.now() + delayMs,
           });
           scheduleRetry(delayMs);
         } else {
-          setStatus({ state: failure.state, message: failure.message, lastError: failure.problem });
+          setStatus({
+            state: failure.state,
+            message: failure.message,
+            lastError: { ...failure.problem, at: ctx.now() },
+          });
         }
         throw error;
       }

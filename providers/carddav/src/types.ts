@@ -1,4 +1,4 @@
-import type { Contact } from '@gcds/shared';
+import type { Contact, StatusError } from '@gcds/shared';
 
 /** Where a user's address books live, and who they are there (Android's "account"). */
 export interface CardDavAccount {
@@ -103,7 +103,8 @@ export interface CardDavStatus {
   lastSyncedAt?: number;
   /** When the next automatic try is due (retrying only). */
   retryAt?: number;
-  lastError?: SyncProblem;
+  /** The last thing that went wrong, in the shape every status uses, with the problem's details. */
+  lastError?: SyncProblem & StatusError;
   /** Conflicts kept for the user. */
   conflicts: number;
 }

@@ -4,6 +4,9 @@ import {
   type ProviderContext,
   type ProviderDefinition,
   type ProviderManifest,
+  SerialQueue,
+  type StatusError,
+  statusErrorOf,
   type ThumbnailMaker,
 } from '@gcds/shared';
 import { FacebookApiError } from './facebookErrors';
@@ -47,7 +50,8 @@ export interface FacebookSyncStatus {
   /** A first sync or full resync under way (or interrupted, to be resumed by the next sync). */
   listing?: { kind: PassKind; reason: PassReason; position: number };
   retry?: { attempt: number; delayMs: number };
-  lastError?: { message: string; status?: number; at: number };
+  /** `status` is the HTTP status of a refused request. */
+  lastError?: StatusError & { status?: number };
   /** `ctx.now()` when the last sync completed. */
   lastSyncedAt?: number;
 }
@@ -81,7 +85,8 @@ export function createFacebookSimProvider(
     throw new Error(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, not ${pageSize}`);
   }
   const retry = checkRetryPolicy({ ...DEFAULT_RETRY_POLICY, ...options.retry });
-  let running: Promise<unknown> = Promise.resolve();
+  // One sync at a time, across restarts of the provider: a stop waits for the one under way.
+  const syncs = new SerialQueue();
 
   return defineProvider<FacebookSimApi>({
     id: FACEBOOK_SIM_PROVIDER_ID,
@@ -112,7 +117,7 @@ export function createFacebookSimProvider(
       status = statusFrom(await networkSync.loadState(), status);
 
       const queued = (mode: 'sync' | 'full'): Promise<FacebookSyncReport> => {
-        const run = running.then(async () => {
+        return syncs.run(async () => {
           ctx.signal.throwIfAborted();
           status = { ...status, state: 'syncing' };
           try {
@@ -131,16 +136,13 @@ export function createFacebookSimProvider(
               ...rest,
               state: 'failed',
               lastError: {
-                message: error instanceof Error ? error.message : String(error),
+                ...statusErrorOf(error, ctx.now()),
                 ...(error instanceof FacebookApiError ? { status: error.status } : {}),
-                at: ctx.now(),
               },
             };
             throw error;
           }
         });
-        running = run.catch(() => undefined);
-        return run;
       };
 
       return {
@@ -151,7 +153,7 @@ export function createFacebookSimProvider(
     },
     async stop() {
       // The signal is already aborted: the sync under way stops before its next request or write.
-      await running;
+      await syncs.whenIdle();
     },
   });
 }

@@ -8,6 +8,7 @@ import {
   type ProviderContext,
   type ProviderDefinition,
   type ProviderManifest,
+  SerialQueue,
   type StoredBlob,
   type ThumbnailMaker,
   validateContact,
@@ -22,7 +23,6 @@ import {
   ContactValidationError,
 } from './contactValidationError';
 import { type IceChange, nextIceIds } from './iceList';
-import { createWriteQueue } from './writeQueue';
 
 export const LOCAL_PROVIDER_ID = 'local';
 
@@ -112,7 +112,10 @@ function assertBoolean(value: unknown, field: string): void {
 
 function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): LocalContactsApi {
   const { store } = ctx;
-  const enqueue = createWriteQueue();
+  // The provider is its store's only writer: one write at a time makes each read-check-write atomic
+  // (the ICE limit, id uniqueness).
+  const writes = new SerialQueue();
+  const enqueue = <T>(task: () => Promise<T>): Promise<T> => writes.run(task);
   const makeThumbnail = options.makeThumbnail ?? defaultThumbnail;
 
   async function existing(id: string): Promise<Contact> {

@@ -5,6 +5,7 @@ import {
   type ProviderContext,
   type ProviderDefinition,
   type ProviderManifest,
+  SerialQueue,
   type StoredBlob,
   storePhoto,
   type ThumbnailMaker,
@@ -148,12 +149,8 @@ function checkFileName(name: unknown): asserts name is string {
 function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardProviderApi {
   const { store } = ctx;
   // One import or removal at a time: each reads the file's state and writes it back batch by batch.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialized = <R>(work: () => Promise<R>): Promise<R> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const queue = new SerialQueue();
+  const serialized = <R>(work: () => Promise<R>): Promise<R> => queue.run(work);
 
   function assertRunning(): void {
     if (ctx.signal.aborted) throw new Error(`the ${ctx.providerId} provider has stopped`);

@@ -1,3 +1,4 @@
+import type { DBSchema } from 'idb';
 import type { Observable } from 'rxjs';
 import type { AppIdentity } from '../dataStore/dataStorePlatform';
 import type { ConsumerPlatform } from './consumerPlatform';
@@ -25,19 +26,19 @@ export interface ConsumerOptions {
 }
 
 /** What a consumer adds to its options: its rows, how it projects them, and its default database. */
-export type ConsumerProjection = Pick<
-  ConsumerSyncOptions,
+export type ConsumerProjection<S extends DBSchema | unknown = unknown> = Pick<
+  ConsumerSyncOptions<S>,
   'schema' | 'project' | 'region' | 'projectionVersion'
 > & {
   defaultDbName: string;
 };
 
 /** The consumer sync under a consumer, from the options the app was created with. */
-export function syncForConsumer(
+export function syncForConsumer<S extends DBSchema | unknown = unknown>(
   options: ConsumerOptions,
-  projection: ConsumerProjection,
-): Promise<ConsumerSync> {
-  return createConsumerSync({
+  projection: ConsumerProjection<S>,
+): Promise<ConsumerSync<S>> {
+  return createConsumerSync<S>({
     platform: options.platform,
     identity: options.identity,
     dbName: options.dbName ?? projection.defaultDbName,
@@ -53,15 +54,16 @@ export function syncForConsumer(
 }
 
 /** What every consumer has besides its queries: the consumer sync under it, and its lifecycle. */
-export interface Consumer extends Pick<ConsumerSync, 'status$' | 'status' | 'syncNow' | 'whenIdle' | 'stop'> {
-  readonly sync: ConsumerSync;
+export interface Consumer<S extends DBSchema | unknown = unknown>
+  extends Pick<ConsumerSync<S>, 'status$' | 'status' | 'syncNow' | 'whenIdle' | 'stop'> {
+  readonly sync: ConsumerSync<S>;
   /** After each commit: whose rows changed. Live queries re-run on it. */
   readonly changes$: Observable<ConsumerChange>;
 }
 
 /** A consumer over its consumer sync: the lifecycle is the sync's; apps add queries. */
-export abstract class ConsumerBase implements Consumer {
-  readonly sync: ConsumerSync;
+export abstract class ConsumerBase<S extends DBSchema | unknown = unknown> implements Consumer<S> {
+  readonly sync: ConsumerSync<S>;
   readonly status$: Observable<ConsumerSyncStatus>;
   readonly changes$: Observable<ConsumerChange>;
 
@@ -69,7 +71,7 @@ export abstract class ConsumerBase implements Consumer {
    * `changes$` defaults to the sync's; an app that keeps something in memory beside its store
    * passes the changes it announces once that has followed a commit.
    */
-  constructor(sync: ConsumerSync, changes$: Observable<ConsumerChange> = sync.changes$) {
+  constructor(sync: ConsumerSync<S>, changes$: Observable<ConsumerChange> = sync.changes$) {
     this.sync = sync;
     this.status$ = sync.status$;
     this.changes$ = changes$;

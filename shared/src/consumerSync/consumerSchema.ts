@@ -1,27 +1,31 @@
-import { type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IndexNames, openDB, type StoreNames } from 'idb';
+import { ensureObjectStore, type IndexSpec } from '../idb/objectStoreSpec';
 
 /** An index of a consumer object store, as IndexedDB takes it. */
-export interface ConsumerIndexSpec {
-  name: string;
+export type ConsumerIndexSpec<Name extends string = string> = IndexSpec<Name>;
+
+/**
+ * One object store of a consumer database, named as the consumer's `DBSchema` `S` names it. Every row
+ * carries the `personId` it was projected from; the engine indexes it (`byPerson`) unless `personId` is
+ * the key, so it can drop a person's rows: that index is the engine's, never in `indexes`.
+ */
+export interface ConsumerStoreSpec<
+  S extends DBSchema | unknown = unknown,
+  Name extends StoreNames<S> = StoreNames<S>,
+> {
+  name: Name;
   keyPath: string | string[];
-  unique?: boolean;
-  multiEntry?: boolean;
+  indexes?: ConsumerIndexSpec<Exclude<IndexNames<S, Name>, typeof PERSON_INDEX>>[];
 }
 
 /**
- * One object store of a consumer database. Every row carries the `personId` it was projected from;
- * the engine indexes it (`byPerson`) unless `personId` is the key, so it can drop a person's rows.
+ * The consumer's object stores, described for the `DBSchema` its queries are typed by: a store or index
+ * the schema does not name fails to compile. Bump `version` whenever they change: the database is then
+ * rebuilt.
  */
-export interface ConsumerStoreSpec {
-  name: string;
-  keyPath: string | string[];
-  indexes?: ConsumerIndexSpec[];
-}
-
-/** The consumer's object stores. Bump `version` whenever they change: the database is then rebuilt. */
-export interface ConsumerSchema {
+export interface ConsumerSchema<S extends DBSchema | unknown = unknown> {
   version: number;
-  stores: ConsumerStoreSpec[];
+  stores: { [Name in StoreNames<S>]: ConsumerStoreSpec<S, Name> }[StoreNames<S>][];
 }
 
 /** Where the engine keeps its GCDS sync point, in the consumer's own database. */
@@ -33,7 +37,9 @@ export function isKeyedByPerson(spec: ConsumerStoreSpec): boolean {
   return spec.keyPath === 'personId';
 }
 
-export function validateConsumerSchema(schema: ConsumerSchema): void {
+/** Refuses a schema the engine cannot keep: it runs on untyped input too (JavaScript callers, tests). */
+export function validateConsumerSchema<S extends DBSchema | unknown>(typed: ConsumerSchema<S>): void {
+  const schema = typed as unknown as ConsumerSchema;
   if (!Number.isInteger(schema.version) || schema.version < 1) {
     throw new Error(`consumer schema version must be a positive integer, got ${String(schema.version)}`);
   }
@@ -57,18 +63,12 @@ export function validateConsumerSchema(schema: ConsumerSchema): void {
 export function openConsumerDb(dbName: string, schema: ConsumerSchema): Promise<IDBPDatabase<unknown>> {
   validateConsumerSchema(schema);
   const opened = openDB<unknown>(dbName, schema.version, {
-    upgrade(db) {
+    upgrade(db, _oldVersion, _newVersion, tx) {
       for (const name of [...db.objectStoreNames]) db.deleteObjectStore(name);
       db.createObjectStore(SYNC_STATE_STORE);
       for (const spec of schema.stores) {
-        const store = db.createObjectStore(spec.name, { keyPath: spec.keyPath });
-        if (!isKeyedByPerson(spec)) store.createIndex(PERSON_INDEX, 'personId');
-        for (const index of spec.indexes ?? []) {
-          store.createIndex(index.name, index.keyPath, {
-            unique: index.unique ?? false,
-            multiEntry: index.multiEntry ?? false,
-          });
-        }
+        const personIndex = isKeyedByPerson(spec) ? [] : [{ name: PERSON_INDEX, keyPath: 'personId' }];
+        ensureObjectStore(db, tx, { ...spec, indexes: [...personIndex, ...(spec.indexes ?? [])] });
       }
     },
     // A newer version of the consumer (another tab, an update) needs this connection out of the way.

@@ -1,7 +1,11 @@
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { BehaviorSubject, type Observable, Subject, type Subscription } from 'rxjs';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames, StoreValue } from 'idb';
+import { type Observable, Subject, type Subscription } from 'rxjs';
+import { SerialQueue } from '../async/serialQueue';
+import { type StatusError, statusErrorOf } from '../async/statusError';
+import { StatusSubject } from '../async/statusSubject';
 import type { AppIdentity } from '../dataStore/dataStorePlatform';
 import type { DataStoreReader, SyncPoint } from '../dataStore/types';
+import { abortOnError } from '../idb/abortOnError';
 import { composeMergedContact } from '../mergedView/composeMergedContact';
 import type { MergedContact } from '../mergedView/mergedContact';
 import type { PersonRecord } from '../person/person';
@@ -20,18 +24,23 @@ export interface ConsumerRow {
   personId: string;
 }
 
-/** One person's rows, by object store name. A store left out holds no rows for that person. */
-export type ProjectedRows = Readonly<Record<string, readonly ConsumerRow[]>>;
+/**
+ * One person's rows, by object store name, typed by the consumer's `DBSchema` `S`. A store left out
+ * holds no rows for that person.
+ */
+export type ProjectedRows<S extends DBSchema | unknown = unknown> = {
+  readonly [Name in StoreNames<S>]?: readonly (StoreValue<S, Name> & ConsumerRow)[];
+};
 
-export interface ConsumerSyncOptions {
+export interface ConsumerSyncOptions<S extends DBSchema | unknown = unknown> {
   platform: ConsumerPlatform;
   /** The consumer app's identity, issued by the platform: it decides which providers may be read. */
   identity: AppIdentity;
   /** The consumer's own IndexedDB database. */
   dbName: string;
-  schema: ConsumerSchema;
+  schema: ConsumerSchema<S>;
   /** The rows to store for one person, computed outside any transaction. Must not throw for good data. */
-  project(merged: MergedContact, person: PersonRecord): ProjectedRows;
+  project(merged: MergedContact, person: PersonRecord): ProjectedRows<S>;
   /** Default phone region (ISO 3166 alpha-2) for numbers without a country code. */
   region: string;
   /**
@@ -61,7 +70,7 @@ export interface ConsumerSyncStatus {
   /** Transactions committed. */
   commits: number;
   /** The error of the last run, cleared by the next run that succeeds. */
-  lastError: Error | undefined;
+  lastError: StatusError | undefined;
 }
 
 /** Told after every commit: whose rows changed (and whether everything was rebuilt). */
@@ -96,9 +105,13 @@ const STATE_KEY = 'state';
  * - Resume: a new engine over the same `dbName` continues from the saved sync point.
  * - Wake-ups: GCDS change events start a run; events during a run schedule exactly one more.
  */
-export interface ConsumerSync {
-  /** The consumer's database, for its queries. Writes belong to the engine. */
-  readonly db: IDBPDatabase<unknown>;
+export interface ConsumerSync<S extends DBSchema | unknown = unknown> extends ConsumerSyncControl {
+  /** The consumer's database, typed by its schema, for its queries. Writes belong to the engine. */
+  readonly db: IDBPDatabase<S>;
+}
+
+/** A consumer sync engine as whoever drives it sees it, whatever its schema: status, changes, lifecycle. */
+export interface ConsumerSyncControl {
   readonly status$: Observable<ConsumerSyncStatus>;
   readonly changes$: Observable<ConsumerChange>;
   status(): ConsumerSyncStatus;
@@ -110,12 +123,16 @@ export interface ConsumerSync {
   stop(): Promise<void>;
 }
 
-export async function createConsumerSync(options: ConsumerSyncOptions): Promise<ConsumerSync> {
+export async function createConsumerSync<S extends DBSchema | unknown = unknown>(
+  options: ConsumerSyncOptions<S>,
+): Promise<ConsumerSync<S>> {
   if (!options.region) throw new Error('createConsumerSync needs a default phone region');
-  const db = await openConsumerDb(options.dbName, options.schema);
-  const engine = new IdbConsumerSync(options, db);
+  // The engine writes whatever stores the schema names, by name: it works on the untyped database.
+  const untyped = options as unknown as ConsumerSyncOptions;
+  const db = await openConsumerDb(untyped.dbName, untyped.schema);
+  const engine = new IdbConsumerSync(untyped, db);
   await engine.start();
-  return engine;
+  return engine as unknown as ConsumerSync<S>;
 }
 
 class IdbConsumerSync implements ConsumerSync {
@@ -123,14 +140,14 @@ class IdbConsumerSync implements ConsumerSync {
   readonly status$: Observable<ConsumerSyncStatus>;
   readonly changes$: Observable<ConsumerChange>;
   readonly #options: ConsumerSyncOptions;
-  readonly #status: BehaviorSubject<ConsumerSyncStatus>;
+  readonly #status: StatusSubject<ConsumerSyncStatus>;
   readonly #changes = new Subject<ConsumerChange>();
   readonly #subscriptions: Subscription[] = [];
   readonly #storeNames: string[];
   readonly #gcds: { name: string; owner: string };
   #reader: Promise<DataStoreReader<PersonRecord> | undefined> | undefined;
   #readerSubscription: Subscription | undefined;
-  #queue: Promise<void> = Promise.resolve();
+  readonly #runs = new SerialQueue();
   #scheduled: Promise<void> | undefined;
   #stopped = false;
 
@@ -139,7 +156,7 @@ class IdbConsumerSync implements ConsumerSync {
     this.db = db;
     this.#storeNames = options.schema.stores.map((spec) => spec.name);
     this.#gcds = options.gcdsStore ?? { name: 'gcds', owner: 'gcds' };
-    this.#status = new BehaviorSubject<ConsumerSyncStatus>({
+    this.#status = new StatusSubject<ConsumerSyncStatus>({
       revision: 0,
       syncing: false,
       events: 0,
@@ -147,7 +164,7 @@ class IdbConsumerSync implements ConsumerSync {
       commits: 0,
       lastError: undefined,
     });
-    this.status$ = this.#status.asObservable();
+    this.status$ = this.#status.status$;
     this.changes$ = this.#changes.asObservable();
   }
 
@@ -163,28 +180,22 @@ class IdbConsumerSync implements ConsumerSync {
           this.#dropReader();
           if (announcement.type === 'installed') this.#wake();
         },
-        error: (error: unknown) => {
-          this.#update({ lastError: error instanceof Error ? error : new Error(String(error)) });
-        },
+        error: (error: unknown) => this.#failed(error),
       }),
     );
     this.#wake();
   }
 
   status(): ConsumerSyncStatus {
-    return this.#status.getValue();
+    return this.#status.value;
   }
 
   syncNow(): Promise<void> {
     return this.#schedule();
   }
 
-  async whenIdle(): Promise<void> {
-    while (true) {
-      const queue = this.#queue;
-      await queue.catch(() => undefined);
-      if (queue === this.#queue) return;
-    }
+  whenIdle(): Promise<void> {
+    return this.#runs.whenIdle();
   }
 
   async stop(): Promise<void> {
@@ -207,14 +218,11 @@ class IdbConsumerSync implements ConsumerSync {
   #schedule(): Promise<void> {
     if (this.#stopped) return Promise.resolve();
     if (this.#scheduled !== undefined) return this.#scheduled;
-    const run = this.#queue
-      .catch(() => undefined)
-      .then(() => {
-        this.#scheduled = undefined;
-        return this.#run();
-      });
+    const run = this.#runs.run(() => {
+      this.#scheduled = undefined;
+      return this.#run();
+    });
     this.#scheduled = run;
-    this.#queue = run;
     return run;
   }
 
@@ -239,7 +247,7 @@ class IdbConsumerSync implements ConsumerSync {
             // The store went away under the feed (closed, uninstalled): reopen it on the next run.
             error: (error: unknown) => {
               this.#dropReader();
-              this.#update({ lastError: error instanceof Error ? error : new Error(String(error)) });
+              this.#failed(error);
             },
           });
           return reader;
@@ -262,7 +270,7 @@ class IdbConsumerSync implements ConsumerSync {
       await this.#syncOnce();
       this.#update({ syncing: false, lastError: undefined });
     } catch (error) {
-      this.#update({ syncing: false, lastError: error instanceof Error ? error : new Error(String(error)) });
+      this.#update({ syncing: false, lastError: statusErrorOf(error, Date.now()) });
       throw error;
     }
   }
@@ -326,7 +334,7 @@ class IdbConsumerSync implements ConsumerSync {
 
     const tx = this.db.transaction([SYNC_STATE_STORE, ...this.#storeNames], 'readwrite');
     tx.done.catch(() => undefined);
-    try {
+    await abortOnError(tx, async () => {
       const requests: Promise<unknown>[] = [];
       if (reset) {
         for (const name of this.#storeNames) requests.push(tx.objectStore(name).clear());
@@ -338,7 +346,7 @@ class IdbConsumerSync implements ConsumerSync {
         if (projected === null) continue;
         for (const [name, storeRows] of Object.entries(projected)) {
           const store = tx.objectStore(name);
-          for (const row of storeRows) requests.push(store.put(row));
+          for (const row of storeRows ?? []) requests.push(store.put(row));
         }
       }
       const state: SyncState = { point, projectionVersion: this.#options.projectionVersion ?? '' };
@@ -346,14 +354,7 @@ class IdbConsumerSync implements ConsumerSync {
       await Promise.all(requests);
       this.#options.beforeCommit?.(`${reset ? 'reset' : 'batch'}@${point.revision}`);
       await tx.done;
-    } catch (error) {
-      try {
-        tx.abort();
-      } catch {
-        // already finished or aborted
-      }
-      throw error;
-    }
+    });
     this.#update({ revision: point.revision, commits: this.status().commits + 1 });
     this.#changes.next({ personIds: [...pending.keys()], reset, revision: point.revision });
   }
@@ -385,7 +386,7 @@ class IdbConsumerSync implements ConsumerSync {
       if (!this.#storeNames.includes(name)) {
         throw new Error(`the projection wrote to "${name}", which is not in the consumer schema`);
       }
-      for (const row of storeRows) {
+      for (const row of storeRows ?? []) {
         if (row?.personId !== person.id) {
           throw new Error(`a "${name}" row of person ${person.id} names person ${String(row?.personId)}`);
         }
@@ -428,7 +429,10 @@ class IdbConsumerSync implements ConsumerSync {
   }
 
   #update(patch: Partial<ConsumerSyncStatus>): void {
-    if (this.#status.closed) return;
-    this.#status.next({ ...this.#status.getValue(), ...patch });
+    this.#status.update(patch);
+  }
+
+  #failed(error: unknown): void {
+    this.#update({ lastError: statusErrorOf(error, Date.now()) });
   }
 }

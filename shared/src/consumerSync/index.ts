@@ -17,6 +17,7 @@ export {
   type ConsumerChange,
   type ConsumerRow,
   type ConsumerSync,
+  type ConsumerSyncControl,
   type ConsumerSyncOptions,
   type ConsumerSyncStatus,
   createConsumerSync,

@@ -11,6 +11,7 @@ import { ChangeBus } from './changeBus';
 import { acquireOwnership, type OwnershipLease } from './ownershipLease';
 import { RevisionedStore } from './revisionedStore';
 import { type RowPolicy, rowPolicyReader } from './rowPolicyReader';
+import { ownerHandleOf, readerHandleOf } from './storeHandles';
 import type { DataStoreReader, StoreManifest, StoreSchema, TransactionalDataStoreOwner } from './types';
 
 /** What the shell knows of an app when it installs it. */
@@ -168,11 +169,11 @@ export class DataStorePlatform {
   }
 
   /** Creates (or reopens) the caller's own store and returns its owner handle. */
-  async ownStore<T>(
+  async ownStore<T, S extends DBSchema | unknown = unknown>(
     owner: AppIdentity,
     manifest: StoreManifest,
-    options: { schema?: StoreSchema; grant?: ProviderGrant } = {},
-  ): Promise<TransactionalDataStoreOwner<T>> {
+    options: { schema?: StoreSchema<S>; grant?: ProviderGrant } = {},
+  ): Promise<TransactionalDataStoreOwner<T, S>> {
     await this.#verifyGranted(owner);
     if (!isAccessLevel(manifest.accessLevel))
       throw new Error(`unknown access level "${manifest.accessLevel}"`);
@@ -193,11 +194,11 @@ export class DataStorePlatform {
     await this.#lease(info);
     await registry.put('stores', info);
     const { store, ownerKey } = this.#openedStore(info);
-    if (options.schema !== undefined) await store.applySchema(ownerKey, options.schema);
+    if (options.schema !== undefined) await store.applySchema(ownerKey, options.schema as StoreSchema);
     // A store that became a provider's (one recorded before providers were marked) is news to the GCDS.
     if (known === undefined || known.provider !== info.provider)
       this.#announce({ type: 'installed', store: info });
-    return (store as RevisionedStore<T>).ownerHandle(ownerKey);
+    return ownerHandleOf(store as RevisionedStore<T, S>, ownerKey);
   }
 
   /** Every store of that name the reader may read (navigator.getDataStores). Unreadable ones are left out. */
@@ -226,7 +227,7 @@ export class DataStorePlatform {
   }
 
   #readerFor<T>(info: DataStoreInfo, reader: AppIdentity): DataStoreReader<T> {
-    const base = this.#storeFor<T>(info).readerHandle();
+    const base = readerHandleOf(this.#storeFor<T>(info));
     if (info.rowPolicy === undefined) return base;
     const policy = this.#rowPolicies[info.rowPolicy];
     if (policy === undefined)

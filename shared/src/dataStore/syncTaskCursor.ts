@@ -1,4 +1,4 @@
-import type { SyncPage, SyncPagePosition } from './revisionedStore';
+import type { SyncPage, SyncPagePosition } from './syncPage';
 import type { SyncCursor, SyncPoint, SyncTask } from './types';
 
 /**

@@ -1,6 +1,7 @@
-import type { IDBPObjectStore } from 'idb';
+import type { DBSchema, IDBPObjectStore, StoreNames } from 'idb';
 import type { Observable } from 'rxjs';
 import type { AccessLevel } from '../access/accessLevel';
+import type { AnyObjectStoreSpec } from '../idb/objectStoreSpec';
 
 /** What a store's owner declares in its manifest (the `datastores-owned` entry of Firefox OS). */
 export interface StoreManifest {
@@ -115,28 +116,39 @@ export interface CompactionResult {
   horizon: number;
 }
 
-/** An object store of the owner's own, created in the same database as the records (e.g. match indexes). */
-export interface ExtraStoreSpec {
-  name: string;
-  keyPath?: string | string[];
-  indexes?: Array<{ name: string; keyPath: string | string[]; unique?: boolean; multiEntry?: boolean }>;
-}
-
-/** The owner's extra object stores; bump `version` whenever `stores` changes. */
-export interface StoreSchema {
+/**
+ * The owner's extra object stores, created in the same database as the records (e.g. match indexes),
+ * described for the `DBSchema` `S` that types them: a store or index the schema does not name fails to
+ * compile. Bump `version` whenever `stores` changes.
+ */
+export interface StoreSchema<S extends DBSchema | unknown = unknown> {
   version: number;
-  stores: ExtraStoreSpec[];
+  stores: AnyObjectStoreSpec<S>[];
 }
 
-export type ExtraObjectStore<Mode extends IDBTransactionMode> = IDBPObjectStore<
-  unknown,
-  ArrayLike<string>,
-  string,
-  Mode
->;
+/** One of the owner's extra object stores in a transaction, typed by the owner's `DBSchema`. */
+export type ExtraObjectStore<
+  S extends DBSchema | unknown,
+  Name extends StoreNames<S>,
+  Mode extends IDBTransactionMode,
+> = IDBPObjectStore<S, ArrayLike<StoreNames<S>>, Name, Mode>;
 
-/** What the body of `transact` may do: every call joins the one transaction. */
-export interface OwnerTransaction<T> {
+/** The extra object stores `readExtra` hands over, in the order their names were given. */
+export type ExtraObjectStores<
+  S extends DBSchema | unknown,
+  Names extends readonly StoreNames<S>[],
+  Mode extends IDBTransactionMode,
+> = { -readonly [I in keyof Names]: ExtraObjectStore<S, Names[I] & StoreNames<S>, Mode> };
+
+/**
+ * What the body of `transact` may do: every call joins the one transaction. `S` types the owner's
+ * extra stores, `Scope` the ones this transaction was opened over.
+ */
+export interface OwnerTransaction<
+  T,
+  S extends DBSchema | unknown = unknown,
+  Scope extends StoreNames<S> = StoreNames<S>,
+> {
   /** The store revision after the writes made so far. */
   readonly revision: number;
   get(id: string): Promise<T | undefined>;
@@ -150,15 +162,22 @@ export interface OwnerTransaction<T> {
   bulk(operations: readonly WriteOperation<T>[], addOnly?: boolean): Promise<void>;
   getMeta(key: string): Promise<unknown>;
   setMeta(key: string, value: unknown): Promise<void>;
-  objectStore(name: string): ExtraObjectStore<'readwrite'>;
+  objectStore<Name extends Scope>(name: Name): ExtraObjectStore<S, Name, 'readwrite'>;
 }
 
-/** An owner handle over a store with extra object stores, written together with the records. */
-export interface TransactionalDataStoreOwner<T> extends DataStoreOwner<T> {
-  transact<R>(extraStores: readonly string[], body: (tx: OwnerTransaction<T>) => Promise<R>): Promise<R>;
-  /** A readonly transaction over extra stores (and nothing else). */
-  readExtra<R>(
-    extraStores: readonly string[],
-    body: (stores: ExtraObjectStore<'readonly'>[]) => Promise<R>,
+/**
+ * An owner handle over a store with extra object stores (typed by the `DBSchema` `S`), written together
+ * with the records.
+ */
+export interface TransactionalDataStoreOwner<T, S extends DBSchema | unknown = unknown>
+  extends DataStoreOwner<T> {
+  transact<R, const Scope extends StoreNames<S> = never>(
+    extraStores: readonly Scope[],
+    body: (tx: OwnerTransaction<T, S, Scope>) => Promise<R>,
+  ): Promise<R>;
+  /** A readonly transaction over extra stores (and nothing else), handed over in the order named. */
+  readExtra<R, const Names extends readonly StoreNames<S>[]>(
+    extraStores: Names,
+    body: (stores: ExtraObjectStores<S, Names, 'readonly'>) => Promise<R>,
   ): Promise<R>;
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createWriteQueue } from './writeQueue';
+import { SerialQueue } from './serialQueue';
 
-describe('createWriteQueue', () => {
+describe('SerialQueue', () => {
   it('runs tasks one at a time in call order, even when an earlier one is slower', async () => {
-    const enqueue = createWriteQueue();
+    const queue = new SerialQueue();
     const log: string[] = [];
     let releaseFirst: () => void = () => undefined;
-    const first = enqueue(async () => {
+    const first = queue.run(async () => {
       log.push('first:start');
       await new Promise<void>((resolve) => {
         releaseFirst = resolve;
@@ -14,7 +14,7 @@ describe('createWriteQueue', () => {
       log.push('first:end');
       return 1;
     });
-    const second = enqueue(async () => {
+    const second = queue.run(async () => {
       log.push('second');
       return 2;
     });
@@ -27,12 +27,28 @@ describe('createWriteQueue', () => {
   });
 
   it('rejects only the failing task and keeps going', async () => {
-    const enqueue = createWriteQueue();
-    const failing = enqueue(async () => {
+    const queue = new SerialQueue();
+    const failing = queue.run(async () => {
       throw new Error('boom');
     });
-    const next = enqueue(async () => 'ok');
+    const next = queue.run(async () => 'ok');
     await expect(failing).rejects.toThrow('boom');
     expect(await next).toBe('ok');
+  });
+
+  it('is idle only once the tasks that queued tasks have run too, and never rejects', async () => {
+    const queue = new SerialQueue();
+    const log: string[] = [];
+    queue
+      .run(async () => {
+        log.push('outer');
+        void queue.run(async () => {
+          log.push('inner');
+          throw new Error('inner failed');
+        });
+      })
+      .catch(() => undefined);
+    await queue.whenIdle();
+    expect(log).toEqual(['outer', 'inner']);
   });
 });

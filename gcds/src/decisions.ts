@@ -1,0 +1,94 @@
+import { decisionKey } from './clustering';
+import type { Decision, DecisionKind } from './types';
+
+/** A source as a decision sees it: its stable identity and the person it is part of now. */
+export interface DecidedSource {
+  key: string;
+  personId: string;
+}
+
+/** The decision of `kind` about two sources, stored under their sorted pair. */
+export function decisionOf(a: string, b: string, kind: DecisionKind, at: number): Decision {
+  const members: [string, string] = a < b ? [a, b] : [b, a];
+  return { key: decisionKey(a, b), members, kind, at };
+}
+
+/** What a merge writes: the decisions it withdraws (by key), then the keep-togethers it stores. */
+export interface MergeDecisions {
+  withdrawn: string[];
+  together: Decision[];
+}
+
+/**
+ * The user merges people (each given as its sources). Any decision between sources of different
+ * people is withdrawn, and every pair across the people is tied: one tie per person would let a later
+ * removal, or a passive pass that sees another name, split off the sources that hung on the untied ones.
+ */
+export function mergeDecisions(people: ReadonlyArray<readonly DecidedSource[]>, at: number): MergeDecisions {
+  const all = people.flat();
+  const withdrawn: string[] = [];
+  for (const a of all) {
+    for (const b of all) {
+      if (a.key < b.key && a.personId !== b.personId) withdrawn.push(decisionKey(a.key, b.key));
+    }
+  }
+  const together: Decision[] = [];
+  for (const [i, left] of people.entries()) {
+    for (const right of people.slice(i + 1)) {
+      for (const a of left) {
+        for (const b of right) {
+          if (a.key !== b.key) together.push(decisionOf(a.key, b.key, 'together', at));
+        }
+      }
+    }
+  }
+  return { withdrawn, together };
+}
+
+/**
+ * The user splits a person (its source keys) into the chosen groups of them: every pair across groups
+ * is kept separate, so no later automatic pass joins them again. Sources named in no group form one
+ * more group of their own; no groups at all splits the person into its sources.
+ */
+export function unmergeDecisions(
+  personId: string,
+  keys: readonly string[],
+  groups: ReadonlyArray<readonly string[]> | undefined,
+  at: number,
+): Decision[] {
+  const chosen = groups ?? keys.map((key) => [key]);
+  const groupOf = new Map<string, number>();
+  chosen.forEach((group, index) => {
+    for (const key of group) {
+      if (!keys.includes(key)) throw new Error(`${key} is not part of person ${personId}`);
+      groupOf.set(key, index);
+    }
+  });
+  for (const key of keys) if (!groupOf.has(key)) groupOf.set(key, chosen.length);
+  const separate: Decision[] = [];
+  for (const a of keys) {
+    for (const b of keys) {
+      if (a < b && groupOf.get(a) !== groupOf.get(b)) separate.push(decisionOf(a, b, 'separate', at));
+    }
+  }
+  return separate;
+}
+
+/**
+ * The user dismisses a suggestion: every pair across the two people is remembered as dismissed, except
+ * pairs already decided. A dismissal is the weakest decision: it never replaces a merge or an unmerge.
+ */
+export function dismissDecisions(
+  left: readonly string[],
+  right: readonly string[],
+  decided: ReadonlySet<string>,
+  at: number,
+): Decision[] {
+  const dismissed: Decision[] = [];
+  for (const a of left) {
+    for (const b of right) {
+      if (!decided.has(decisionKey(a, b))) dismissed.push(decisionOf(a, b, 'dismissed', at));
+    }
+  }
+  return dismissed;
+}
