@@ -15,10 +15,16 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Where the built phone is served for this run. */
     deviceUrl: string;
-    /** The Radicale beside the phone (proxied at /dav/), or undefined when it is not installed. */
-    cardDav: { url: string; username: string; password: string; homeUrl: string } | undefined;
+    /**
+     * The Radicale beside the phone (proxied at /dav/), or undefined when it is not installed: its own
+     * URL and an account of the tests' own, beside the demo one.
+     */
+    cardDav: { url: string; username: string; password: string } | undefined;
   }
 }
+
+/** The tests' own CardDAV user: its books are theirs alone (owner_only), apart from the demo account's. */
+const TEST_ACCOUNT = { username: 'tester', password: 'two-phones' };
 
 /**
  * Builds the phone once into a temporary folder (never the user's device/dist) and serves it, with a
@@ -30,7 +36,9 @@ export default async function setup(project: TestProject) {
   const outDir = mkdtempSync(join(tmpdir(), 'gcds-device-build-'));
   await build({ root, configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   // The demo account stays small here: the tests add their own address books beside it.
-  const dav: DemoCardDav | undefined = radicaleInstalled() ? await startDemoCardDav(20) : undefined;
+  const dav: DemoCardDav | undefined = radicaleInstalled()
+    ? await startDemoCardDav(20, { [TEST_ACCOUNT.username]: TEST_ACCOUNT.password })
+    : undefined;
   const davPreview = demoCardDavPreview(dav);
   const server = await preview({
     root,
@@ -47,12 +55,7 @@ export default async function setup(project: TestProject) {
     'cardDav',
     dav === undefined
       ? undefined
-      : {
-          url: dav.server.url,
-          username: dav.server.username,
-          password: dav.server.password,
-          homeUrl: dav.server.homeUrl,
-        },
+      : { url: dav.server.url, ...TEST_ACCOUNT },
   );
   return async () => {
     await server.close();

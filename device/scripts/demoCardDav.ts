@@ -34,9 +34,13 @@ const DEMO_USER = { username: 'demo', password: 'demo-phone' };
 /**
  * Starts Radicale and seeds the demo book with ONE whole-collection PUT (Radicale 3 creates the
  * collection, one item per card; per-card PUTs are slower by far), then names it with a PROPPATCH.
+ * `otherUsers` are more accounts on the same server (owner_only: none sees another's books).
  */
-export async function startDemoCardDav(people = DEMO_ACCOUNT_PEOPLE): Promise<DemoCardDav> {
-  const server = await startRadicale(DEMO_USER);
+export async function startDemoCardDav(
+  people = DEMO_ACCOUNT_PEOPLE,
+  otherUsers: Record<string, string> = {},
+): Promise<DemoCardDav> {
+  const server = await startRadicale({ ...DEMO_USER, otherUsers });
   try {
     const bookUrl = `${server.homeUrl}contacts/`;
     const auth = `Basic ${Buffer.from(`${server.username}:${server.password}`).toString('base64')}`;

@@ -29,6 +29,8 @@ import { asSaveResult, withoutIdOf } from './providerSaveResult';
 interface Book {
   id: CardDavProviderId;
   info: AddressBookInfo;
+  /** What the user sees it called: the book's name and whose it is ("Shared (tester)"). */
+  name: string;
   api: CardDavApi;
   scheduler: SyncScheduler;
   lastReport?: AddressBookState['lastReport'];
@@ -60,7 +62,7 @@ async function statesOf(): Promise<AddressBookState[]> {
   return Promise.all(
     [...books.values()].map(async (book) => ({
       providerId: book.id,
-      displayName: book.info.displayName ?? book.info.url,
+      displayName: book.name,
       readOnly: book.info.readOnly,
       status: book.api.status(),
       conflicts: await book.api.conflicts(),
@@ -73,7 +75,7 @@ function clientOf(book: Book): EditableProviderApi {
   const { api } = book;
   return {
     describe: async () => ({
-      name: book.info.displayName ?? book.info.url,
+      name: book.name,
       writable: !book.info.readOnly,
       ...(book.info.readOnly
         ? { readOnlyReason: 'the server lets this account read this address book, not change it' }
@@ -115,7 +117,7 @@ async function sync(book: Book): Promise<void> {
     if (report.downloaded + report.uploaded + report.deleted > 0 || report.conflicts.length > 0) {
       emit({
         kind: report.conflicts.length > 0 ? 'warn' : 'info',
-        message: `${book.info.displayName ?? 'address book'} synced: ${report.downloaded} down, ${report.uploaded} up, ${report.deleted} deleted, ${report.conflicts.length} conflicts`,
+        message: `${book.name} synced: ${report.downloaded} down, ${report.uploaded} up, ${report.deleted} deleted, ${report.conflicts.length} conflicts`,
       });
     }
   } catch (error) {
@@ -151,6 +153,7 @@ const api: CardDavAccountWorkerApi = {
     registry = new ProviderRegistry(platform, { defaultRegion: config.region });
     for (const info of found) {
       const id = cardDavProviderId(credentials, info.url) as CardDavProviderId;
+      const name = `${info.displayName ?? 'Contacts'} (${account.username})`;
       const installed = await registry.install(
         createCardDavProvider({
           ...credentials,
@@ -159,12 +162,13 @@ const api: CardDavAccountWorkerApi = {
           conflict: account.conflict,
           fetch: phoneFetch,
           lockPrefix: config.lockPrefix,
-          displayName: `${info.displayName ?? 'Contacts'} (${account.username})`,
+          displayName: name,
         }),
       );
       const book: Book = {
         id,
         info,
+        name,
         api: installed.api,
         scheduler: createSyncScheduler({
           sync: () => sync(book),
@@ -175,7 +179,7 @@ const api: CardDavAccountWorkerApi = {
       };
       books.set(id, book);
       installed.api.status$.subscribe(() => publish());
-      emit({ kind: 'info', message: `address book ${info.displayName ?? info.url} installed` });
+      emit({ kind: 'info', message: `address book ${name} installed` });
       // The first sync on start: what changed on the server while the phone was off.
       void book.scheduler.now();
     }

@@ -41,6 +41,8 @@ export class ContactForm {
 
   async show(editing?: SourceRef): Promise<void> {
     this.#editing = editing;
+    // The previous form must not stay on screen while this one loads: typing into it would be lost.
+    replaceChildren(this.element, h('p', { attrs: { role: 'status' } }, 'Loading…'));
     const [draft, targets] = await Promise.all([
       editing === undefined ? {} : this.api.editableContact(editing.provider, editing.contactId),
       editing === undefined ? this.api.saveTargets() : Promise.resolve([]),
