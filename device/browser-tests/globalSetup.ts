@@ -51,12 +51,7 @@ export default async function setup(project: TestProject) {
   const url = server.resolvedUrls?.local[0];
   if (url === undefined) throw new Error('the preview server did not say where it listens');
   project.provide('deviceUrl', url);
-  project.provide(
-    'cardDav',
-    dav === undefined
-      ? undefined
-      : { url: dav.server.url, ...TEST_ACCOUNT },
-  );
+  project.provide('cardDav', dav === undefined ? undefined : { url: dav.server.url, ...TEST_ACCOUNT });
   return async () => {
     await server.close();
     await dav?.stop();

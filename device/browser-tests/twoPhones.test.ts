@@ -68,7 +68,10 @@ async function openContact(phone: Phone, name: string): Promise<FrameLocator> {
       return results.getByRole('button', { name: new RegExp(name) }).count();
     }, SYNCED)
     .toBeGreaterThan(0);
-  await results.getByRole('button', { name: new RegExp(name) }).first().click();
+  await results
+    .getByRole('button', { name: new RegExp(name) })
+    .first()
+    .click();
   await expect.poll(() => contacts.getByTestId('detail-name').textContent()).toBe(name);
   return contacts;
 }
@@ -99,11 +102,9 @@ describe.skipIf(dav === undefined)('two phones on one CardDAV account', () => {
     const client = accountClient();
     const bookUrl = `${dav!.url}${dav!.username}/shared/`;
     await client.createAddressBook(bookUrl, 'Shared');
-    await client.put(
-      `${bookUrl}ada.vcf`,
-      vcard('ada', 'Ada Lovelace', ['TEL;TYPE=CELL:+44 20 7946 0011']),
-      { create: true },
-    );
+    await client.put(`${bookUrl}ada.vcf`, vcard('ada', 'Ada Lovelace', ['TEL;TYPE=CELL:+44 20 7946 0011']), {
+      create: true,
+    });
     await client.put(
       `${bookUrl}bob.vcf`,
       vcard('bob', 'Bob Kahn', ['TEL;TYPE=CELL:+1 202 555 0142', 'NOTE:first note']),
@@ -112,13 +113,6 @@ describe.skipIf(dav === undefined)('two phones on one CardDAV account', () => {
 
     const a = await Phone.open(browser, { context, people: 0 });
     const b = await Phone.open(browser, { context, people: 0, device: 'B' });
-    const dbg = setInterval(() => {
-      void Promise.all([a.screenshot('dbg-a'), b.screenshot('dbg-b')]).catch(() => undefined);
-      void a.page
-        .locator('.event-log')
-        .textContent()
-        .then((t) => console.log('DBG', new Date().toISOString(), a.errors.concat(b.errors).slice(-5), t?.slice(0, 600)));
-    }, 10_000);
     await a.converged();
     await b.converged();
     // Device B booted in the same profile on its own databases: A's names stay as they were.
@@ -177,15 +171,18 @@ describe.skipIf(dav === undefined)('two phones on one CardDAV account', () => {
     await expect.poll(() => detailText(a, 'Bob Kahn'), SYNCED).toContain('edited on B');
     await expect.poll(() => accountA.getByTestId('book-status').textContent()).toBe('synced');
 
-    // Both phones side by side, for the README: each page's own screenshot, composed in a third page.
-    await a.openApp('contacts');
-    await b.openApp('contacts');
-    const shots = await Promise.all([a.page.screenshot(), b.page.screenshot()]);
+    // Both phones side by side, for the README: each page's phone and panel, composed in a third page.
+    const clip = { x: 140, y: 0, width: 1000, height: 880 };
+    const shots = await Promise.all([a.page.screenshot({ clip }), b.page.screenshot({ clip })]);
     const board = await context.newPage();
-    await board.setViewportSize({ width: 2560, height: 880 });
+    await board.setViewportSize({ width: 2000, height: 916 });
+    const captions = ['Phone A', 'Phone B (?device=B)'];
     await board.setContent(
-      `<body style="margin:0;display:flex">${shots
-        .map((png) => `<img style="width:1280px" src="data:image/png;base64,${png.toString('base64')}">`)
+      `<body style="margin:0;display:flex;font:600 20px sans-serif;background:#e8ecf0">${shots
+        .map(
+          (png, i) =>
+            `<figure style="margin:0;width:1000px"><figcaption style="padding:6px 20px">${captions[i]}</figcaption><img style="display:block" src="data:image/png;base64,${png.toString('base64')}"></figure>`,
+        )
         .join('')}</body>`,
     );
     mkdirSync(DOCS, { recursive: true });
@@ -196,7 +193,6 @@ describe.skipIf(dav === undefined)('two phones on one CardDAV account', () => {
     await conflicts.getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => accountA.getByRole('list', { name: 'Sync conflicts' }).count()).toBe(0);
 
-    clearInterval(dbg);
     a.expectErrors(/Failed to fetch|ERR_INTERNET_DISCONNECTED/);
     await a.close();
     await b.close();
