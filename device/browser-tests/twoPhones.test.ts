@@ -39,16 +39,20 @@ function accountClient(): CardDavClient {
   );
 }
 
-/** Adds the tests' account on a phone through the system panel; resolves when its first sync is done. */
-async function addAccount(phone: Phone): Promise<Locator> {
-  const panel = phone.panel();
-  const form = panel.getByRole('form', { name: 'Add a CardDAV account' });
+/** Fills the panel's account form and submits it. */
+async function submitAccount(phone: Phone, password: string): Promise<void> {
+  const form = phone.panel().getByRole('form', { name: 'Add a CardDAV account' });
   await form.getByLabel('Server URL').fill(new URL('dav/', inject('deviceUrl')).href);
   await form.getByLabel('User').fill(dav!.username);
-  await form.getByLabel('Password').fill(dav!.password);
+  await form.getByLabel('Password').fill(password);
   await form.getByLabel('Conflicts').selectOption('server');
   await form.getByRole('button', { name: 'Add account' }).click();
-  const account = panel.getByRole('article', { name: /^Account tester at / });
+}
+
+/** Adds the tests' account on a phone through the system panel; resolves when its first sync is done. */
+async function addAccount(phone: Phone): Promise<Locator> {
+  await submitAccount(phone, dav!.password);
+  const account = phone.panel().getByRole('article', { name: /^Account tester at / });
   await expect.poll(() => account.getByTestId('account-state').textContent(), SYNCED).toBe('installed');
   await expect.poll(() => account.getByTestId('last-sync').textContent(), SYNCED).toMatch(/^Last sync/);
   return account;
@@ -119,6 +123,22 @@ describe.skipIf(dav === undefined)('two phones on one CardDAV account', () => {
     const names = await a.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
     expect(names.some((n) => n.startsWith('gcds:'))).toBe(true);
     expect(names.some((n) => n.startsWith('gcds-B:'))).toBe(true);
+
+    // A wrong password is said on the form, and nothing is added.
+    a.expectErrors(/status of 401/);
+    await submitAccount(a, 'not-the-password');
+    const formError = a.panel().getByRole('form', { name: 'Add a CardDAV account' }).locator('.form-error');
+    await expect
+      .poll(() => formError.textContent(), SYNCED)
+      .toBe('Could not add the account: password rejected');
+    await expect
+      .poll(() =>
+        a
+          .panel()
+          .getByRole('article', { name: /^Account tester at / })
+          .count(),
+      )
+      .toBe(0);
 
     const accountA = await addAccount(a);
     const accountB = await addAccount(b);
@@ -191,7 +211,7 @@ describe.skipIf(dav === undefined)('two phones on one CardDAV account', () => {
 
     // Dismissing the conflict clears the report on A (the server's copy is untouched).
     await conflicts.getByRole('button', { name: 'Dismiss' }).click();
-    await expect.poll(() => accountA.getByRole('list', { name: 'Sync conflicts' }).count()).toBe(0);
+    await expect.poll(() => accountA.getByRole('list', { name: 'Sync conflicts' }).count(), SYNCED).toBe(0);
 
     a.expectErrors(/Failed to fetch|ERR_INTERNET_DISCONNECTED/);
     await a.close();

@@ -131,8 +131,8 @@ export class AccountsSection {
       this.#url.value = url;
       this.#user.value = offer.username;
       this.#password.value = offer.password;
-      this.#url.focus();
     };
+    // Filled in at load without taking the focus (it belongs to the phone's home screen).
     fill();
     replaceChildren(
       this.#offer,

@@ -4,8 +4,11 @@ import {
   cardDavProviderId,
   createCardDavProvider,
   createSyncScheduler,
+  DavHttpError,
+  DavNetworkError,
   discoverAddressBooks,
   type FetchLike,
+  isAuthError,
   type SyncReport,
   type SyncScheduler,
 } from '@gcds/provider-carddav';
@@ -128,22 +131,43 @@ async function sync(book: Book): Promise<void> {
   }
 }
 
+/** Why an account could not be added, in the words the account status uses. */
+function discoveryFailure(error: unknown): string {
+  if (isAuthError(error)) return 'password rejected';
+  if (error instanceof DavNetworkError)
+    return error.reason === 'timeout' ? 'server not answering' : 'server unreachable';
+  if (error instanceof DavHttpError)
+    return `the server answered HTTP ${error.status} (is this a CardDAV address?)`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 const api: CardDavAccountWorkerApi = {
   async install(config, account, onEvent, onBooks) {
     emit = (event) => void onEvent(event);
     let publishing = false;
+    let generation = 0;
     publish = () => {
       if (publishing) return;
       publishing = true;
       // Status changes come in bursts (every batch of a sync): one update per tick is enough.
       setTimeout(() => {
         publishing = false;
-        void statesOf().then((states) => onBooks(states));
+        // Reading the states takes a few awaits: an older reading that ends after a newer one (a
+        // conflict dismissed in between) must not be the last word.
+        const mine = ++generation;
+        void statesOf().then((states) => {
+          if (mine === generation) void onBooks(states);
+        });
       }, 50);
     };
     const credentials = { url: account.url, username: account.username, password: account.password };
     const found =
-      account.books ?? (await discoverAddressBooks({ ...credentials, fetch: phoneFetch, timeoutMs: 15_000 }));
+      account.books ??
+      (await discoverAddressBooks({ ...credentials, fetch: phoneFetch, timeoutMs: 15_000 }).catch(
+        (error: unknown) => {
+          throw new Error(discoveryFailure(error), { cause: error });
+        },
+      ));
     if (found.length === 0)
       throw new Error(`no address book found for ${account.username} at ${account.url}`);
     const platform = new DataStorePlatform({
