@@ -39,8 +39,18 @@ function accountClient(): CardDavClient {
   );
 }
 
+/**
+ * The phone a step acts on comes to the front, as a person switching tabs would do: a page in the
+ * background has its animation frames (the panel's and the apps' rendering) held back by Chromium.
+ */
+async function use(phone: Phone): Promise<Phone> {
+  await phone.page.bringToFront();
+  return phone;
+}
+
 /** Fills the panel's account form and submits it. */
 async function submitAccount(phone: Phone, password: string): Promise<void> {
+  await use(phone);
   const form = phone.panel().getByRole('form', { name: 'Add a CardDAV account' });
   await form.getByLabel('Server URL').fill(new URL('dav/', inject('deviceUrl')).href);
   await form.getByLabel('User').fill(dav!.username);
@@ -59,6 +69,7 @@ async function addAccount(phone: Phone): Promise<Locator> {
 }
 
 async function openContact(phone: Phone, name: string): Promise<FrameLocator> {
+  await use(phone);
   const contacts = await phone.openApp('contacts');
   // The app keeps its place between openings: back to the list, where the search is.
   if ((await contacts.locator('body').getAttribute('data-view')) !== 'list')
@@ -145,7 +156,7 @@ describe.skipIf(dav === undefined)('two phones on one CardDAV account', () => {
     await expect.poll(() => detailText(b, 'Ada Lovelace'), SYNCED).toContain('Shared (tester)');
 
     // The form offers the account (the default) and the phone; an edit goes to the card's own book.
-    const contactsA = await a.openApp('contacts');
+    const contactsA = await (await use(a)).openApp('contacts');
     // The list has drawn its first rows: a click during the app's first render could land on nothing.
     await expect.poll(() => contactsA.locator('.list-status[data-count]').count(), SYNCED).toBe(1);
     await contactsA.getByRole('button', { name: 'Add contact' }).click();
@@ -161,11 +172,12 @@ describe.skipIf(dav === undefined)('two phones on one CardDAV account', () => {
     await expect
       .poll(async () => (await serverContents(client, bookUrl)).get('ada')?.org, SYNCED)
       .toBe('Analytical Engines');
+    await use(b);
     await accountB.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => detailText(b, 'Ada Lovelace'), SYNCED).toContain('Analytical Engines');
 
     // A conflict: A edits Bob offline while B's edit of Bob reaches the server first.
-    await a.panel().getByTestId('network-toggle').click();
+    await (await use(a)).panel().getByTestId('network-toggle').click();
     await expect
       .poll(() => a.panel().getByTestId('network-state').textContent())
       .toBe('cut (the phone is offline)');
@@ -180,7 +192,7 @@ describe.skipIf(dav === undefined)('two phones on one CardDAV account', () => {
       .toBe('edited on B');
 
     // Back online, A syncs by itself: server priority keeps B's version and reports A's as overwritten.
-    await a.panel().getByTestId('network-toggle').click();
+    await (await use(a)).panel().getByTestId('network-toggle').click();
     const conflicts = accountA.getByRole('list', { name: 'Sync conflicts' });
     await expect.poll(() => conflicts.locator('li').count(), SYNCED).toBe(1);
     const report = (await conflicts.textContent()) ?? '';
@@ -193,7 +205,8 @@ describe.skipIf(dav === undefined)('two phones on one CardDAV account', () => {
 
     // Both phones side by side, for the README: each page's phone and panel, composed in a third page.
     const clip = { x: 140, y: 0, width: 1000, height: 880 };
-    const shots = await Promise.all([a.page.screenshot({ clip }), b.page.screenshot({ clip })]);
+    const shots = [];
+    for (const phone of [a, b]) shots.push(await (await use(phone)).page.screenshot({ clip }));
     const board = await context.newPage();
     await board.setViewportSize({ width: 2000, height: 916 });
     const captions = ['Phone A', 'Phone B (?device=B)'];
@@ -210,6 +223,7 @@ describe.skipIf(dav === undefined)('two phones on one CardDAV account', () => {
     await board.close();
 
     // Dismissing the conflict clears the report on A (the server's copy is untouched).
+    await use(a);
     await conflicts.getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => accountA.getByRole('list', { name: 'Sync conflicts' }).count(), SYNCED).toBe(0);
 
