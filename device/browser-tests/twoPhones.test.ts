@@ -71,9 +71,19 @@ async function addAccount(phone: Phone): Promise<Locator> {
 async function openContact(phone: Phone, name: string): Promise<FrameLocator> {
   await use(phone);
   const contacts = await phone.openApp('contacts');
-  // The app keeps its place between openings: back to the list, where the search is.
-  if ((await contacts.locator('body').getAttribute('data-view')) !== 'list')
-    await contacts.getByRole('button', { name: 'Back to the list' }).click();
+  // The app keeps its place between openings: back to the list, where the search is. The detail may
+  // be drawing itself again (a sync changed the contact), so the way back is tried until it is taken.
+  await expect
+    .poll(async () => {
+      const view = await contacts.locator('body').getAttribute('data-view');
+      if (view === 'detail')
+        await contacts
+          .getByRole('button', { name: 'Back to the list' })
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
+      return view;
+    }, SYNCED)
+    .toBe('list');
   const search = contacts.getByRole('searchbox', { name: 'Search contacts' });
   const results = contacts.getByRole('list', { name: 'Search results' });
   await expect
