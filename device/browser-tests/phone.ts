@@ -27,6 +27,10 @@ export function launchChromium(): Promise<Browser> {
 export interface PhoneOptions {
   /** Demo people: 300 unless told; `default` opens the phone as `npm start` does (2,000). */
   people?: number | 'default';
+  /** `?device=B`: a second phone with its own storage (A, the default, keeps today's names). */
+  device?: string;
+  /** Open the phone in this context (two phones in one browser profile) instead of a fresh one. */
+  context?: BrowserContext;
 }
 
 /**
@@ -40,6 +44,7 @@ export class Phone {
   private constructor(
     readonly context: BrowserContext,
     readonly page: Page,
+    private readonly ownsContext: boolean,
   ) {
     page.on('pageerror', (error) => this.errors.push(error.message));
     // Console errors too, from every frame: a blocked load (a content security policy) shows only there.
@@ -50,16 +55,16 @@ export class Phone {
   }
 
   static async open(browser: Browser, options: PhoneOptions = {}): Promise<Phone> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 880 },
-      acceptDownloads: true,
-    });
+    const context =
+      options.context ??
+      (await browser.newContext({ viewport: { width: 1280, height: 880 }, acceptDownloads: true }));
     const page = await context.newPage();
-    const phone = new Phone(context, page);
+    const phone = new Phone(context, page, options.context === undefined);
     // The shell's own confirmations (wiping the demo data) are accepted, as a user would.
     page.on('dialog', (dialog) => void dialog.accept());
     const url = new URL(inject('deviceUrl'));
     if (options.people !== 'default') url.searchParams.set('people', String(options.people ?? TEST_PEOPLE));
+    if (options.device !== undefined) url.searchParams.set('device', options.device);
     await page.goto(url.href);
     return phone;
   }
@@ -161,7 +166,8 @@ export class Phone {
   }
 
   async close(): Promise<void> {
-    await this.context.close();
+    if (this.ownsContext) await this.context.close();
+    else await this.page.close();
     const errors = this.errors.filter((error) => !this.#expected.some((pattern) => pattern.test(error)));
     if (errors.length > 0) throw new Error(`the page reported errors:\n${errors.join('\n')}`);
   }

@@ -1,6 +1,7 @@
-import type { ContactDraft, MergedContact, MergeReason } from '@gcds/shared';
+import type { ContactDraft, MergedContact, MergeReason, SourceRef } from '@gcds/shared';
 import {
   type AppMethodTable,
+  type ArgCheck,
   isBytesOrBlob,
   isCount,
   isPlainRecord,
@@ -39,8 +40,12 @@ export interface PersonDetail {
   merged: MergedContact;
   /** Why these sources are one person (GCDS merge reasons), when there is more than one. */
   reasons: MergeReason[];
-  /** The local record, when the person has one: what Edit and Delete work on. */
-  localId?: string;
+  /** The record Edit and Delete work on: the phone's own, else a card of a writable CardDAV address book. */
+  editable?: SourceRef;
+  /** Why this contact cannot be edited here, when it comes from a read-only address book. */
+  readOnlyReason?: string;
+  /** Each source provider's name as the user knows it (an account's address book by its name). */
+  sourceNames: Record<string, string>;
   /** Each phone number as written → as the phone shows numbers (national at home, else international). */
   phonesShown: Record<string, string>;
 }
@@ -58,8 +63,14 @@ export interface FieldError {
 }
 
 export type SaveResult =
-  | { ok: true; personId?: string; localId: string }
+  | { ok: true; personId?: string; source: SourceRef }
   | { ok: false; errors: FieldError[] };
+
+/** Where the form can save a new contact: a writable CardDAV address book, or the phone's own contacts. */
+export interface SaveTarget {
+  provider: string;
+  name: string;
+}
 
 export interface ImportProgress {
   done: number;
@@ -85,10 +96,15 @@ export interface ContactsAppApi {
   thumbnail(personId: string): Promise<{ bytes: Uint8Array; mediaType: string } | undefined>;
   search(query: string, limit?: number): Promise<SearchResult[]>;
   detail(personId: string): Promise<PersonDetail | undefined>;
-  localContact(localId: string): Promise<ContactDraft | undefined>;
-  create(draft: ContactDraft): Promise<SaveResult>;
-  update(localId: string, draft: ContactDraft): Promise<SaveResult>;
-  remove(localId: string): Promise<void>;
+  /** Where a new contact may go, the default first (the account when there is one, else the phone). */
+  saveTargets(): Promise<SaveTarget[]>;
+  /** A contact as its own provider holds it, for the form (an editable provider only). */
+  editableContact(provider: string, id: string): Promise<ContactDraft | undefined>;
+  /** Saves a new contact to `provider` (one of `saveTargets`; the default one when left out). */
+  create(draft: ContactDraft, provider?: string): Promise<SaveResult>;
+  /** Saves an edit to the provider that holds the contact (which refuses it if it is read-only). */
+  update(provider: string, id: string, draft: ContactDraft): Promise<SaveResult>;
+  remove(provider: string, id: string): Promise<void>;
   suggestions(personId: string): Promise<MergeSuggestion[]>;
   dismissSuggestion(personId: string, otherId: string): Promise<void>;
   merge(personIds: string[]): Promise<string>;
@@ -106,6 +122,13 @@ export interface ContactsAppApi {
   revision(): number;
 }
 
+/**
+ * A provider the app may name as a place to save: the phone's own, or a CardDAV address book's id. The
+ * engine then checks it is connected and writable; the provider itself refuses what it does not allow.
+ */
+export const isEditableProvider: ArgCheck = (value) =>
+  value === 'local' || (typeof value === 'string' && /^carddav-[0-9a-f]{8}$/.test(value));
+
 /** What the Contacts engine serves its frame, and the arguments each call accepts. */
 export const CONTACTS_APP_METHODS: AppMethodTable<ContactsAppApi> = methodTable<ContactsAppApi>({
   whoAmI: { args: [] },
@@ -114,10 +137,11 @@ export const CONTACTS_APP_METHODS: AppMethodTable<ContactsAppApi> = methodTable<
   thumbnail: { args: [isText] },
   search: { args: [isText, optional(isCount)] },
   detail: { args: [isText] },
-  localContact: { args: [isText] },
-  create: { args: [isPlainRecord] },
-  update: { args: [isText, isPlainRecord] },
-  remove: { args: [isText] },
+  saveTargets: { args: [] },
+  editableContact: { args: [isEditableProvider, isText] },
+  create: { args: [isPlainRecord, optional(isEditableProvider)] },
+  update: { args: [isEditableProvider, isText, isPlainRecord] },
+  remove: { args: [isEditableProvider, isText] },
   suggestions: { args: [isText] },
   dismissSuggestion: { args: [isText, isText] },
   merge: { args: [isTextList] },

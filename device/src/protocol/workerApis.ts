@@ -1,7 +1,14 @@
 import type { DuplicateSuggestion, GcdsStatus } from '@gcds/gcds';
+import type {
+  AddressBookInfo,
+  CardDavStatus,
+  ConflictRecord,
+  ConflictStrategy,
+  SyncReport,
+} from '@gcds/provider-carddav';
 import type { ContactDraft, DataStoreInfo, SourceRef } from '@gcds/shared';
 import type { FieldError, ImportProgress, ImportReport } from './contactsApi';
-import type { DeviceConfig, ProviderId } from './deviceConfig';
+import type { BuiltinProviderId, CardDavProviderId, DeviceConfig } from './deviceConfig';
 
 /** What the GCDS worker offers the shell on its own channel. */
 export interface GcdsWorkerApi {
@@ -40,7 +47,7 @@ export interface FacebookServerState {
 export interface ProviderWorkerApi {
   install(
     config: DeviceConfig,
-    providerId: ProviderId,
+    providerId: BuiltinProviderId,
     onEvent: (event: ProviderNotice) => void,
   ): Promise<{ store: DataStoreInfo | undefined; seeded: boolean }>;
   /** Deletes the provider's store (its contacts leave the GCDS and every app). */
@@ -55,12 +62,24 @@ export interface ProviderWorkerApi {
   ): Promise<string>;
 }
 
-export type LocalSaveResult = { ok: true; id: string } | { ok: false; errors: FieldError[] };
+export type ProviderSaveResult = { ok: true; id: string } | { ok: false; errors: FieldError[] };
 
-/** The local provider as an app engine sees it. Validation errors come back as data, not as throws. */
-export interface LocalClientApi {
-  add(draft: ContactDraft): Promise<LocalSaveResult>;
-  update(id: string, draft: ContactDraft): Promise<LocalSaveResult>;
+/** What the Contacts app's form says about a provider it may save to. */
+export interface EditableProviderInfo {
+  name: string;
+  writable: boolean;
+  /** Why its contacts cannot be edited, when they cannot ("the server lets you read this address book only"). */
+  readOnlyReason?: string;
+}
+
+/**
+ * A provider the user edits (the phone's own contacts, a CardDAV address book) as an app engine sees it.
+ * Validation errors come back as data, not as throws; the provider refuses writes it does not allow.
+ */
+export interface EditableProviderApi {
+  describe(): Promise<EditableProviderInfo>;
+  add(draft: ContactDraft): Promise<ProviderSaveResult>;
+  update(id: string, draft: ContactDraft): Promise<ProviderSaveResult>;
   remove(id: string): Promise<void>;
   get(id: string): Promise<ContactDraft | undefined>;
 }
@@ -71,4 +90,45 @@ export interface VcardClientApi {
     file: Blob | Uint8Array,
     onProgress: (progress: ImportProgress) => void,
   ): Promise<ImportReport>;
+}
+
+/** A CardDAV account as the user added it on this phone (kept in the device's settings). */
+export interface CardDavAccountSettings {
+  url: string;
+  username: string;
+  password: string;
+  conflict: ConflictStrategy;
+  /** The address books discovery found when the account was added: the phone boots on them offline. */
+  books?: AddressBookInfo[];
+}
+
+/** One address book of an account, as the system panel shows it. */
+export interface AddressBookState {
+  providerId: CardDavProviderId;
+  displayName: string;
+  readOnly: boolean;
+  status: CardDavStatus;
+  /** Versions that lost a conflict, kept until the user dismisses them. */
+  conflicts: ConflictRecord[];
+  /** What the last sync did, when there was one. */
+  lastReport?: Omit<SyncReport, 'conflicts'> & { conflicts: number };
+}
+
+/** What a CardDAV account's worker offers the shell: one provider per address book, synced both ways. */
+export interface CardDavAccountWorkerApi {
+  /** Installs every address book (discovered now unless the settings list them); resolves with the books. */
+  install(
+    config: DeviceConfig,
+    account: CardDavAccountSettings,
+    onEvent: (event: ProviderNotice) => void,
+    onBooks: (books: AddressBookState[]) => void,
+  ): Promise<{ books: AddressBookInfo[] }>;
+  /** The phone's network: cut, every request fails as offline; restored, the scheduler syncs. */
+  setOnline(online: boolean): void;
+  syncNow(): Promise<void>;
+  dismissConflict(providerId: CardDavProviderId, conflictId: string): Promise<void>;
+  /** Deletes every address book's store (its contacts leave the GCDS and every app). */
+  uninstall(): Promise<void>;
+  /** Exposes one address book's `EditableProviderApi` on a port, for an app engine the shell chose. */
+  connect(providerId: CardDavProviderId, port: MessagePort): void;
 }

@@ -1,36 +1,140 @@
 import type { GcdsStatus } from '@gcds/gcds';
-import { APPS, type DeviceConfig, PROVIDER_IDS, type ProviderId } from '../protocol/deviceConfig';
+import {
+  APPS,
+  BUILTIN_PROVIDER_IDS,
+  BUILTIN_PROVIDERS,
+  type BuiltinProviderId,
+  type DeviceConfig,
+  grants,
+  isBuiltinProvider,
+  type ProviderId,
+} from '../protocol/deviceConfig';
 import type { EngineStatus } from '../protocol/engineApi';
-import type { FacebookServerState, ProviderNotice } from '../protocol/workerApis';
-import { deleteAllDatabases } from './deleteAllDatabases';
+import type {
+  AddressBookState,
+  CardDavAccountSettings,
+  FacebookServerState,
+  ProviderNotice,
+} from '../protocol/workerApis';
+import { deleteDeviceDatabases } from './deleteDeviceDatabases';
 import { type DeviceSettings, saveSettings } from './deviceSettings';
 import type { EventLog } from './eventLog';
-import { EngineProcess, GcdsProcess, ProviderProcess } from './processes';
-import { StoreMonitor } from './storeMonitor';
+import { CardDavAccountProcess, EngineProcess, GcdsProcess, ProviderProcess } from './processes';
+import { StoreMonitor, type StoreState } from './storeMonitor';
 
 export type ProviderState = 'installing' | 'installed' | 'uninstalling' | 'not installed' | 'failed';
+export type AccountInstallState = 'adding' | 'installed' | 'removing' | 'failed';
 
-/** Everything running on the phone, and what the system panel shows of it. */
+export interface ProviderView {
+  readonly id: BuiltinProviderId;
+  readonly name: string;
+  readonly state: ProviderState;
+  readonly progress?: { readonly done: number; readonly total: number; readonly label: string };
+}
+
+/** A CardDAV account on this phone and what its address books report. */
+export interface AccountView {
+  /** `user@url`: one account per user and server. */
+  readonly key: string;
+  readonly url: string;
+  readonly username: string;
+  readonly conflict: CardDavAccountSettings['conflict'];
+  readonly state: AccountInstallState;
+  readonly error?: string;
+  readonly books: readonly AddressBookState[];
+}
+
+/** What the system panel shows: a frozen picture of the device, taken when something changed. */
+export interface DeviceSnapshot {
+  readonly deviceId: string;
+  readonly people: number;
+  readonly online: boolean;
+  readonly gcdsState: 'starting' | 'running' | 'killed';
+  readonly gcdsStatus: GcdsStatus | undefined;
+  readonly providers: readonly ProviderView[];
+  readonly accounts: readonly AccountView[];
+  readonly facebookServer: FacebookServerState | undefined;
+  readonly engineStatus: ReadonlyMap<string, EngineStatus>;
+  readonly stores: readonly StoreState[];
+}
+
+interface Account {
+  settings: CardDavAccountSettings;
+  process: CardDavAccountProcess;
+  state: AccountInstallState;
+  error?: string;
+  books: AddressBookState[];
+}
+
+export function accountKey(account: Pick<CardDavAccountSettings, 'url' | 'username'>): string {
+  return `${account.username}@${account.url}`;
+}
+
+/** Everything running on the phone. The panel reads `snapshot()` and acts through the methods only. */
 export class Device {
-  gcds: GcdsProcess | undefined;
-  gcdsStatus: GcdsStatus | undefined;
-  gcdsState: 'starting' | 'running' | 'killed' = 'starting';
-  readonly providers = new Map<ProviderId, ProviderProcess>();
-  readonly providerStates = new Map<ProviderId, ProviderState>();
-  readonly providerProgress = new Map<ProviderId, { done: number; total: number; label: string }>();
-  readonly engines = new Map<string, EngineProcess>();
-  readonly engineStatus = new Map<string, EngineStatus>();
-  facebookServer: FacebookServerState | undefined;
-  readonly stores: StoreMonitor;
+  #gcds: GcdsProcess | undefined;
+  #gcdsStatus: GcdsStatus | undefined;
+  #gcdsState: DeviceSnapshot['gcdsState'] = 'starting';
+  readonly #providers = new Map<BuiltinProviderId, ProviderProcess>();
+  readonly #providerStates = new Map<BuiltinProviderId, ProviderState>();
+  readonly #providerProgress = new Map<BuiltinProviderId, { done: number; total: number; label: string }>();
+  readonly #accounts = new Map<string, Account>();
+  readonly #engines = new Map<string, EngineProcess>();
+  readonly #engineStatus = new Map<string, EngineStatus>();
+  #facebookServer: FacebookServerState | undefined;
+  #online = true;
+  readonly #stores: StoreMonitor;
   readonly #listeners = new Set<() => void>();
 
   constructor(
     readonly config: DeviceConfig,
-    readonly settings: DeviceSettings,
+    private readonly settings: DeviceSettings,
     readonly log: EventLog,
   ) {
-    this.stores = new StoreMonitor(config, () => this.changed());
-    for (const id of PROVIDER_IDS) this.providerStates.set(id, 'not installed');
+    this.#stores = new StoreMonitor(config, () => this.changed());
+    for (const id of BUILTIN_PROVIDER_IDS) this.#providerStates.set(id, 'not installed');
+  }
+
+  /** The app engines, for the frames that open them. */
+  get engines(): ReadonlyMap<string, EngineProcess> {
+    return this.#engines;
+  }
+
+  snapshot(): DeviceSnapshot {
+    return Object.freeze({
+      deviceId: this.config.deviceId,
+      people: this.settings.people,
+      online: this.#online,
+      gcdsState: this.#gcdsState,
+      gcdsStatus: this.#gcdsStatus,
+      providers: Object.freeze(
+        BUILTIN_PROVIDER_IDS.map((id) => {
+          const progress = this.#providerProgress.get(id);
+          return Object.freeze({
+            id,
+            name: BUILTIN_PROVIDERS[id].name,
+            state: this.#providerStates.get(id) ?? 'not installed',
+            ...(progress === undefined ? {} : { progress: { ...progress } }),
+          });
+        }),
+      ),
+      accounts: Object.freeze(
+        [...this.#accounts.entries()].map(([key, account]) =>
+          Object.freeze({
+            key,
+            url: account.settings.url,
+            username: account.settings.username,
+            conflict: account.settings.conflict,
+            state: account.state,
+            ...(account.error === undefined ? {} : { error: account.error }),
+            books: Object.freeze([...account.books]),
+          }),
+        ),
+      ),
+      facebookServer: this.#facebookServer,
+      engineStatus: new Map(this.#engineStatus),
+      stores: Object.freeze(this.#stores.states),
+    });
   }
 
   onChange(listener: () => void): void {
@@ -42,16 +146,19 @@ export class Device {
   }
 
   async boot(): Promise<void> {
-    this.log.add('shell', `booting with ${this.settings.people.toLocaleString('en')} demo people`);
+    this.log.add(
+      'shell',
+      `booting device ${this.config.deviceId} with ${this.settings.people.toLocaleString('en')} demo people`,
+    );
     await this.startGcds();
     for (const manifest of APPS) {
       const engine = new EngineProcess(manifest);
       this.#watch(engine.worker, manifest.appId);
-      this.engines.set(manifest.appId, engine);
+      this.#engines.set(manifest.appId, engine);
       this.#connectServices(engine);
       void engine
         .start(this.config, (status) => {
-          this.engineStatus.set(status.appId, status);
+          this.#engineStatus.set(status.appId, status);
           this.changed();
         })
         .then(
@@ -59,81 +166,84 @@ export class Device {
           (error: unknown) => this.log.add(manifest.appId, `engine failed: ${message(error)}`, 'error'),
         );
     }
-    await Promise.all(this.settings.installed.map((id) => this.install(id)));
-    void this.stores.refresh();
+    await Promise.all([
+      ...this.settings.installed.map((id) => this.install(id)),
+      ...this.settings.accounts.map((account) => this.#startAccount(account)),
+    ]);
+    void this.#stores.refresh();
   }
 
   async startGcds(): Promise<void> {
     const gcds = new GcdsProcess();
     this.#watch(gcds.worker, 'gcds');
-    this.gcds = gcds;
-    this.gcdsState = 'starting';
+    this.#gcds = gcds;
+    this.#gcdsState = 'starting';
     this.changed();
     this.log.add('gcds', 'worker started');
     try {
       await gcds.start(this.config, (status) => {
-        if (this.gcds !== gcds) return;
-        const before = this.gcdsStatus?.lastError?.message;
-        this.gcdsStatus = status;
+        if (this.#gcds !== gcds) return;
+        const before = this.#gcdsStatus?.lastError?.message;
+        this.#gcdsStatus = status;
         if (status.lastError !== undefined && status.lastError.message !== before)
           this.log.add('gcds', status.lastError.message, 'error');
         this.changed();
       });
     } catch (error) {
-      if (this.gcds === gcds) this.log.add('gcds', `start failed: ${message(error)}`, 'error');
+      if (this.#gcds === gcds) this.log.add('gcds', `start failed: ${message(error)}`, 'error');
       return;
     }
-    if (this.gcds !== gcds) return;
-    this.gcdsState = 'running';
-    for (const engine of this.engines.values()) this.#connectService(engine, 'gcds');
+    if (this.#gcds !== gcds) return;
+    this.#gcdsState = 'running';
+    for (const engine of this.#engines.values()) this.#connectGcds(engine);
     this.log.add('gcds', 'running: caught up with every provider');
     this.changed();
   }
 
   killGcds(): void {
-    const gcds = this.gcds;
+    const gcds = this.#gcds;
     if (gcds === undefined) return;
     gcds.kill();
-    this.gcds = undefined;
-    this.gcdsState = 'killed';
-    for (const engine of this.engines.values()) engine.setService('gcds', null);
+    this.#gcds = undefined;
+    this.#gcdsState = 'killed';
+    for (const engine of this.#engines.values()) engine.setService('gcds', null);
     this.log.add('gcds', 'worker killed (terminated mid-flight)', 'warn');
     this.changed();
   }
 
-  async install(id: ProviderId): Promise<void> {
-    if (this.providers.has(id)) return;
+  async install(id: BuiltinProviderId): Promise<void> {
+    if (this.#providers.has(id)) return;
     const process = new ProviderProcess(id);
     this.#watch(process.worker, id);
-    this.providers.set(id, process);
-    this.providerStates.set(id, 'installing');
+    this.#providers.set(id, process);
+    this.#providerStates.set(id, 'installing');
     this.changed();
     this.log.add(id, 'installing');
     try {
       const result = await process.install(this.config, (event) => this.#providerEvent(id, event));
-      this.providerStates.set(id, 'installed');
-      this.providerProgress.delete(id);
+      this.#providerStates.set(id, 'installed');
+      this.#providerProgress.delete(id);
       this.log.add(id, result.seeded ? 'installed with demo data' : 'installed (data kept from before)');
       if (!this.settings.installed.includes(id)) {
         this.settings.installed.push(id);
-        saveSettings(this.settings);
+        this.#save();
       }
-      for (const engine of this.engines.values()) this.#connectService(engine, id);
-      if (id === 'facebook-sim') void this.refreshFacebook();
+      for (const engine of this.#engines.values()) this.#connectProvider(engine, id);
+      if (BUILTIN_PROVIDERS[id].simulatedServer) void this.refreshSimulatedServer(id);
     } catch (error) {
-      this.providerStates.set(id, 'failed');
+      this.#providerStates.set(id, 'failed');
       this.log.add(id, `install failed: ${message(error)}`, 'error');
     }
-    void this.stores.refresh();
+    void this.#stores.refresh();
     this.changed();
   }
 
-  async uninstall(id: ProviderId): Promise<void> {
-    const process = this.providers.get(id);
+  async uninstall(id: BuiltinProviderId): Promise<void> {
+    const process = this.#providers.get(id);
     if (process === undefined) return;
-    this.providerStates.set(id, 'uninstalling');
+    this.#providerStates.set(id, 'uninstalling');
     this.changed();
-    for (const engine of this.engines.values()) engine.setService(id as 'local' | 'vcard', null);
+    for (const engine of this.#engines.values()) engine.setService(id, null);
     try {
       await process.uninstall();
       this.log.add(id, 'uninstalled: its store is deleted and its contacts leave every app');
@@ -141,51 +251,164 @@ export class Device {
       process.terminate();
       this.log.add(id, `uninstall failed: ${message(error)}`, 'error');
     }
-    this.providers.delete(id);
-    this.providerStates.set(id, 'not installed');
-    if (id === 'facebook-sim') this.facebookServer = undefined;
+    this.#providers.delete(id);
+    this.#providerStates.set(id, 'not installed');
+    if (BUILTIN_PROVIDERS[id].simulatedServer) this.#facebookServer = undefined;
     this.settings.installed = this.settings.installed.filter((p) => p !== id);
-    saveSettings(this.settings);
-    void this.stores.refresh();
+    this.#save();
+    void this.#stores.refresh();
     this.changed();
   }
 
   async facebookAction(action: Parameters<ProviderProcess['api']['facebookAction']>[0], count?: number) {
-    const process = this.providers.get('facebook-sim');
+    const id = simulatedServerProvider();
+    const process = this.#providers.get(id);
     if (process === undefined) return;
     await process.api.facebookAction(action, count);
-    await this.refreshFacebook();
+    await this.refreshSimulatedServer(id);
   }
 
-  async refreshFacebook(): Promise<void> {
-    const process = this.providers.get('facebook-sim');
-    if (process === undefined || this.providerStates.get('facebook-sim') !== 'installed') return;
-    this.facebookServer = await process.api.facebook();
+  async refreshSimulatedServer(id: BuiltinProviderId): Promise<void> {
+    const process = this.#providers.get(id);
+    if (process === undefined || this.#providerStates.get(id) !== 'installed') return;
+    this.#facebookServer = await process.api.facebook();
+    this.changed();
+  }
+
+  /**
+   * Adds a CardDAV account: its worker discovers the address books (so a wrong URL or password is said
+   * here, before anything is saved) and installs one provider for each, then the first sync starts.
+   */
+  async addAccount(account: CardDavAccountSettings): Promise<void> {
+    const key = accountKey(account);
+    if (this.#accounts.has(key)) throw new Error(`${account.username} at ${account.url} is already added`);
+    const books = await this.#startAccount({ ...account, books: undefined });
+    if (books === undefined) return;
+    this.settings.accounts.push({ ...account, books });
+    this.#save();
+  }
+
+  async removeAccount(key: string): Promise<void> {
+    const account = this.#accounts.get(key);
+    if (account === undefined) return;
+    account.state = 'removing';
+    this.changed();
+    for (const book of account.books)
+      for (const engine of this.#engines.values()) {
+        engine.setService(book.providerId, null);
+        this.#connectedBooks.get(engine)?.delete(book.providerId);
+      }
+    try {
+      await account.process.uninstall();
+      this.log.add(
+        'carddav',
+        `account ${key} removed: its address books leave the phone (the server keeps them)`,
+      );
+    } catch (error) {
+      account.process.terminate();
+      this.log.add('carddav', `removing ${key} failed: ${message(error)}`, 'error');
+    }
+    this.#accounts.delete(key);
+    this.settings.accounts = this.settings.accounts.filter((a) => accountKey(a) !== key);
+    this.#save();
+    void this.#stores.refresh();
+    this.changed();
+  }
+
+  async syncAccount(key: string): Promise<void> {
+    await this.#accounts.get(key)?.process.api.syncNow();
+  }
+
+  async dismissConflict(key: string, providerId: AddressBookState['providerId'], conflictId: string) {
+    await this.#accounts.get(key)?.process.api.dismissConflict(providerId, conflictId);
+  }
+
+  /** Cuts or restores the phone's network: every account's requests fail as offline until it is back. */
+  setOnline(online: boolean): void {
+    if (this.#online === online) return;
+    this.#online = online;
+    this.log.add(
+      'shell',
+      online ? 'network restored' : 'network cut: the phone is offline',
+      online ? 'info' : 'warn',
+    );
+    for (const account of this.#accounts.values()) void account.process.api.setOnline(online);
     this.changed();
   }
 
   /** Stops every worker and deletes every database of the device, then loads the page again. */
   async wipe(people: number): Promise<void> {
     this.log.add('shell', `wiping the device for ${people.toLocaleString('en')} demo people`, 'warn');
-    this.gcds?.kill();
-    for (const process of this.providers.values()) process.terminate();
-    for (const engine of this.engines.values()) engine.worker.terminate();
-    await this.stores.close();
-    await deleteAllDatabases();
-    saveSettings({ people, installed: [...PROVIDER_IDS] });
+    this.#gcds?.kill();
+    for (const process of this.#providers.values()) process.terminate();
+    for (const account of this.#accounts.values()) account.process.terminate();
+    for (const engine of this.#engines.values()) engine.worker.terminate();
+    await this.#stores.close();
+    await deleteDeviceDatabases(this.config.namespace);
+    // The accounts stay (as a phone reset keeps none, but the demo wipe is about demo data): their
+    // address books come back from the server with the next boot's first sync.
+    saveSettings(this.config.deviceId, {
+      people,
+      installed: [...BUILTIN_PROVIDER_IDS],
+      accounts: this.settings.accounts,
+    });
     location.reload();
   }
 
-  #providerEvent(id: ProviderId, event: ProviderNotice): void {
+  async #startAccount(settings: CardDavAccountSettings): Promise<CardDavAccountSettings['books']> {
+    const key = accountKey(settings);
+    const process = new CardDavAccountProcess(key);
+    this.#watch(process.worker, 'carddav');
+    const account: Account = { settings, process, state: 'adding', books: [] };
+    this.#accounts.set(key, account);
+    this.changed();
+    this.log.add('carddav', `adding ${key}`);
+    try {
+      if (!this.#online) void process.api.setOnline(false);
+      const { books } = await process.install(
+        this.config,
+        settings,
+        (event) => this.#accountEvent(key, event),
+        (states) => {
+          account.books = states;
+          for (const engine of this.#engines.values())
+            for (const book of states) this.#connectBook(engine, account, book.providerId);
+          this.changed();
+        },
+      );
+      account.state = 'installed';
+      this.log.add('carddav', `${key}: ${books.length} address book(s) installed`);
+      void this.#stores.refresh();
+      this.changed();
+      return books;
+    } catch (error) {
+      account.state = 'failed';
+      account.error = message(error);
+      this.log.add('carddav', `adding ${key} failed: ${account.error}`, 'error');
+      this.changed();
+      return undefined;
+    }
+  }
+
+  #accountEvent(key: string, event: ProviderNotice): void {
+    if (event.kind === 'progress') return;
+    this.log.add('carddav', `${key}: ${event.message}`, event.kind === 'info' ? 'info' : event.kind);
+  }
+
+  #save(): void {
+    saveSettings(this.config.deviceId, this.settings);
+  }
+
+  #providerEvent(id: BuiltinProviderId, event: ProviderNotice): void {
     if (event.kind === 'progress' && event.progress !== undefined) {
-      this.providerProgress.set(id, { ...event.progress, label: event.message });
+      this.#providerProgress.set(id, { ...event.progress, label: event.message });
     } else {
       this.log.add(
         id,
         event.message,
         event.kind === 'error' ? 'error' : event.kind === 'warn' ? 'warn' : 'info',
       );
-      if (id === 'facebook-sim') void this.refreshFacebook();
+      if (BUILTIN_PROVIDERS[id].simulatedServer) void this.refreshSimulatedServer(id);
     }
     this.changed();
   }
@@ -200,28 +423,42 @@ export class Device {
   }
 
   #connectServices(engine: EngineProcess): void {
-    for (const name of engine.manifest.services) this.#connectService(engine, name);
+    this.#connectGcds(engine);
+    for (const id of this.#providers.keys()) this.#connectProvider(engine, id);
+    for (const account of this.#accounts.values())
+      for (const book of account.books) this.#connectBook(engine, account, book.providerId);
   }
 
-  #connectService(engine: EngineProcess, name: string): void {
-    if (name === 'gcds') {
-      if (
-        this.gcds !== undefined &&
-        this.gcdsState === 'running' &&
-        engine.manifest.services.includes('gcds')
-      )
-        engine.setService('gcds', this.gcds.port());
-      return;
-    }
-    const provider = this.providers.get(name as ProviderId);
-    if (
-      provider !== undefined &&
-      this.providerStates.get(name as ProviderId) === 'installed' &&
-      engine.manifest.services.includes(name as 'local' | 'vcard')
-    ) {
-      engine.setService(name as 'local' | 'vcard', provider.port());
-    }
+  #connectGcds(engine: EngineProcess): void {
+    if (this.#gcds !== undefined && this.#gcdsState === 'running' && grants(engine.manifest, 'gcds'))
+      engine.setService('gcds', this.#gcds.port());
   }
+
+  #connectProvider(engine: EngineProcess, id: ProviderId): void {
+    if (!isBuiltinProvider(id)) return;
+    const provider = this.#providers.get(id);
+    if (provider !== undefined && this.#providerStates.get(id) === 'installed' && grants(engine.manifest, id))
+      engine.setService(id, provider.port());
+  }
+
+  /** Each address book once per engine: a port is a connection, not a message. */
+  readonly #connectedBooks = new Map<EngineProcess, Set<string>>();
+
+  #connectBook(engine: EngineProcess, account: Account, id: AddressBookState['providerId']): void {
+    if (!grants(engine.manifest, id)) return;
+    const done = this.#connectedBooks.get(engine) ?? new Set<string>();
+    this.#connectedBooks.set(engine, done);
+    if (done.has(id)) return;
+    done.add(id);
+    engine.setService(id, account.process.port(id));
+  }
+}
+
+/** The built-in provider whose server the panel simulates (facebook-sim), from the table. */
+function simulatedServerProvider(): BuiltinProviderId {
+  const id = BUILTIN_PROVIDER_IDS.find((p) => BUILTIN_PROVIDERS[p].simulatedServer);
+  if (id === undefined) throw new Error('no provider with a simulated server');
+  return id;
 }
 
 export function message(error: unknown): string {

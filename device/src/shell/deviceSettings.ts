@@ -1,38 +1,71 @@
 import { DEFAULT_DEMO_PEOPLE, DEFAULT_DEMO_SEED } from '../demo/demoBook';
-import type { DeviceConfig, ProviderId } from '../protocol/deviceConfig';
-import { PROVIDER_IDS } from '../protocol/deviceConfig';
+import {
+  BUILTIN_PROVIDER_IDS,
+  type BuiltinProviderId,
+  type DeviceConfig,
+  isBuiltinProvider,
+} from '../protocol/deviceConfig';
+import type { CardDavAccountSettings } from '../protocol/workerApis';
 
-/** What the shell remembers between page loads: the demo size and which providers are installed. */
+/**
+ * What the shell remembers between page loads: the demo size, which providers are installed and the
+ * CardDAV accounts added (their passwords included: this is a simulated phone's settings store, as a
+ * real phone keeps account passwords in its own account manager).
+ */
 export interface DeviceSettings {
   people: number;
-  installed: ProviderId[];
+  installed: BuiltinProviderId[];
+  accounts: CardDavAccountSettings[];
 }
 
-const KEY = 'gcds-device-settings';
+/** The device a page opens when it does not ask for another: today's names, so nothing saved is lost. */
+export const DEFAULT_DEVICE_ID = 'A';
 
 /** The most people the `?people=` parameter may ask for (the panel's large set is 30,000). */
 export const MAX_REQUESTED_PEOPLE = 100_000;
 
-export function loadSettings(): DeviceSettings {
+function keyOf(deviceId: string): string {
+  return deviceId === DEFAULT_DEVICE_ID ? 'gcds-device-settings' : `gcds-device-settings:${deviceId}`;
+}
+
+function accountsOf(saved: unknown): CardDavAccountSettings[] {
+  if (!Array.isArray(saved)) return [];
+  return saved.filter(
+    (a): a is CardDavAccountSettings =>
+      typeof a === 'object' &&
+      a !== null &&
+      typeof a.url === 'string' &&
+      typeof a.username === 'string' &&
+      typeof a.password === 'string' &&
+      ['server', 'client', 'timestamp'].includes(a.conflict),
+  );
+}
+
+export function loadSettings(deviceId: string): DeviceSettings {
   try {
-    const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<DeviceSettings> | null;
+    const saved = JSON.parse(
+      localStorage.getItem(keyOf(deviceId)) ?? 'null',
+    ) as Partial<DeviceSettings> | null;
     const people = Number.isInteger(saved?.people) ? (saved!.people as number) : DEFAULT_DEMO_PEOPLE;
     const installed = Array.isArray(saved?.installed)
-      ? PROVIDER_IDS.filter((id) => saved!.installed!.includes(id))
-      : [...PROVIDER_IDS];
-    return { people, installed };
+      ? BUILTIN_PROVIDER_IDS.filter((id) => saved!.installed!.includes(id))
+      : [...BUILTIN_PROVIDER_IDS];
+    return { people, installed, accounts: accountsOf(saved?.accounts) };
   } catch {
-    return { people: DEFAULT_DEMO_PEOPLE, installed: [...PROVIDER_IDS] };
+    return { people: DEFAULT_DEMO_PEOPLE, installed: [...BUILTIN_PROVIDER_IDS], accounts: [] };
   }
 }
 
 /** Whether this browser has booted the device before (its databases then hold a demo set). */
-export function hasSavedSettings(): boolean {
-  return localStorage.getItem(KEY) !== null;
+export function hasSavedSettings(deviceId: string): boolean {
+  return localStorage.getItem(keyOf(deviceId)) !== null;
 }
 
-export function saveSettings(settings: DeviceSettings): void {
-  localStorage.setItem(KEY, JSON.stringify(settings));
+export function saveSettings(deviceId: string, settings: DeviceSettings): void {
+  localStorage.setItem(
+    keyOf(deviceId),
+    JSON.stringify({ ...settings, installed: settings.installed.filter(isBuiltinProvider) }),
+  );
 }
 
 /**
@@ -51,10 +84,26 @@ export function requestedPeople(search: string): number | undefined {
   return people;
 }
 
-export function deviceConfig(settings: DeviceSettings): DeviceConfig {
+/**
+ * Which phone the page address asks for (`?device=B`): a letter or a short name. Each device has its own
+ * databases, change channel, locks and settings, so two tabs are two phones.
+ */
+export function requestedDevice(search: string): string {
+  const raw = new URLSearchParams(search).get('device');
+  if (raw === null || raw === '') return DEFAULT_DEVICE_ID;
+  if (!/^[A-Za-z0-9]{1,16}$/.test(raw)) {
+    throw new Error(`?device= must be a short name of letters and digits (like B), not “${raw}”`);
+  }
+  return raw;
+}
+
+export function deviceConfig(deviceId: string, settings: DeviceSettings): DeviceConfig {
+  const own = deviceId === DEFAULT_DEVICE_ID;
   return {
-    namespace: 'gcds',
-    channel: 'gcds-device-changes',
+    deviceId,
+    namespace: own ? 'gcds' : `gcds-${deviceId}`,
+    channel: own ? 'gcds-device-changes' : `gcds-device-changes:${deviceId}`,
+    lockPrefix: own ? '' : `${deviceId}:`,
     region: 'FR',
     locale: 'en',
     demo: { seed: DEFAULT_DEMO_SEED, people: settings.people },

@@ -1,12 +1,14 @@
-import { APPS, PROVIDER_IDS } from '../protocol/deviceConfig';
+import { APPS, BUILTIN_PROVIDER_IDS } from '../protocol/deviceConfig';
 import { h } from '../ui/dom';
 import { AppFrames } from './appFrames';
-import { deleteAllDatabases } from './deleteAllDatabases';
+import { deleteDeviceDatabases } from './deleteDeviceDatabases';
 import { Device } from './device';
 import {
+  DEFAULT_DEVICE_ID,
   deviceConfig,
   hasSavedSettings,
   loadSettings,
+  requestedDevice,
   requestedPeople,
   saveSettings,
 } from './deviceSettings';
@@ -19,24 +21,33 @@ import { SystemPanel } from './systemPanel';
  * It owns every worker (GCDS, providers, app engines) and decides which ports each app gets.
  */
 const log = new EventLog();
-let settings = loadSettings();
+let deviceId = DEFAULT_DEVICE_ID;
+try {
+  // `?device=B` opens a second phone: its own databases, change channel, locks and settings.
+  deviceId = requestedDevice(location.search);
+} catch (error) {
+  log.add('shell', error instanceof Error ? error.message : String(error), 'error');
+}
+let settings = loadSettings(deviceId);
+const config = deviceConfig(deviceId, settings);
 try {
   // `?people=N` opens the phone on N demo people: a device that holds another set is wiped first.
   const requested = requestedPeople(location.search);
-  if (requested !== undefined && (requested !== settings.people || !hasSavedSettings())) {
-    if (hasSavedSettings()) await deleteAllDatabases();
-    settings = { people: requested, installed: [...PROVIDER_IDS] };
-    saveSettings(settings);
+  if (requested !== undefined && (requested !== settings.people || !hasSavedSettings(deviceId))) {
+    if (hasSavedSettings(deviceId)) await deleteDeviceDatabases(config.namespace);
+    settings = { people: requested, installed: [...BUILTIN_PROVIDER_IDS], accounts: settings.accounts };
+    config.demo.people = requested;
+    saveSettings(deviceId, settings);
   }
 } catch (error) {
   log.add('shell', error instanceof Error ? error.message : String(error), 'error');
 }
-const config = deviceConfig(settings);
 const device = new Device(config, settings, log);
 
 const clock = h('span', { class: 'clock', attrs: { 'aria-label': 'Time' } });
 const gcdsDot = h('span', { class: 'gcds-dot', attrs: { role: 'status', 'aria-label': 'GCDS starting' } });
-const title = h('span', { class: 'status-title' }, 'GCDS phone');
+const phoneName = deviceId === DEFAULT_DEVICE_ID ? 'GCDS phone' : `GCDS phone ${deviceId}`;
+const title = h('span', { class: 'status-title' }, phoneName);
 const statusBar = h('div', { class: 'status-bar' }, clock, title, gcdsDot);
 
 const home = h(
@@ -81,12 +92,12 @@ const homeButton = h(
 );
 const phone = h(
   'section',
-  { class: 'phone', attrs: { 'aria-label': 'Simulated phone' } },
+  { class: 'phone', attrs: { 'aria-label': 'Simulated phone', 'data-device': deviceId } },
   h('div', { class: 'phone-body' }, statusBar, screen, h('div', { class: 'nav-bar' }, homeButton)),
 );
 
 const frames = new AppFrames(screen, home, device.engines, (app, left) => {
-  title.textContent = app === undefined ? 'GCDS phone' : app.name;
+  title.textContent = app === undefined ? phoneName : app.name;
   // Back home, focus is on the icon of the app just left, as a keyboard user expects.
   if (app === undefined) {
     (
@@ -106,7 +117,7 @@ tick();
 setInterval(tick, 10_000);
 
 device.onChange(() => {
-  const state = device.gcdsState;
+  const state = device.snapshot().gcdsState;
   gcdsDot.dataset.state = state;
   gcdsDot.setAttribute('aria-label', `GCDS ${state}`);
 });

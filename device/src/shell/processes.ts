@@ -1,8 +1,22 @@
 import type { GcdsStatus } from '@gcds/gcds';
 import * as Comlink from 'comlink';
-import type { DeviceConfig, InstalledApp, ProviderId, ServiceName } from '../protocol/deviceConfig';
+import {
+  type BuiltinProviderId,
+  type CardDavProviderId,
+  type DeviceConfig,
+  grants,
+  type InstalledApp,
+  type ServiceName,
+} from '../protocol/deviceConfig';
 import type { EngineStatus, EngineWorkerApi } from '../protocol/engineApi';
-import type { GcdsWorkerApi, ProviderNotice, ProviderWorkerApi } from '../protocol/workerApis';
+import type {
+  AddressBookState,
+  CardDavAccountSettings,
+  CardDavAccountWorkerApi,
+  GcdsWorkerApi,
+  ProviderNotice,
+  ProviderWorkerApi,
+} from '../protocol/workerApis';
 
 /** The GCDS worker. `kill()` is a terminate: no goodbye, open transactions abort. */
 export class GcdsProcess {
@@ -39,7 +53,7 @@ export class ProviderProcess {
   readonly worker: Worker;
   readonly api: Comlink.Remote<ProviderWorkerApi>;
 
-  constructor(readonly id: ProviderId) {
+  constructor(readonly id: BuiltinProviderId) {
     this.worker = new Worker(new URL('../workers/providerWorker.ts', import.meta.url), {
       type: 'module',
       name: `provider-${id}`,
@@ -54,6 +68,44 @@ export class ProviderProcess {
   port(): MessagePort {
     const { port1, port2 } = new MessageChannel();
     void this.api.connect(Comlink.transfer(port1, [port1]));
+    return port2;
+  }
+
+  async uninstall(): Promise<void> {
+    await this.api.uninstall();
+    this.terminate();
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+  }
+}
+
+/** A CardDAV account's worker: one provider per address book of the account, all synced from here. */
+export class CardDavAccountProcess {
+  readonly worker: Worker;
+  readonly api: Comlink.Remote<CardDavAccountWorkerApi>;
+
+  constructor(readonly key: string) {
+    this.worker = new Worker(new URL('../workers/cardDavAccountWorker.ts', import.meta.url), {
+      type: 'module',
+      name: `carddav-${key}`,
+    });
+    this.api = Comlink.wrap<CardDavAccountWorkerApi>(this.worker);
+  }
+
+  install(
+    config: DeviceConfig,
+    account: CardDavAccountSettings,
+    onEvent: (event: ProviderNotice) => void,
+    onBooks: (books: AddressBookState[]) => void,
+  ) {
+    return this.api.install(config, account, Comlink.proxy(onEvent), Comlink.proxy(onBooks));
+  }
+
+  port(providerId: CardDavProviderId): MessagePort {
+    const { port1, port2 } = new MessageChannel();
+    void this.api.connect(providerId, Comlink.transfer(port1, [port1]));
     return port2;
   }
 
@@ -109,7 +161,7 @@ export class EngineProcess {
   }
 
   setService(name: ServiceName, port: MessagePort | null): void {
-    if (!this.manifest.services.includes(name)) return;
+    if (!grants(this.manifest, name)) return;
     void this.api.setService(name, port === null ? null : Comlink.transfer(port, [port]));
   }
 }

@@ -1,7 +1,8 @@
 import { DEFAULT_DEMO_PEOPLE, LARGE_DEMO_PEOPLE } from '../demo/demoBook';
-import { APPS, PROVIDER_IDS, PROVIDER_NAMES, type ProviderId } from '../protocol/deviceConfig';
+import { APPS, BUILTIN_PROVIDER_IDS, type BuiltinProviderId, PROVIDER_NAMES } from '../protocol/deviceConfig';
 import { h, replaceChildren } from '../ui/dom';
-import { type Device, message } from './device';
+import { AccountsSection } from './accountsSection';
+import { type Device, type DeviceSnapshot, message } from './device';
 
 type ReaderRow = {
   reader: string;
@@ -12,14 +13,15 @@ type ReaderRow = {
 };
 
 /**
- * The system panel beside the phone (trusted shell code, not an app): providers, the simulated social
- * network, the GCDS worker, every store's revision, every reader's sync status and the event log.
+ * The system panel beside the phone (trusted shell code, not an app): providers, CardDAV accounts and
+ * the network, the simulated social network, the GCDS worker, every store's revision, every reader's
+ * sync status and the event log. It reads the device's read-only snapshot and acts through its methods.
  * Built once; updates change text and states in place, so keyboard focus stays where it is.
  */
 export class SystemPanel {
   readonly element: HTMLElement;
   readonly #providerRows = new Map<
-    ProviderId,
+    BuiltinProviderId,
     { state: HTMLElement; button: HTMLButtonElement; progress: HTMLProgressElement }
   >();
   readonly #gcdsState: HTMLElement;
@@ -30,6 +32,7 @@ export class SystemPanel {
   readonly #storesBody: HTMLTableSectionElement;
   readonly #readersBody: HTMLTableSectionElement;
   readonly #people: HTMLElement;
+  readonly #accounts: AccountsSection;
   #scheduled = false;
 
   constructor(private readonly device: Device) {
@@ -68,7 +71,7 @@ export class SystemPanel {
     );
 
     const providerList = h('ul', { class: 'provider-list' });
-    for (const id of PROVIDER_IDS) {
+    for (const id of BUILTIN_PROVIDER_IDS) {
       const state = h('span', { class: 'state', attrs: { 'data-testid': `provider-state-${id}` } });
       const progress = h('progress', {
         attrs: { max: 1, value: 0, 'aria-label': `${PROVIDER_NAMES[id]} progress` },
@@ -79,20 +82,12 @@ export class SystemPanel {
         on: { click: () => void this.#toggle(id) },
       });
       providerList.append(
-        h(
-          'li',
-          {},
-          h('span', { class: 'name' }, PROVIDER_NAMES[id] ?? id),
-          ' ',
-          state,
-          ' ',
-          button,
-          progress,
-        ),
+        h('li', {}, h('span', { class: 'name' }, PROVIDER_NAMES[id]), ' ', state, ' ', button, progress),
       );
       this.#providerRows.set(id, { state, button, progress });
     }
     const providers = section('Providers', providerList);
+    this.#accounts = new AccountsSection(device);
 
     this.#fbState = h('p', { attrs: { 'data-testid': 'facebook-server', 'aria-live': 'polite' } });
     const fbButton = (label: string, action: Parameters<Device['facebookAction']>[0], count?: number) => {
@@ -197,6 +192,7 @@ export class SystemPanel {
       h('h1', {}, 'System panel'),
       demo,
       providers,
+      this.#accounts.element,
       facebook,
       gcds,
       stores,
@@ -207,8 +203,8 @@ export class SystemPanel {
     this.#render();
   }
 
-  async #toggle(id: ProviderId): Promise<void> {
-    const state = this.device.providerStates.get(id);
+  async #toggle(id: BuiltinProviderId): Promise<void> {
+    const state = this.device.snapshot().providers.find((p) => p.id === id)?.state;
     if (state === 'installed' || state === 'failed') await this.device.uninstall(id);
     else if (state === 'not installed') await this.device.install(id);
   }
@@ -223,16 +219,18 @@ export class SystemPanel {
   }
 
   #render(): void {
-    const d = this.device;
-    this.#people.textContent = `${d.settings.people.toLocaleString('en')} people in the demo world, spread over three providers with duplicates to merge.`;
+    const d = this.device.snapshot();
+    this.#people.textContent = `${d.people.toLocaleString('en')} people in the demo world, spread over three providers with duplicates to merge.`;
+    this.#accounts.render(d);
     for (const [id, row] of this.#providerRows) {
-      const state = d.providerStates.get(id) ?? 'not installed';
+      const provider = d.providers.find((p) => p.id === id);
+      const state = provider?.state ?? 'not installed';
       row.state.textContent = state;
       row.state.dataset.state = state;
       row.button.textContent = state === 'installed' || state === 'failed' ? 'Uninstall' : 'Install';
       row.button.disabled = state === 'installing' || state === 'uninstalling';
       row.button.setAttribute('aria-label', `${row.button.textContent} ${PROVIDER_NAMES[id]}`);
-      const progress = d.providerProgress.get(id);
+      const progress = provider?.progress;
       row.progress.hidden = progress === undefined || state !== 'installing';
       if (progress !== undefined) {
         row.progress.max = Math.max(progress.total, 1);
@@ -240,7 +238,7 @@ export class SystemPanel {
       }
     }
     const fb = d.facebookServer;
-    const fbInstalled = d.providerStates.get('facebook-sim') === 'installed';
+    const fbInstalled = d.providers.find((p) => p.id === 'facebook-sim')?.state === 'installed';
     this.#fbState.textContent = !fbInstalled
       ? 'facebook-sim is not installed.'
       : fb === undefined
@@ -263,7 +261,7 @@ export class SystemPanel {
 
     replaceChildren(
       this.#storesBody,
-      ...d.stores.states.map((s) =>
+      ...d.stores.map((s) =>
         h(
           'tr',
           { attrs: { 'data-store': `${s.info.owner}/${s.info.name}` } },
@@ -277,7 +275,7 @@ export class SystemPanel {
 
     replaceChildren(
       this.#readersBody,
-      ...this.#readerRows().map((row) =>
+      ...readerRows(d).map((row) =>
         h(
           'tr',
           { attrs: { 'data-reader': row.reader, 'data-state': row.state } },
@@ -290,59 +288,52 @@ export class SystemPanel {
       ),
     );
   }
-
-  #readerRows(): ReaderRow[] {
-    const d = this.device;
-    const rows: ReaderRow[] = [];
-    const gcdsRevision = d.stores.revisionOf('gcds', 'gcds');
-    for (const id of PROVIDER_IDS) {
-      const storeRevision = d.stores.revisionOf(id, 'contacts');
-      if (storeRevision === undefined) continue;
-      const cursor = d.gcdsStatus?.providers.find((p) => p.provider === id)?.revision;
-      rows.push({
-        reader: `gcds ← ${id}`,
-        reads: `${id}/contacts`,
-        at: cursor,
-        of: storeRevision,
-        state: stateOf(
-          d.gcdsState !== 'running' ? 'stopped' : cursor === storeRevision ? 'in sync' : 'behind',
-        ),
-      });
-    }
-    for (const app of APPS) {
-      const status = d.engineStatus.get(app.appId);
-      rows.push({
-        reader: `${app.appId} (${app.accessLevel})`,
-        reads: 'gcds/gcds',
-        at: status?.revision,
-        of: gcdsRevision,
-        state:
-          status === undefined
-            ? 'starting'
-            : status.lastError !== undefined
-              ? `error: ${status.lastError}`
-              : status.syncing
-                ? 'syncing'
-                : status.revision === gcdsRevision
-                  ? 'in sync'
-                  : 'behind',
-      });
-    }
-    const fb = d.facebookServer;
-    if (fb !== undefined) {
-      rows.push({
-        reader: 'facebook-sim ← server',
-        reads: 'simulated network',
-        at: fb.sync.lastServerCounter,
-        of: fb.counter,
-        state:
-          fb.sync.state === 'idle' && fb.sync.lastServerCounter === fb.counter ? 'in sync' : fb.sync.state,
-      });
-    }
-    return rows;
-  }
 }
 
-function stateOf(state: string): string {
-  return state;
+function readerRows(d: DeviceSnapshot): ReaderRow[] {
+  const rows: ReaderRow[] = [];
+  const gcdsRevision = d.stores.find((s) => s.info.owner === 'gcds' && s.info.name === 'gcds')?.revision;
+  // Every provider store there is: the built-in ones and each address book of each account.
+  for (const store of d.stores.filter((s) => s.info.name === 'contacts')) {
+    const id = store.info.owner;
+    const storeRevision = store.revision;
+    const cursor = d.gcdsStatus?.providers.find((p) => p.provider === id)?.revision;
+    rows.push({
+      reader: `gcds ← ${id}`,
+      reads: `${id}/contacts`,
+      at: cursor,
+      of: storeRevision,
+      state: d.gcdsState !== 'running' ? 'stopped' : cursor === storeRevision ? 'in sync' : 'behind',
+    });
+  }
+  for (const app of APPS) {
+    const status = d.engineStatus.get(app.appId);
+    rows.push({
+      reader: `${app.appId} (${app.accessLevel})`,
+      reads: 'gcds/gcds',
+      at: status?.revision,
+      of: gcdsRevision,
+      state:
+        status === undefined
+          ? 'starting'
+          : status.lastError !== undefined
+            ? `error: ${status.lastError}`
+            : status.syncing
+              ? 'syncing'
+              : status.revision === gcdsRevision
+                ? 'in sync'
+                : 'behind',
+    });
+  }
+  const fb = d.facebookServer;
+  if (fb !== undefined) {
+    rows.push({
+      reader: 'facebook-sim ← server',
+      reads: 'simulated network',
+      at: fb.sync.lastServerCounter,
+      of: fb.counter,
+      state: fb.sync.state === 'idle' && fb.sync.lastServerCounter === fb.counter ? 'in sync' : fb.sync.state,
+    });
+  }
+  return rows;
 }

@@ -6,7 +6,13 @@ import {
   type ListItem,
 } from '@gcds/consumer-contacts';
 import { exportVcards } from '@gcds/provider-vcard';
-import { type Contact, exportableContact, type PersonRecord, PROVIDER_STORE_NAME } from '@gcds/shared';
+import {
+  type Contact,
+  exportableContact,
+  type PersonRecord,
+  PROVIDER_STORE_NAME,
+  type SourceRef,
+} from '@gcds/shared';
 import * as Comlink from 'comlink';
 import { asyncScheduler, throttleTime } from 'rxjs';
 import {
@@ -16,8 +22,21 @@ import {
   type ListSection,
   type MergeSuggestion,
   type SaveResult,
+  type SaveTarget,
 } from '../protocol/contactsApi';
-import type { GcdsClientApi, LocalClientApi, VcardClientApi } from '../protocol/workerApis';
+import {
+  type CardDavProviderId,
+  isBuiltinProvider,
+  isCardDavProvider,
+  PROVIDER_NAMES,
+} from '../protocol/deviceConfig';
+import type {
+  EditableProviderApi,
+  EditableProviderInfo,
+  GcdsClientApi,
+  ProviderSaveResult,
+  VcardClientApi,
+} from '../protocol/workerApis';
 import { displayNumber } from './callerIdView';
 import { type EngineContext, hostEngine } from './engineHost';
 import { engineStatus$ } from './engineStatus';
@@ -84,14 +103,48 @@ class ContactsEngine {
     return this.context.service<GcdsClientApi>('gcds');
   }
 
-  /** Waits until the app's own database has the person a new local record became. */
-  async #personOfLocal(localId: string): Promise<string | undefined> {
+  /** Waits until the app's own database has the person a new or edited record became. */
+  async #personOf(source: SourceRef): Promise<string | undefined> {
     for (let attempt = 0; attempt < 100; attempt += 1) {
-      const personId = await this.gcds.personOf({ provider: 'local', contactId: localId });
+      const personId = await this.gcds.personOf(source);
       if (personId !== undefined && (await this.consumer.getDetail(personId)) !== undefined) return personId;
       await new Promise((resolve) => setTimeout(resolve, Math.min(50 + attempt * 20, 300)));
     }
     return undefined;
+  }
+
+  /**
+   * A provider the user may edit through this app: the phone's own or a CardDAV address book the shell
+   * connected (a hostile frame can name any id; only what the shell connected is reachable, and the
+   * provider refuses writes to a read-only book all the same).
+   */
+  #editable(provider: string): EditableProviderApi {
+    if (provider !== 'local' && !isCardDavProvider(provider))
+      throw new Error(`${provider} contacts cannot be edited here`);
+    return this.context.service<EditableProviderApi>(provider) as unknown as EditableProviderApi;
+  }
+
+  /** The connected CardDAV address books and what they say of themselves. */
+  async #accounts(): Promise<Array<{ id: CardDavProviderId; info: EditableProviderInfo }>> {
+    const ids = this.context.connected().filter(isCardDavProvider);
+    const described = await Promise.all(
+      ids.map(async (id) => {
+        try {
+          return { id, info: await this.#editable(id).describe() };
+        } catch {
+          // An account removed while we asked: it is simply not offered.
+          return undefined;
+        }
+      }),
+    );
+    return described.filter((entry) => entry !== undefined);
+  }
+
+  async #saved(provider: string, result: ProviderSaveResult): Promise<SaveResult> {
+    if (!result.ok) return result;
+    const source = { provider, contactId: result.id };
+    const personId = await this.#personOf(source);
+    return { ok: true, source, ...(personId === undefined ? {} : { personId }) };
   }
 
   async #gcdsRecord(personId: string): Promise<PersonRecord | undefined> {
@@ -132,32 +185,53 @@ class ContactsEngine {
       const merged = await this.consumer.getDetail(personId);
       if (merged === undefined) return undefined;
       const record = await this.#gcdsRecord(personId);
-      const localId = merged.sources.find((source) => source.provider === 'local')?.contactId;
       const region = this.context.config.region;
       const phonesShown = Object.fromEntries(
         merged.tel.map((t) => [t.value.value, displayNumber(t.value.value, region)]),
       );
+      const accounts = new Map((await this.#accounts()).map((a) => [a.id as string, a.info]));
+      const sourceNames: Record<string, string> = {};
+      for (const source of merged.sources) {
+        const provider = source.provider;
+        sourceNames[provider] = isBuiltinProvider(provider)
+          ? PROVIDER_NAMES[provider]
+          : (accounts.get(provider)?.name ?? provider);
+      }
+      // The phone's own record first (as before accounts), else a card of a writable address book.
+      const editable =
+        merged.sources.find((source) => source.provider === 'local') ??
+        merged.sources.find((source) => accounts.get(source.provider)?.writable === true);
+      const readOnlyBook = merged.sources
+        .map((source) => accounts.get(source.provider))
+        .find((info) => info !== undefined && !info.writable);
+      const readOnlyReason =
+        editable === undefined && readOnlyBook !== undefined
+          ? `${readOnlyBook.name}: ${readOnlyBook.readOnlyReason ?? 'a read-only address book'}`
+          : undefined;
       return {
         merged,
         reasons: record?.reasons ?? [],
         phonesShown,
-        ...(localId === undefined ? {} : { localId }),
+        sourceNames,
+        ...(editable === undefined ? {} : { editable }),
+        ...(readOnlyReason === undefined ? {} : { readOnlyReason }),
       };
     },
-    localContact: (localId) => this.context.service<LocalClientApi>('local').get(localId),
-    create: async (draft): Promise<SaveResult> => {
-      const result = await this.context.service<LocalClientApi>('local').add(draft);
-      if (!result.ok) return result;
-      const personId = await this.#personOfLocal(result.id);
-      return { ok: true, localId: result.id, ...(personId === undefined ? {} : { personId }) };
+    saveTargets: async (): Promise<SaveTarget[]> => {
+      const accounts = (await this.#accounts())
+        .filter((a) => a.info.writable)
+        .map((a) => ({ provider: a.id, name: a.info.name }));
+      const phone = this.context.connected().includes('local') ? [{ provider: 'local', name: 'Phone' }] : [];
+      return [...accounts, ...phone];
     },
-    update: async (localId, draft): Promise<SaveResult> => {
-      const result = await this.context.service<LocalClientApi>('local').update(localId, draft);
-      if (!result.ok) return result;
-      const personId = await this.#personOfLocal(result.id);
-      return { ok: true, localId, ...(personId === undefined ? {} : { personId }) };
+    editableContact: (provider, id) => this.#editable(provider).get(id),
+    create: async (draft, provider): Promise<SaveResult> => {
+      const target = provider ?? (await this.appApi.saveTargets())[0]?.provider ?? 'local';
+      return this.#saved(target, await this.#editable(target).add(draft));
     },
-    remove: (localId) => this.context.service<LocalClientApi>('local').remove(localId),
+    update: async (provider, id, draft): Promise<SaveResult> =>
+      this.#saved(provider, await this.#editable(provider).update(id, draft)),
+    remove: (provider, id) => this.#editable(provider).remove(id),
     suggestions: async (personId) => {
       const found = await this.gcds.suggestDuplicates(personId, 5);
       const named: MergeSuggestion[] = [];

@@ -2,7 +2,13 @@ import { type AppIdentity, type ConsumerPlatform, consumerPlatformOf, DataStoreP
 import * as Comlink from 'comlink';
 import { asyncScheduler, type Observable, throttleTime } from 'rxjs';
 import type { AppMethodTable } from '../protocol/appRpc';
-import type { DeviceConfig, InstalledApp, ServiceName } from '../protocol/deviceConfig';
+import {
+  type DeviceConfig,
+  grants,
+  type InstalledApp,
+  isCardDavProvider,
+  type ServiceName,
+} from '../protocol/deviceConfig';
 import type { EngineStatus, EngineWorkerApi } from '../protocol/engineApi';
 import { serveAppApi } from './appRpcDispatcher';
 
@@ -14,6 +20,8 @@ export interface EngineContext {
   /** Issued here, by the platform this worker owns, from the manifest the shell sent: never by the app. */
   identity: AppIdentity;
   service<T>(name: ServiceName): Comlink.Remote<T>;
+  /** The services the shell has connected right now (providers come and go at runtime). */
+  connected(): ServiceName[];
 }
 
 export interface Engine<Api extends object> {
@@ -50,11 +58,12 @@ export function hostEngine<Api extends object>(
         platform: consumerPlatformOf(platform),
         identity,
         service<T>(name: ServiceName) {
-          if (!manifest.services.includes(name)) throw new Error(`${manifest.name} may not use ${name}`);
+          if (!grants(manifest, name)) throw new Error(`${manifest.name} may not use ${name}`);
           const remote = services.get(name);
           if (remote === undefined) throw new Error(serviceMissing(name));
           return remote as Comlink.Remote<T>;
         },
+        connected: () => [...services.keys()],
       });
       engine.status$
         .pipe(throttleTime(100, asyncScheduler, { leading: true, trailing: true }))
@@ -78,6 +87,7 @@ export function hostEngine<Api extends object>(
 }
 
 function serviceMissing(name: ServiceName): string {
+  if (isCardDavProvider(name)) return 'This CardDAV account is not installed any more.';
   switch (name) {
     case 'gcds':
       return 'The contacts service (GCDS) is not running right now. Try again in a moment.';
@@ -85,5 +95,7 @@ function serviceMissing(name: ServiceName): string {
       return 'The phone contacts provider is not installed.';
     case 'vcard':
       return 'The vCard provider is not installed.';
+    case 'facebook-sim':
+      return 'The Facebook provider is not installed.';
   }
 }

@@ -4,19 +4,19 @@ import {
   type FacebookSimApi,
   realSleep,
 } from '@gcds/provider-facebook-sim';
-import { ContactValidationError, createLocalProvider, type LocalContactsApi } from '@gcds/provider-local';
+import { createLocalProvider, type LocalContactsApi } from '@gcds/provider-local';
 import { createVcardProvider, type VcardProviderApi } from '@gcds/provider-vcard';
-import { type ContactDraft, DataStorePlatform, PROVIDER_STORE_NAME, ProviderRegistry } from '@gcds/shared';
+import { DataStorePlatform, PROVIDER_STORE_NAME, ProviderRegistry } from '@gcds/shared';
 import * as Comlink from 'comlink';
 import { generateDemoBook } from '../demo/demoBook';
-import type { DeviceConfig, ProviderId } from '../protocol/deviceConfig';
+import { BUILTIN_PROVIDERS, type BuiltinProviderId, type DeviceConfig } from '../protocol/deviceConfig';
 import type {
-  LocalClientApi,
-  LocalSaveResult,
+  EditableProviderApi,
   ProviderNotice,
   ProviderWorkerApi,
   VcardClientApi,
 } from '../protocol/workerApis';
+import { asSaveResult, withoutIdOf } from './providerSaveResult';
 
 /**
  * One provider in its own worker: its own platform instance and registry, which installs this one
@@ -24,7 +24,7 @@ import type {
  * terminates the worker. A store that is new (revision 0) gets the provider's share of the demo book.
  */
 let registry: ProviderRegistry | undefined;
-let providerId: ProviderId | undefined;
+let providerId: BuiltinProviderId | undefined;
 let local: LocalContactsApi | undefined;
 let vcard: VcardProviderApi | undefined;
 let facebook: { server: FacebookServer; api: FacebookSimApi } | undefined;
@@ -32,20 +32,8 @@ let emit: (event: ProviderNotice) => void = () => undefined;
 
 export const DEMO_VCF_NAME = 'demo-contacts.vcf';
 
-function asSaveResult(error: unknown): LocalSaveResult {
-  if (error instanceof ContactValidationError) return { ok: false, errors: [...error.errors] };
-  return {
-    ok: false,
-    errors: [{ field: '', message: error instanceof Error ? error.message : String(error) }],
-  };
-}
-
-function withoutIdOf(draft: ContactDraft): ContactDraft {
-  const { id: _id, ...rest } = draft;
-  return rest;
-}
-
-const localClient: LocalClientApi = {
+const localClient: EditableProviderApi = {
+  describe: async () => ({ name: BUILTIN_PROVIDERS.local.name, writable: true }),
   async add(draft) {
     try {
       return { ok: true, id: (await local!.add(withoutIdOf(draft))).id };

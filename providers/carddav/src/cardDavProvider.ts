@@ -71,6 +71,11 @@ export interface CardDavProviderOptions extends CardDavAccount {
    * correct one. A typed seam so the crash-point tests can run a broken variant and show they catch it.
    */
   pageCommit?: PageCommit;
+  /**
+   * Prefix of the sync lock's name. Two simulated phones in one browser origin share Web Locks: each
+   * prefixes its own (`B:`), so one phone's sync never waits for the other's. Empty by default.
+   */
+  lockPrefix?: string;
 }
 
 export interface CardDavListOptions {
@@ -373,8 +378,9 @@ async function startAccount(
     (retryTimer as { unref?: () => void }).unref?.();
   }
 
+  const lockName = `${options.lockPrefix ?? ''}${ctx.providerId}@${options.url}`;
+
   function run(mode: SyncMode): Promise<SyncReport> {
-    const lockName = `${ctx.providerId}@${options.url}`;
     return withAccountLock(lockName, async () => {
       ctx.signal.throwIfAborted();
       setStatus({ state: 'syncing', message: 'syncing' });
@@ -440,7 +446,7 @@ async function startAccount(
     stop: async () => {
       if (retryTimer !== undefined) clearTimeout(retryTimer);
       // Wait for a sync under way to stop (the signal is aborted: it stops before its next request or write).
-      await withAccountLock(`${ctx.providerId}@${options.url}`, async () => undefined);
+      await withAccountLock(lockName, async () => undefined);
       status.complete();
     },
   };

@@ -10,7 +10,8 @@ import { reasonText, sourceName } from './sourceNames';
 
 export interface DetailActions {
   back(): void;
-  edit(localId: string): void;
+  /** Opens the form on the record its own provider holds (the phone's, or an address book's card). */
+  edit(source: SourceRef): void;
   openPerson(personId: string): void;
   pickMergeTarget(personId: string, name: string): void;
   notify(message: string): void;
@@ -33,9 +34,13 @@ export function personName(merged: MergedContact): string {
   );
 }
 
-function sourceBadge(source: SourceRef, alsoIn: readonly SourceRef[] = []): HTMLElement {
-  const names = [source, ...alsoIn].map(sourceName);
-  const unique = [...new Set(names)];
+function sourceBadge(
+  names: Readonly<Record<string, string>>,
+  source: SourceRef,
+  alsoIn: readonly SourceRef[] = [],
+): HTMLElement {
+  const shown = [source, ...alsoIn].map((s) => sourceName(s, names));
+  const unique = [...new Set(shown)];
   return h(
     'span',
     { class: `source-badge source-${source.provider}`, attrs: { 'data-source': source.provider } },
@@ -116,6 +121,7 @@ export class ContactDetail {
 
   #render(detail: PersonDetail): void {
     const m = detail.merged;
+    const names = detail.sourceNames;
     const name = personName(m);
     const avatar = h('span', { class: 'avatar-slot large' }, initialsAvatar(name));
     if (m.photo !== undefined) {
@@ -135,7 +141,7 @@ export class ContactDetail {
           'div',
           { class: 'field' },
           h('dt', {}, label),
-          h('dd', {}, h('span', { class: 'value' }, field.value), sourceBadge(field.source)),
+          h('dd', {}, h('span', { class: 'value' }, field.value), sourceBadge(names, field.source)),
         ),
       );
     };
@@ -156,7 +162,7 @@ export class ContactDetail {
               'dd',
               {},
               h('span', { class: 'value' }, text(item.value)),
-              sourceBadge(item.source, item.alsoIn),
+              sourceBadge(names, item.source, item.alsoIn),
             ),
           ),
         );
@@ -180,7 +186,12 @@ export class ContactDetail {
           'div',
           { class: 'field' },
           h('dt', {}, 'Birthday'),
-          h('dd', {}, h('span', { class: 'value' }, dateText(m.bday.value)), sourceBadge(m.bday.source)),
+          h(
+            'dd',
+            {},
+            h('span', { class: 'value' }, dateText(m.bday.value)),
+            sourceBadge(names, m.bday.source),
+          ),
         ),
       );
     }
@@ -197,7 +208,7 @@ export class ContactDetail {
       'ul',
       { class: 'source-list', attrs: { 'aria-label': 'Sources of this contact' } },
       ...m.sources.map((source, i) =>
-        h('li', {}, sourceBadge(source), i === 0 && m.sources.length > 1 ? ' (primary)' : ''),
+        h('li', {}, sourceBadge(names, source), i === 0 && m.sources.length > 1 ? ' (primary)' : ''),
       ),
     );
     const reasons =
@@ -214,7 +225,7 @@ export class ContactDetail {
                 h(
                   'li',
                   {},
-                  `${sourceName(reason.a)} and ${sourceName(reason.b)}: `,
+                  `${sourceName(reason.a, names)} and ${sourceName(reason.b, names)}: `,
                   reason.kind === 'user'
                     ? 'merged by you'
                     : `merged automatically, ${reason.keys.map(reasonText).join(', ')}`,
@@ -224,10 +235,10 @@ export class ContactDetail {
           );
 
     const buttons: HTMLButtonElement[] = [];
-    if (detail.localId !== undefined) {
-      const localId = detail.localId;
+    if (detail.editable !== undefined) {
+      const editable = detail.editable;
       buttons.push(
-        h('button', { attrs: { type: 'button' }, on: { click: () => this.actions.edit(localId) } }, 'Edit'),
+        h('button', { attrs: { type: 'button' }, on: { click: () => this.actions.edit(editable) } }, 'Edit'),
       );
       buttons.push(
         h(
@@ -235,7 +246,7 @@ export class ContactDetail {
           {
             class: 'danger',
             attrs: { type: 'button' },
-            on: { click: () => void this.#delete(localId, name) },
+            on: { click: () => void this.#delete(editable, name, sourceName(editable, names)) },
           },
           'Delete',
         ),
@@ -254,15 +265,21 @@ export class ContactDetail {
       ),
     );
     const readOnly =
-      detail.localId === undefined
-        ? h(
-            'p',
-            { class: 'hint' },
-            'Read-only here: this contact comes from ',
-            m.sources.map(sourceName).join(' and '),
-            '.',
-          )
-        : null;
+      detail.editable !== undefined
+        ? null
+        : detail.readOnlyReason !== undefined
+          ? h(
+              'p',
+              { class: 'hint', attrs: { 'data-testid': 'read-only' } },
+              `Read-only: ${detail.readOnlyReason}.`,
+            )
+          : h(
+              'p',
+              { class: 'hint', attrs: { 'data-testid': 'read-only' } },
+              'Read-only here: this contact comes from ',
+              m.sources.map((source) => sourceName(source, names)).join(' and '),
+              '.',
+            );
 
     const suggestions = h(
       'section',
@@ -390,10 +407,11 @@ export class ContactDetail {
     }
   }
 
-  async #delete(localId: string, name: string): Promise<void> {
-    if (!(await confirmDialog(document.body, `Delete ${name} from your phone contacts?`, 'Delete'))) return;
+  async #delete(source: SourceRef, name: string, from: string): Promise<void> {
+    const where = source.provider === 'local' ? 'your phone contacts' : from;
+    if (!(await confirmDialog(document.body, `Delete ${name} from ${where}?`, 'Delete'))) return;
     try {
-      await this.api.remove(localId);
+      await this.api.remove(source.provider, source.contactId);
       this.actions.notify(`${name} deleted.`);
       this.actions.back();
     } catch (error) {

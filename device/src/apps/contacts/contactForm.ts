@@ -1,6 +1,6 @@
-import type { ContactDraft } from '@gcds/shared';
+import type { ContactDraft, SourceRef } from '@gcds/shared';
 import type { EngineRemote } from '../../protocol/appRpc';
-import type { ContactsAppApi, FieldError } from '../../protocol/contactsApi';
+import type { ContactsAppApi, FieldError, SaveTarget } from '../../protocol/contactsApi';
 import { h, replaceChildren } from '../../ui/dom';
 import { viewBar } from '../../ui/viewBar';
 
@@ -16,8 +16,10 @@ interface Input {
 let nextId = 0;
 
 /**
- * Create or edit a local contact. The local provider validates; its messages are shown next to the
- * field they name (`tel[1].value`), and a message about the whole contact above the form.
+ * Create or edit a contact. A new one goes where the "Save to" picker says (shown when a writable
+ * CardDAV account exists: the account by default, or the phone); an edit goes to the provider that
+ * holds the contact. The provider validates; its messages are shown next to the field they name
+ * (`tel[1].value`), and a message about the whole contact above the form.
  */
 export class ContactForm {
   readonly element: HTMLElement;
@@ -25,7 +27,9 @@ export class ContactForm {
   #telRows: Array<{ value: Input; type: HTMLSelectElement }> = [];
   #emailRows: Input[] = [];
   #formError!: HTMLElement;
-  #localId: string | undefined;
+  #editing: SourceRef | undefined;
+  #targets: SaveTarget[] = [];
+  #target: HTMLSelectElement | undefined;
 
   constructor(
     private readonly api: EngineRemote<ContactsAppApi>,
@@ -35,10 +39,31 @@ export class ContactForm {
     this.element = h('section', { class: 'form-view', attrs: { 'aria-label': 'Contact form' } });
   }
 
-  async show(localId?: string): Promise<void> {
-    this.#localId = localId;
-    const draft = localId === undefined ? {} : ((await this.api.localContact(localId)) ?? {});
-    this.#build(draft, localId === undefined ? 'New contact' : 'Edit contact');
+  async show(editing?: SourceRef): Promise<void> {
+    this.#editing = editing;
+    // The previous form must not stay on screen while this one loads: typing into it would be lost.
+    replaceChildren(this.element, h('p', { attrs: { role: 'status' } }, 'Loading…'));
+    const [draft, targets] = await Promise.all([
+      editing === undefined ? {} : this.api.editableContact(editing.provider, editing.contactId),
+      editing === undefined ? this.api.saveTargets() : Promise.resolve([]),
+    ]);
+    this.#targets = targets;
+    this.#build(draft ?? {}, editing === undefined ? 'New contact' : 'Edit contact');
+  }
+
+  /** "Save to: <account> / Phone", only when there is a choice to make. */
+  #targetPicker(): HTMLElement | null {
+    this.#target = undefined;
+    if (this.#targets.length < 2) return null;
+    const id = `f${++nextId}`;
+    this.#target = h(
+      'select',
+      { attrs: { id, name: 'saveTo', 'data-testid': 'save-to' } },
+      ...this.#targets.map((target, i) =>
+        h('option', { attrs: { value: target.provider, selected: i === 0 } }, target.name),
+      ),
+    );
+    return h('div', { class: 'form-field' }, h('label', { attrs: { for: id } }, 'Save to'), this.#target);
   }
 
   #field(field: string, value: string, options: { type?: string; multiline?: boolean } = {}): Input {
@@ -106,6 +131,7 @@ export class ContactForm {
         },
       },
       this.#formError,
+      this.#targetPicker(),
       this.#labelled(given, 'First name'),
       this.#labelled(family, 'Last name'),
       ...this.#telRows.map((row, i) =>
@@ -162,10 +188,12 @@ export class ContactForm {
       }),
       email: emailRows.map((row) => ({ value: row.input.value.trim() })),
     };
+    const editing = this.#editing;
+    const target = this.#target?.value ?? this.#targets[0]?.provider;
     const result =
-      this.#localId === undefined
-        ? await this.api.create(draft)
-        : await this.api.update(this.#localId, draft);
+      editing === undefined
+        ? await this.api.create(draft, target)
+        : await this.api.update(editing.provider, editing.contactId, draft);
     if (result.ok) {
       const name = [draft.given, draft.family].filter(Boolean).join(' ') || draft.org || 'Contact';
       this.done(result.personId, `${name} saved.`);

@@ -1,3 +1,4 @@
+import type { SourceRef } from '@gcds/shared';
 import type { ContactsAppApi } from '../../protocol/contactsApi';
 import { connectToEngine, storageIsolation } from '../../ui/appChannel';
 import { announce, h } from '../../ui/dom';
@@ -45,7 +46,7 @@ function show(view: View): void {
 const list = new ContactList(api, photos, (personId) => void openPerson(personId));
 const detail = new ContactDetail(api, photos, {
   back: () => backToList(),
-  edit: (localId) => void openForm(localId),
+  edit: (source) => void openForm(source),
   openPerson: (personId) => void openPerson(personId),
   pickMergeTarget: (personId, name) => {
     show('merge');
@@ -87,10 +88,10 @@ function cancelForm(): void {
   else void openPerson(formFrom);
 }
 
-async function openForm(localId?: string): Promise<void> {
-  formFrom = localId === undefined ? undefined : detail.personId;
+async function openForm(source?: SourceRef): Promise<void> {
+  formFrom = source === undefined ? undefined : detail.personId;
   show('form');
-  await form.show(localId);
+  await form.show(source);
 }
 
 function backToList(): void {

@@ -1,8 +1,10 @@
 import type { SourceRef } from '@gcds/shared';
-import { PROVIDER_NAMES } from '../../protocol/deviceConfig';
+import { isBuiltinProvider, PROVIDER_NAMES } from '../../protocol/deviceConfig';
 
-export function sourceName(source: SourceRef): string {
-  return PROVIDER_NAMES[source.provider] ?? source.provider;
+/** A source's provider as the user knows it: the engine's names (accounts) first, else the built-in ones. */
+export function sourceName(source: SourceRef, names: Readonly<Record<string, string>> = {}): string {
+  const provider = source.provider;
+  return names[provider] ?? (isBuiltinProvider(provider) ? PROVIDER_NAMES[provider] : provider);
 }
 
 /** A GCDS reason key in words: `phone:+33199001234` → "same phone number (+33199001234)". */
