@@ -1,7 +1,8 @@
-import { type ContactsConsumer, createContactsConsumer } from '@gcds/consumer-contacts';
-import { createDialerConsumer, type DialerConsumer } from '@gcds/consumer-dialer';
-import { createMessagingConsumer, type MessagingConsumer } from '@gcds/consumer-messaging';
-import { GCDS_APP_ID, Gcds } from '@gcds/gcds';
+import { CONTACTS_APP, createInProcessPipeline, DIALER_APP, MESSAGING_APP } from '@gcds/cli/pipeline';
+import type { ContactsConsumer } from '@gcds/consumer-contacts';
+import type { DialerConsumer } from '@gcds/consumer-dialer';
+import type { MessagingConsumer } from '@gcds/consumer-messaging';
+import type { Gcds } from '@gcds/gcds';
 import { FACEBOOK_SIM_MANIFEST } from '@gcds/provider-facebook-sim';
 import { LOCAL_PROVIDER_MANIFEST } from '@gcds/provider-local';
 import { VCARD_PROVIDER_MANIFEST } from '@gcds/provider-vcard';
@@ -11,10 +12,9 @@ import {
   type ConsumerSyncStatus,
   type Contact,
   type DataStoreOwner,
-  DataStorePlatform,
+  type DataStorePlatform,
   defineProvider,
   type ProviderManifest,
-  ProviderRegistry,
   type WriteOperation,
 } from '@gcds/shared';
 import { deleteDB } from 'idb';
@@ -89,38 +89,25 @@ export interface PipelineOptions {
 export async function startPipeline(options: PipelineOptions = {}): Promise<BenchPipeline> {
   counter += 1;
   const namespace = `bench-${Date.now().toString(36)}-${counter}`;
-  const platform = new DataStorePlatform({ namespace });
-  const registry = new ProviderRegistry(platform, { defaultRegion: BENCH_REGION });
+  const wiring = createInProcessPipeline({ namespace, region: BENCH_REGION });
+  const { platform, registry, gcdsIdentity } = wiring;
   const stores = {} as Record<BenchProviderId, DataStoreOwner<Contact>>;
   for (const id of options.providers ?? BENCH_PROVIDERS) {
     stores[id] = (await registry.install(benchProvider(id))).api;
   }
-  const gcdsIdentity = platform.registerApp({ appId: GCDS_APP_ID, accessLevel: 'certified' });
-  const gcds = await Gcds.start({ platform, identity: gcdsIdentity, region: BENCH_REGION });
-  const contactsIdentity = platform.registerApp({ appId: 'contacts', accessLevel: 'certified' });
-  const contactsDb = `${namespace}:consumer-contacts`;
+  const gcds = await wiring.startGcds();
+  const contactsIdentity = wiring.registerApp(CONTACTS_APP.name, CONTACTS_APP.level);
   const openContacts = () =>
-    createContactsConsumer({
-      platform,
-      identity: contactsIdentity,
-      locale: 'en',
-      region: BENCH_REGION,
-      dbName: contactsDb,
-    });
+    wiring.openApp(CONTACTS_APP, contactsIdentity, { dbName: `${namespace}:consumer-contacts` });
   const contacts = await openContacts();
-  // The seed's levels: Contacts is certified, the Phone and Messages apps are privileged.
-  const dialer = await createDialerConsumer({
-    platform,
-    identity: platform.registerApp({ appId: 'dialer', accessLevel: 'privileged' }),
-    region: BENCH_REGION,
+  const dialer = await wiring.openApp(DIALER_APP, wiring.registerApp(DIALER_APP.name, DIALER_APP.level), {
     dbName: `${namespace}:consumer-dialer`,
   });
-  const messaging = await createMessagingConsumer({
-    platform,
-    identity: platform.registerApp({ appId: 'messaging', accessLevel: 'privileged' }),
-    region: BENCH_REGION,
-    dbName: `${namespace}:consumer-messaging`,
-  });
+  const messaging = await wiring.openApp(
+    MESSAGING_APP,
+    wiring.registerApp(MESSAGING_APP.name, MESSAGING_APP.level),
+    { dbName: `${namespace}:consumer-messaging` },
+  );
   const consumers: BenchConsumer[] = [
     { name: 'contacts', sync: contacts.sync, stop: () => contacts.stop() },
     { name: 'dialer', sync: dialer.sync, stop: () => dialer.stop() },
@@ -162,8 +149,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Benc
     async stop() {
       for (const consumer of consumers) await consumer.stop();
       await gcds.stop();
-      await registry.shutdown();
-      await platform.close();
+      await wiring.shutdown();
       // Drop every database of this pipeline: the metrics after it get a small heap (Node keeps
       // fake-indexeddb's data there) and an empty disk.
       const names = (await indexedDB.databases()).map((info) => info.name ?? '');

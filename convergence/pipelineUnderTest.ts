@@ -1,7 +1,15 @@
-import { type ContactsConsumer, createContactsConsumer } from '@gcds/consumer-contacts';
-import { createDialerConsumer, type DialerConsumer } from '@gcds/consumer-dialer';
-import { createMessagingConsumer, type MessagingConsumer } from '@gcds/consumer-messaging';
-import { GCDS_APP_ID, Gcds, type GcdsStatus } from '@gcds/gcds';
+import {
+  type AppKind,
+  type AppOfKind,
+  type AppSpec,
+  createInProcessPipeline,
+  type InProcessPipeline,
+  PHONE_APPS,
+} from '@gcds/cli/pipeline';
+import type { ContactsConsumer } from '@gcds/consumer-contacts';
+import type { DialerConsumer } from '@gcds/consumer-dialer';
+import type { MessagingConsumer } from '@gcds/consumer-messaging';
+import type { Gcds, GcdsStatus } from '@gcds/gcds';
 import {
   type CardDavApi,
   type CardDavProviderOptions,
@@ -22,15 +30,15 @@ import {
   type Contact,
   consumerPlatformOf,
   type DataStoreOwner,
-  DataStorePlatform,
+  type DataStorePlatform,
   type PersonRecord,
   type ProviderDefinition,
-  ProviderRegistry,
+  type ProviderRegistry,
   sourceKey,
 } from '@gcds/shared';
 import { friendProfileOf, localContactOf, type RecordSpec, vcardFileOf } from './identities';
 import { isKilled, KillSwitch } from './killSwitch';
-import type { ModelRecord, ProviderId, ReaderLevel } from './referenceModel';
+import type { ModelRecord, ProviderId } from './referenceModel';
 
 /*
  * The real pipeline, driven the way the phone runs it: one DataStore platform over fake-indexeddb, the
@@ -43,21 +51,10 @@ import type { ModelRecord, ProviderId, ReaderLevel } from './referenceModel';
  * the test drives (`cardDavSync`), as the phone's scheduler would, so two pipelines are two phones.
  */
 
-export type ConsumerKind = 'contacts' | 'dialer' | 'messaging';
-
-export interface ConsumerSpec {
-  /** Unique in the world; also the app id. */
-  name: string;
-  kind: ConsumerKind;
-  level: ReaderLevel;
-}
-
-/** The phone's apps at the levels the seed gives them. */
-export const PHONE_APPS: readonly ConsumerSpec[] = [
-  { name: 'contacts', kind: 'contacts', level: 'certified' },
-  { name: 'dialer', kind: 'dialer', level: 'privileged' },
-  { name: 'messaging', kind: 'messaging', level: 'privileged' },
-];
+/** The apps as the shared wiring names them (a name, a kind and the level granted). */
+export type ConsumerKind = AppKind;
+export type ConsumerSpec = AppSpec;
+export { PHONE_APPS };
 
 export interface PipelineOptions {
   consumers?: readonly ConsumerSpec[];
@@ -93,11 +90,7 @@ const RETENTION_MS = 60_000;
 /** The facebook-sim provider's retry policy: three tries, then the sync fails. */
 export const FACEBOOK_ATTEMPTS = 3;
 
-interface ConsumerOfKind {
-  contacts: ContactsConsumer;
-  dialer: DialerConsumer;
-  messaging: MessagingConsumer;
-}
+type ConsumerOfKind = AppOfKind;
 
 type ConsumerInstance =
   | { kind: 'contacts'; consumer: ContactsConsumer }
@@ -144,7 +137,7 @@ export class PipelineUnderTest {
   #cardDavId: string | undefined;
   readonly #consumerPlatforms = new Map<string, ConsumerPlatform>();
   readonly #namespace: string;
-  readonly #gcdsIdentity: AppIdentity;
+  readonly #wiring: InProcessPipeline;
   readonly #ownerStores = new Map<string, DataStoreOwner<Contact>>();
   readonly #contactIdOf = new Map<string, string>();
   /** Model key → the network's guid of that friend. */
@@ -162,22 +155,23 @@ export class PipelineUnderTest {
     };
     this.#namespace = `convergence-${worlds}-${Math.random().toString(36).slice(2)}`;
     const now = () => this.#clock;
-    this.platform = new DataStorePlatform({
+    this.#wiring = createInProcessPipeline({
       namespace: this.#namespace,
+      region: 'US',
       now,
       tombstoneRetentionMs: RETENTION_MS,
       maxTombstones: this.#options.maxTombstones,
     });
-    this.registry = new ProviderRegistry(this.platform, { defaultRegion: 'US', now });
+    this.platform = this.#wiring.platform;
+    this.registry = this.#wiring.registry;
     this.server = options.server ?? new FacebookServer({ seed: 7, now });
-    this.#gcdsIdentity = this.platform.registerApp({ appId: GCDS_APP_ID, accessLevel: 'certified' });
     for (const spec of this.#options.consumers) {
       // Each app gets the narrowed facade, as an engine worker does: never the platform itself.
       const platform = consumerPlatformOf(this.platform);
       this.#consumerPlatforms.set(spec.name, options.consumerPlatform?.(spec.name, platform) ?? platform);
       this.consumers.set(spec.name, {
         spec,
-        identity: this.platform.registerApp({ appId: spec.name, accessLevel: spec.level }),
+        identity: this.#wiring.registerApp(spec.name, spec.level),
         kill: new KillSwitch(true),
         instance: undefined,
       });
@@ -445,13 +439,7 @@ export class PipelineUnderTest {
     for (let attempt = 0; ; attempt += 1) {
       this.gcdsKill.revived();
       try {
-        this.gcds = await Gcds.start({
-          platform: this.platform,
-          identity: this.#gcdsIdentity,
-          region: 'US',
-          now: () => this.#clock,
-          beforeCommit: this.gcdsKill.hook(),
-        });
+        this.gcds = await this.#wiring.startGcds({ beforeCommit: this.gcdsKill.hook() });
       } catch (error) {
         if (!isKilled(error) || attempt > 5) throw error;
         this.restarts += 1;
@@ -565,24 +553,13 @@ export class PipelineUnderTest {
     const slot = this.slot(name);
     if (slot.instance !== undefined) return;
     slot.kill.revived();
-    const common = {
+    const consumer = await this.#wiring.openApp(slot.spec, slot.identity, {
       platform: this.#consumerPlatforms.get(name)!,
-      identity: slot.identity,
-      region: 'US',
       dbName: `${this.#namespace}:consumer:${name}`,
       batchSize: this.#options.consumerBatchSize,
       beforeCommit: slot.kill.hook(),
-    };
-    if (slot.spec.kind === 'contacts') {
-      slot.instance = {
-        kind: 'contacts',
-        consumer: await createContactsConsumer({ ...common, locale: 'en' }),
-      };
-    } else if (slot.spec.kind === 'dialer') {
-      slot.instance = { kind: 'dialer', consumer: await createDialerConsumer(common) };
-    } else {
-      slot.instance = { kind: 'messaging', consumer: await createMessagingConsumer(common) };
-    }
+    });
+    slot.instance = { kind: slot.spec.kind, consumer } as ConsumerInstance;
   }
 
   /** An open app's engine, checked to be of the kind asked for. */

@@ -1,4 +1,3 @@
-import { GCDS_APP_ID, Gcds } from '@gcds/gcds';
 import {
   createVcardProvider,
   type VcardParseError,
@@ -8,14 +7,13 @@ import {
 import {
   type AppIdentity,
   composeMergedContact,
-  DataStorePlatform,
   type MergedContact,
   type PersonRecord,
   ProviderRecordReader,
-  ProviderRegistry,
   type SourceRef,
   sourceKey,
 } from '@gcds/shared';
+import { createInProcessPipeline, type InProcessPipeline } from './pipeline/inProcessPipeline';
 
 /** A vCard file given on the command line. */
 export interface InputFile {
@@ -41,7 +39,8 @@ export interface MergedPerson {
 }
 
 export interface FileAddressBook {
-  readonly platform: DataStorePlatform;
+  /** The run's pipeline: the GCDS over the files' providers; apps open on it. */
+  readonly pipeline: InProcessPipeline;
   readonly region: string;
   /** Broken cards and stray text of every file, in command-line order, then by line. */
   readonly errors: VcardParseError[];
@@ -74,12 +73,12 @@ export async function openFileAddressBook(
   files: readonly InputFile[],
   options: FileAddressBookOptions,
 ): Promise<FileAddressBook> {
-  const platform = new DataStorePlatform({
+  const pipeline = createInProcessPipeline({
     namespace: options.namespace ?? `gcds-cli-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    region: options.region,
   });
-  const registry = new ProviderRegistry(platform, { defaultRegion: options.region });
-  const gcdsIdentity = platform.registerApp({ appId: GCDS_APP_ID, accessLevel: 'certified' });
-  const gcds = await Gcds.start({ platform, identity: gcdsIdentity, region: options.region });
+  const { platform, registry } = pipeline;
+  const gcds = await pipeline.startGcds();
   const origins = new Map<string, CardOrigin>();
   const errors: VcardParseError[] = [];
   const warnings: VcardParseWarning[] = [];
@@ -112,7 +111,7 @@ export async function openFileAddressBook(
   }
 
   const book: FileAddressBook = {
-    platform,
+    pipeline,
     region: options.region,
     errors,
     warnings,
@@ -130,7 +129,7 @@ export async function openFileAddressBook(
       return people.sort((a, b) => compareOrigins(firstOrigin(a), firstOrigin(b)));
     },
     peopleById: compose,
-    registerReader: (appId, accessLevel) => platform.registerApp({ appId, accessLevel }),
+    registerReader: pipeline.registerApp,
     async stop() {
       await gcds.stop();
       await registry.shutdown();

@@ -1,5 +1,3 @@
-import { createContactsConsumer } from '@gcds/consumer-contacts';
-import { createDialerConsumer } from '@gcds/consumer-dialer';
 import type { VcardSource } from '@gcds/provider-vcard';
 import type { MergeReason } from '@gcds/shared';
 import type { CardDavIo } from './cardDavAddressBook';
@@ -8,6 +6,7 @@ import { type FileAddressBook, type InputFile, openFileAddressBook } from './fil
 import { mergedAddressBookVcf } from './mergedAddressBookVcf';
 import { errorJson, type MergeJson, mergedContactJson } from './mergedPeopleJson';
 import { mergeSummary } from './mergeSummary';
+import { CONTACTS_APP, DIALER_APP } from './pipeline/inProcessPipeline';
 import { type FileWriter, replaceFile } from './replaceFile';
 
 /** What the command touches of the outside world, so tests run it in-process. */
@@ -117,13 +116,10 @@ async function merge(
 
 /** The contacts app's ranked search, over its own store synced from the GCDS like on the phone. */
 async function search(book: FileAddressBook, query: string, io: CliIo): Promise<number> {
-  const contacts = await createContactsConsumer({
-    platform: book.platform,
-    identity: book.registerReader('contacts', 'certified'),
-    locale: 'en',
-    region: book.region,
-    dbName: `${book.platform.namespace}:contacts`,
-  });
+  const contacts = await book.pipeline.openApp(
+    CONTACTS_APP,
+    book.registerReader(CONTACTS_APP.name, CONTACTS_APP.level),
+  );
   try {
     await contacts.sync.whenIdle();
     const hits = await contacts.search(query, 50);
@@ -137,12 +133,10 @@ async function search(book: FileAddressBook, query: string, io: CliIo): Promise<
 
 /** Caller ID as the Phone app resolves it: its own privileged store, synced from the GCDS. */
 async function lookup(book: FileAddressBook, number: string, io: CliIo): Promise<number> {
-  const dialer = await createDialerConsumer({
-    platform: book.platform,
-    identity: book.registerReader('dialer', 'privileged'),
-    region: book.region,
-    dbName: `${book.platform.namespace}:dialer`,
-  });
+  const dialer = await book.pipeline.openApp(
+    DIALER_APP,
+    book.registerReader(DIALER_APP.name, DIALER_APP.level),
+  );
   try {
     await dialer.sync.whenIdle();
     const found = await dialer.lookupNumber(number);

@@ -16,7 +16,7 @@ export async function mergedAddressBookVcf(
     contacts.push(contact);
     const photo = merged.photo;
     if (photo !== undefined && !photos.has(photo.value.id)) {
-      const store = await book.platform.openStore<Contact>(
+      const store = await book.pipeline.platform.openStore<Contact>(
         reader,
         PROVIDER_STORE_NAME,
         photo.source.provider,
