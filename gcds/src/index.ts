@@ -1,8 +1,7 @@
-export { assignPersonIds, type Cluster, clusterSources } from './clustering';
+// The public surface of @gcds/gcds: the aggregator, what its API hands out, and the pure merge rules the
+// bench measures on their own. Internals (scoring details, clustering steps, schemas) stay internal.
+export { clusterSources } from './clustering';
 export { GCDS_APP_ID, GCDS_STORE_NAME, Gcds, type GcdsOptions } from './gcdsService';
 export { type SourceMatchKeys, sourceMatchKeys } from './matchKeys';
-export { type PairEvidence, pairEvidence, samePhone } from './mergeRules';
-export { type NameMatch, nameMatch } from './nameMatch';
 export { sharedIdentifiers } from './sharedIdentifiers';
-export { jaroWinkler, type PairSuggestion, SUGGESTION_THRESHOLD, suggestionFor } from './suggestions';
-export type * from './types';
+export type { DuplicateSuggestion, GcdsStatus, PersonName, SourcePhone, SourceRecord } from './types';
