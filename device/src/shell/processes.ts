@@ -18,18 +18,32 @@ import type {
   ProviderWorkerApi,
 } from '../protocol/workerApis';
 
+/** A worker of the shell and its Comlink remote: what each process below is. */
+abstract class WorkerProcess<Api> {
+  readonly api: Comlink.Remote<Api>;
+
+  constructor(readonly worker: Worker) {
+    this.api = Comlink.wrap<Api>(worker);
+  }
+
+  /** A new channel: one end goes to the worker through `connect`, the other is returned (for an engine). */
+  protected channel(connect: (port: MessagePort) => Promise<unknown>): MessagePort {
+    const { port1, port2 } = new MessageChannel();
+    void connect(Comlink.transfer(port1, [port1]));
+    return port2;
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+  }
+}
+
 /** The GCDS worker. `kill()` is a terminate: no goodbye, open transactions abort. */
-export class GcdsProcess {
-  readonly worker: Worker;
-  readonly api: Comlink.Remote<GcdsWorkerApi>;
+export class GcdsProcess extends WorkerProcess<GcdsWorkerApi> {
   readonly startedAt = performance.now();
 
   constructor() {
-    this.worker = new Worker(new URL('../workers/gcdsWorker.ts', import.meta.url), {
-      type: 'module',
-      name: 'gcds',
-    });
-    this.api = Comlink.wrap<GcdsWorkerApi>(this.worker);
+    super(new Worker(new URL('../workers/gcdsWorker.ts', import.meta.url), { type: 'module', name: 'gcds' }));
   }
 
   start(config: DeviceConfig, onStatus: (status: GcdsStatus) => void): Promise<void> {
@@ -38,27 +52,23 @@ export class GcdsProcess {
 
   /** A port to the GCDS's client API, for an engine. */
   port(): MessagePort {
-    const { port1, port2 } = new MessageChannel();
-    void this.api.connect(Comlink.transfer(port1, [port1]));
-    return port2;
+    return this.channel((port) => this.api.connect(port));
   }
 
   kill(): void {
     this.api[Comlink.releaseProxy]();
-    this.worker.terminate();
+    this.terminate();
   }
 }
 
-export class ProviderProcess {
-  readonly worker: Worker;
-  readonly api: Comlink.Remote<ProviderWorkerApi>;
-
+export class ProviderProcess extends WorkerProcess<ProviderWorkerApi> {
   constructor(readonly id: BuiltinProviderId) {
-    this.worker = new Worker(new URL('../workers/providerWorker.ts', import.meta.url), {
-      type: 'module',
-      name: `provider-${id}`,
-    });
-    this.api = Comlink.wrap<ProviderWorkerApi>(this.worker);
+    super(
+      new Worker(new URL('../workers/providerWorker.ts', import.meta.url), {
+        type: 'module',
+        name: `provider-${id}`,
+      }),
+    );
   }
 
   install(config: DeviceConfig, onEvent: (event: ProviderNotice) => void) {
@@ -66,32 +76,24 @@ export class ProviderProcess {
   }
 
   port(): MessagePort {
-    const { port1, port2 } = new MessageChannel();
-    void this.api.connect(Comlink.transfer(port1, [port1]));
-    return port2;
+    return this.channel((port) => this.api.connect(port));
   }
 
   async uninstall(): Promise<void> {
     await this.api.uninstall();
     this.terminate();
   }
-
-  terminate(): void {
-    this.worker.terminate();
-  }
 }
 
 /** A CardDAV account's worker: one provider per address book of the account, all synced from here. */
-export class CardDavAccountProcess {
-  readonly worker: Worker;
-  readonly api: Comlink.Remote<CardDavAccountWorkerApi>;
-
+export class CardDavAccountProcess extends WorkerProcess<CardDavAccountWorkerApi> {
   constructor(readonly key: string) {
-    this.worker = new Worker(new URL('../workers/cardDavAccountWorker.ts', import.meta.url), {
-      type: 'module',
-      name: `carddav-${key}`,
-    });
-    this.api = Comlink.wrap<CardDavAccountWorkerApi>(this.worker);
+    super(
+      new Worker(new URL('../workers/cardDavAccountWorker.ts', import.meta.url), {
+        type: 'module',
+        name: `carddav-${key}`,
+      }),
+    );
   }
 
   install(
@@ -104,18 +106,12 @@ export class CardDavAccountProcess {
   }
 
   port(providerId: CardDavProviderId): MessagePort {
-    const { port1, port2 } = new MessageChannel();
-    void this.api.connect(providerId, Comlink.transfer(port1, [port1]));
-    return port2;
+    return this.channel((port) => this.api.connect(providerId, port));
   }
 
   async uninstall(): Promise<void> {
     await this.api.uninstall();
     this.terminate();
-  }
-
-  terminate(): void {
-    this.worker.terminate();
   }
 }
 
@@ -138,15 +134,11 @@ const ENGINE_WORKERS: Record<string, () => Worker> = {
 };
 
 /** An app's consumer engine, started by the shell with the app's fixed manifest. */
-export class EngineProcess {
-  readonly worker: Worker;
-  readonly api: Comlink.Remote<EngineWorkerApi>;
-
+export class EngineProcess extends WorkerProcess<EngineWorkerApi> {
   constructor(readonly manifest: InstalledApp) {
     const make = ENGINE_WORKERS[manifest.appId];
     if (make === undefined) throw new Error(`no engine for app ${manifest.appId}`);
-    this.worker = make();
-    this.api = Comlink.wrap<EngineWorkerApi>(this.worker);
+    super(make());
   }
 
   start(config: DeviceConfig, onStatus: (status: EngineStatus) => void): Promise<void> {
@@ -155,9 +147,7 @@ export class EngineProcess {
 
   /** A port to the engine's app API: the only thing the app's frame is handed. */
   appPort(): MessagePort {
-    const { port1, port2 } = new MessageChannel();
-    void this.api.connectApp(Comlink.transfer(port1, [port1]));
-    return port2;
+    return this.channel((port) => this.api.connectApp(port));
   }
 
   setService(name: ServiceName, port: MessagePort | null): void {
