@@ -1,6 +1,5 @@
 import {
   type ExtraObjectStore,
-  issueAll,
   type PersonRecord,
   type Pointer,
   type WriteOperation,
@@ -8,8 +7,10 @@ import {
 } from '@gcds/shared';
 import { v7 as uuidv7 } from 'uuid';
 import { assignPersonIds, clusterSources, MAX_BUCKET } from './clustering';
+import { PendingSources, type WholeReads } from './pendingSources';
 import type { GcdsSchema, GcdsTransaction } from './schema';
 import { identifierKey, markShared } from './sharedIdentifiers';
+import { lookupKey, lookupOf, lookupsOf, pushTo } from './sourceLookups';
 import type { Decision, SourceRecord } from './types';
 
 /** A source as the GCDS is told of it: identity, revision and match keys, without person assignment. */
@@ -18,54 +19,9 @@ export type IncomingSource = Omit<SourceRecord, 'personId' | 'originPersonId'>;
 /** One change of a provider's sources, in the order the provider's sync delivered it. */
 export type SourceChange = { upsert: IncomingSource } | { remove: string };
 
-/** The indexes the candidate search asks, and the key spaces the snapshot keeps them in. */
-type LookupIndex = 'byPhone' | 'byEmail';
-
-/**
- * The stored sources read whole, answering what the indexes would (holders of a phone or email key,
- * members of a person, sources of a provider) from memory, each list in primary-key order as an index
- * gives it. Read when a batch would otherwise ask the indexes about a good share of them anyway.
- */
-interface SourceSnapshot {
-  byKey: Map<string, SourceRecord>;
-  byLookup: Map<string, SourceRecord[]>;
-  byPerson: Map<string, SourceRecord[]>;
-}
-
-/** A per-key index lookup costs about as much as reading this many sources in a whole-store read. */
-const LOOKUP_COST_IN_SOURCES = 8;
-/** A get by primary key costs about as much as reading this many sources in a whole-store read. */
-const GET_COST_IN_SOURCES = 2;
-
-function lookupKey(index: LookupIndex, key: string): string {
-  return `${index}\u0000${key}`;
-}
-
-function lookupOf(lookup: string): [LookupIndex, string] {
-  const split = lookup.indexOf('\u0000');
-  return [lookup.slice(0, split) as LookupIndex, lookup.slice(split + 1)];
-}
-
-function lookupsOf(source: SourceRecord): Array<[LookupIndex, string]> {
-  return [
-    ...[...new Set(source.phoneKeys)].map((key): [LookupIndex, string] => ['byPhone', key]),
-    ...[...new Set(source.emails)].map((email): [LookupIndex, string] => ['byEmail', email]),
-  ];
-}
-
-function byKeyOrder(a: SourceRecord, b: SourceRecord): number {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
-}
-
 export interface PersonGraphOptions {
   /** When to read the stored sources whole: `auto`, when cheaper than asking the indexes key by key. */
-  wholeReads?: 'auto' | 'never' | 'always';
+  wholeReads?: WholeReads;
   /**
    * Hold changed sources until the regroup writes them once (default). `false` writes each batch at
    * once, as the indexes then answer for themselves: the reference the deferred answers are tested to.
@@ -86,79 +42,26 @@ export interface PersonGraphOptions {
  * at once and asking key by key, in a few round trips per batch.
  */
 export class PersonGraph {
-  readonly #sources: ExtraObjectStore<GcdsSchema, 'sources', 'readwrite'>;
+  readonly #sources: PendingSources;
   readonly #decisions: ExtraObjectStore<GcdsSchema, 'decisions', 'readwrite'>;
-  /** Current versions (undefined: removed or never stored). */
-  readonly #cache = new Map<string, SourceRecord | undefined>();
-  /** Sources changed and not written yet (null: to delete). */
-  readonly #pending = new Map<string, SourceRecord | null>();
-  /** How many pending sources are stored too: index answers may hold that many stale entries. */
-  #pendingStored = 0;
   readonly #touchedPeople = new Set<string>();
   readonly #touchedSources = new Set<string>();
   /** Ids minted in this transaction: no stored record can have one, so nobody looks them up. */
   readonly #fresh = new Set<string>();
-  #snapshot: SourceSnapshot | undefined;
-  /** How many sources are stored, once known (only when few enough to be worth reading whole). */
-  #storedCount: number | undefined;
-
-  readonly #wholeReads: PersonGraphOptions['wholeReads'];
   readonly #deferWrites: boolean;
 
   constructor(
     private readonly tx: GcdsTransaction,
     options: PersonGraphOptions = {},
   ) {
-    this.#sources = tx.objectStore('sources');
+    this.#sources = new PendingSources(tx.objectStore('sources'), options.wholeReads ?? 'auto');
     this.#decisions = tx.objectStore('decisions');
-    this.#wholeReads = options.wholeReads ?? 'auto';
     this.#deferWrites = options.deferWrites ?? true;
   }
 
   async getSource(key: string): Promise<SourceRecord | undefined> {
-    await this.#load([key]);
-    return this.#cache.get(key);
-  }
-
-  /** Reads every source not known yet: by key in one batch, or from the snapshot when that is cheaper. */
-  async #load(keys: Iterable<string>): Promise<void> {
-    const missing = [...new Set(keys)].filter((key) => !this.#cache.has(key));
-    if (missing.length === 0) return;
-    const snapshot = await this.#snapshotIfCheaper(missing.length, GET_COST_IN_SOURCES);
-    const found =
-      snapshot === undefined
-        ? await Promise.all(missing.map((key) => this.#sources.get(key)))
-        : missing.map((key) => snapshot.byKey.get(key));
-    missing.forEach((key, i) => {
-      if (!this.#cache.has(key)) this.#cache.set(key, found[i]);
-    });
-  }
-
-  /** The snapshot of every source, if it is read already or reading it costs less than `requests` requests. */
-  async #snapshotIfCheaper(requests: number, costInSources: number): Promise<SourceSnapshot | undefined> {
-    if (this.#snapshot !== undefined) return this.#snapshot;
-    if (this.#wholeReads === 'never') return undefined;
-    if (this.#wholeReads === 'auto' && !(await this.#holdsAtMost(requests * costInSources))) return undefined;
-    const snapshot: SourceSnapshot = { byKey: new Map(), byLookup: new Map(), byPerson: new Map() };
-    const stored = this.#storedCount === 0 ? [] : await this.#sources.getAll();
-    for (const source of stored) {
-      snapshot.byKey.set(source.key, source);
-      pushTo(snapshot.byPerson, source.personId, source);
-      for (const [index, key] of lookupsOf(source)) pushTo(snapshot.byLookup, lookupKey(index, key), source);
-    }
-    this.#snapshot = snapshot;
-    return snapshot;
-  }
-
-  /**
-   * Whether at most `limit` sources are stored, reading at most `limit + 1` keys: a count would walk
-   * every key (in a browser, tens of milliseconds at 30,000 for a one-record change).
-   */
-  async #holdsAtMost(limit: number): Promise<boolean> {
-    if (this.#storedCount !== undefined) return this.#storedCount <= limit;
-    const keys = await this.#sources.getAllKeys(undefined, Math.min(limit + 1, 2 ** 32 - 1));
-    if (keys.length <= limit) this.#storedCount = keys.length;
-    return keys.length <= limit;
+    await this.#sources.load([key]);
+    return this.#sources.current(key);
   }
 
   #mint(): string {
@@ -167,31 +70,26 @@ export class PersonGraph {
     return id;
   }
 
-  #change(key: string, record: SourceRecord | undefined): void {
-    // Not pending yet: the cached version is the stored one.
-    if (!this.#pending.has(key) && this.#cache.get(key) !== undefined) this.#pendingStored += 1;
-    this.#pending.set(key, record ?? null);
-    this.#cache.set(key, record);
-  }
-
   /**
    * Applies a provider's changes in order: an upsert keeps the source's person (a new source has none
    * until the next regroup) and touches it; a remove touches the person it leaves.
    */
   async apply(changes: readonly SourceChange[]): Promise<void> {
-    await this.#load(changes.map((change) => ('upsert' in change ? change.upsert.key : change.remove)));
+    await this.#sources.load(
+      changes.map((change) => ('upsert' in change ? change.upsert.key : change.remove)),
+    );
     for (const change of changes) {
       if ('remove' in change) {
         const key = change.remove;
-        const existing = this.#cache.get(key);
+        const existing = this.#sources.current(key);
         if (existing === undefined) continue;
         this.#touchedPeople.add(existing.personId);
         this.#touchedSources.delete(key);
-        this.#change(key, undefined);
+        this.#sources.change(key, undefined);
         continue;
       }
       const incoming = change.upsert;
-      const existing = this.#cache.get(incoming.key);
+      const existing = this.#sources.current(incoming.key);
       const record: SourceRecord = {
         ...incoming,
         personId: existing?.personId ?? '',
@@ -199,34 +97,17 @@ export class PersonGraph {
       };
       if (existing !== undefined) this.#touchedPeople.add(existing.personId);
       this.#touchedSources.add(record.key);
-      this.#change(record.key, record);
+      this.#sources.change(record.key, record);
     }
-    if (!this.#deferWrites) await this.#flush();
+    if (!this.#deferWrites) await this.#sources.flush();
   }
 
   async sourcesOfProvider(provider: string): Promise<string[]> {
-    const stored =
-      this.#snapshot === undefined
-        ? await this.#sources.index('byProvider').getAllKeys(provider)
-        : [...this.#snapshot.byKey.values()]
-            .filter((source) => source.provider === provider)
-            .map((s) => s.key);
-    const keys = stored.filter((key) => !this.#pending.has(key));
-    for (const [key, record] of this.#pending) if (record?.provider === provider) keys.push(key);
-    return keys.sort();
+    return this.#sources.sourcesOfProvider(provider);
   }
 
   async membersOf(personId: string): Promise<SourceRecord[]> {
-    const stored =
-      this.#snapshot?.byPerson.get(personId) ??
-      (this.#snapshot === undefined ? await this.#sources.index('byPerson').getAll(personId) : []);
-    const members: SourceRecord[] = [];
-    for (const member of stored) {
-      if (!this.#cache.has(member.key)) this.#cache.set(member.key, member);
-      const current = this.#cache.get(member.key);
-      if (current !== undefined && current.personId === personId) members.push(current);
-    }
-    return members;
+    return this.#sources.membersOf(personId);
   }
 
   touchPerson(personId: string): void {
@@ -281,7 +162,7 @@ export class PersonGraph {
     const loadMembers = async (personIds: Iterable<string>) => {
       const missing = [...new Set(personIds)].filter((id) => id !== '' && !membersByPerson.has(id));
       if (missing.length === 0) return;
-      await this.#snapshotIfCheaper(missing.length, LOOKUP_COST_IN_SOURCES);
+      await this.#sources.readWholeIfCheaperThan(missing.length);
       const lists = await Promise.all(missing.map((id) => this.membersOf(id)));
       missing.forEach((id, i) => {
         membersByPerson.set(id, lists[i]!);
@@ -294,13 +175,13 @@ export class PersonGraph {
     };
     await loadMembers(this.#touchedPeople);
     for (const personId of this.#touchedPeople) addPerson(personId);
-    await this.#load(this.#touchedSources);
+    await this.#sources.load(this.#touchedSources);
     for (const key of this.#touchedSources) {
-      const source = this.#cache.get(key);
+      const source = this.#sources.current(key);
       if (source !== undefined) neighbourhood.set(key, source);
     }
     const seeds = [...neighbourhood.values()];
-    const holders = await this.#holdersOf(seeds);
+    const holders = await this.#sources.holdersOf(seeds);
     const candidates = seeds.map((seed) => this.#candidatesOf(seed, holders, sharedNumbers));
     await loadMembers(candidates.flat().map((candidate) => candidate.personId));
     for (const found of candidates) {
@@ -324,10 +205,10 @@ export class PersonGraph {
         .filter((decision) => decision.kind === 'together')
         .flatMap((decision) => decision.members)
         .filter((key) => !neighbourhood.has(key));
-      await this.#load(partnerKeys);
-      await loadMembers(partnerKeys.map((key) => this.#cache.get(key)?.personId ?? ''));
+      await this.#sources.load(partnerKeys);
+      await loadMembers(partnerKeys.map((key) => this.#sources.current(key)?.personId ?? ''));
       for (const key of partnerKeys) {
-        const partner = neighbourhood.has(key) ? undefined : this.#cache.get(key);
+        const partner = neighbourhood.has(key) ? undefined : this.#sources.current(key);
         if (partner !== undefined) {
           neighbourhood.set(key, partner);
           addPerson(partner.personId);
@@ -340,7 +221,7 @@ export class PersonGraph {
     // landline whose other holders (the "Jr.") only the index knows.
     const seedKeys = new Set(seeds.map((seed) => seed.key));
     const others = [...neighbourhood.values()].filter((source) => !seedKeys.has(source.key));
-    const moreHolders = await this.#holdersOf(others, holders);
+    const moreHolders = await this.#sources.holdersOf(others, holders);
     for (const [lookup, list] of moreHolders) {
       const [index, key] = lookupOf(lookup);
       markShared(sharedNumbers, identifierKey(index, key), list);
@@ -369,7 +250,7 @@ export class PersonGraph {
     for (const [index, cluster] of clusters.entries()) {
       const id = ids[index]!;
       for (const member of cluster.members) {
-        if (member.personId !== id) this.#change(member.key, { ...member, personId: id });
+        if (member.personId !== id) this.#sources.change(member.key, { ...member, personId: id });
       }
       const previous = previousOf.get(id);
       const record: PersonRecord = withOnceReadableAt(
@@ -388,64 +269,12 @@ export class PersonGraph {
         peopleRemoved += 1;
       }
     }
-    await Promise.all([this.#flush(), this.tx.bulk(personWrites)]);
+    await Promise.all([this.#sources.flush(), this.tx.bulk(personWrites)]);
     // Written now: a later regroup in this transaction must look these ids up like any other.
     for (const id of ids) this.#fresh.delete(id);
     this.#touchedPeople.clear();
     this.#touchedSources.clear();
     return { peopleWritten, peopleRemoved };
-  }
-
-  /** Writes every pending source once; the snapshot and the stored count are stale afterwards. */
-  async #flush(): Promise<void> {
-    const writes = [...this.#pending].map(
-      ([key, record]) =>
-        () =>
-          record === null ? this.#sources.delete(key) : this.#sources.put(record),
-    );
-    this.#pending.clear();
-    this.#pendingStored = 0;
-    this.#snapshot = undefined;
-    this.#storedCount = undefined;
-    await issueAll(writes);
-  }
-
-  /**
-   * For every phone and email key of the seeds, its holders as the index would answer (first
-   * MAX_BUCKET + 1 in key order) if every pending source had been written: the stored holders, less
-   * the pending sources, plus the pending sources that hold the key. Lookups in `known` are not asked again.
-   */
-  async #holdersOf(
-    seeds: readonly SourceRecord[],
-    known: ReadonlyMap<string, unknown> = new Map(),
-  ): Promise<Map<string, SourceRecord[]>> {
-    const wanted = new Map<string, [LookupIndex, string]>();
-    for (const seed of seeds) {
-      for (const [index, key] of lookupsOf(seed)) {
-        const lookup = lookupKey(index, key);
-        if (!known.has(lookup)) wanted.set(lookup, [index, key]);
-      }
-    }
-    const lookups = [...wanted];
-    const snapshot = await this.#snapshotIfCheaper(lookups.length, LOOKUP_COST_IN_SOURCES);
-    const limit = MAX_BUCKET + 1 + this.#pendingStored;
-    const stored =
-      snapshot === undefined
-        ? await Promise.all(lookups.map(([, [index, key]]) => this.#sources.index(index).getAll(key, limit)))
-        : lookups.map(([lookup]) => snapshot.byLookup.get(lookup) ?? []);
-    const pendingHolders = new Map<string, SourceRecord[]>();
-    for (const record of this.#pending.values()) {
-      if (record === null) continue;
-      for (const [index, key] of lookupsOf(record)) pushTo(pendingHolders, lookupKey(index, key), record);
-    }
-    const holders = new Map<string, SourceRecord[]>();
-    lookups.forEach(([lookup], i) => {
-      const current = stored[i]!.filter((source) => !this.#pending.has(source.key));
-      const added = pendingHolders.get(lookup) ?? [];
-      const all = added.length === 0 ? current : [...current, ...added].sort(byKeyOrder);
-      holders.set(lookup, all.slice(0, MAX_BUCKET + 1));
-    });
-    return holders;
   }
 
   #candidatesOf(
@@ -460,7 +289,7 @@ export class PersonGraph {
       markShared(sharedNumbers, identifierKey(index, key), holders);
       if (holders.length > MAX_BUCKET) continue;
       for (const holder of holders) {
-        const current = this.#cache.has(holder.key) ? this.#cache.get(holder.key) : holder;
+        const current = this.#sources.currentOf(holder);
         if (current !== undefined && current.key !== source.key) found.push(current);
       }
     }

@@ -1,5 +1,4 @@
 export { withAccountLock } from './accountLock';
-export { commitPageAtomically, type PageCommit, type PageCommitInput } from './addressBookSync';
 export { CardDavClient, type PutCondition, type PutResult } from './cardDavClient';
 export {
   type CardDavApi,
@@ -27,6 +26,7 @@ export {
   isRetryable,
 } from './davErrors';
 export { DavTransport, type DavTransportOptions, type FetchLike } from './davTransport';
+export { commitPageAtomically, type PageCommit, type PageCommitInput } from './pageCommit';
 export { createSyncScheduler, type SyncScheduler, type SyncSchedulerOptions } from './syncScheduler';
 export type {
   AccountState,

@@ -1,6 +1,7 @@
 import type { PictureBytes } from '@gcds/demo-data';
 import { createSeededRandom, type SeededRandom } from '@gcds/demo-data';
 import { FacebookApiError } from './facebookErrors';
+import { type FacebookEndpoint, type FailureOptions, FaultInjector } from './faultInjection';
 import {
   type FriendEditKind,
   type FriendGeneratorOptions,
@@ -8,6 +9,8 @@ import {
   generateFriendProfile,
   randomFriendEdit,
 } from './friendGenerator';
+import { FriendTable, type ServerFriend } from './friendTable';
+import { wireFriend, wireObject } from './friendWire';
 import { decodePageToken, encodePageToken } from './pageToken';
 import type { PhoneRegion } from './phoneNumbers';
 import { realSleep, type Sleep } from './sleep';
@@ -18,8 +21,9 @@ import type {
   SyncToClientResponse,
   WireFriend,
   WireObject,
-  WireTombstone,
 } from './wireFormat';
+
+export type { FailureOptions } from './faultInjection';
 
 export interface FacebookServerOptions {
   /** Same seed, same friends, edits and random failures. Default 1. */
@@ -39,19 +43,9 @@ export interface FacebookServerOptions {
   now?: () => number;
 }
 
-export interface FailureOptions {
-  /** Let this many matching requests succeed first. */
-  skip?: number;
-  /** Default 503 (retryable); 429 with `retryAfterMs`; 4xx are not retried. */
-  status?: number;
-  retryAfterMs?: number;
-  /** Only requests to this endpoint count. Default both. */
-  endpoint?: 'sync' | 'photo';
-}
-
 /** One request as the server saw it, for tests and the demo's network panel. */
 export interface RequestRecord {
-  endpoint: 'sync' | 'photo';
+  endpoint: FacebookEndpoint;
   since?: number;
   pageToken?: string;
   pageSize?: number;
@@ -69,26 +63,6 @@ export type ActivityEntry =
   | { kind: 'deleted'; guid: string }
   | { kind: 'undeleted'; guid: string };
 
-interface ServerFriend {
-  guid: string;
-  profile: Omit<FriendProfile, 'picture'>;
-  pictureId?: string;
-  counter_lastupdate: number;
-  timestamp_created: number;
-  timestamp_lastupdate: number;
-  isdeleted: boolean;
-}
-
-interface PendingFailure {
-  skip: number;
-  count: number;
-  status: number;
-  retryAfterMs?: number;
-  endpoint?: 'sync' | 'photo';
-}
-
-const PROFILE_URL = 'https://facebook.example/profile/';
-
 /**
  * The simulated social network: friends with a server counter as appSync describes it. Every add, edit,
  * delete and undelete takes the next counter value and stamps it on the object (`counter_lastupdate`);
@@ -104,44 +78,43 @@ const PROFILE_URL = 'https://facebook.example/profile/';
  */
 export class FacebookServer implements FacebookApi {
   latencyMs: number;
-  failureRate: number;
   readonly maxPageSize: number;
   /** Every request in order. */
   readonly requestLog: RequestRecord[] = [];
 
   readonly #random: SeededRandom;
-  readonly #faultRandom: SeededRandom;
+  readonly #faults: FaultInjector;
   readonly #generator: FriendGeneratorOptions;
   readonly #sleep: Sleep;
   readonly #now: () => number;
-  readonly #friends = new Map<string, ServerFriend>();
-  readonly #pictures = new Map<string, PictureBytes>();
-  /** (counter, guid) of every change in counter order; entries whose guid has moved on are stale. */
-  #log: Array<{ counter: number; guid: string }> = [];
-  #counter = 0;
-  #pictureSequence = 0;
-  /** Tombstones at or below this counter were purged: an incremental sync from below it would miss them. */
-  #horizon = 0;
-  /** How many purges have dropped tombstones; page tokens remember the one they were issued in. */
-  #generation = 0;
-  #failures: PendingFailure[] = [];
+  readonly #table: FriendTable;
+  readonly #mediaTypeOf = (pictureId: string): string => this.#table.mediaTypeOf(pictureId);
 
   constructor(options: FacebookServerOptions = {}) {
     const seed = options.seed ?? 1;
     this.#random = createSeededRandom(seed);
-    this.#faultRandom = this.#random.fork(0xfa17);
+    this.#faults = new FaultInjector(this.#random.fork(0xfa17), options.failureRate ?? 0);
     this.#generator = { homeRegion: options.homeRegion ?? 'US' };
     this.latencyMs = options.latencyMs ?? 0;
-    this.failureRate = options.failureRate ?? 0;
     this.maxPageSize = options.maxPageSize ?? 1000;
     this.#sleep = options.sleep ?? realSleep;
     this.#now = options.now ?? Date.now;
+    this.#table = new FriendTable(this.#now);
     this.generateFriends(options.friends ?? 0);
+  }
+
+  /** Probability (0-1) that a request fails with a 503, drawn from the seeded fault stream. */
+  get failureRate(): number {
+    return this.#faults.failureRate;
+  }
+
+  set failureRate(rate: number) {
+    this.#faults.failureRate = rate;
   }
 
   /** The server counter: the number of changes ever made. */
   get counter(): number {
-    return this.#counter;
+    return this.#table.counter;
   }
 
   // --- server-side activity (what happens on the network, not through the client API) ---
@@ -157,7 +130,7 @@ export class FacebookServer implements FacebookApi {
   addFriend(profile: FriendProfile = generateFriendProfile(this.#random, this.#generator)): string {
     checkProfile(profile);
     let guid = this.#random.guid();
-    while (this.#friends.has(guid)) guid = this.#random.guid();
+    while (this.#table.has(guid)) guid = this.#random.guid();
     const now = this.#now();
     const friend: ServerFriend = {
       guid,
@@ -167,9 +140,8 @@ export class FacebookServer implements FacebookApi {
       timestamp_lastupdate: now,
       isdeleted: false,
     };
-    if (profile.picture !== undefined) friend.pictureId = this.#storePicture(profile.picture);
-    this.#friends.set(guid, friend);
-    this.#touch(friend);
+    if (profile.picture !== undefined) friend.pictureId = this.#table.storePicture(profile.picture);
+    this.#table.insert(friend);
     return guid;
   }
 
@@ -178,8 +150,8 @@ export class FacebookServer implements FacebookApi {
    * A changed picture gets a new picture id, as a new upload would.
    */
   editFriend(guid: string, change?: (profile: FriendProfile) => FriendProfile): FriendEditKind | 'custom' {
-    const friend = this.#live(guid);
-    const current = this.#profileOf(friend);
+    const friend = this.#table.live(guid);
+    const current = this.#table.profileOf(friend);
     let kind: FriendEditKind | 'custom' = 'custom';
     let next: FriendProfile;
     if (change === undefined) {
@@ -192,33 +164,34 @@ export class FacebookServer implements FacebookApi {
     checkProfile(next);
     if (next.picture === undefined) delete friend.pictureId;
     else if (current.picture === undefined || !sameBytes(current.picture.bytes, next.picture.bytes)) {
-      friend.pictureId = this.#storePicture(next.picture);
+      friend.pictureId = this.#table.storePicture(next.picture);
     }
     friend.profile = withoutPicture(next);
-    this.#touch(friend);
+    this.#table.touch(friend);
     return kind;
   }
 
   /** Soft delete (appSync `isdeleted = 1`): the friend syncs out as a tombstone. */
   deleteFriend(guid: string): void {
-    const friend = this.#live(guid);
+    const friend = this.#table.live(guid);
     friend.isdeleted = true;
-    this.#touch(friend);
+    this.#table.touch(friend);
   }
 
   /** Undoes a soft delete that has not been purged: the friend comes back with a new counter. */
   undeleteFriend(guid: string): void {
-    const friend = this.#friends.get(guid);
+    const friend = this.#table.get(guid);
     if (friend === undefined || !friend.isdeleted) throw new Error(`no deleted friend ${guid} to restore`);
     friend.isdeleted = false;
-    this.#touch(friend);
+    this.#table.touch(friend);
   }
 
   /** `steps` random changes: mostly edits, some adds, deletes and undeletes. */
   randomActivity(steps: number): ActivityEntry[] {
     const done: ActivityEntry[] = [];
-    const live = [...this.#friends.values()].filter((f) => !f.isdeleted).map((f) => f.guid);
-    const deleted = [...this.#friends.values()].filter((f) => f.isdeleted).map((f) => f.guid);
+    const friends = this.#table.all();
+    const live = friends.filter((f) => !f.isdeleted).map((f) => f.guid);
+    const deleted = friends.filter((f) => f.isdeleted).map((f) => f.guid);
     const takeAt = (list: string[], index: number): string => {
       const guid = list[index]!;
       list[index] = list[list.length - 1]!;
@@ -254,55 +227,38 @@ export class FacebookServer implements FacebookApi {
    * below the newest dropped tombstone can no longer sync incrementally: they get a 410 and resync.
    */
   purgeDeleted(): number {
-    let purged = 0;
-    this.#generation += 1;
-    for (const friend of [...this.#friends.values()]) {
-      if (!friend.isdeleted) continue;
-      this.#horizon = Math.max(this.#horizon, friend.counter_lastupdate);
-      this.#friends.delete(friend.guid);
-      if (friend.pictureId !== undefined) this.#dropPictureIfUnused(friend.pictureId);
-      purged += 1;
-    }
-    this.#compactLog();
-    return purged;
+    return this.#table.purgeDeleted();
   }
 
   /** Makes the next matching requests fail (after letting `skip` through). `count` may be Infinity. */
   failNext(count: number, options: FailureOptions = {}): void {
-    if (!(count >= 1)) throw new Error(`failNext needs a count >= 1, not ${count}`);
-    this.#failures.push({
-      skip: options.skip ?? 0,
-      count,
-      status: options.status ?? 503,
-      ...(options.retryAfterMs === undefined ? {} : { retryAfterMs: options.retryAfterMs }),
-      ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
-    });
+    this.#faults.failNext(count, options);
   }
 
   /** Cancels every scheduled failure (the network is back). */
   clearFailures(): void {
-    this.#failures = [];
+    this.#faults.clear();
   }
 
   // --- inspection (the truth tests compare against; no latency, no failures) ---
 
   /** Every live friend as the API would send it, by guid. */
   liveFriends(): WireFriend[] {
-    return [...this.#friends.values()]
+    return this.#table
+      .all()
       .filter((f) => !f.isdeleted)
       .sort((a, b) => (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0))
-      .map((f) => this.#wireFriend(f));
+      .map((f) => wireFriend(f, this.#mediaTypeOf));
   }
 
   /** The friend's current wire form: a tombstone while soft-deleted, undefined once purged or never known. */
   friend(guid: string): WireObject | undefined {
-    const friend = this.#friends.get(guid);
-    return friend === undefined ? undefined : this.#wire(friend);
+    const friend = this.#table.get(guid);
+    return friend === undefined ? undefined : wireObject(friend, this.#mediaTypeOf);
   }
 
   picture(pictureId: string): PictureBytes | undefined {
-    const picture = this.#pictures.get(pictureId);
-    return picture === undefined ? undefined : { bytes: picture.bytes.slice(), mediaType: picture.mediaType };
+    return this.#table.picture(pictureId);
   }
 
   // --- the client API (REST in real life) ---
@@ -326,29 +282,33 @@ export class FacebookServer implements FacebookApi {
       ) {
         throw new FacebookApiError(400, `pageSize must be 1 to ${this.maxPageSize}, not ${request.pageSize}`);
       }
+      const counter = this.#table.counter;
       const token = request.pageToken === undefined ? undefined : decodePageToken(request.pageToken);
       const after = token?.after ?? request.since;
-      if (after > this.#counter) {
-        throw new FacebookApiError(410, `counter ${after} is ahead of this server (${this.#counter})`, {
+      if (after > counter) {
+        throw new FacebookApiError(410, `counter ${after} is ahead of this server (${counter})`, {
           code: 'resync_required',
         });
       }
       // A walk from 0 (or one begun after the last purge, as its token says) never depended on the purged
       // tombstones; any other position below the horizon may have missed deletions.
-      const unaffected = token === undefined ? after === 0 : token.generation === this.#generation;
-      if (!unaffected && after < this.#horizon) {
-        throw new FacebookApiError(410, `changes after ${after} were purged (up to ${this.#horizon})`, {
+      const unaffected = token === undefined ? after === 0 : token.generation === this.#table.generation;
+      if (!unaffected && after < this.#table.horizon) {
+        throw new FacebookApiError(410, `changes after ${after} were purged (up to ${this.#table.horizon})`, {
           code: 'resync_required',
         });
       }
-      const page = this.#changesAfter(after, request.pageSize);
+      const page = this.#table.changesAfter(after, request.pageSize);
       const response: SyncToClientResponse = {
-        objects: page.friends.map((f) => this.#wire(f)),
-        upTo: page.more ? page.friends[page.friends.length - 1]!.counter_lastupdate : this.#counter,
-        serverCounter: this.#counter,
+        objects: page.friends.map((f) => wireObject(f, this.#mediaTypeOf)),
+        upTo: page.more ? page.friends[page.friends.length - 1]!.counter_lastupdate : counter,
+        serverCounter: counter,
       };
       if (page.more) {
-        response.nextPageToken = encodePageToken({ after: response.upTo, generation: this.#generation });
+        response.nextPageToken = encodePageToken({
+          after: response.upTo,
+          generation: this.#table.generation,
+        });
       }
       record.objects = response.objects.length;
       record.upTo = response.upTo;
@@ -369,131 +329,13 @@ export class FacebookServer implements FacebookApi {
     this.requestLog.push(record);
     if (this.latencyMs > 0) await this.#sleep(this.latencyMs);
     try {
-      this.#maybeFail(record.endpoint);
+      this.#faults.maybeFail(record.endpoint);
       // Answered after the latency: the client sees the server as it is when the answer leaves.
       return answer();
     } catch (error) {
       record.status = error instanceof FacebookApiError ? error.status : 500;
       throw error;
     }
-  }
-
-  #maybeFail(endpoint: 'sync' | 'photo'): void {
-    const failure = this.#failures.find((f) => f.endpoint === undefined || f.endpoint === endpoint);
-    if (failure !== undefined) {
-      if (failure.skip > 0) {
-        failure.skip -= 1;
-      } else {
-        failure.count -= 1;
-        if (failure.count <= 0) this.#failures.splice(this.#failures.indexOf(failure), 1);
-        throw new FacebookApiError(failure.status, 'injected failure', {
-          ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }),
-        });
-      }
-    }
-    if (this.failureRate > 0 && this.#faultRandom.chance(this.failureRate)) {
-      throw new FacebookApiError(503, 'service unavailable (random failure)');
-    }
-  }
-
-  /** Up to `limit` objects changed after `after`, in counter order, and whether more follow. */
-  #changesAfter(after: number, limit: number): { friends: ServerFriend[]; more: boolean } {
-    let low = 0;
-    let high = this.#log.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.#log[mid]!.counter <= after) low = mid + 1;
-      else high = mid;
-    }
-    const friends: ServerFriend[] = [];
-    for (let i = low; i < this.#log.length; i += 1) {
-      const entry = this.#log[i]!;
-      const friend = this.#friends.get(entry.guid);
-      if (friend === undefined || friend.counter_lastupdate !== entry.counter) continue;
-      if (friends.length === limit) return { friends, more: true };
-      friends.push(friend);
-    }
-    return { friends, more: false };
-  }
-
-  #touch(friend: ServerFriend): void {
-    this.#counter += 1;
-    friend.counter_lastupdate = this.#counter;
-    friend.timestamp_lastupdate = this.#now();
-    this.#log.push({ counter: this.#counter, guid: friend.guid });
-    if (this.#log.length > 2 * this.#friends.size + 1000) this.#compactLog();
-  }
-
-  /** Drops stale log entries (a guid's older counters). */
-  #compactLog(): void {
-    this.#log = this.#log.filter(
-      (entry) => this.#friends.get(entry.guid)?.counter_lastupdate === entry.counter,
-    );
-  }
-
-  #live(guid: string): ServerFriend {
-    const friend = this.#friends.get(guid);
-    if (friend === undefined || friend.isdeleted) throw new Error(`no live friend ${guid}`);
-    return friend;
-  }
-
-  #storePicture(picture: PictureBytes): string {
-    this.#pictureSequence += 1;
-    const id = `pic-${this.#pictureSequence}`;
-    this.#pictures.set(id, { bytes: picture.bytes.slice(), mediaType: picture.mediaType });
-    return id;
-  }
-
-  #dropPictureIfUnused(pictureId: string): void {
-    for (const friend of this.#friends.values()) if (friend.pictureId === pictureId) return;
-    this.#pictures.delete(pictureId);
-  }
-
-  #profileOf(friend: ServerFriend): FriendProfile {
-    const profile: FriendProfile = structuredClone(friend.profile);
-    const picture = friend.pictureId === undefined ? undefined : this.#pictures.get(friend.pictureId);
-    if (picture !== undefined)
-      profile.picture = { bytes: picture.bytes.slice(), mediaType: picture.mediaType };
-    return profile;
-  }
-
-  #wire(friend: ServerFriend): WireObject {
-    if (friend.isdeleted) {
-      const tombstone: WireTombstone = {
-        guid: friend.guid,
-        isdeleted: true,
-        timestamp_lastupdate: friend.timestamp_lastupdate,
-      };
-      return tombstone;
-    }
-    return this.#wireFriend(friend);
-  }
-
-  #wireFriend(friend: ServerFriend): WireFriend {
-    const p = structuredClone(friend.profile);
-    const wire: WireFriend = {
-      guid: friend.guid,
-      isdeleted: false,
-      name: [p.first_name, p.middle_name, p.last_name]
-        .filter((part) => part !== undefined && part !== '')
-        .join(' '),
-      first_name: p.first_name,
-      last_name: p.last_name,
-      phones: p.phones,
-      emails: p.emails,
-      profile_url: PROFILE_URL + friend.guid,
-      timestamp_created: friend.timestamp_created,
-      timestamp_lastupdate: friend.timestamp_lastupdate,
-    };
-    if (p.middle_name !== undefined) wire.middle_name = p.middle_name;
-    if (p.nickname !== undefined) wire.nickname = p.nickname;
-    if (p.birthday !== undefined) wire.birthday = p.birthday;
-    if (p.work !== undefined) wire.work = p.work;
-    if (friend.pictureId !== undefined) {
-      const picture = this.#pictures.get(friend.pictureId)!;
-      wire.picture = { id: friend.pictureId, media_type: picture.mediaType };
-    }
-    return wire;
   }
 }
 

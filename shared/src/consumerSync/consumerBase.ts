@@ -2,13 +2,13 @@ import type { DBSchema } from 'idb';
 import type { Observable } from 'rxjs';
 import type { AppIdentity } from '../dataStore/dataStorePlatform';
 import type { ConsumerPlatform } from './consumerPlatform';
-import {
-  type ConsumerChange,
-  type ConsumerSync,
-  type ConsumerSyncOptions,
-  type ConsumerSyncStatus,
-  createConsumerSync,
-} from './consumerSync';
+import { createConsumerSync } from './consumerSync';
+import type {
+  ConsumerChange,
+  ConsumerSync,
+  ConsumerSyncOptions,
+  ConsumerSyncStatus,
+} from './consumerSyncTypes';
 import { liveQuery } from './liveQuery';
 
 /** What every consumer (an app's data over its own IndexedDB) is created with; an app adds its own settings. */

@@ -9,7 +9,7 @@ import {
   startHarness,
   TEST_SCHEMA,
 } from '../testing';
-import type { ConsumerChange, ConsumerSync } from './consumerSync';
+import type { ConsumerChange, ConsumerSync } from './consumerSyncTypes';
 
 class Killed extends Error {}
 

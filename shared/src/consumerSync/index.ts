@@ -13,16 +13,16 @@ export {
   PERSON_INDEX,
   SYNC_STATE_STORE,
 } from './consumerSchema';
-export {
-  type ConsumerChange,
-  type ConsumerRow,
-  type ConsumerSync,
-  type ConsumerSyncControl,
-  type ConsumerSyncOptions,
-  type ConsumerSyncStatus,
-  createConsumerSync,
-  type ProjectedRows,
-} from './consumerSync';
+export { createConsumerSync } from './consumerSync';
+export type {
+  ConsumerChange,
+  ConsumerRow,
+  ConsumerSync,
+  ConsumerSyncControl,
+  ConsumerSyncOptions,
+  ConsumerSyncStatus,
+  ProjectedRows,
+} from './consumerSyncTypes';
 export { liveQuery } from './liveQuery';
 export { prefixRange } from './prefixRange';
 export { ProviderRecordReader } from './providerRecordReader';

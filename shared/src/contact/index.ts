@@ -8,6 +8,14 @@ export {
 } from './collationTable';
 export { compareRanks, type Rank } from './compareRanks';
 export type * from './contact';
+export {
+  CONTACT_LIMITS,
+  type ContactErrorCode,
+  type ContactFieldError,
+  type ContactFieldWarning,
+  type ContactWarningCode,
+} from './contactProblems';
+export { contactWarnings } from './contactWarnings';
 export { contactDisplayName, contactSortText, type NameFields, type NameOrder } from './displayName';
 export { type EmailProblem, type EmailProblemCode, emailKey, emailProblem } from './emailKey';
 export { type EntryDescription, entryDescriptionOf } from './entryDescription';
@@ -30,12 +38,4 @@ export {
   phonesMatch,
 } from './phoneMatchKeys';
 export { asciiDigits, type PhoneText, splitPhoneText, vanityDigits } from './phoneText';
-export {
-  CONTACT_LIMITS,
-  type ContactErrorCode,
-  type ContactFieldError,
-  type ContactFieldWarning,
-  type ContactWarningCode,
-  contactWarnings,
-  validateContact,
-} from './validateContact';
+export { validateContact } from './validateContact';

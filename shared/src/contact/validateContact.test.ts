@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACT_LIMITS, contactWarnings, validateContact } from './validateContact';
+import { CONTACT_LIMITS } from './contactProblems';
+import { contactWarnings } from './contactWarnings';
+import { validateContact } from './validateContact';
 
 const problems = (draft: unknown) => validateContact(draft).map((e) => `${e.field} ${e.code}`);
 

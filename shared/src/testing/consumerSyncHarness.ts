@@ -5,11 +5,8 @@
  */
 import type { AccessLevel } from '../access/accessLevel';
 import type { ConsumerSchema } from '../consumerSync/consumerSchema';
-import {
-  type ConsumerSync,
-  type ConsumerSyncOptions,
-  createConsumerSync,
-} from '../consumerSync/consumerSync';
+import { createConsumerSync } from '../consumerSync/consumerSync';
+import type { ConsumerSync, ConsumerSyncOptions } from '../consumerSync/consumerSyncTypes';
 import type { Contact } from '../contact/contact';
 import { type AppIdentity, DataStorePlatform } from '../dataStore/dataStorePlatform';
 import type { TransactionalDataStoreOwner } from '../dataStore/types';

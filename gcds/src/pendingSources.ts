@@ -1,0 +1,182 @@
+import { type ExtraObjectStore, issueAll } from '@gcds/shared';
+import { MAX_BUCKET } from './clustering';
+import type { GcdsSchema } from './schema';
+import {
+  byKeyOrder,
+  type LookupIndex,
+  lookupKey,
+  lookupsOf,
+  pushTo,
+  type SourceSnapshot,
+  snapshotOf,
+} from './sourceLookups';
+import type { SourceRecord } from './types';
+
+/** A per-key index lookup costs about as much as reading this many sources in a whole-store read. */
+const LOOKUP_COST_IN_SOURCES = 8;
+/** A get by primary key costs about as much as reading this many sources in a whole-store read. */
+const GET_COST_IN_SOURCES = 2;
+
+/** When to read the stored sources whole: `auto`, when cheaper than asking the indexes key by key. */
+export type WholeReads = 'auto' | 'never' | 'always';
+
+/**
+ * The `sources` store of one owner transaction, with the changed sources held in memory until
+ * `flush` writes each once. Its lookups answer as the indexes would had every change been written:
+ * stored answers without the sources changed since, plus the changed ones that match, in key order.
+ * Reads are issued in batches, and a batch that would ask the indexes about a good share of the stored
+ * sources reads them whole instead.
+ */
+export class PendingSources {
+  readonly #sources: ExtraObjectStore<GcdsSchema, 'sources', 'readwrite'>;
+  readonly #wholeReads: WholeReads;
+  /** Current versions (undefined: removed or never stored). */
+  readonly #cache = new Map<string, SourceRecord | undefined>();
+  /** Sources changed and not written yet (null: to delete). */
+  readonly #pending = new Map<string, SourceRecord | null>();
+  /** How many pending sources are stored too: index answers may hold that many stale entries. */
+  #pendingStored = 0;
+  #snapshot: SourceSnapshot | undefined;
+  /** How many sources are stored, once known (only when few enough to be worth reading whole). */
+  #storedCount: number | undefined;
+
+  constructor(sources: ExtraObjectStore<GcdsSchema, 'sources', 'readwrite'>, wholeReads: WholeReads) {
+    this.#sources = sources;
+    this.#wholeReads = wholeReads;
+  }
+
+  /** The current version of a source `load` has read (undefined: removed, never stored or not loaded). */
+  current(key: string): SourceRecord | undefined {
+    return this.#cache.get(key);
+  }
+
+  /** The current version of a source an index answered with: the changed one when it changed since. */
+  currentOf(stored: SourceRecord): SourceRecord | undefined {
+    return this.#cache.has(stored.key) ? this.#cache.get(stored.key) : stored;
+  }
+
+  /** Reads every source not known yet: by key in one batch, or from the snapshot when that is cheaper. */
+  async load(keys: Iterable<string>): Promise<void> {
+    const missing = [...new Set(keys)].filter((key) => !this.#cache.has(key));
+    if (missing.length === 0) return;
+    const snapshot = await this.#snapshotIfCheaper(missing.length, GET_COST_IN_SOURCES);
+    const found =
+      snapshot === undefined
+        ? await Promise.all(missing.map((key) => this.#sources.get(key)))
+        : missing.map((key) => snapshot.byKey.get(key));
+    missing.forEach((key, i) => {
+      if (!this.#cache.has(key)) this.#cache.set(key, found[i]);
+    });
+  }
+
+  /** Reads the sources whole if that costs less than `lookups` index lookups (which then answer from it). */
+  async readWholeIfCheaperThan(lookups: number): Promise<void> {
+    await this.#snapshotIfCheaper(lookups, LOOKUP_COST_IN_SOURCES);
+  }
+
+  /** The snapshot of every source, if it is read already or reading it costs less than `requests` requests. */
+  async #snapshotIfCheaper(requests: number, costInSources: number): Promise<SourceSnapshot | undefined> {
+    if (this.#snapshot !== undefined) return this.#snapshot;
+    if (this.#wholeReads === 'never') return undefined;
+    if (this.#wholeReads === 'auto' && !(await this.#holdsAtMost(requests * costInSources))) return undefined;
+    const snapshot = snapshotOf(this.#storedCount === 0 ? [] : await this.#sources.getAll());
+    this.#snapshot = snapshot;
+    return snapshot;
+  }
+
+  /**
+   * Whether at most `limit` sources are stored, reading at most `limit + 1` keys: a count would walk
+   * every key (in a browser, tens of milliseconds at 30,000 for a one-record change).
+   */
+  async #holdsAtMost(limit: number): Promise<boolean> {
+    if (this.#storedCount !== undefined) return this.#storedCount <= limit;
+    const keys = await this.#sources.getAllKeys(undefined, Math.min(limit + 1, 2 ** 32 - 1));
+    if (keys.length <= limit) this.#storedCount = keys.length;
+    return keys.length <= limit;
+  }
+
+  /** A source changed (undefined: removed); written by the next `flush`. */
+  change(key: string, record: SourceRecord | undefined): void {
+    // Not pending yet: the cached version is the stored one.
+    if (!this.#pending.has(key) && this.#cache.get(key) !== undefined) this.#pendingStored += 1;
+    this.#pending.set(key, record ?? null);
+    this.#cache.set(key, record);
+  }
+
+  /** Writes every pending source once; the snapshot and the stored count are stale afterwards. */
+  async flush(): Promise<void> {
+    const writes = [...this.#pending].map(
+      ([key, record]) =>
+        () =>
+          record === null ? this.#sources.delete(key) : this.#sources.put(record),
+    );
+    this.#pending.clear();
+    this.#pendingStored = 0;
+    this.#snapshot = undefined;
+    this.#storedCount = undefined;
+    await issueAll(writes);
+  }
+
+  async sourcesOfProvider(provider: string): Promise<string[]> {
+    const stored =
+      this.#snapshot === undefined
+        ? await this.#sources.index('byProvider').getAllKeys(provider)
+        : [...this.#snapshot.byKey.values()]
+            .filter((source) => source.provider === provider)
+            .map((s) => s.key);
+    const keys = stored.filter((key) => !this.#pending.has(key));
+    for (const [key, record] of this.#pending) if (record?.provider === provider) keys.push(key);
+    return keys.sort();
+  }
+
+  async membersOf(personId: string): Promise<SourceRecord[]> {
+    const stored =
+      this.#snapshot?.byPerson.get(personId) ??
+      (this.#snapshot === undefined ? await this.#sources.index('byPerson').getAll(personId) : []);
+    const members: SourceRecord[] = [];
+    for (const member of stored) {
+      if (!this.#cache.has(member.key)) this.#cache.set(member.key, member);
+      const current = this.#cache.get(member.key);
+      if (current !== undefined && current.personId === personId) members.push(current);
+    }
+    return members;
+  }
+
+  /**
+   * For every phone and email key of the seeds, its holders as the index would answer (first
+   * MAX_BUCKET + 1 in key order) if every pending source had been written: the stored holders, less
+   * the pending sources, plus the pending sources that hold the key. Lookups in `known` are not asked again.
+   */
+  async holdersOf(
+    seeds: readonly SourceRecord[],
+    known: ReadonlyMap<string, unknown> = new Map(),
+  ): Promise<Map<string, SourceRecord[]>> {
+    const wanted = new Map<string, [LookupIndex, string]>();
+    for (const seed of seeds) {
+      for (const [index, key] of lookupsOf(seed)) {
+        const lookup = lookupKey(index, key);
+        if (!known.has(lookup)) wanted.set(lookup, [index, key]);
+      }
+    }
+    const lookups = [...wanted];
+    const snapshot = await this.#snapshotIfCheaper(lookups.length, LOOKUP_COST_IN_SOURCES);
+    const limit = MAX_BUCKET + 1 + this.#pendingStored;
+    const stored =
+      snapshot === undefined
+        ? await Promise.all(lookups.map(([, [index, key]]) => this.#sources.index(index).getAll(key, limit)))
+        : lookups.map(([lookup]) => snapshot.byLookup.get(lookup) ?? []);
+    const pendingHolders = new Map<string, SourceRecord[]>();
+    for (const record of this.#pending.values()) {
+      if (record === null) continue;
+      for (const [index, key] of lookupsOf(record)) pushTo(pendingHolders, lookupKey(index, key), record);
+    }
+    const holders = new Map<string, SourceRecord[]>();
+    lookups.forEach(([lookup], i) => {
+      const current = stored[i]!.filter((source) => !this.#pending.has(source.key));
+      const added = pendingHolders.get(lookup) ?? [];
+      const all = added.length === 0 ? current : [...current, ...added].sort(byKeyOrder);
+      holders.set(lookup, all.slice(0, MAX_BUCKET + 1));
+    });
+    return holders;
+  }
+}

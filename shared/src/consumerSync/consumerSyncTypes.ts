@@ -1,0 +1,105 @@
+import type { DBSchema, IDBPDatabase, StoreNames, StoreValue } from 'idb';
+import type { Observable } from 'rxjs';
+import type { StatusError } from '../async/statusError';
+import type { AppIdentity } from '../dataStore/dataStorePlatform';
+import type { MergedContact } from '../mergedView/mergedContact';
+import type { PersonRecord } from '../person/person';
+import type { ConsumerPlatform } from './consumerPlatform';
+import type { ConsumerSchema } from './consumerSchema';
+
+/** Every row a consumer stores names the person it was projected from. */
+export interface ConsumerRow {
+  personId: string;
+}
+
+/**
+ * One person's rows, by object store name, typed by the consumer's `DBSchema` `S`. A store left out
+ * holds no rows for that person.
+ */
+export type ProjectedRows<S extends DBSchema | unknown = unknown> = {
+  readonly [Name in StoreNames<S>]?: readonly (StoreValue<S, Name> & ConsumerRow)[];
+};
+
+export interface ConsumerSyncOptions<S extends DBSchema | unknown = unknown> {
+  platform: ConsumerPlatform;
+  /** The consumer app's identity, issued by the platform: it decides which providers may be read. */
+  identity: AppIdentity;
+  /** The consumer's own IndexedDB database. */
+  dbName: string;
+  schema: ConsumerSchema<S>;
+  /** The rows to store for one person, computed outside any transaction. Must not throw for good data. */
+  project(merged: MergedContact, person: PersonRecord): ProjectedRows<S>;
+  /** Default phone region (ISO 3166 alpha-2) for numbers without a country code. */
+  region: string;
+  /**
+   * What the projection depends on besides the data (e.g. the collation locale of sort keys). When it
+   * differs from the one the rows were made with, everything is rebuilt from the GCDS in one transaction.
+   */
+  projectionVersion?: string;
+  /**
+   * Called inside every commit, after its writes and before it completes, with a label (`reset@12`,
+   * `batch@40`). Throwing aborts that transaction: crash-injection tests kill the engine here.
+   */
+  beforeCommit?: (label: string) => void;
+  /** Incremental tasks per transaction (default 500). A reset is always one transaction. */
+  batchSize?: number;
+  /** The GCDS store (default: `gcds` owned by `gcds`). */
+  gcdsStore?: { name: string; owner: string };
+}
+
+export interface ConsumerSyncStatus {
+  /** The GCDS revision the consumer's rows reflect (0 before the first commit). */
+  revision: number;
+  syncing: boolean;
+  /** GCDS change events received. */
+  events: number;
+  /** Sync runs started: bursts of events coalesce, so this grows far slower than `events`. */
+  wakeups: number;
+  /** Transactions committed. */
+  commits: number;
+  /** The error of the last run, cleared by the next run that succeeds. */
+  lastError: StatusError | undefined;
+}
+
+/** Told after every commit: whose rows changed (and whether everything was rebuilt). */
+export interface ConsumerChange {
+  personIds: readonly string[];
+  /** Every row was replaced: live queries should re-run whatever they show. */
+  reset: boolean;
+  revision: number;
+}
+
+/**
+ * The consumer sync engine: keeps a consumer's own IndexedDB in step with the GCDS.
+ *
+ * Usage: `const sync = await createConsumerSync({ platform, identity, dbName, region, schema, project })`.
+ * A consumer supplies only its object stores (with their indexes) and a projection from a merged person
+ * to rows; `sync.db` is then its database to query, and `sync.changes$` tells when to re-query.
+ *
+ * - It opens the GCDS store with the consumer's identity; the platform removes pointers above the
+ *   consumer's level and hides people it may read nothing of. It reads pointed provider records with
+ *   the same identity: a refused provider (AccessError) or a vanished record is skipped. Access is the
+ *   platform's doing, and `composeMergedContact` checks levels again.
+ * - Exactly once: a batch of GCDS tasks, the rows they produce and the GCDS sync point are written in
+ *   ONE transaction. A reset (the GCDS `clear` task, a first sync, a new `projectionVersion`) is
+ *   buffered whole and applied in one transaction, so no reader ever sees half of it.
+ * - Resume: a new engine over the same `dbName` continues from the saved sync point.
+ * - Wake-ups: GCDS change events start a run; events during a run schedule exactly one more.
+ */
+export interface ConsumerSync<S extends DBSchema | unknown = unknown> extends ConsumerSyncControl {
+  /** The consumer's database, typed by its schema, for its queries. Writes belong to the engine. */
+  readonly db: IDBPDatabase<S>;
+}
+
+/** A consumer sync engine as whoever drives it sees it, whatever its schema: status, changes, lifecycle. */
+export interface ConsumerSyncControl {
+  readonly status$: Observable<ConsumerSyncStatus>;
+  readonly changes$: Observable<ConsumerChange>;
+  status(): ConsumerSyncStatus;
+  /** Syncs now (or joins the run already scheduled); rejects with that run's error. */
+  syncNow(): Promise<void>;
+  /** Resolves when no run is running or scheduled. Never rejects: see `status().lastError`. */
+  whenIdle(): Promise<void>;
+  /** Stops listening, lets the current run finish, closes the database. */
+  stop(): Promise<void>;
+}
