@@ -1,27 +1,26 @@
 import {
   applyContactChange,
   ContactNotFoundError,
-  type ContactPatch,
   ContactValidationError,
   withoutUndefined,
 } from '@gcds/provider-local';
 import {
   type Contact,
-  type ContactDraft,
   defaultThumbnail,
   defineProvider,
   type ProviderContext,
   type ProviderDefinition,
   type ProviderManifest,
   SerialQueue,
-  type ThumbnailMaker,
   validateContact,
   type WriteOperation,
 } from '@gcds/shared';
-import { BehaviorSubject, type Observable } from 'rxjs';
+import { BehaviorSubject } from 'rxjs';
 import { withAccountLock } from './accountLock';
 import { describeFailure, humanDelay, retryDelayMs } from './accountStatus';
-import { AddressBookSync, type PageCommit, type SyncMode } from './addressBookSync';
+import { AddressBookSync, type SyncMode } from './addressBookSync';
+import { cardDavProviderId, discoverAddressBooks, transportFor } from './cardDavAccount';
+import { type CardDavApi, type CardDavProviderOptions, ReadOnlyAddressBookError } from './cardDavApi';
 import { CardDavClient } from './cardDavClient';
 import {
   type CardState,
@@ -34,121 +33,11 @@ import {
   TOMBSTONES_META_KEY,
 } from './cardState';
 import { DavHttpError } from './davErrors';
-import { DavTransport, type FetchLike } from './davTransport';
-import type {
-  AddressBookInfo,
-  CardDavAccount,
-  CardDavStatus,
-  ConflictRecord,
-  ConflictStrategy,
-  SyncReport,
-} from './types';
-
-export interface CardDavProviderOptions extends CardDavAccount {
-  conflict?: ConflictStrategy;
-  fetch?: FetchLike;
-  /**
-   * The address book to sync (from `discoverAddressBooks`). Without it the first sync discovers the
-   * account's books and takes the first writable one.
-   */
-  addressBook?: AddressBookInfo;
-  /** Provider id (and store owner); by default derived from the URL, user and address book, so it is stable. */
-  id?: string;
-  displayName?: string;
-  /** Per request; default 30 s. */
-  timeoutMs?: number;
-  /** Cards per multiget and per store transaction; default 100. */
-  batchSize?: number;
-  /** RFC 6578 `DAV:limit` to ask for per sync-collection page (servers may ignore it). */
-  pageLimit?: number;
-  /** Retry automatically after a network failure, backing off from this delay (default 30 s; 0: never). */
-  retryBaseMs?: number;
-  makeThumbnail?: ThumbnailMaker;
-  /** Told of every HTTP request: tests count them. */
-  onRequest?: (method: string, url: string) => void;
-  /**
-   * How the sync commits records with their counters: `commitPageAtomically` (the default) is the only
-   * correct one. A typed seam so the crash-point tests can run a broken variant and show they catch it.
-   */
-  pageCommit?: PageCommit;
-  /**
-   * Prefix of the sync lock's name. Two simulated phones in one browser origin share Web Locks: each
-   * prefixes its own (`B:`), so one phone's sync never waits for the other's. Empty by default.
-   */
-  lockPrefix?: string;
-}
-
-export interface CardDavListOptions {
-  afterId?: string;
-  limit?: number;
-}
-
-export interface CardDavPage {
-  contacts: Contact[];
-  nextAfterId?: string;
-}
-
-/** The account's address book on this phone: the local provider's CRUD, plus sync. */
-export interface CardDavApi {
-  /** A new card (UID = the draft's UID or a new one; record id = UID); uploaded by the next sync. */
-  add(draft: ContactDraft): Promise<Contact>;
-  update(id: string, change: ContactPatch | Contact): Promise<Contact>;
-  /** Removed at once here; the server's copy is deleted by the next sync (a tombstone until then). */
-  remove(id: string): Promise<void>;
-  get(id: string): Promise<Contact | undefined>;
-  list(options?: CardDavListOptions): Promise<CardDavPage>;
-  /** One cycle: download, then upload. Calls wait for the sync under way (one at a time per account). */
-  sync(): Promise<SyncReport>;
-  /** Lists the whole address book again (both counters reset); removes only what the server lacks. */
-  fullSync(): Promise<SyncReport>;
-  readonly status$: Observable<CardDavStatus>;
-  status(): CardDavStatus;
-  /** Versions that lost a conflict, kept until dismissed. */
-  conflicts(): Promise<ConflictRecord[]>;
-  dismissConflict(conflictId: string): Promise<void>;
-  /** The address book synced (after discovery). */
-  addressBook(): AddressBookInfo | undefined;
-}
-
-/** A read-only address book: the server does not let this user change it. */
-export class ReadOnlyAddressBookError extends Error {
-  override readonly name = 'ReadOnlyAddressBookError';
-}
+import type { AddressBookInfo, CardDavStatus, SyncReport } from './types';
 
 const DEFAULT_LIST_LIMIT = 100;
 const MAX_LIST_LIMIT = 500;
 const BOOK_META_KEY = 'carddav:book';
-
-/** FNV-1a, for a stable, short provider id from the account's URL and user. */
-function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
-
-export function cardDavProviderId(account: CardDavAccount, addressBookUrl?: string): string {
-  return `carddav-${shortHash(`${account.url}\n${account.username ?? ''}\n${addressBookUrl ?? ''}`)}`;
-}
-
-function transportFor(options: CardDavProviderOptions, signal?: AbortSignal): DavTransport {
-  return new DavTransport({
-    account: options,
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(signal === undefined ? {} : { signal }),
-    ...(options.onRequest === undefined ? {} : { onRequest: options.onRequest }),
-  });
-}
-
-/** The account's address books (discovery from its URL), e.g. to install one provider for each. */
-export async function discoverAddressBooks(
-  options: CardDavAccount & { fetch?: FetchLike; timeoutMs?: number },
-): Promise<AddressBookInfo[]> {
-  return new CardDavClient(transportFor(options)).discover(options.url);
-}
 
 /**
  * An account as Android has accounts: one provider (one `contacts` store) for each of its address books.

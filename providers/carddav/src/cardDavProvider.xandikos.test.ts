@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discoverAddressBooks } from './cardDavProvider';
+import { discoverAddressBooks } from './cardDavAccount';
 import type { RunningDavServer } from './testing/davServerProcess';
 import { startPhone } from './testing/phoneHarness';
 import { serverBinary, XANDIKOS_PATH } from './testing/serverBinaries';

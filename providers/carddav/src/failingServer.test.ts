@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReadOnlyAddressBookError } from './cardDavApi';
 import { CardDavClient } from './cardDavClient';
-import { createCardDavAccount, ReadOnlyAddressBookError } from './cardDavProvider';
+import { createCardDavAccount } from './cardDavProvider';
 import { DavHttpError, DavNetworkError } from './davErrors';
 import { DavTransport } from './davTransport';
 import { FakeCardDavServer } from './testing/fakeCardDavServer';

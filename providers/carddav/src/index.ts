@@ -1,16 +1,14 @@
 export { withAccountLock } from './accountLock';
-export { CardDavClient, type PutCondition, type PutResult } from './cardDavClient';
+export { cardDavProviderId, discoverAddressBooks } from './cardDavAccount';
 export {
   type CardDavApi,
   type CardDavListOptions,
   type CardDavPage,
   type CardDavProviderOptions,
-  cardDavProviderId,
-  createCardDavAccount,
-  createCardDavProvider,
-  discoverAddressBooks,
   ReadOnlyAddressBookError,
-} from './cardDavProvider';
+} from './cardDavApi';
+export { CardDavClient, type PutCondition, type PutResult } from './cardDavClient';
+export { createCardDavAccount, createCardDavProvider } from './cardDavProvider';
 export {
   type ConflictInput,
   type ConflictSide,

@@ -5,7 +5,8 @@ import {
   PROVIDER_STORE_NAME,
   type ProviderContext,
 } from '@gcds/shared';
-import { type CardDavApi, type CardDavProviderOptions, createCardDavProvider } from '../cardDavProvider';
+import type { CardDavApi, CardDavProviderOptions } from '../cardDavApi';
+import { createCardDavProvider } from '../cardDavProvider';
 import type { FetchLike } from '../davTransport';
 import type { AddressBookInfo } from '../types';
 
