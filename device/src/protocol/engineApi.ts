@@ -1,3 +1,4 @@
+import type { StatusError } from '@gcds/shared';
 import type { DeviceConfig, InstalledApp, ServiceName } from './deviceConfig';
 
 /** A consumer's sync state as the system panel shows it. */
@@ -7,7 +8,7 @@ export interface EngineStatus {
   revision: number;
   syncing: boolean;
   commits: number;
-  lastError?: string;
+  lastError?: StatusError;
 }
 
 /** What an app engine worker offers the shell (never the app: the app gets `connectApp`'s port only). */

@@ -6,7 +6,7 @@ import type {
   ConflictStrategy,
   SyncReport,
 } from '@gcds/provider-carddav';
-import type { ContactDraft, DataStoreInfo, SourceRef } from '@gcds/shared';
+import type { ContactDraft, DataStoreInfo, SourceRef, StatusError } from '@gcds/shared';
 import type { FieldError, ImportProgress, ImportReport } from './contactsApi';
 import type { BuiltinProviderId, CardDavProviderId, DeviceConfig } from './deviceConfig';
 
@@ -40,7 +40,7 @@ export interface FacebookServerState {
   latencyMs: number;
   failureRate: number;
   pendingFailures: number;
-  sync: { state: string; lastServerCounter: number; lastError?: string; retry?: { attempt: number } };
+  sync: { state: string; lastServerCounter: number; lastError?: StatusError; retry?: { attempt: number } };
 }
 
 /** What a provider worker offers the shell. */

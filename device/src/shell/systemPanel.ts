@@ -245,7 +245,7 @@ export class SystemPanel {
         ? 'connecting…'
         : `${fb.friends} friends on the server, server counter ${fb.counter}; sync ${fb.sync.state}${fb.sync.retry === undefined ? '' : ` (attempt ${fb.sync.retry.attempt} failed)`} at ${fb.sync.lastServerCounter}` +
           (fb.failureRate > 0 ? `; ${Math.round(fb.failureRate * 100)}% of requests fail` : '') +
-          (fb.sync.lastError === undefined ? '' : `; last error: ${fb.sync.lastError}`);
+          (fb.sync.lastError === undefined ? '' : `; last error: ${fb.sync.lastError.message}`);
     for (const button of this.#fbButtons) button.disabled = !fbInstalled;
 
     const status = d.gcdsStatus;
@@ -317,7 +317,7 @@ function readerRows(d: DeviceSnapshot): ReaderRow[] {
         status === undefined
           ? 'starting'
           : status.lastError !== undefined
-            ? `error: ${status.lastError}`
+            ? `error: ${status.lastError.message}`
             : status.syncing
               ? 'syncing'
               : status.revision === gcdsRevision

@@ -11,7 +11,7 @@ export function engineStatus$(
       revision: status.revision,
       syncing: status.syncing,
       commits: status.commits,
-      ...(status.lastError === undefined ? {} : { lastError: status.lastError.message }),
+      ...(status.lastError === undefined ? {} : { lastError: status.lastError }),
     })),
   );
 }

@@ -189,7 +189,9 @@ const api: ProviderWorkerApi = {
       sync: {
         state: status.state,
         lastServerCounter: status.lastServerCounter,
-        ...(status.lastError === undefined ? {} : { lastError: status.lastError.message }),
+        ...(status.lastError === undefined
+          ? {}
+          : { lastError: { message: status.lastError.message, at: status.lastError.at } }),
         ...(status.retry === undefined ? {} : { retry: { attempt: status.retry.attempt } }),
       },
     };
