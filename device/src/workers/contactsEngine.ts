@@ -1,0 +1,240 @@
+import type { ContactListEntry, ContactsConsumer, ListItem } from '@gcds/consumer-contacts';
+import { displayNameOf } from '@gcds/consumer-contacts';
+import { mergedPeopleVcf } from '@gcds/provider-vcard';
+import type { AppIdentity, MergedContact, PersonRecord, StoredBlob } from '@gcds/shared';
+import * as Comlink from 'comlink';
+import { asyncScheduler, throttleTime } from 'rxjs';
+import type {
+  ContactRow,
+  ContactsAppApi,
+  ListSection,
+  MergeSuggestion,
+  SaveResult,
+} from '../protocol/contactsApi';
+import type { ServiceName } from '../protocol/deviceConfig';
+import type { GcdsClientApi, LocalClientApi, VcardClientApi } from '../protocol/workerApis';
+import { displayNumber } from './callerIdView';
+import { ListWindow } from './listWindow';
+
+/** Providers whose data may be shown but never leave the phone in an export. */
+export const WITHHELD_FROM_EXPORT: ReadonlySet<string> = new Set(['facebook-sim']);
+
+/** What the engine uses of the contacts consumer (the app's own IndexedDB copy of the GCDS). */
+export type EngineConsumer = Pick<
+  ContactsConsumer,
+  | 'sync'
+  | 'changes$'
+  | 'groups'
+  | 'firstPage'
+  | 'pageFrom'
+  | 'pageAfter'
+  | 'getDetail'
+  | 'search'
+  | 'getThumbnail'
+>;
+
+/** What the engine's worker gives it: who the app is, its consumer, and the services the shell connected. */
+export interface ContactsEngineContext {
+  identity: AppIdentity;
+  region: string;
+  consumer: EngineConsumer;
+  service<T>(name: ServiceName): Comlink.Remote<T>;
+  /** The GCDS's pointer record of a person (its merge reasons), read at the app's level. */
+  gcdsRecord(personId: string): Promise<PersonRecord | undefined>;
+  /** A blob from a provider's photo store, read at the app's level. */
+  readBlob(provider: string, blobId: string): Promise<StoredBlob | undefined>;
+}
+
+export function rowOf(entry: ContactListEntry, region: string): ContactRow {
+  const phone = entry.phones[0]?.value;
+  return {
+    personId: entry.personId,
+    displayName: entry.displayName,
+    // A number as the phone shows numbers (national at home), however its source wrote it.
+    subtitle:
+      entry.org ?? (phone === undefined ? undefined : displayNumber(phone, region)) ?? entry.emails[0] ?? '',
+    hasPhoto: entry.thumbnail !== undefined,
+    favorite: entry.favorite,
+  };
+}
+
+/** The thumbnail a detail's photo has, in the shape a list row holds it. */
+function thumbnailOf(merged: MergedContact | undefined): ContactListEntry['thumbnail'] {
+  const photo = merged?.photo;
+  if (photo === undefined) return undefined;
+  return {
+    source: photo.source,
+    blobId: photo.value.thumbnailId ?? photo.value.id,
+    mediaType: photo.value.mediaType,
+  };
+}
+
+/**
+ * The Contacts app's engine: the list window, search, details and merge screens over the contacts
+ * consumer; writes go to the local provider (the user's own contacts) and user decisions to the GCDS.
+ */
+export class ContactsEngine {
+  #window: Promise<{ sections: ListSection[]; window: ListWindow<ContactListEntry> }> | undefined;
+  readonly #entries = new Map<string, ContactListEntry>();
+
+  constructor(private readonly context: ContactsEngineContext) {
+    // Any commit may move rows: the next read builds a fresh window from fresh group counts.
+    context.consumer.changes$.subscribe(() => {
+      this.#window = undefined;
+    });
+  }
+
+  get #consumer(): EngineConsumer {
+    return this.context.consumer;
+  }
+
+  get #gcds() {
+    return this.context.service<GcdsClientApi>('gcds');
+  }
+
+  get #local() {
+    return this.context.service<LocalClientApi>('local');
+  }
+
+  #layout() {
+    if (this.#window === undefined) {
+      this.#window = this.#consumer.groups().then((groups) => {
+        const sections = groups.map((g) => ({ id: g.id, label: g.label, kind: g.kind, count: g.count }));
+        const page = (items: ListItem[]) =>
+          items.map((item) => ({ position: item.position, value: item.entry }));
+        const window = new ListWindow<ContactListEntry>(
+          groups.map((g) => ({ start: g.start, count: g.count })),
+          {
+            from: async (position, limit) => page((await this.#consumer.pageFrom(position, limit)).items),
+            after: async (position, limit) => page((await this.#consumer.pageAfter(position, limit)).items),
+          },
+        );
+        return { sections, window };
+      });
+      this.#window.catch(() => {
+        this.#window = undefined;
+      });
+    }
+    return this.#window;
+  }
+
+  #remember(entry: ContactListEntry): ContactRow {
+    this.#entries.set(entry.personId, entry);
+    return rowOf(entry, this.context.region);
+  }
+
+  /** Waits until the app's own database has the person a new local record became. */
+  async #personOfLocal(localId: string): Promise<string | undefined> {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const personId = await this.#gcds.personOf({ provider: 'local', contactId: localId });
+      if (personId !== undefined && (await this.#consumer.getDetail(personId)) !== undefined) return personId;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50 + attempt * 20, 300)));
+    }
+    return undefined;
+  }
+
+  /** Every person of the list once (a person in Favourites and in a letter group is one person). */
+  async #everyone(): Promise<MergedContact[]> {
+    const people: MergedContact[] = [];
+    const seen = new Set<string>();
+    let page = await this.#consumer.firstPage(200);
+    while (true) {
+      for (const item of page.items) {
+        if (seen.has(item.entry.personId)) continue;
+        seen.add(item.entry.personId);
+        const merged = await this.#consumer.getDetail(item.entry.personId);
+        if (merged !== undefined) people.push(merged);
+      }
+      if (page.next === undefined) return people;
+      page = await this.#consumer.pageAfter(page.next, 200);
+    }
+  }
+
+  readonly appApi: ContactsAppApi = {
+    whoAmI: () => ({ appId: this.context.identity.appId, accessLevel: this.context.identity.accessLevel }),
+    revision: () => this.#consumer.sync.status().revision,
+    sections: async () => (await this.#layout()).sections,
+    rows: async (sectionIndex, offset, limit) => {
+      const { window } = await this.#layout();
+      return (await window.rows(sectionIndex, offset, limit)).map((entry) => this.#remember(entry));
+    },
+    thumbnail: async (personId) => {
+      // A row read already knows its thumbnail; a detail opened from elsewhere takes its merged photo's.
+      const thumbnail =
+        this.#entries.get(personId)?.thumbnail ?? thumbnailOf(await this.#consumer.getDetail(personId));
+      const blob = thumbnail === undefined ? undefined : await this.#consumer.getThumbnail({ thumbnail });
+      return blob === undefined ? undefined : { bytes: blob.bytes, mediaType: blob.mediaType };
+    },
+    search: async (query, limit = 50) => {
+      const hits = await this.#consumer.search(query, limit);
+      return hits.map((hit) => ({ row: this.#remember(hit.entry), field: hit.field, matched: hit.matched }));
+    },
+    detail: async (personId) => {
+      const merged = await this.#consumer.getDetail(personId);
+      if (merged === undefined) return undefined;
+      const record = await this.context.gcdsRecord(personId);
+      const localId = merged.sources.find((source) => source.provider === 'local')?.contactId;
+      const region = this.context.region;
+      const phonesShown = Object.fromEntries(
+        merged.tel.map((t) => [t.value.value, displayNumber(t.value.value, region)]),
+      );
+      return {
+        merged,
+        reasons: record?.reasons ?? [],
+        phonesShown,
+        ...(localId === undefined ? {} : { localId }),
+      };
+    },
+    localContact: (localId) => this.#local.get(localId),
+    create: async (draft): Promise<SaveResult> => {
+      const result = await this.#local.add(draft);
+      if (!result.ok) return result;
+      const personId = await this.#personOfLocal(result.id);
+      return { ok: true, localId: result.id, ...(personId === undefined ? {} : { personId }) };
+    },
+    update: async (localId, draft): Promise<SaveResult> => {
+      const result = await this.#local.update(localId, draft);
+      if (!result.ok) return result;
+      const personId = await this.#personOfLocal(result.id);
+      return { ok: true, localId, ...(personId === undefined ? {} : { personId }) };
+    },
+    remove: (localId) => this.#local.remove(localId),
+    suggestions: async (personId) => {
+      const found = await this.#gcds.suggestDuplicates(personId, 5);
+      const named: MergeSuggestion[] = [];
+      for (const suggestion of found) {
+        const detail = await this.#consumer.getDetail(suggestion.personId);
+        if (detail === undefined) continue;
+        named.push({
+          personId: suggestion.personId,
+          displayName: displayNameOf(detail),
+          score: suggestion.score,
+          reasons: suggestion.reasons,
+        });
+      }
+      return named;
+    },
+    dismissSuggestion: (personId, otherId) => this.#gcds.dismissSuggestion(personId, otherId),
+    merge: (personIds) => this.#gcds.merge(personIds),
+    unmerge: (personId) => this.#gcds.unmerge(personId),
+    importVcf: (name, file, onProgress) =>
+      this.context.service<VcardClientApi>('vcard').importFile(
+        name,
+        file,
+        Comlink.proxy((progress) => {
+          void onProgress(progress);
+        }),
+      ),
+    exportVcf: async () =>
+      mergedPeopleVcf(await this.#everyone(), WITHHELD_FROM_EXPORT, (provider, blobId) =>
+        this.context.readBlob(provider, blobId),
+      ),
+    subscribe: (onChange) => {
+      this.#consumer.changes$
+        .pipe(throttleTime(150, asyncScheduler, { leading: true, trailing: true }))
+        .subscribe(() => {
+          void onChange();
+        });
+    },
+  };
+}
