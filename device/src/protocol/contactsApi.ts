@@ -89,6 +89,16 @@ export interface ContactsAppApi {
   create(draft: ContactDraft): Promise<SaveResult>;
   update(localId: string, draft: ContactDraft): Promise<SaveResult>;
   remove(localId: string): Promise<void>;
+  /**
+   * What the form starts from to edit a person with no local record (an import): the values the app
+   * may copy into the phone's own contacts (never facebook-sim's, which may not leave it).
+   */
+  copyDraft(personId: string): Promise<ContactDraft | undefined>;
+  /**
+   * Saves a person's first edit: a new local contact, linked to the person (a user merge the GCDS
+   * remembers by source), as Android does with read-only accounts. The imported record is untouched.
+   */
+  createLinked(personId: string, draft: ContactDraft): Promise<SaveResult>;
   suggestions(personId: string): Promise<MergeSuggestion[]>;
   dismissSuggestion(personId: string, otherId: string): Promise<void>;
   merge(personIds: string[]): Promise<string>;
@@ -118,6 +128,8 @@ export const CONTACTS_APP_METHODS: AppMethodTable<ContactsAppApi> = methodTable<
   create: { args: [isPlainRecord] },
   update: { args: [isText, isPlainRecord] },
   remove: { args: [isText] },
+  copyDraft: { args: [isText] },
+  createLinked: { args: [isText, isPlainRecord] },
   suggestions: { args: [isText] },
   dismissSuggestion: { args: [isText, isText] },
   merge: { args: [isTextList] },

@@ -1,7 +1,14 @@
 import type { ContactListEntry, ContactsConsumer, ListItem } from '@gcds/consumer-contacts';
 import { displayNameOf } from '@gcds/consumer-contacts';
 import { mergedPeopleVcf } from '@gcds/provider-vcard';
-import type { AppIdentity, MergedContact, PersonRecord, StoredBlob } from '@gcds/shared';
+import {
+  type AppIdentity,
+  type ContactDraft,
+  exportableContact,
+  type MergedContact,
+  type PersonRecord,
+  type StoredBlob,
+} from '@gcds/shared';
 import * as Comlink from 'comlink';
 import { asyncScheduler, throttleTime } from 'rxjs';
 import type {
@@ -67,6 +74,17 @@ function thumbnailOf(merged: MergedContact | undefined): ContactListEntry['thumb
     blobId: photo.value.thumbnailId ?? photo.value.id,
     mediaType: photo.value.mediaType,
   };
+}
+
+/**
+ * A person's values as a draft of a new local contact: what may leave its sources (not facebook-sim's),
+ * without the photo reference (its blob is in another provider's store) or another store's extras.
+ */
+export function copyDraftOf(merged: MergedContact): ContactDraft {
+  const contact = exportableContact(merged, WITHHELD_FROM_EXPORT);
+  if (contact === undefined) return {};
+  const { id: _id, photo: _photo, extra: _extra, updatedAt: _updatedAt, ...draft } = contact;
+  return draft;
 }
 
 /**
@@ -199,6 +217,23 @@ export class ContactsEngine {
       return { ok: true, localId, ...(personId === undefined ? {} : { personId }) };
     },
     remove: (localId) => this.#local.remove(localId),
+    copyDraft: async (personId) => {
+      const merged = await this.#consumer.getDetail(personId);
+      return merged === undefined ? undefined : copyDraftOf(merged);
+    },
+    createLinked: async (personId, draft): Promise<SaveResult> => {
+      // Only a person this app can see: the id is the app's, checked against its own database.
+      if ((await this.#consumer.getDetail(personId)) === undefined) {
+        return { ok: false, errors: [{ field: '', message: 'this contact is no longer here' }] };
+      }
+      const result = await this.#local.add(draft);
+      if (!result.ok) return result;
+      const copyId = await this.#personOfLocal(result.id);
+      // Same name and number: the GCDS may have joined them already, on its own evidence.
+      const linked =
+        copyId === undefined || copyId === personId ? copyId : await this.#gcds.merge([personId, copyId]);
+      return { ok: true, localId: result.id, ...(linked === undefined ? {} : { personId: linked }) };
+    },
     suggestions: async (personId) => {
       const found = await this.#gcds.suggestDuplicates(personId, 5);
       const named: MergeSuggestion[] = [];

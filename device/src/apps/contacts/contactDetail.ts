@@ -1,6 +1,7 @@
 import type { MergedContact, PartialDate, Sourced, SourcedItem, SourceRef } from '@gcds/shared';
 import type { EngineRemote } from '../../protocol/appRpc';
 import type { ContactsAppApi, MergeSuggestion, PersonDetail } from '../../protocol/contactsApi';
+import { startActivity } from '../../ui/activities';
 import { initialsAvatar } from '../../ui/avatar';
 import { confirmDialog } from '../../ui/dialog';
 import { h, replaceChildren } from '../../ui/dom';
@@ -11,6 +12,8 @@ import { reasonText, sourceName } from './sourceNames';
 export interface DetailActions {
   back(): void;
   edit(localId: string): void;
+  /** Edit a person with no local record: the form saves a linked local copy. */
+  editCopy(personId: string): void;
   openPerson(personId: string): void;
   pickMergeTarget(personId: string, name: string): void;
   notify(message: string): void;
@@ -144,9 +147,14 @@ export class ContactDetail {
       items: readonly SourcedItem<T>[],
       text: (value: T) => string,
       kind: (value: T) => string | undefined,
+      act: (value: T, shown: string) => { value: HTMLElement; buttons: HTMLElement[] } = (_, shown) => ({
+        value: h('span', { class: 'value' }, shown),
+        buttons: [],
+      }),
     ) => {
       for (const item of items) {
         const type = kind(item.value);
+        const acted = act(item.value, text(item.value));
         fields.append(
           h(
             'div',
@@ -155,16 +163,77 @@ export class ContactDetail {
             h(
               'dd',
               {},
-              h('span', { class: 'value' }, text(item.value)),
+              acted.value,
               sourceBadge(item.source, item.alsoIn),
+              acted.buttons.length === 0 ? null : h('span', { class: 'field-actions' }, ...acted.buttons),
             ),
           ),
         );
       }
     };
     const typeOf = (value: { type?: string[]; label?: string }) => value.label ?? value.type?.join(', ');
-    many('Phone', m.tel, (t) => detail.phonesShown[t.value] ?? t.value, typeOf);
-    many('Email', m.email, (e) => e.value, typeOf);
+    many(
+      'Phone',
+      m.tel,
+      (t) => detail.phonesShown[t.value] ?? t.value,
+      typeOf,
+      (t, shown) => ({
+        // Tapping a number calls it, as on any phone; Message writes to it.
+        value: h(
+          'button',
+          {
+            class: 'value link',
+            attrs: { type: 'button', 'aria-label': `Call ${shown}` },
+            on: { click: () => startActivity('dial', t.value) },
+          },
+          shown,
+        ),
+        buttons: [
+          h(
+            'button',
+            {
+              class: 'field-action',
+              attrs: { type: 'button', 'aria-label': `Call ${name} on ${shown}` },
+              on: { click: () => startActivity('dial', t.value) },
+            },
+            'Call',
+          ),
+          h(
+            'button',
+            {
+              class: 'field-action',
+              attrs: { type: 'button', 'aria-label': `Message ${name} on ${shown}` },
+              on: { click: () => startActivity('message', t.value) },
+            },
+            'Message',
+          ),
+        ],
+      }),
+    );
+    many(
+      'Email',
+      m.email,
+      (e) => e.value,
+      typeOf,
+      (e, shown) => ({
+        value: h(
+          'a',
+          {
+            class: 'value',
+            attrs: { href: `mailto:${e.value}`, 'aria-label': `Email ${shown}` },
+            on: {
+              click: (event) => {
+                // A sandboxed frame cannot leave for a mail app: the shell opens it (or says it would).
+                event.preventDefault();
+                startActivity('mail', e.value);
+              },
+            },
+          },
+          shown,
+        ),
+        buttons: [],
+      }),
+    );
     single('Organisation', m.org);
     single('Department', m.department);
     single('Job title', m.jobTitle);
@@ -241,6 +310,15 @@ export class ContactDetail {
         ),
       );
     }
+    if (detail.localId === undefined) {
+      buttons.push(
+        h(
+          'button',
+          { attrs: { type: 'button' }, on: { click: () => this.actions.editCopy(m.personId) } },
+          'Edit',
+        ),
+      );
+    }
     if (m.sources.length > 1) {
       buttons.push(
         h('button', { attrs: { type: 'button' }, on: { click: () => void this.#unmerge(name) } }, 'Unmerge'),
@@ -258,9 +336,9 @@ export class ContactDetail {
         ? h(
             'p',
             { class: 'hint' },
-            'Read-only here: this contact comes from ',
+            'This contact comes from ',
             m.sources.map(sourceName).join(' and '),
-            '.',
+            '. Editing it keeps your changes in your phone contacts, linked to it.',
           )
         : null;
 

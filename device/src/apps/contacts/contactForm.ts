@@ -15,6 +15,14 @@ interface Input {
 
 let nextId = 0;
 
+/** How the form opens besides a local record to edit. */
+export interface FormStart {
+  /** A number to add (the Phone app's "Create contact" or "Add to an existing contact"). */
+  addNumber?: string;
+  /** A person with no local record (an import): the first save copies it into the phone's contacts, linked. */
+  copyOf?: string;
+}
+
 /**
  * Create or edit a local contact. The local provider validates; its messages are shown next to the
  * field they name (`tel[1].value`), and a message about the whole contact above the form.
@@ -26,6 +34,7 @@ export class ContactForm {
   #emailRows: Input[] = [];
   #formError!: HTMLElement;
   #localId: string | undefined;
+  #copyOf: string | undefined;
 
   constructor(
     private readonly api: EngineRemote<ContactsAppApi>,
@@ -35,10 +44,20 @@ export class ContactForm {
     this.element = h('section', { class: 'form-view', attrs: { 'aria-label': 'Contact form' } });
   }
 
-  async show(localId?: string): Promise<void> {
+  async show(localId?: string, start: FormStart = {}): Promise<void> {
     this.#localId = localId;
-    const draft = localId === undefined ? {} : ((await this.api.localContact(localId)) ?? {});
-    this.#build(draft, localId === undefined ? 'New contact' : 'Edit contact');
+    this.#copyOf = localId === undefined ? start.copyOf : undefined;
+    const draft: ContactDraft =
+      localId !== undefined
+        ? ((await this.api.localContact(localId)) ?? {})
+        : this.#copyOf !== undefined
+          ? ((await this.api.copyDraft(this.#copyOf)) ?? {})
+          : {};
+    if (start.addNumber !== undefined) {
+      // The new number in the first empty row, typed as a mobile (what a call log's numbers mostly are).
+      draft.tel = [...(draft.tel ?? []), { value: start.addNumber, type: ['cell'] }];
+    }
+    this.#build(draft, localId === undefined && this.#copyOf === undefined ? 'New contact' : 'Edit contact');
   }
 
   #field(field: string, value: string, options: { type?: string; multiline?: boolean } = {}): Input {
@@ -106,6 +125,13 @@ export class ContactForm {
         },
       },
       this.#formError,
+      this.#copyOf === undefined
+        ? null
+        : h(
+            'p',
+            { class: 'hint', attrs: { 'data-testid': 'copy-hint' } },
+            'Saving keeps your changes in your phone contacts, linked to the imported contact, which stays as it was.',
+          ),
       this.#labelled(given, 'First name'),
       this.#labelled(family, 'Last name'),
       ...this.#telRows.map((row, i) =>
@@ -163,9 +189,11 @@ export class ContactForm {
       email: emailRows.map((row) => ({ value: row.input.value.trim() })),
     };
     const result =
-      this.#localId === undefined
-        ? await this.api.create(draft)
-        : await this.api.update(this.#localId, draft);
+      this.#localId !== undefined
+        ? await this.api.update(this.#localId, draft)
+        : this.#copyOf !== undefined
+          ? await this.api.createLinked(this.#copyOf, draft)
+          : await this.api.create(draft);
     if (result.ok) {
       const name = [draft.given, draft.family].filter(Boolean).join(' ') || draft.org || 'Contact';
       this.done(result.personId, `${name} saved.`);

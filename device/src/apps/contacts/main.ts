@@ -1,9 +1,11 @@
 import type { ContactsAppApi } from '../../protocol/contactsApi';
+import { onActivity } from '../../ui/activities';
 import { connectToEngine, storageIsolation } from '../../ui/appChannel';
 import { announce, h } from '../../ui/dom';
 import { handleEscape } from '../../ui/escapeKey';
+import { AddNumberPicker } from './addNumberPicker';
 import { ContactDetail } from './contactDetail';
-import { ContactForm } from './contactForm';
+import { ContactForm, type FormStart } from './contactForm';
 import { ContactList } from './contactList';
 import { ImportView } from './importView';
 import { MergePicker } from './mergePicker';
@@ -25,7 +27,7 @@ document.body.dataset.storage = storageIsolation();
 const api = await connectToEngine<ContactsAppApi>();
 const photos = new PhotoCache(api);
 
-type View = 'list' | 'detail' | 'form' | 'import' | 'merge';
+type View = 'list' | 'detail' | 'form' | 'import' | 'merge' | 'add-number';
 const views = new Map<View, HTMLElement>();
 
 function notify(message: string): void {
@@ -46,6 +48,7 @@ const list = new ContactList(api, photos, (personId) => void openPerson(personId
 const detail = new ContactDetail(api, photos, {
   back: () => backToList(),
   edit: (localId) => void openForm(localId),
+  editCopy: (personId) => void openForm(undefined, { copyOf: personId }),
   openPerson: (personId) => void openPerson(personId),
   pickMergeTarget: (personId, name) => {
     show('merge');
@@ -79,6 +82,19 @@ async function openPerson(personId: string): Promise<void> {
   detail.element.querySelector<HTMLElement>('h2')?.focus();
 }
 
+const addNumber = new AddNumberPicker(
+  api,
+  () => backToList(),
+  (personId, number) => void addNumberTo(personId, number),
+);
+
+/** The chosen contact in the form with the number added: its local record, or a linked copy of it. */
+async function addNumberTo(personId: string, number: string): Promise<void> {
+  const localId = (await api.detail(personId))?.localId;
+  if (localId === undefined) await openForm(undefined, { copyOf: personId, addNumber: number }, personId);
+  else await openForm(localId, { addNumber: number }, personId);
+}
+
 let formFrom: string | undefined;
 
 /** Leaving the form unsaved goes back where it was opened from: the contact edited, or the list. */
@@ -87,10 +103,11 @@ function cancelForm(): void {
   else void openPerson(formFrom);
 }
 
-async function openForm(localId?: string): Promise<void> {
-  formFrom = localId === undefined ? undefined : detail.personId;
+/** `from`: the person Cancel goes back to (by default the one on the detail, when editing). */
+async function openForm(localId?: string, start: FormStart = {}, from?: string): Promise<void> {
+  formFrom = from ?? (localId === undefined && start.copyOf === undefined ? undefined : detail.personId);
   show('form');
-  await form.show(localId);
+  await form.show(localId, start);
 }
 
 function backToList(): void {
@@ -130,9 +147,20 @@ views.set('detail', h('div', { class: 'view' }, detail.element));
 views.set('form', h('div', { class: 'view' }, form.element));
 views.set('import', h('div', { class: 'view' }, importView.element));
 views.set('merge', h('div', { class: 'view' }, picker.element));
+views.set('add-number', h('div', { class: 'view' }, addNumber.element));
 root.append(...views.values(), toast, live);
 show('list');
 list.mount();
+
+// From the Phone app, for a number no contact has: a new contact with it, or an existing one.
+onActivity((activity) => {
+  if (activity.name === 'new-contact') {
+    void openForm(undefined, { addNumber: activity.value });
+  } else if (activity.name === 'add-to-contact') {
+    show('add-number');
+    addNumber.show(activity.value);
+  }
+});
 
 api.subscribe(() => {
   void list.reload();
@@ -152,7 +180,7 @@ document.addEventListener('keydown', (event) => {
 
 handleEscape(() => {
   const view = document.body.dataset.view;
-  if (view === 'detail' || view === 'import') backToList();
+  if (view === 'detail' || view === 'import' || view === 'add-number') backToList();
   else if (view === 'form') cancelForm();
   else if (view === 'merge') void openPerson(detail.personId);
   else return list.clearSearch();

@@ -1,13 +1,8 @@
 import type { EngineRemote } from '../../protocol/appRpc';
-import type { CallKind, CallLogEntry, PhoneAppApi } from '../../protocol/phoneApi';
+import type { CallLogEntry, PhoneAppApi } from '../../protocol/phoneApi';
 import { h, replaceChildren } from '../../ui/dom';
 import { timeText } from '../../ui/timeText';
-
-const KIND_TEXT: Record<CallKind, { icon: string; words: string }> = {
-  incoming: { icon: '↙', words: 'Incoming' },
-  outgoing: { icon: '↗', words: 'Outgoing' },
-  missed: { icon: '↙', words: 'Missed' },
-};
+import { CALL_KIND_TEXT } from './callKindText';
 
 /** The call log, newest first, each number named from the contacts the Phone app may read. */
 export class RecentsView {
@@ -17,7 +12,8 @@ export class RecentsView {
 
   constructor(
     private readonly api: EngineRemote<PhoneAppApi>,
-    private readonly call: (number: string) => void,
+    /** Opens a number's details: the calls with it, newest first. */
+    private readonly open: (calls: CallLogEntry[]) => void,
   ) {
     this.#list = h('ol', {
       class: 'call-log',
@@ -39,12 +35,17 @@ export class RecentsView {
       return;
     }
     const now = Date.now();
-    replaceChildren(this.#list, ...calls.map((entry) => this.#row(entry, now)));
+    replaceChildren(
+      this.#list,
+      ...calls.map((entry) =>
+        this.#row(entry, now, () => calls.filter((c) => c.caller.number === entry.caller.number)),
+      ),
+    );
   }
 
-  #row(entry: CallLogEntry, now: number): HTMLElement {
+  #row(entry: CallLogEntry, now: number, same: () => CallLogEntry[]): HTMLElement {
     const { caller } = entry;
-    const kind = KIND_TEXT[entry.kind];
+    const kind = CALL_KIND_TEXT[entry.kind];
     const who = caller.name ?? caller.displayNumber;
     return h(
       'li',
@@ -55,9 +56,9 @@ export class RecentsView {
           class: 'call-entry-button',
           attrs: {
             type: 'button',
-            'aria-label': `${kind.words} call, ${who}${caller.label === undefined ? '' : ` ${caller.label}`}, ${timeText(entry.at, now)}. Call back`,
+            'aria-label': `${kind.words} call, ${who}${caller.label === undefined ? '' : ` ${caller.label}`}, ${timeText(entry.at, now)}. Details`,
           },
-          on: { click: () => this.call(caller.number) },
+          on: { click: () => this.open(same()) },
         },
         h('span', { class: 'call-kind', attrs: { 'aria-hidden': 'true', title: kind.words } }, kind.icon),
         h(
