@@ -89,6 +89,8 @@ export interface ContactsAppApi {
   create(draft: ContactDraft): Promise<SaveResult>;
   update(localId: string, draft: ContactDraft): Promise<SaveResult>;
   remove(localId: string): Promise<void>;
+  /** Undo of a delete: the local record back as it was (its merges with it); the person it is in again. */
+  restore(localId: string): Promise<SaveResult>;
   /**
    * What the form starts from to edit a person with no local record (an import): the values the app
    * may copy into the phone's own contacts (never facebook-sim's, which may not leave it).
@@ -128,6 +130,7 @@ export const CONTACTS_APP_METHODS: AppMethodTable<ContactsAppApi> = methodTable<
   create: { args: [isPlainRecord] },
   update: { args: [isText, isPlainRecord] },
   remove: { args: [isText] },
+  restore: { args: [isText] },
   copyDraft: { args: [isText] },
   createLinked: { args: [isText, isPlainRecord] },
   suggestions: { args: [isText] },

@@ -61,6 +61,12 @@ export interface LocalClientApi {
   add(draft: ContactDraft): Promise<LocalSaveResult>;
   update(id: string, draft: ContactDraft): Promise<LocalSaveResult>;
   remove(id: string): Promise<void>;
+  /**
+   * Puts back a contact this client removed moments ago (Undo), exactly as it was and under its own id,
+   * so the GCDS's decisions about it (merges, keyed by provider + id) hold again. Only a contact removed
+   * within the undo window: a client cannot write an id or data of its choosing.
+   */
+  restore(id: string): Promise<LocalSaveResult>;
   get(id: string): Promise<ContactDraft | undefined>;
 }
 

@@ -2,6 +2,7 @@ import { DEFAULT_DEMO_PEOPLE, LARGE_DEMO_PEOPLE } from '../demo/demoBook';
 import { APPS, PROVIDER_IDS, PROVIDER_NAMES, type ProviderId } from '../protocol/deviceConfig';
 import { h, replaceChildren } from '../ui/dom';
 import { type Device, message } from './device';
+import { uninstallQuestion } from './uninstallQuestion';
 
 type ReaderRow = {
   reader: string;
@@ -209,8 +210,11 @@ export class SystemPanel {
 
   async #toggle(id: ProviderId): Promise<void> {
     const state = this.device.providerStates.get(id);
-    if (state === 'installed' || state === 'failed') await this.device.uninstall(id);
-    else if (state === 'not installed') await this.device.install(id);
+    if (state === 'installed' || state === 'failed') {
+      const store = this.device.stores.states.find((s) => s.info.owner === id && s.info.name === 'contacts');
+      if (window.confirm(uninstallQuestion(PROVIDER_NAMES[id] ?? id, store?.length)))
+        await this.device.uninstall(id);
+    } else if (state === 'not installed') await this.device.install(id);
   }
 
   #schedule(): void {

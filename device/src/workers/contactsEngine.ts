@@ -217,6 +217,12 @@ export class ContactsEngine {
       return { ok: true, localId, ...(personId === undefined ? {} : { personId }) };
     },
     remove: (localId) => this.#local.remove(localId),
+    restore: async (localId): Promise<SaveResult> => {
+      const result = await this.#local.restore(localId);
+      if (!result.ok) return result;
+      const personId = await this.#personOfLocal(result.id);
+      return { ok: true, localId, ...(personId === undefined ? {} : { personId }) };
+    },
     copyDraft: async (personId) => {
       const merged = await this.#consumer.getDetail(personId);
       return merged === undefined ? undefined : copyDraftOf(merged);

@@ -6,6 +6,7 @@ import { initialsAvatar } from '../../ui/avatar';
 import { confirmDialog } from '../../ui/dialog';
 import { h, replaceChildren } from '../../ui/dom';
 import { viewBar } from '../../ui/viewBar';
+import { deleteQuestion } from './deleteExplanation';
 import type { PhotoCache } from './photoCache';
 import { reasonText, sourceName } from './sourceNames';
 
@@ -16,7 +17,7 @@ export interface DetailActions {
   editCopy(personId: string): void;
   openPerson(personId: string): void;
   pickMergeTarget(personId: string, name: string): void;
-  notify(message: string): void;
+  notify(message: string, undo?: { label: string; run: () => void }): void;
 }
 
 function dateText(date: PartialDate): string {
@@ -304,7 +305,7 @@ export class ContactDetail {
           {
             class: 'danger',
             attrs: { type: 'button' },
-            on: { click: () => void this.#delete(localId, name) },
+            on: { click: () => void this.#delete(localId, name, m.sources) },
           },
           'Delete',
         ),
@@ -457,6 +458,20 @@ export class ContactDetail {
     }
   }
 
+  async #restore(localId: string, name: string): Promise<void> {
+    try {
+      const result = await this.api.restore(localId);
+      if (!result.ok) {
+        this.actions.notify(`Could not restore ${name}: ${result.errors.map((e) => e.message).join('; ')}`);
+        return;
+      }
+      this.actions.notify(`${name} restored.`);
+      if (result.personId !== undefined) this.actions.openPerson(result.personId);
+    } catch (error) {
+      this.actions.notify(`Could not restore: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   async #unmerge(name: string): Promise<void> {
     if (!(await confirmDialog(document.body, `Split ${name} back into its sources?`, 'Unmerge'))) return;
     try {
@@ -468,11 +483,15 @@ export class ContactDetail {
     }
   }
 
-  async #delete(localId: string, name: string): Promise<void> {
-    if (!(await confirmDialog(document.body, `Delete ${name} from your phone contacts?`, 'Delete'))) return;
+  async #delete(localId: string, name: string, sources: readonly SourceRef[]): Promise<void> {
+    if (!(await confirmDialog(document.body, deleteQuestion(name, sources), 'Delete'))) return;
+    const stays = sources.some((s) => s.provider !== 'local');
     try {
       await this.api.remove(localId);
-      this.actions.notify(`${name} deleted.`);
+      this.actions.notify(stays ? `${name} deleted from Phone contacts.` : `${name} deleted.`, {
+        label: 'Undo',
+        run: () => void this.#restore(localId, name),
+      });
       this.actions.back();
     } catch (error) {
       this.actions.notify(`Could not delete: ${error instanceof Error ? error.message : String(error)}`);

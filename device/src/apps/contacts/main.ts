@@ -20,7 +20,7 @@ const live = h('div', {
   class: 'sr-only',
   attrs: { role: 'status', 'aria-live': 'polite', 'data-testid': 'announcer' },
 });
-const toast = h('p', { class: 'toast', attrs: { 'data-testid': 'toast' } });
+const toast = h('div', { class: 'toast', attrs: { 'data-testid': 'toast' } });
 toast.hidden = true;
 document.body.dataset.storage = storageIsolation();
 
@@ -30,13 +30,39 @@ const photos = new PhotoCache(api);
 type View = 'list' | 'detail' | 'form' | 'import' | 'merge' | 'add-number';
 const views = new Map<View, HTMLElement>();
 
-function notify(message: string): void {
-  toast.textContent = message;
+/** How long a toast with an action (Undo) stays: long enough to read it and reach the button. */
+const ACTION_TOAST_MS = 8000;
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+function notify(message: string, action?: { label: string; run: () => void }): void {
+  const text = h('span', { class: 'toast-text' }, message);
+  const button =
+    action === undefined
+      ? null
+      : h(
+          'button',
+          {
+            class: 'toast-action',
+            attrs: { type: 'button' },
+            on: {
+              click: () => {
+                toast.hidden = true;
+                action.run();
+              },
+            },
+          },
+          action.label,
+        );
+  toast.replaceChildren(text, ...(button === null ? [] : [button]));
   toast.hidden = false;
-  announce(live, message);
-  setTimeout(() => {
-    if (toast.textContent === message) toast.hidden = true;
-  }, 4000);
+  announce(live, action === undefined ? message : `${message} ${action.label} is on the message.`);
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(
+    () => {
+      toast.hidden = true;
+    },
+    action === undefined ? 4000 : ACTION_TOAST_MS,
+  );
 }
 
 function show(view: View): void {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { deleteQuestion, listOfNames } from './deleteExplanation';
+
+const local = { provider: 'local', contactId: 'l1' };
+const vcard = { provider: 'vcard', contactId: 'v1' };
+const facebook = { provider: 'facebook-sim', contactId: 'f1' };
+
+describe('deleteQuestion', () => {
+  it('asks plainly when only the phone has the person', () => {
+    expect(deleteQuestion('Ana Lima', [local])).toBe('Delete Ana Lima from your phone contacts?');
+  });
+
+  it('says the person stays, and which sources keep them, when others have them too', () => {
+    expect(deleteQuestion('Ana Lima', [local, vcard])).toBe(
+      'Delete Ana Lima from Phone contacts? Ana Lima stays in your contacts, because vCard file also has them.',
+    );
+    expect(deleteQuestion('Ana Lima', [vcard, local, facebook, { ...vcard, contactId: 'v2' }])).toBe(
+      'Delete Ana Lima from Phone contacts? Ana Lima stays in your contacts, because vCard file and Facebook (simulated) also have them.',
+    );
+  });
+});
+
+describe('listOfNames', () => {
+  it('joins with commas and a last "and"', () => {
+    expect(listOfNames([])).toBe('');
+    expect(listOfNames(['A'])).toBe('A');
+    expect(listOfNames(['A', 'B', 'C'])).toBe('A, B and C');
+  });
+});
