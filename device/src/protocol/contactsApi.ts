@@ -35,6 +35,18 @@ export interface SearchResult {
   matched: string;
 }
 
+/** A page of a search's results, and how many there are in all. */
+export interface SearchPage {
+  /** Every match, counted exactly (up to `SEARCH_RESULTS_MAX`, when `more` says there are more). */
+  total: number;
+  /** More than `total` match: the search stopped counting there, and says so. */
+  more: boolean;
+  results: SearchResult[];
+}
+
+/** The most results one search holds; past it the list says "more than" (never a silent cap). */
+export const SEARCH_RESULTS_MAX = 10_000;
+
 export interface PersonDetail {
   merged: MergedContact;
   /** Why these sources are one person (GCDS merge reasons), when there is more than one. */
@@ -84,6 +96,8 @@ export interface ContactsAppApi {
   rows(sectionIndex: number, offset: number, limit: number): Promise<ContactRow[]>;
   thumbnail(personId: string): Promise<{ bytes: Uint8Array; mediaType: string } | undefined>;
   search(query: string, limit?: number): Promise<SearchResult[]>;
+  /** Results `offset`… of a search, with the exact count: the list scrolls through all of them. */
+  searchPage(query: string, offset: number, limit: number): Promise<SearchPage>;
   detail(personId: string): Promise<PersonDetail | undefined>;
   localContact(localId: string): Promise<ContactDraft | undefined>;
   create(draft: ContactDraft): Promise<SaveResult>;
@@ -125,6 +139,7 @@ export const CONTACTS_APP_METHODS: AppMethodTable<ContactsAppApi> = methodTable<
   rows: { args: [isCount, isCount, isCount] },
   thumbnail: { args: [isText] },
   search: { args: [isText, optional(isCount)] },
+  searchPage: { args: [isText, isCount, isCount] },
   detail: { args: [isText] },
   localContact: { args: [isText] },
   create: { args: [isPlainRecord] },

@@ -1,4 +1,4 @@
-import type { ContactListEntry, ContactsConsumer, ListItem } from '@gcds/consumer-contacts';
+import type { ContactListEntry, ContactsConsumer, ListItem, SearchHit } from '@gcds/consumer-contacts';
 import { displayNameOf } from '@gcds/consumer-contacts';
 import { mergedPeopleVcf } from '@gcds/provider-vcard';
 import {
@@ -17,7 +17,9 @@ import type {
   ListSection,
   MergeSuggestion,
   SaveResult,
+  SearchResult,
 } from '../protocol/contactsApi';
+import { SEARCH_RESULTS_MAX } from '../protocol/contactsApi';
 import type { ServiceName } from '../protocol/deviceConfig';
 import type { GcdsClientApi, LocalClientApi, VcardClientApi } from '../protocol/workerApis';
 import { displayNumber } from './callerIdView';
@@ -94,12 +96,27 @@ export function copyDraftOf(merged: MergedContact): ContactDraft {
 export class ContactsEngine {
   #window: Promise<{ sections: ListSection[]; window: ListWindow<ContactListEntry> }> | undefined;
   readonly #entries = new Map<string, ContactListEntry>();
+  /** The last paged search's results, all of them (a scroll reads pages of it). */
+  #searched: { query: string; results: Promise<SearchHit[]> } | undefined;
 
   constructor(private readonly context: ContactsEngineContext) {
     // Any commit may move rows: the next read builds a fresh window from fresh group counts.
     context.consumer.changes$.subscribe(() => {
       this.#window = undefined;
+      this.#searched = undefined;
     });
+  }
+
+  /** Every result of a search (one past the most, to know there are more), kept while the query is. */
+  #allResults(query: string): Promise<SearchHit[]> {
+    if (this.#searched?.query !== query) {
+      const results = this.#consumer.search(query, SEARCH_RESULTS_MAX + 1);
+      results.catch(() => {
+        if (this.#searched?.results === results) this.#searched = undefined;
+      });
+      this.#searched = { query, results };
+    }
+    return this.#searched.results;
   }
 
   get #consumer(): EngineConsumer {
@@ -186,6 +203,14 @@ export class ContactsEngine {
     search: async (query, limit = 50) => {
       const hits = await this.#consumer.search(query, limit);
       return hits.map((hit) => ({ row: this.#remember(hit.entry), field: hit.field, matched: hit.matched }));
+    },
+    searchPage: async (query, offset, limit) => {
+      const all = await this.#allResults(query);
+      const more = all.length > SEARCH_RESULTS_MAX;
+      const results: SearchResult[] = all
+        .slice(offset, Math.min(offset + limit, SEARCH_RESULTS_MAX))
+        .map((hit) => ({ row: this.#remember(hit.entry), field: hit.field, matched: hit.matched }));
+      return { total: more ? SEARCH_RESULTS_MAX : all.length, more, results };
     },
     detail: async (personId) => {
       const merged = await this.#consumer.getDetail(personId);
