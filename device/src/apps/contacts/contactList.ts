@@ -1,11 +1,6 @@
 import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/virtual-core';
 import type { EngineRemote } from '../../protocol/appRpc';
-import type {
-  ContactRow,
-  ContactsAppApi,
-  ListSection,
-  SearchResult,
-} from '../../protocol/contactsApi';
+import type { ContactRow, ContactsAppApi, ListSection, SearchResult } from '../../protocol/contactsApi';
 import { initialsAvatar } from '../../ui/avatar';
 import { h, replaceChildren } from '../../ui/dom';
 import { marked } from '../../ui/marked';
