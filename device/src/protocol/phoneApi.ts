@@ -23,6 +23,8 @@ export interface DialSuggestion {
   number: string;
   displayNumber: string;
   label?: string;
+  /** Found by the name's letters on the keys (T9): the part of the name the digits spell, to mark. */
+  spelled?: string;
 }
 
 export type CallKind = 'incoming' | 'outgoing' | 'missed';

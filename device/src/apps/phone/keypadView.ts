@@ -208,12 +208,13 @@ export class KeypadView {
                 },
               },
             },
-            h('span', { class: 'row-name' }, s.name),
+            // Found by letters: the spelled part of the name is marked; by digits: the digits in the number.
+            h('span', { class: 'row-name' }, s.spelled === undefined ? s.name : marked(s.name, s.spelled)),
             h(
               'span',
               { class: 'row-sub' },
               s.label === undefined ? '' : `${s.label} · `,
-              marked(s.displayNumber, typed),
+              s.spelled === undefined ? marked(s.displayNumber, typed) : s.displayNumber,
             ),
           ),
         ),
