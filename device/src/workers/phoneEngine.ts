@@ -32,7 +32,7 @@ const CALLS_COUNTED = 500;
 
 const NUMBER_KIND = { exact: 'number-exact', prefix: 'number-prefix', infix: 'number-inside' } as const;
 
-const CALL_KINDS: readonly CallKind[] = ['incoming', 'outgoing', 'missed'];
+const CALL_KINDS: readonly CallKind[] = ['incoming', 'outgoing', 'missed', 'declined'];
 const KEYPAD_TEXT = /^[\d\s+().\-*#]*$/u;
 
 /** A number the user typed or a call carried: trimmed, with at least one digit, keypad characters only. */
@@ -159,7 +159,7 @@ export class PhoneEngine {
     logCall: async (number, kind) => {
       const checked = checkedNumber(number);
       if (!CALL_KINDS.includes(kind))
-        throw new Error(`a call is incoming, outgoing or missed, not “${kind}”`);
+        throw new Error(`a call is incoming, outgoing, missed or declined, not “${kind}”`);
       const [call] = await this.log.add([{ number: checked, kind, at: Date.now() }]);
       return {
         id: call!.id,

@@ -5,4 +5,5 @@ export const CALL_KIND_TEXT: Readonly<Record<CallKind, { icon: string; words: st
   incoming: { icon: '↙', words: 'Incoming' },
   outgoing: { icon: '↗', words: 'Outgoing' },
   missed: { icon: '↙', words: 'Missed' },
+  declined: { icon: '⊘', words: 'Declined' },
 };
