@@ -64,6 +64,15 @@ export interface MergeSuggestion {
   reasons: string[];
 }
 
+/** Two people the GCDS thinks may be one, for the Merge & fix screen. */
+export interface DuplicatePair {
+  a: { personId: string; name: string };
+  b: { personId: string; name: string };
+  score: number;
+  /** Why, one line per reason, for people ("Same phone number (06 12 34 56 78)"). */
+  reasons: string[];
+}
+
 export interface FieldError {
   field: string;
   message: string;
@@ -117,6 +126,8 @@ export interface ContactsAppApi {
   createLinked(personId: string, draft: ContactDraft): Promise<SaveResult>;
   suggestions(personId: string): Promise<MergeSuggestion[]>;
   dismissSuggestion(personId: string, otherId: string): Promise<void>;
+  /** Every suggested pair of the book, best first; progress counts the people checked. */
+  duplicates(onProgress: (progress: ImportProgress) => void): Promise<DuplicatePair[]>;
   merge(personIds: string[]): Promise<string>;
   unmerge(personId: string): Promise<string[]>;
   /** The picked file itself (a Blob is passed by reference): the provider reads it a chunk at a time. */
@@ -150,6 +161,7 @@ export const CONTACTS_APP_METHODS: AppMethodTable<ContactsAppApi> = methodTable<
   createLinked: { args: [isText, isPlainRecord] },
   suggestions: { args: [isText] },
   dismissSuggestion: { args: [isText, isText] },
+  duplicates: { args: [], progress: true },
   merge: { args: [isTextList] },
   unmerge: { args: [isText] },
   importVcf: { args: [isText, isBytesOrBlob], progress: true },

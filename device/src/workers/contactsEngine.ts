@@ -14,6 +14,7 @@ import { asyncScheduler, throttleTime } from 'rxjs';
 import type {
   ContactRow,
   ContactsAppApi,
+  DuplicatePair,
   ListSection,
   MergeSuggestion,
   SaveResult,
@@ -24,6 +25,7 @@ import type { ServiceName } from '../protocol/deviceConfig';
 import type { GcdsClientApi, LocalClientApi, VcardClientApi } from '../protocol/workerApis';
 import { displayNumber } from './callerIdView';
 import { ListWindow } from './listWindow';
+import { mergeReasonLines } from './mergeReasonLines';
 
 /** Providers whose data may be shown but never leave the phone in an export. */
 export const WITHHELD_FROM_EXPORT: ReadonlySet<string> = new Set(['facebook-sim']);
@@ -281,6 +283,32 @@ export class ContactsEngine {
       return named;
     },
     dismissSuggestion: (personId, otherId) => this.#gcds.dismissSuggestion(personId, otherId),
+    duplicates: async (onProgress) => {
+      const people = await this.#everyone();
+      const names = new Map(people.map((p) => [p.personId, displayNameOf(p)]));
+      const pairs = new Map<string, DuplicatePair>();
+      const show = (number: string) => displayNumber(number, this.context.region);
+      for (const [index, person] of people.entries()) {
+        for (const found of await this.#gcds.suggestDuplicates(person.personId, 5)) {
+          const other = names.get(found.personId);
+          if (other === undefined) continue;
+          // One pair however it was found (from either side), with its best score.
+          const [a, b] = [person.personId, found.personId].sort() as [string, string];
+          const key = `${a} ${b}`;
+          if ((pairs.get(key)?.score ?? -1) >= found.score) continue;
+          pairs.set(key, {
+            a: { personId: a, name: names.get(a)! },
+            b: { personId: b, name: names.get(b)! },
+            score: found.score,
+            reasons: mergeReasonLines(found.reasons, show),
+          });
+        }
+        if (index % 20 === 19 || index === people.length - 1) {
+          void onProgress({ done: index + 1, total: people.length });
+        }
+      }
+      return [...pairs.values()].sort((x, y) => y.score - x.score || x.a.name.localeCompare(y.a.name));
+    },
     merge: (personIds) => this.#gcds.merge(personIds),
     unmerge: (personId) => this.#gcds.unmerge(personId),
     importVcf: (name, file, onProgress) =>

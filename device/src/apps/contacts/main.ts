@@ -8,6 +8,7 @@ import { ContactDetail } from './contactDetail';
 import { ContactForm, type FormStart } from './contactForm';
 import { ContactList } from './contactList';
 import { ImportView } from './importView';
+import { MergeAndFix } from './mergeAndFix';
 import { MergePicker } from './mergePicker';
 import { PhotoCache } from './photoCache';
 
@@ -27,7 +28,7 @@ document.body.dataset.storage = storageIsolation();
 const api = await connectToEngine<ContactsAppApi>();
 const photos = new PhotoCache(api);
 
-type View = 'list' | 'detail' | 'form' | 'import' | 'merge' | 'add-number';
+type View = 'list' | 'detail' | 'form' | 'import' | 'merge' | 'add-number' | 'fix';
 const views = new Map<View, HTMLElement>();
 
 /** How long a toast with an action (Undo) stays: long enough to read it and reach the button. */
@@ -121,6 +122,8 @@ async function addNumberTo(personId: string, number: string): Promise<void> {
   else await openForm(localId, { addNumber: number }, personId);
 }
 
+const fix = new MergeAndFix(api, () => backToList(), notify);
+
 let formFrom: string | undefined;
 
 /** Leaving the form unsaved goes back where it was opened from: the contact edited, or the list. */
@@ -151,6 +154,19 @@ const header = h(
     h(
       'button',
       {
+        attrs: { type: 'button', 'aria-label': 'Merge and fix duplicates' },
+        on: {
+          click: () => {
+            show('fix');
+            void fix.show();
+          },
+        },
+      },
+      '⧉',
+    ),
+    h(
+      'button',
+      {
         attrs: { type: 'button', 'aria-label': 'Import or export vCard' },
         on: { click: () => show('import') },
       },
@@ -174,6 +190,7 @@ views.set('form', h('div', { class: 'view' }, form.element));
 views.set('import', h('div', { class: 'view' }, importView.element));
 views.set('merge', h('div', { class: 'view' }, picker.element));
 views.set('add-number', h('div', { class: 'view' }, addNumber.element));
+views.set('fix', h('div', { class: 'view' }, fix.element));
 root.append(...views.values(), toast, live);
 show('list');
 list.mount();
@@ -206,7 +223,7 @@ document.addEventListener('keydown', (event) => {
 
 handleEscape(() => {
   const view = document.body.dataset.view;
-  if (view === 'detail' || view === 'import' || view === 'add-number') backToList();
+  if (view === 'detail' || view === 'import' || view === 'add-number' || view === 'fix') backToList();
   else if (view === 'form') cancelForm();
   else if (view === 'merge') void openPerson(detail.personId);
   else return list.clearSearch();
