@@ -105,7 +105,7 @@ export class ContactList {
       { class: 'virtual-scroller results-scroller', attrs: { 'data-testid': 'results-scroller' } },
       this.#results,
     );
-    this.#resultsScroller.hidden = true;
+    this.#showResults(false);
     this.element = h(
       'section',
       { class: 'contact-list-view', attrs: { 'aria-label': 'All contacts' } },
@@ -163,6 +163,16 @@ export class ContactList {
     this.#renderJumpBar();
     this.#render();
     if (this.#query !== '') void this.#runSearch();
+  }
+
+  /**
+   * Results are shown or put away without `hidden`: a scroller out of the layout measures 0 high, and
+   * its virtualiser would render no row until a resize arrived, a frame after the count is shown.
+   */
+  #showResults(shown: boolean): void {
+    this.#resultsScroller.classList.toggle('idle', !shown);
+    if (shown) this.#resultsScroller.removeAttribute('aria-hidden');
+    else this.#resultsScroller.setAttribute('aria-hidden', 'true');
   }
 
   focusSearch(): void {
@@ -311,7 +321,7 @@ export class ContactList {
   #onQuery(): void {
     this.#query = this.#search.value.trim();
     const searching = this.#query !== '';
-    this.#resultsScroller.hidden = !searching;
+    this.#showResults(searching);
     this.#scroller.hidden = searching;
     this.#jumpBar.hidden = searching;
     this.#sticky.hidden = true;

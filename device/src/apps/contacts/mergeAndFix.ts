@@ -25,7 +25,7 @@ export class MergeAndFix {
     back: () => void,
     private readonly notify: (message: string) => void,
   ) {
-    this.#status = h('p', { class: 'list-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+    this.#status = h('p', { class: 'fix-status', attrs: { role: 'status', 'aria-live': 'polite' } });
     this.#list = h('ol', { class: 'fix-list', attrs: { 'aria-label': 'Suggested merges' } });
     this.#threshold = h(
       'select',
