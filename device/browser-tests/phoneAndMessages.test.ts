@@ -146,7 +146,7 @@ describe('access levels', () => {
     await dialer.getByRole('tab', { name: 'Recents' }).click();
     await expect
       .poll(() => dialer.getByTestId('call-log').getByRole('button').first().getAttribute('aria-label'))
-      .toMatch(/^Missed call, /);
+      .toMatch(/^Declined call, /);
 
     const messages = await phone.openApp('messages');
     await messages.getByRole('button', { name: 'New message' }).click();

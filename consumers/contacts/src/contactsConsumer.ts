@@ -52,8 +52,8 @@ export interface ContactsConsumer extends Consumer<ContactsDb> {
   search$(query: string, limit?: number): Observable<SearchHit[]>;
   /** One person's detail, again whenever that person changes (undefined once gone). */
   detail$(personId: string): Observable<MergedContact | undefined>;
-  /** A list thumbnail's bytes, read from its provider with the app's own identity. */
-  getThumbnail(entry: ContactListEntry): Promise<StoredBlob | undefined>;
+  /** A thumbnail's bytes (a list row's, or one made from a detail's photo), read from its provider with the app's own identity. */
+  getThumbnail(entry: Pick<ContactListEntry, 'thumbnail'>): Promise<StoredBlob | undefined>;
   /** Memory held for search (built on the first search). */
   searchIndexStats(): ReturnType<SearchIndex['stats']> | undefined;
 }
@@ -144,7 +144,7 @@ class ContactsConsumerImpl extends ConsumerBase<ContactsDb> implements ContactsC
     );
   }
 
-  async getThumbnail(entry: ContactListEntry): Promise<StoredBlob | undefined> {
+  async getThumbnail(entry: Pick<ContactListEntry, 'thumbnail'>): Promise<StoredBlob | undefined> {
     if (entry.thumbnail === undefined) return undefined;
     const store = await this.#options.platform.openStore<Contact>(
       this.#options.identity,

@@ -13,7 +13,7 @@ import {
 import type { Observable } from 'rxjs';
 import { type CallerIdMatch, rankCallerId } from './callerIdMatch';
 import { readByLookupKeys, suggestFromStore } from './dialerQueries';
-import { DIALER_SCHEMA, type DialerDb } from './dialerRows';
+import { CALLER_ID_STORE, type CallerIdRow, DIALER_SCHEMA, type DialerDb } from './dialerRows';
 import type { DialSuggestion } from './dialSuggestions';
 import { projectCallerId } from './projectCallerId';
 
@@ -28,6 +28,8 @@ export interface DialerConsumer extends Consumer<DialerDb> {
   suggest(digits: string, limit?: number): Promise<DialSuggestion[]>;
   /** For a call log: each distinct number given → its matches, best first; all read in one transaction. */
   namesFor(numbers: readonly string[]): Promise<Map<string, CallerIdMatch[]>>;
+  /** Every person with a number, in no order: what a keypad's name search (T9) reads its names from. */
+  everyone(): Promise<CallerIdRow[]>;
   lookup$(number: string): Observable<CallerIdMatch[]>;
   suggest$(digits: string, limit?: number): Observable<DialSuggestion[]>;
 }
@@ -68,6 +70,10 @@ class DialerConsumerImpl extends ConsumerBase<DialerDb> implements DialerConsume
     checkQueryLimit(limit);
     if (typed === '') return [];
     return suggestFromStore(this.sync.db, typed, limit);
+  }
+
+  async everyone(): Promise<CallerIdRow[]> {
+    return this.sync.db.getAll(CALLER_ID_STORE);
   }
 
   async namesFor(numbers: readonly string[]): Promise<Map<string, CallerIdMatch[]>> {

@@ -36,6 +36,18 @@ export interface SearchResult {
   matched: string;
 }
 
+/** A page of a search's results, and how many there are in all. */
+export interface SearchPage {
+  /** Every match, counted exactly (up to `SEARCH_RESULTS_MAX`, when `more` says there are more). */
+  total: number;
+  /** More than `total` match: the search stopped counting there, and says so. */
+  more: boolean;
+  results: SearchResult[];
+}
+
+/** The most results one search holds; past it the list says "more than" (never a silent cap). */
+export const SEARCH_RESULTS_MAX = 10_000;
+
 export interface PersonDetail {
   merged: MergedContact;
   /** Why these sources are one person (GCDS merge reasons), when there is more than one. */
@@ -54,6 +66,15 @@ export interface MergeSuggestion {
   personId: string;
   displayName: string;
   score: number;
+  reasons: string[];
+}
+
+/** Two people the GCDS thinks may be one, for the Merge & fix screen. */
+export interface DuplicatePair {
+  a: { personId: string; name: string };
+  b: { personId: string; name: string };
+  score: number;
+  /** Why, one line per reason, for people ("Same phone number (06 12 34 56 78)"). */
   reasons: string[];
 }
 
@@ -95,6 +116,8 @@ export interface ContactsAppApi {
   rows(sectionIndex: number, offset: number, limit: number): Promise<ContactRow[]>;
   thumbnail(personId: string): Promise<{ bytes: Uint8Array; mediaType: string } | undefined>;
   search(query: string, limit?: number): Promise<SearchResult[]>;
+  /** Results `offset`… of a search, with the exact count: the list scrolls through all of them. */
+  searchPage(query: string, offset: number, limit: number): Promise<SearchPage>;
   detail(personId: string): Promise<PersonDetail | undefined>;
   /** Where a new contact may go, the default first (the account when there is one, else the phone). */
   saveTargets(): Promise<SaveTarget[]>;
@@ -105,8 +128,25 @@ export interface ContactsAppApi {
   /** Saves an edit to the provider that holds the contact (which refuses it if it is read-only). */
   update(provider: string, id: string, draft: ContactDraft): Promise<SaveResult>;
   remove(provider: string, id: string): Promise<void>;
+  /**
+   * Undo of a delete of the phone's own contact: the local record back as it was (its merges with it); the
+   * person it is in again. A CardDAV card deleted is gone from its server: no Undo for those.
+   */
+  restore(localId: string): Promise<SaveResult>;
+  /**
+   * What the form starts from to edit a person with no local record (an import): the values the app
+   * may copy into the phone's own contacts (never facebook-sim's, which may not leave it).
+   */
+  copyDraft(personId: string): Promise<ContactDraft | undefined>;
+  /**
+   * Saves a person's first edit: a new local contact, linked to the person (a user merge the GCDS
+   * remembers by source), as Android does with read-only accounts. The imported record is untouched.
+   */
+  createLinked(personId: string, draft: ContactDraft): Promise<SaveResult>;
   suggestions(personId: string): Promise<MergeSuggestion[]>;
   dismissSuggestion(personId: string, otherId: string): Promise<void>;
+  /** Every suggested pair of the book, best first; progress counts the people checked. */
+  duplicates(onProgress: (progress: ImportProgress) => void): Promise<DuplicatePair[]>;
   merge(personIds: string[]): Promise<string>;
   unmerge(personId: string): Promise<string[]>;
   /** The picked file itself (a Blob is passed by reference): the provider reads it a chunk at a time. */
@@ -136,14 +176,19 @@ export const CONTACTS_APP_METHODS: AppMethodTable<ContactsAppApi> = methodTable<
   rows: { args: [isCount, isCount, isCount] },
   thumbnail: { args: [isText] },
   search: { args: [isText, optional(isCount)] },
+  searchPage: { args: [isText, isCount, isCount] },
   detail: { args: [isText] },
   saveTargets: { args: [] },
   editableContact: { args: [isEditableProvider, isText] },
   create: { args: [isPlainRecord, optional(isEditableProvider)] },
   update: { args: [isEditableProvider, isText, isPlainRecord] },
   remove: { args: [isEditableProvider, isText] },
+  restore: { args: [isText] },
+  copyDraft: { args: [isText] },
+  createLinked: { args: [isText, isPlainRecord] },
   suggestions: { args: [isText] },
   dismissSuggestion: { args: [isText, isText] },
+  duplicates: { args: [], progress: true },
   merge: { args: [isTextList] },
   unmerge: { args: [isText] },
   importVcf: { args: [isText, isBytesOrBlob], progress: true },

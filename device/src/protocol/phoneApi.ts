@@ -23,9 +23,12 @@ export interface DialSuggestion {
   number: string;
   displayNumber: string;
   label?: string;
+  /** Found by the name's letters on the keys (T9): the part of the name the digits spell, to mark. */
+  spelled?: string;
 }
 
-export type CallKind = 'incoming' | 'outgoing' | 'missed';
+/** `declined`: an incoming call the user turned down; `missed`: one nobody answered. */
+export type CallKind = 'incoming' | 'outgoing' | 'missed' | 'declined';
 
 export interface CallLogEntry {
   id: number;
@@ -53,5 +56,5 @@ export const PHONE_APP_METHODS: AppMethodTable<PhoneAppApi> = methodTable<PhoneA
   callerId: { args: [isText] },
   suggest: { args: [isText, optional(isCount)] },
   callLog: { args: [optional(isCount)] },
-  logCall: { args: [isText, oneOf('incoming', 'outgoing', 'missed')] },
+  logCall: { args: [isText, oneOf('incoming', 'outgoing', 'missed', 'declined')] },
 });

@@ -84,6 +84,16 @@ export interface EditableProviderApi {
   get(id: string): Promise<ContactDraft | undefined>;
 }
 
+/** The phone's own contacts as an app engine sees them: editable, and a delete can be undone. */
+export interface LocalClientApi extends EditableProviderApi {
+  /**
+   * Puts back a contact this client removed moments ago (Undo), exactly as it was and under its own id,
+   * so the GCDS's decisions about it (merges, keyed by provider + id) hold again. Only a contact removed
+   * within the undo window: a client cannot write an id or data of its choosing.
+   */
+  restore(id: string): Promise<ProviderSaveResult>;
+}
+
 export interface VcardClientApi {
   importFile(
     name: string,

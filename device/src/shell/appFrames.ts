@@ -1,3 +1,4 @@
+import { ACTIVITY_HANDLER, type Activity, parseActivity } from '../protocol/activities';
 import { APPS, type InstalledApp } from '../protocol/deviceConfig';
 import { h } from '../ui/dom';
 import type { EngineProcess } from './processes';
@@ -11,6 +12,15 @@ import type { EngineProcess } from './processes';
 export class AppFrames {
   readonly #frames = new Map<string, HTMLIFrameElement>();
   #active: string | undefined;
+  /** Activities for an app whose page does not listen yet (it is loading). */
+  readonly #waiting = new Map<string, Activity[]>();
+  /** Apps whose current page listens for activities. */
+  readonly #listening = new Set<string>();
+  readonly #notice = h('p', {
+    class: 'shell-notice',
+    attrs: { role: 'status', 'aria-live': 'polite', 'data-testid': 'shell-notice' },
+  });
+  #noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly screen: HTMLElement,
@@ -20,6 +30,8 @@ export class AppFrames {
     private readonly onOpen: (app: InstalledApp | undefined, left?: string) => void,
   ) {
     window.addEventListener('message', (event) => this.#onMessage(event));
+    this.#notice.hidden = true;
+    this.screen.appendChild(this.#notice);
   }
 
   get active(): string | undefined {
@@ -67,12 +79,55 @@ export class AppFrames {
         if (this.#active === appId) this.goHome();
         return;
       }
+      if (type === 'gcds:activity') {
+        // Only the app on screen starts an activity: a hidden frame cannot pull the user elsewhere.
+        const activity = parseActivity((event.data as { activity?: unknown }).activity);
+        if (activity !== undefined && this.#active === appId) this.#start(activity);
+        return;
+      }
+      if (type === 'gcds:activities-ready') {
+        this.#listening.add(appId);
+        this.#deliver(appId);
+        return;
+      }
       if (type !== 'gcds:ready') return;
+      // A (re)loaded page listens again only once it says so.
+      this.#listening.delete(appId);
       const engine = this.engines.get(appId);
       if (engine === undefined) return;
       const port = engine.appPort();
       frame.contentWindow?.postMessage({ type: 'gcds:connect' }, '*', [port]);
       return;
     }
+  }
+
+  #start(activity: Activity): void {
+    const handler = ACTIVITY_HANDLER[activity.name];
+    if (handler === 'shell') {
+      // The simulated phone has no mail app: say what a phone would do.
+      this.#say(`Would open mail to ${activity.value}`);
+      return;
+    }
+    this.#waiting.set(handler, [...(this.#waiting.get(handler) ?? []), activity]);
+    this.open(handler);
+    this.#deliver(handler);
+  }
+
+  #deliver(appId: string): void {
+    const window = this.#frames.get(appId)?.contentWindow;
+    if (!this.#listening.has(appId) || window === null || window === undefined) return;
+    for (const activity of this.#waiting.get(appId) ?? []) {
+      window.postMessage({ type: 'gcds:activity', activity }, '*');
+    }
+    this.#waiting.delete(appId);
+  }
+
+  #say(message: string): void {
+    this.#notice.textContent = message;
+    this.#notice.hidden = false;
+    clearTimeout(this.#noticeTimer);
+    this.#noticeTimer = setTimeout(() => {
+      this.#notice.hidden = true;
+    }, 4000);
   }
 }

@@ -3,6 +3,7 @@ import { APPS, BUILTIN_PROVIDER_IDS, type BuiltinProviderId, PROVIDER_NAMES } fr
 import { h, replaceChildren } from '../ui/dom';
 import { AccountsSection } from './accountsSection';
 import { type Device, type DeviceSnapshot, message } from './device';
+import { uninstallQuestion } from './uninstallQuestion';
 
 type ReaderRow = {
   reader: string;
@@ -204,9 +205,13 @@ export class SystemPanel {
   }
 
   async #toggle(id: BuiltinProviderId): Promise<void> {
-    const state = this.device.snapshot().providers.find((p) => p.id === id)?.state;
-    if (state === 'installed' || state === 'failed') await this.device.uninstall(id);
-    else if (state === 'not installed') await this.device.install(id);
+    const snapshot = this.device.snapshot();
+    const state = snapshot.providers.find((p) => p.id === id)?.state;
+    if (state === 'installed' || state === 'failed') {
+      const store = snapshot.stores.find((s) => s.info.owner === id && s.info.name === 'contacts');
+      if (window.confirm(uninstallQuestion(PROVIDER_NAMES[id] ?? id, store?.length)))
+        await this.device.uninstall(id);
+    } else if (state === 'not installed') await this.device.install(id);
   }
 
   #schedule(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkedNumber, demoCalls } from './phoneEngine';
+import { checkedNumber, demoCalls, spelledPart } from './phoneEngine';
 
 describe('checkedNumber', () => {
   it('keeps what a keypad types, trimmed', () => {
@@ -20,5 +20,13 @@ describe('demoCalls', () => {
     expect(demoCalls([{ number: '+33612345678', kind: 'missed', minutesAgo: 90 }], now)).toEqual([
       { number: '+33612345678', kind: 'missed', at: now - 90 * 60_000 },
     ]);
+  });
+});
+
+describe('spelledPart', () => {
+  it('is the letters of the word the digits spell, accents kept as written', () => {
+    expect(spelledPart('Jesús Martínez', '5378')).toBe('Jesú');
+    expect(spelledPart('Jesús Martínez', '627')).toBe('Mar');
+    expect(spelledPart('Jesús Martínez', '999')).toBeUndefined();
   });
 });

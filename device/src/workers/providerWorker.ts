@@ -6,12 +6,12 @@ import {
 } from '@gcds/provider-facebook-sim';
 import { createLocalProvider, type LocalContactsApi } from '@gcds/provider-local';
 import { createVcardProvider, type VcardProviderApi } from '@gcds/provider-vcard';
-import { DataStorePlatform, PROVIDER_STORE_NAME, ProviderRegistry } from '@gcds/shared';
+import { type Contact, DataStorePlatform, PROVIDER_STORE_NAME, ProviderRegistry } from '@gcds/shared';
 import * as Comlink from 'comlink';
 import { generateDemoBook } from '../demo/demoBook';
 import { BUILTIN_PROVIDERS, type BuiltinProviderId, type DeviceConfig } from '../protocol/deviceConfig';
 import type {
-  EditableProviderApi,
+  LocalClientApi,
   ProviderNotice,
   ProviderWorkerApi,
   VcardClientApi,
@@ -32,7 +32,12 @@ let emit: (event: ProviderNotice) => void = () => undefined;
 
 export const DEMO_VCF_NAME = 'demo-contacts.vcf';
 
-const localClient: EditableProviderApi = {
+/** How long a removed contact can be put back (the Undo on the toast shows for less). */
+const UNDO_WINDOW_MS = 60_000;
+/** Contacts removed through the client, kept for Undo until the window closes. */
+const recentlyRemoved = new Map<string, { contact: Contact; at: number }>();
+
+const localClient: LocalClientApi = {
   describe: async () => ({ name: BUILTIN_PROVIDERS.local.name, writable: true }),
   async add(draft) {
     try {
@@ -51,7 +56,30 @@ const localClient: EditableProviderApi = {
       return asSaveResult(error);
     }
   },
-  remove: (id) => local!.remove(id),
+  async remove(id) {
+    const contact = await local!.get(id);
+    await local!.remove(id);
+    const now = Date.now();
+    for (const [key, removed] of recentlyRemoved) {
+      if (now - removed.at > UNDO_WINDOW_MS) recentlyRemoved.delete(key);
+    }
+    if (contact !== undefined) recentlyRemoved.set(id, { contact, at: now });
+  },
+  async restore(id) {
+    const removed = recentlyRemoved.get(id);
+    if (removed === undefined || Date.now() - removed.at > UNDO_WINDOW_MS) {
+      return { ok: false, errors: [{ field: '', message: 'this contact can no longer be restored' }] };
+    }
+    try {
+      // Under its own id, photo and all (a removed record's photo blob stays in the store).
+      const { updatedAt: _updatedAt, ...contact } = removed.contact;
+      const restored = await local!.add(contact);
+      recentlyRemoved.delete(id);
+      return { ok: true, id: restored.id };
+    } catch (error) {
+      return asSaveResult(error);
+    }
+  },
   get: (id) => local!.get(id),
 };
 

@@ -1,4 +1,5 @@
 export type { CardBlock } from './cardBlocks';
+export { exportVcardsWithPhotos, type MergedPeopleVcf, mergedPeopleVcf } from './mergedPeopleVcf';
 export type { CardOutcome, VcardFileCards } from './parseVcardFile';
 export { parseCardBlock, parseVcardFile, splitVcardFile, splitVcardFileInSteps } from './parseVcardFile';
 export type { PhysicalLine } from './physicalLines';

@@ -16,9 +16,10 @@ import { cardReaderFor, streamCardBlocks } from './cardReader';
 import { FILES_META_KEY, type FileImportState, readFileList, referencedBlobs } from './fileImportState';
 import { FileReconciler } from './fileReconciler';
 import { FileStateParts } from './fileStateParts';
+import { exportVcardsWithPhotos } from './mergedPeopleVcf';
 import { nextMacrotask } from './nextMacrotask';
 import { parseCardBlock } from './parseVcardFile';
-import { exportVcards, type VcardExportVersion } from './vcardExport';
+import type { VcardExportVersion } from './vcardExport';
 import type { VcardParseError, VcardParseWarning } from './vcardParseResult';
 import { isVcardSource, sourceSize, type VcardSource } from './vcardSource';
 
@@ -357,14 +358,11 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
         after = ids[ids.length - 1];
         await nextMacrotask();
       }
-      const photos = new Map<string, StoredBlob>();
-      for (const contact of contacts) {
-        const id = contact.photo?.id;
-        if (id === undefined || photos.has(id)) continue;
-        const blob = await store.getBlob(id);
-        if (blob !== undefined) photos.set(id, blob);
-      }
-      return exportVcards(contacts, { version: options.version ?? '4.0', photos });
+      return exportVcardsWithPhotos(
+        contacts,
+        (contact) => store.getBlob(contact.photo!.id),
+        options.version ?? '4.0',
+      );
     },
 
     getPhotoBlob: (blobId) => store.getBlob(blobId),

@@ -1,10 +1,12 @@
 import type { MergedContact, PartialDate, Sourced, SourcedItem, SourceRef } from '@gcds/shared';
 import type { EngineRemote } from '../../protocol/appRpc';
 import type { ContactsAppApi, MergeSuggestion, PersonDetail } from '../../protocol/contactsApi';
+import { startActivity } from '../../ui/activities';
 import { initialsAvatar } from '../../ui/avatar';
 import { confirmDialog } from '../../ui/dialog';
 import { h, replaceChildren } from '../../ui/dom';
 import { viewBar } from '../../ui/viewBar';
+import { deleteQuestion } from './deleteExplanation';
 import type { PhotoCache } from './photoCache';
 import { reasonText, sourceName } from './sourceNames';
 
@@ -12,9 +14,11 @@ export interface DetailActions {
   back(): void;
   /** Opens the form on the record its own provider holds (the phone's, or an address book's card). */
   edit(source: SourceRef): void;
+  /** Edit a person with no editable record (an import, a read-only book): the form saves a linked local copy. */
+  editCopy(personId: string): void;
   openPerson(personId: string): void;
   pickMergeTarget(personId: string, name: string): void;
-  notify(message: string): void;
+  notify(message: string, undo?: { label: string; run: () => void }): void;
 }
 
 function dateText(date: PartialDate): string {
@@ -150,9 +154,14 @@ export class ContactDetail {
       items: readonly SourcedItem<T>[],
       text: (value: T) => string,
       kind: (value: T) => string | undefined,
+      act: (value: T, shown: string) => { value: HTMLElement; buttons: HTMLElement[] } = (_, shown) => ({
+        value: h('span', { class: 'value' }, shown),
+        buttons: [],
+      }),
     ) => {
       for (const item of items) {
         const type = kind(item.value);
+        const acted = act(item.value, text(item.value));
         fields.append(
           h(
             'div',
@@ -161,16 +170,77 @@ export class ContactDetail {
             h(
               'dd',
               {},
-              h('span', { class: 'value' }, text(item.value)),
+              acted.value,
               sourceBadge(names, item.source, item.alsoIn),
+              acted.buttons.length === 0 ? null : h('span', { class: 'field-actions' }, ...acted.buttons),
             ),
           ),
         );
       }
     };
     const typeOf = (value: { type?: string[]; label?: string }) => value.label ?? value.type?.join(', ');
-    many('Phone', m.tel, (t) => detail.phonesShown[t.value] ?? t.value, typeOf);
-    many('Email', m.email, (e) => e.value, typeOf);
+    many(
+      'Phone',
+      m.tel,
+      (t) => detail.phonesShown[t.value] ?? t.value,
+      typeOf,
+      (t, shown) => ({
+        // Tapping a number calls it, as on any phone; Message writes to it.
+        value: h(
+          'button',
+          {
+            class: 'value link',
+            attrs: { type: 'button', 'aria-label': `Call ${shown}` },
+            on: { click: () => startActivity('dial', t.value) },
+          },
+          shown,
+        ),
+        buttons: [
+          h(
+            'button',
+            {
+              class: 'field-action',
+              attrs: { type: 'button', 'aria-label': `Call ${name} on ${shown}` },
+              on: { click: () => startActivity('dial', t.value) },
+            },
+            'Call',
+          ),
+          h(
+            'button',
+            {
+              class: 'field-action',
+              attrs: { type: 'button', 'aria-label': `Message ${name} on ${shown}` },
+              on: { click: () => startActivity('message', t.value) },
+            },
+            'Message',
+          ),
+        ],
+      }),
+    );
+    many(
+      'Email',
+      m.email,
+      (e) => e.value,
+      typeOf,
+      (e, shown) => ({
+        value: h(
+          'a',
+          {
+            class: 'value',
+            attrs: { href: `mailto:${e.value}`, 'aria-label': `Email ${shown}` },
+            on: {
+              click: (event) => {
+                // A sandboxed frame cannot leave for a mail app: the shell opens it (or says it would).
+                event.preventDefault();
+                startActivity('mail', e.value);
+              },
+            },
+          },
+          shown,
+        ),
+        buttons: [],
+      }),
+    );
     single('Organisation', m.org);
     single('Department', m.department);
     single('Job title', m.jobTitle);
@@ -246,9 +316,18 @@ export class ContactDetail {
           {
             class: 'danger',
             attrs: { type: 'button' },
-            on: { click: () => void this.#delete(editable, name, sourceName(editable, names)) },
+            on: { click: () => void this.#delete(editable, name, m.sources, names) },
           },
           'Delete',
+        ),
+      );
+    }
+    if (detail.editable === undefined) {
+      buttons.push(
+        h(
+          'button',
+          { attrs: { type: 'button' }, on: { click: () => this.actions.editCopy(m.personId) } },
+          'Edit',
         ),
       );
     }
@@ -267,19 +346,14 @@ export class ContactDetail {
     const readOnly =
       detail.editable !== undefined
         ? null
-        : detail.readOnlyReason !== undefined
-          ? h(
-              'p',
-              { class: 'hint', attrs: { 'data-testid': 'read-only' } },
-              `Read-only: ${detail.readOnlyReason}.`,
-            )
-          : h(
-              'p',
-              { class: 'hint', attrs: { 'data-testid': 'read-only' } },
-              'Read-only here: this contact comes from ',
-              m.sources.map((source) => sourceName(source, names)).join(' and '),
-              '.',
-            );
+        : h(
+            'p',
+            { class: 'hint', attrs: { 'data-testid': 'read-only' } },
+            detail.readOnlyReason !== undefined
+              ? `Read-only: ${detail.readOnlyReason}.`
+              : `This contact comes from ${m.sources.map((source) => sourceName(source, names)).join(' and ')}.`,
+            ' Editing it keeps your changes in your phone contacts, linked to it.',
+          );
 
     const suggestions = h(
       'section',
@@ -396,6 +470,20 @@ export class ContactDetail {
     }
   }
 
+  async #restore(localId: string, name: string): Promise<void> {
+    try {
+      const result = await this.api.restore(localId);
+      if (!result.ok) {
+        this.actions.notify(`Could not restore ${name}: ${result.errors.map((e) => e.message).join('; ')}`);
+        return;
+      }
+      this.actions.notify(`${name} restored.`);
+      if (result.personId !== undefined) this.actions.openPerson(result.personId);
+    } catch (error) {
+      this.actions.notify(`Could not restore: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   async #unmerge(name: string): Promise<void> {
     if (!(await confirmDialog(document.body, `Split ${name} back into its sources?`, 'Unmerge'))) return;
     try {
@@ -407,12 +495,27 @@ export class ContactDetail {
     }
   }
 
-  async #delete(source: SourceRef, name: string, from: string): Promise<void> {
-    const where = source.provider === 'local' ? 'your phone contacts' : from;
-    if (!(await confirmDialog(document.body, `Delete ${name} from ${where}?`, 'Delete'))) return;
+  async #delete(
+    source: SourceRef,
+    name: string,
+    sources: readonly SourceRef[],
+    names: Readonly<Record<string, string>>,
+  ): Promise<void> {
+    const question = deleteQuestion(name, sources, source.provider, names);
+    if (!(await confirmDialog(document.body, question, 'Delete'))) return;
+    const where = source.provider === 'local' ? 'Phone contacts' : sourceName(source, names);
+    const stays = sources.some((s) => s.provider !== source.provider);
     try {
       await this.api.remove(source.provider, source.contactId);
-      this.actions.notify(`${name} deleted.`);
+      const done = stays ? `${name} deleted from ${where}.` : `${name} deleted.`;
+      // Undo puts the phone's own record back under its own id. A CardDAV card deleted is gone from its
+      // server (a new card would not be the one the merges name): no Undo is offered rather than a false one.
+      if (source.provider === 'local') {
+        const localId = source.contactId;
+        this.actions.notify(done, { label: 'Undo', run: () => void this.#restore(localId, name) });
+      } else {
+        this.actions.notify(done);
+      }
       this.actions.back();
     } catch (error) {
       this.actions.notify(`Could not delete: ${error instanceof Error ? error.message : String(error)}`);

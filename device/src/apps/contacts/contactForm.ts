@@ -15,6 +15,14 @@ interface Input {
 
 let nextId = 0;
 
+/** How the form opens besides a local record to edit. */
+export interface FormStart {
+  /** A number to add (the Phone app's "Create contact" or "Add to an existing contact"). */
+  addNumber?: string;
+  /** A person with no local record (an import): the first save copies it into the phone's contacts, linked. */
+  copyOf?: string;
+}
+
 /**
  * Create or edit a contact. A new one goes where the "Save to" picker says (shown when a writable
  * CardDAV account exists: the account by default, or the phone); an edit goes to the provider that
@@ -28,6 +36,7 @@ export class ContactForm {
   #emailRows: Input[] = [];
   #formError!: HTMLElement;
   #editing: SourceRef | undefined;
+  #copyOf: string | undefined;
   #targets: SaveTarget[] = [];
   #target: HTMLSelectElement | undefined;
 
@@ -39,16 +48,28 @@ export class ContactForm {
     this.element = h('section', { class: 'form-view', attrs: { 'aria-label': 'Contact form' } });
   }
 
-  async show(editing?: SourceRef): Promise<void> {
+  async show(editing?: SourceRef, start: FormStart = {}): Promise<void> {
     this.#editing = editing;
+    this.#copyOf = editing === undefined ? start.copyOf : undefined;
+    const copyOf = this.#copyOf;
     // The previous form must not stay on screen while this one loads: typing into it would be lost.
     replaceChildren(this.element, h('p', { attrs: { role: 'status' } }, 'Loading…'));
-    const [draft, targets] = await Promise.all([
-      editing === undefined ? {} : this.api.editableContact(editing.provider, editing.contactId),
-      editing === undefined ? this.api.saveTargets() : Promise.resolve([]),
+    const [found, targets] = await Promise.all([
+      editing !== undefined
+        ? this.api.editableContact(editing.provider, editing.contactId)
+        : copyOf !== undefined
+          ? this.api.copyDraft(copyOf)
+          : Promise.resolve({}),
+      // A linked copy goes to the phone's own contacts: the picker is for a new contact only.
+      editing === undefined && copyOf === undefined ? this.api.saveTargets() : Promise.resolve([]),
     ]);
+    const draft: ContactDraft = found ?? {};
+    if (start.addNumber !== undefined) {
+      // The new number in the first empty row, typed as a mobile (what a call log's numbers mostly are).
+      draft.tel = [...(draft.tel ?? []), { value: start.addNumber, type: ['cell'] }];
+    }
     this.#targets = targets;
-    this.#build(draft ?? {}, editing === undefined ? 'New contact' : 'Edit contact');
+    this.#build(draft, editing === undefined && copyOf === undefined ? 'New contact' : 'Edit contact');
   }
 
   /** "Save to: <account> / Phone", only when there is a choice to make. */
@@ -132,6 +153,13 @@ export class ContactForm {
       },
       this.#formError,
       this.#targetPicker(),
+      this.#copyOf === undefined
+        ? null
+        : h(
+            'p',
+            { class: 'hint', attrs: { 'data-testid': 'copy-hint' } },
+            'Saving keeps your changes in your phone contacts, linked to the imported contact, which stays as it was.',
+          ),
       this.#labelled(given, 'First name'),
       this.#labelled(family, 'Last name'),
       ...this.#telRows.map((row, i) =>
@@ -191,9 +219,11 @@ export class ContactForm {
     const editing = this.#editing;
     const target = this.#target?.value ?? this.#targets[0]?.provider;
     const result =
-      editing === undefined
-        ? await this.api.create(draft, target)
-        : await this.api.update(editing.provider, editing.contactId, draft);
+      editing !== undefined
+        ? await this.api.update(editing.provider, editing.contactId, draft)
+        : this.#copyOf !== undefined
+          ? await this.api.createLinked(this.#copyOf, draft)
+          : await this.api.create(draft, target);
     if (result.ok) {
       const name = [draft.given, draft.family].filter(Boolean).join(' ') || draft.org || 'Contact';
       this.done(result.personId, `${name} saved.`);

@@ -5,6 +5,7 @@ import { initialsAvatar } from '../../ui/avatar';
 import { h, replaceChildren } from '../../ui/dom';
 import { marked } from '../../ui/marked';
 import type { PhotoCache } from './photoCache';
+import { foundText } from './searchCountText';
 
 const HEADER_HEIGHT = 30;
 const ROW_HEIGHT = 58;
@@ -53,6 +54,11 @@ export class ContactList {
   readonly #sticky: HTMLElement;
   readonly #jumpBar: HTMLElement;
   readonly #results: HTMLElement;
+  readonly #resultsScroller: HTMLElement;
+  readonly #resultsVirtualizer: Virtualizer<HTMLElement, HTMLElement>;
+  /** The current search's results by chunk, read as they scroll into view. */
+  #resultChunks = new Map<number, SearchResult[] | 'loading'>();
+  #resultsTotal = 0;
   readonly #status: HTMLElement;
   readonly #search: HTMLInputElement;
   readonly #virtualizer: Virtualizer<HTMLElement, HTMLElement>;
@@ -90,14 +96,22 @@ export class ContactList {
       this.#inner,
     );
     this.#jumpBar = h('nav', { class: 'jump-bar', attrs: { 'aria-label': 'Jump to letter' } });
-    this.#results = h('ol', { class: 'search-results', attrs: { 'aria-label': 'Search results' } });
-    this.#results.hidden = true;
+    this.#results = h('ol', {
+      class: 'search-results virtual-inner',
+      attrs: { 'aria-label': 'Search results' },
+    });
+    this.#resultsScroller = h(
+      'div',
+      { class: 'virtual-scroller results-scroller', attrs: { 'data-testid': 'results-scroller' } },
+      this.#results,
+    );
+    this.#showResults(false);
     this.element = h(
       'section',
       { class: 'contact-list-view', attrs: { 'aria-label': 'All contacts' } },
       this.#search,
       this.#status,
-      h('div', { class: 'list-area' }, this.#scroller, this.#sticky, this.#jumpBar, this.#results),
+      h('div', { class: 'list-area' }, this.#scroller, this.#sticky, this.#jumpBar, this.#resultsScroller),
     );
 
     this.#virtualizer = new Virtualizer<HTMLElement, HTMLElement>({
@@ -110,12 +124,25 @@ export class ContactList {
       overscan: 6,
       onChange: () => this.#render(),
     });
+    // Search results scroll through every match, virtualised as the list is (a row per result).
+    this.#resultsVirtualizer = new Virtualizer<HTMLElement, HTMLElement>({
+      count: 0,
+      getScrollElement: () => this.#resultsScroller,
+      estimateSize: () => ROW_HEIGHT,
+      observeElementRect,
+      observeElementOffset,
+      scrollToFn: elementScroll,
+      overscan: 6,
+      onChange: () => this.#renderResults(),
+    });
   }
 
   /** Call once the element is in the document. */
   mount(): void {
     this.#virtualizer._didMount();
     this.#virtualizer._willUpdate();
+    this.#resultsVirtualizer._didMount();
+    this.#resultsVirtualizer._willUpdate();
     void this.reload();
   }
 
@@ -136,6 +163,16 @@ export class ContactList {
     this.#renderJumpBar();
     this.#render();
     if (this.#query !== '') void this.#runSearch();
+  }
+
+  /**
+   * Results are shown or put away without `hidden`: a scroller out of the layout measures 0 high, and
+   * its virtualiser would render no row until a resize arrived, a frame after the count is shown.
+   */
+  #showResults(shown: boolean): void {
+    this.#resultsScroller.classList.toggle('idle', !shown);
+    if (shown) this.#resultsScroller.removeAttribute('aria-hidden');
+    else this.#resultsScroller.setAttribute('aria-hidden', 'true');
   }
 
   focusSearch(): void {
@@ -284,7 +321,7 @@ export class ContactList {
   #onQuery(): void {
     this.#query = this.#search.value.trim();
     const searching = this.#query !== '';
-    this.#results.hidden = !searching;
+    this.#showResults(searching);
     this.#scroller.hidden = searching;
     this.#jumpBar.hidden = searching;
     this.#sticky.hidden = true;
@@ -298,11 +335,60 @@ export class ContactList {
   async #runSearch(): Promise<void> {
     const run = ++this.#searchRun;
     const query = this.#query;
-    const results = await this.api.search(query, 50);
+    const first = await this.api.searchPage(query, 0, CHUNK);
     if (run !== this.#searchRun) return;
-    this.#status.textContent =
-      results.length === 0 ? `No contact matches “${query}”.` : `${results.length} found`;
-    replaceChildren(this.#results, ...results.map((result) => this.#resultElement(result, query)));
+    this.#status.textContent = foundText(first, query);
+    this.#resultChunks = new Map([[0, first.results]]);
+    this.#resultsTotal = first.total;
+    this.#resultsScroller.scrollTop = 0;
+    this.#resultsVirtualizer.setOptions({ ...this.#resultsVirtualizer.options, count: first.total });
+    this.#resultsVirtualizer._willUpdate();
+    this.#renderResults();
+  }
+
+  #result(index: number): SearchResult | undefined {
+    const chunk = Math.floor(index / CHUNK);
+    const cached = this.#resultChunks.get(chunk);
+    if (cached === 'loading') return undefined;
+    if (cached !== undefined) return cached[index - chunk * CHUNK];
+    this.#resultChunks.set(chunk, 'loading');
+    const run = this.#searchRun;
+    void this.api.searchPage(this.#query, chunk * CHUNK, CHUNK).then(
+      (page) => {
+        if (run !== this.#searchRun) return;
+        this.#resultChunks.set(chunk, page.results);
+        this.#renderResults();
+      },
+      () => this.#resultChunks.delete(chunk),
+    );
+    return undefined;
+  }
+
+  #renderResults(): void {
+    if (this.#query === '') return;
+    this.#results.style.height = `${this.#resultsVirtualizer.getTotalSize()}px`;
+    const nodes: HTMLElement[] = [];
+    for (const virtual of this.#resultsVirtualizer.getVirtualItems()) {
+      const result = this.#result(virtual.index);
+      const node =
+        result === undefined
+          ? h(
+              'li',
+              { class: 'contact-row placeholder', attrs: { 'aria-busy': 'true' } },
+              h('span', { class: 'avatar' }),
+              h('span', { class: 'skeleton' }),
+            )
+          : this.#resultElement(result, this.#query);
+      node.setAttribute('aria-setsize', String(this.#resultsTotal));
+      node.setAttribute('aria-posinset', String(virtual.index + 1));
+      node.style.transform = `translateY(${virtual.start}px)`;
+      node.style.height = `${virtual.size}px`;
+      nodes.push(node);
+    }
+    const focusedPerson = (document.activeElement as HTMLElement | null)?.dataset.personId;
+    replaceChildren(this.#results, ...nodes);
+    if (focusedPerson !== undefined)
+      this.#results.querySelector<HTMLElement>(`[data-person-id="${CSS.escape(focusedPerson)}"]`)?.focus();
   }
 
   #resultElement(result: SearchResult, query: string): HTMLElement {

@@ -1,12 +1,15 @@
 import type { SourceRef } from '@gcds/shared';
 import type { ContactsAppApi } from '../../protocol/contactsApi';
+import { onActivity } from '../../ui/activities';
 import { connectToEngine, storageIsolation } from '../../ui/appChannel';
 import { announce, h } from '../../ui/dom';
 import { handleEscape } from '../../ui/escapeKey';
+import { AddNumberPicker } from './addNumberPicker';
 import { ContactDetail } from './contactDetail';
-import { ContactForm } from './contactForm';
+import { ContactForm, type FormStart } from './contactForm';
 import { ContactList } from './contactList';
 import { ImportView } from './importView';
+import { MergeAndFix } from './mergeAndFix';
 import { MergePicker } from './mergePicker';
 import { PhotoCache } from './photoCache';
 
@@ -19,23 +22,49 @@ const live = h('div', {
   class: 'sr-only',
   attrs: { role: 'status', 'aria-live': 'polite', 'data-testid': 'announcer' },
 });
-const toast = h('p', { class: 'toast', attrs: { 'data-testid': 'toast' } });
+const toast = h('div', { class: 'toast', attrs: { 'data-testid': 'toast' } });
 toast.hidden = true;
 document.body.dataset.storage = storageIsolation();
 
 const api = await connectToEngine<ContactsAppApi>();
 const photos = new PhotoCache(api);
 
-type View = 'list' | 'detail' | 'form' | 'import' | 'merge';
+type View = 'list' | 'detail' | 'form' | 'import' | 'merge' | 'add-number' | 'fix';
 const views = new Map<View, HTMLElement>();
 
-function notify(message: string): void {
-  toast.textContent = message;
+/** How long a toast with an action (Undo) stays: long enough to read it and reach the button. */
+const ACTION_TOAST_MS = 8000;
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+function notify(message: string, action?: { label: string; run: () => void }): void {
+  const text = h('span', { class: 'toast-text' }, message);
+  const button =
+    action === undefined
+      ? null
+      : h(
+          'button',
+          {
+            class: 'toast-action',
+            attrs: { type: 'button' },
+            on: {
+              click: () => {
+                toast.hidden = true;
+                action.run();
+              },
+            },
+          },
+          action.label,
+        );
+  toast.replaceChildren(text, ...(button === null ? [] : [button]));
   toast.hidden = false;
-  announce(live, message);
-  setTimeout(() => {
-    if (toast.textContent === message) toast.hidden = true;
-  }, 4000);
+  announce(live, action === undefined ? message : `${message} ${action.label} is on the message.`);
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(
+    () => {
+      toast.hidden = true;
+    },
+    action === undefined ? 4000 : ACTION_TOAST_MS,
+  );
 }
 
 function show(view: View): void {
@@ -47,6 +76,7 @@ const list = new ContactList(api, photos, (personId) => void openPerson(personId
 const detail = new ContactDetail(api, photos, {
   back: () => backToList(),
   edit: (source) => void openForm(source),
+  editCopy: (personId) => void openForm(undefined, { copyOf: personId }),
   openPerson: (personId) => void openPerson(personId),
   pickMergeTarget: (personId, name) => {
     show('merge');
@@ -80,6 +110,23 @@ async function openPerson(personId: string): Promise<void> {
   detail.element.querySelector<HTMLElement>('h2')?.focus();
 }
 
+const addNumber = new AddNumberPicker(
+  api,
+  () => backToList(),
+  (personId, number) => void addNumberTo(personId, number),
+);
+
+/** The chosen contact in the form with the number added: its local record, or a linked copy of it. */
+async function addNumberTo(personId: string, number: string): Promise<void> {
+  // Into the record Edit would change (the phone's own, or a writable address book's card), else a
+  // linked local copy of an import.
+  const editable = (await api.detail(personId))?.editable;
+  if (editable === undefined) await openForm(undefined, { copyOf: personId, addNumber: number }, personId);
+  else await openForm(editable, { addNumber: number }, personId);
+}
+
+const fix = new MergeAndFix(api, () => backToList(), notify);
+
 let formFrom: string | undefined;
 
 /** Leaving the form unsaved goes back where it was opened from: the contact edited, or the list. */
@@ -88,10 +135,11 @@ function cancelForm(): void {
   else void openPerson(formFrom);
 }
 
-async function openForm(source?: SourceRef): Promise<void> {
-  formFrom = source === undefined ? undefined : detail.personId;
+/** `from`: the person Cancel goes back to (by default the one on the detail, when editing). */
+async function openForm(source?: SourceRef, start: FormStart = {}, from?: string): Promise<void> {
+  formFrom = from ?? (source === undefined && start.copyOf === undefined ? undefined : detail.personId);
   show('form');
-  await form.show(source);
+  await form.show(source, start);
 }
 
 function backToList(): void {
@@ -106,6 +154,19 @@ const header = h(
   h(
     'div',
     { class: 'app-bar-buttons' },
+    h(
+      'button',
+      {
+        attrs: { type: 'button', 'aria-label': 'Merge and fix duplicates' },
+        on: {
+          click: () => {
+            show('fix');
+            void fix.show();
+          },
+        },
+      },
+      '⧉',
+    ),
     h(
       'button',
       {
@@ -131,9 +192,21 @@ views.set('detail', h('div', { class: 'view' }, detail.element));
 views.set('form', h('div', { class: 'view' }, form.element));
 views.set('import', h('div', { class: 'view' }, importView.element));
 views.set('merge', h('div', { class: 'view' }, picker.element));
+views.set('add-number', h('div', { class: 'view' }, addNumber.element));
+views.set('fix', h('div', { class: 'view' }, fix.element));
 root.append(...views.values(), toast, live);
 show('list');
 list.mount();
+
+// From the Phone app, for a number no contact has: a new contact with it, or an existing one.
+onActivity((activity) => {
+  if (activity.name === 'new-contact') {
+    void openForm(undefined, { addNumber: activity.value });
+  } else if (activity.name === 'add-to-contact') {
+    show('add-number');
+    addNumber.show(activity.value);
+  }
+});
 
 api.subscribe(() => {
   void list.reload();
@@ -153,7 +226,7 @@ document.addEventListener('keydown', (event) => {
 
 handleEscape(() => {
   const view = document.body.dataset.view;
-  if (view === 'detail' || view === 'import') backToList();
+  if (view === 'detail' || view === 'import' || view === 'add-number' || view === 'fix') backToList();
   else if (view === 'form') cancelForm();
   else if (view === 'merge') void openPerson(detail.personId);
   else return list.clearSearch();

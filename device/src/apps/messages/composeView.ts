@@ -115,6 +115,22 @@ export class ComposeView {
     this.#input.focus();
   }
 
+  /** A fresh message to one address (from a contact's Message button), focus in the text. */
+  async startTo(address: string): Promise<void> {
+    this.start();
+    // The same number however it is written: its last 8 digits, as caller ID compares them.
+    const tail = (text: string) => text.replace(/\D/g, '').slice(-8);
+    const known = (await this.api.searchRecipients(address, 8)).find(
+      (r) => r.address === address || (tail(address).length === 8 && tail(r.address) === tail(address)),
+    );
+    this.#add(
+      known === undefined
+        ? { address, label: address }
+        : { address: known.address, label: `${known.name} (${known.displayAddress})` },
+    );
+    this.#text.focus();
+  }
+
   async #search(): Promise<void> {
     const run = ++this.#run;
     const query = this.#input.value;

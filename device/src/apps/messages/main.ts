@@ -1,4 +1,5 @@
 import type { MessagesAppApi } from '../../protocol/messagesApi';
+import { onActivity } from '../../ui/activities';
 import { connectToEngine, storageIsolation } from '../../ui/appChannel';
 import { announce, h } from '../../ui/dom';
 import { handleEscape } from '../../ui/escapeKey';
@@ -82,6 +83,13 @@ handleEscape(() => {
   if (document.body.dataset.view === 'list') return false;
   backToList();
   return true;
+});
+
+// "Message" on a contact's number: a new message to it.
+onActivity((activity) => {
+  if (activity.name !== 'message') return;
+  show('compose');
+  void compose.startTo(activity.value);
 });
 
 api.subscribe(() => {

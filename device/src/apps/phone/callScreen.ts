@@ -76,7 +76,7 @@ export class CallScreen {
     const buttons =
       this.#state === 'incoming'
         ? [
-            button('Decline', 'decline', () => void this.#end('missed')),
+            button('Decline', 'decline', () => void this.#end('declined')),
             button('Answer', 'answer', () => {
               this.#answered = true;
               this.#state = 'connected';
@@ -101,7 +101,7 @@ export class CallScreen {
     );
   }
 
-  async #end(kind: 'incoming' | 'outgoing' | 'missed'): Promise<void> {
+  async #end(kind: 'incoming' | 'outgoing' | 'declined'): Promise<void> {
     const caller = this.#caller;
     this.element.hidden = true;
     this.#caller = undefined;
@@ -110,7 +110,7 @@ export class CallScreen {
     try {
       await this.api.logCall(caller.number, kind);
       const who = caller.name ?? caller.displayNumber;
-      this.onEnd(kind === 'missed' ? `Declined the call from ${who}.` : `Call with ${who} ended.`);
+      this.onEnd(kind === 'declined' ? `Declined the call from ${who}.` : `Call with ${who} ended.`);
     } catch (error) {
       this.onEnd(`The call could not be logged: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,5 +1,6 @@
 import type { EngineRemote } from '../../protocol/appRpc';
 import type { DialSuggestion, PhoneAppApi } from '../../protocol/phoneApi';
+import { startActivity } from '../../ui/activities';
 import { h, replaceChildren } from '../../ui/dom';
 import { marked } from '../../ui/marked';
 
@@ -33,6 +34,8 @@ export class KeypadView {
   readonly #input: HTMLInputElement;
   readonly #suggestions: HTMLElement;
   readonly #status: HTMLElement;
+  /** "Create contact" and "Add to an existing contact", shown while the typed number is no one's. */
+  readonly #unknown: HTMLElement;
   #run = 0;
 
   constructor(
@@ -60,6 +63,29 @@ export class KeypadView {
       },
     });
     this.#status = h('p', { class: 'sr-only', attrs: { role: 'status', 'aria-live': 'polite' } });
+    this.#unknown = h(
+      'div',
+      { class: 'unknown-number', attrs: { role: 'group', 'aria-label': 'Not in your contacts' } },
+      h(
+        'button',
+        {
+          class: 'link',
+          attrs: { type: 'button' },
+          on: { click: () => this.#toContacts('new-contact') },
+        },
+        'Create contact',
+      ),
+      h(
+        'button',
+        {
+          class: 'link',
+          attrs: { type: 'button' },
+          on: { click: () => this.#toContacts('add-to-contact') },
+        },
+        'Add to an existing contact',
+      ),
+    );
+    this.#unknown.hidden = true;
     this.#suggestions = h('ul', {
       class: 'dial-suggestions',
       attrs: { 'aria-label': 'Suggestions', 'data-testid': 'dial-suggestions' },
@@ -124,6 +150,7 @@ export class KeypadView {
       'section',
       { class: 'keypad-view', attrs: { 'aria-label': 'Keypad' } },
       this.#input,
+      this.#unknown,
       this.#suggestions,
       this.#status,
       keys,
@@ -135,17 +162,28 @@ export class KeypadView {
     this.#input.focus();
   }
 
+  /** Puts a number on the display (a contact's Call button), as if typed. */
+  dial(number: string): void {
+    this.#input.value = number;
+    void this.refresh();
+  }
+
   /** Suggestions for what is typed now (again after a contacts change). */
   async refresh(): Promise<void> {
     const run = ++this.#run;
     const typed = this.#input.value;
     let found: DialSuggestion[] = [];
+    let known = true;
     try {
       found = typed.trim() === '' ? [] : await this.api.suggest(typed, 6);
+      // A number long enough to be someone's (3 digits: not a half-typed key) that names no one.
+      if (typed.replace(/\D/g, '').length >= 3)
+        known = (await this.api.callerId(typed)).personId !== undefined;
     } catch {
       found = [];
     }
     if (run !== this.#run) return;
+    this.#unknown.hidden = known;
     this.#status.textContent = typed.trim() === '' ? '' : `${found.length} suggestions`;
     replaceChildren(
       this.#suggestions,
@@ -170,12 +208,13 @@ export class KeypadView {
                 },
               },
             },
-            h('span', { class: 'row-name' }, s.name),
+            // Found by letters: the spelled part of the name is marked; by digits: the digits in the number.
+            h('span', { class: 'row-name' }, s.spelled === undefined ? s.name : marked(s.name, s.spelled)),
             h(
               'span',
               { class: 'row-sub' },
               s.label === undefined ? '' : `${s.label} · `,
-              marked(s.displayNumber, typed),
+              s.spelled === undefined ? marked(s.displayNumber, typed) : s.displayNumber,
             ),
           ),
         ),
@@ -196,6 +235,11 @@ export class KeypadView {
       return undefined;
     }
     return number;
+  }
+
+  #toContacts(activity: 'new-contact' | 'add-to-contact'): void {
+    const number = this.#number();
+    if (number !== undefined) startActivity(activity, number);
   }
 
   #call(): void {

@@ -1,8 +1,10 @@
 import type { PhoneAppApi } from '../../protocol/phoneApi';
+import { onActivity } from '../../ui/activities';
 import { connectToEngine, storageIsolation } from '../../ui/appChannel';
 import { announce, h } from '../../ui/dom';
 import { handleEscape } from '../../ui/escapeKey';
 import { tabs } from '../../ui/tabs';
+import { CallDetails } from './callDetails';
 import { CallScreen } from './callScreen';
 import { KeypadView } from './keypadView';
 import { RecentsView } from './recentsView';
@@ -41,10 +43,22 @@ const keypad = new KeypadView(api, {
   ring: (number) => void callScreen.incoming(number).catch(failed('Could not ring')),
   notify,
 });
-const recents = new RecentsView(
-  api,
+const details = new CallDetails(
+  () => closeDetails(),
   (number) => void callScreen.outgoing(number).catch(failed('Could not call')),
 );
+const recents = new RecentsView(api, (calls) => {
+  main.hidden = true;
+  document.body.dataset.view = 'call-details';
+  details.show(calls);
+});
+
+function closeDetails(): void {
+  details.hide();
+  main.hidden = false;
+  document.body.dataset.view = 'recents';
+  recents.element.querySelector<HTMLElement>('button')?.focus();
+}
 
 const tabBar = tabs(
   'Phone',
@@ -58,23 +72,35 @@ const tabBar = tabs(
   },
 );
 
-root.append(
-  h(
-    'div',
-    { class: 'view' },
-    h('header', { class: 'app-bar' }, h('h1', {}, 'Phone')),
-    tabBar.element,
-    keypad.element,
-    recents.element,
-  ),
-  callScreen.element,
-  toast,
-  live,
+const main = h(
+  'div',
+  { class: 'view' },
+  h('header', { class: 'app-bar' }, h('h1', {}, 'Phone')),
+  tabBar.element,
+  keypad.element,
+  recents.element,
 );
+root.append(main, h('div', { class: 'view' }, details.element), callScreen.element, toast, live);
 tabBar.show('keypad');
 keypad.focus();
-// During a call Escape does nothing (a call ends with its own buttons); otherwise it goes home.
-handleEscape(() => callScreen.active);
+// During a call Escape does nothing (a call ends with its own buttons); in details it goes back.
+handleEscape(() => {
+  if (callScreen.active) return true;
+  if (!details.element.hidden) {
+    closeDetails();
+    return true;
+  }
+  return false;
+});
+
+// A contact's Call button (or a tapped number): the number on the keypad, and the call placed.
+onActivity((activity) => {
+  if (activity.name !== 'dial' || callScreen.active) return;
+  if (!details.element.hidden) closeDetails();
+  tabBar.show('keypad');
+  keypad.dial(activity.value);
+  void callScreen.outgoing(activity.value).catch(failed('Could not call'));
+});
 
 api.subscribe(() => {
   void keypad.refresh();

@@ -1,0 +1,123 @@
+import type { ContactListEntry, ListPage } from '@gcds/consumer-contacts';
+import type { MergedContact, StoredBlob } from '@gcds/shared';
+import { mergedContact } from '@gcds/shared/testing';
+import type * as Comlink from 'comlink';
+import { Subject } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { ContactsEngine, type EngineConsumer } from './contactsEngine';
+
+const local = (id: string) => ({ provider: 'local', contactId: id });
+const facebook = (id: string) => ({ provider: 'facebook-sim', contactId: id });
+
+const ana = mergedContact({
+  personId: 'ana',
+  sources: [local('l1')],
+  given: { value: 'Ana', source: local('l1') },
+  photo: { value: { id: 'photo-1', thumbnailId: 'thumb-1', mediaType: 'image/png' }, source: local('l1') },
+  tel: [{ value: { value: '+33612345678' }, source: local('l1'), alsoIn: [] }],
+});
+const zoe = mergedContact({
+  personId: 'zoe',
+  sources: [facebook('f1')],
+  given: { value: 'Zoé', source: facebook('f1') },
+});
+
+function entry(person: MergedContact, favorite = false): ContactListEntry {
+  return {
+    personId: person.personId,
+    displayName: person.given?.value ?? '',
+    nameLead: '',
+    sortKey: person.personId,
+    groupKey: person.personId[0]!,
+    groupLabel: person.personId[0]!.toUpperCase(),
+    groupKind: 'latin',
+    positions: [],
+    favorite,
+    ice: false,
+    ...(person.photo === undefined
+      ? {}
+      : { thumbnail: { source: person.photo.source, blobId: 'thumb-1', mediaType: 'image/png' } }),
+    nameTokens: [],
+    orgTokens: [],
+    emailTokens: [],
+    emails: [],
+    phones: person.tel.map((t) => ({ value: t.value.value, digits: t.value.value.replace(/\D/g, '') })),
+  };
+}
+
+/** A consumer over a fixed list: Ana in Favourites and under A (one person, two places), Zoé under Z. */
+function fakeConsumer(thumbnailsRead: string[]): EngineConsumer {
+  const people = new Map([ana, zoe].map((p) => [p.personId, p]));
+  const places = [entry(ana, true), entry(ana, true), entry(zoe)];
+  const sections = ['favorites', 'all', 'all'] as const;
+  const page = (from: number, limit: number): ListPage => {
+    const items = places.slice(from, from + limit).map((e, i) => ({
+      position: String(from + i),
+      section: sections[from + i]!,
+      entry: e,
+    }));
+    return { items, next: from + limit < places.length ? String(from + limit - 1) : undefined };
+  };
+  return {
+    sync: { status: () => ({ revision: 7 }) } as unknown as EngineConsumer['sync'],
+    changes$: new Subject(),
+    groups: async () => [
+      { id: 'favorites', label: 'Favourites', kind: 'favorites', count: 1, start: '0' },
+      { id: 'a', label: 'A', kind: 'latin', count: 1, start: '1' },
+      { id: 'z', label: 'Z', kind: 'latin', count: 1, start: '2' },
+    ],
+    firstPage: async (limit) => page(0, limit),
+    pageAfter: async (position, limit) => page(Number(position) + 1, limit),
+    pageFrom: async (position, limit) => page(Number(position), limit),
+    getDetail: async (personId) => people.get(personId),
+    search: async () => [],
+    getThumbnail: async ({ thumbnail }) => {
+      if (thumbnail === undefined) return undefined;
+      thumbnailsRead.push(thumbnail.blobId);
+      return { bytes: new Uint8Array([1, 2]), mediaType: thumbnail.mediaType };
+    },
+  };
+}
+
+function engine(thumbnailsRead: string[] = []) {
+  const blobs: Record<string, StoredBlob> = {
+    'local/photo-1': { bytes: new TextEncoder().encode('PNG'), mediaType: 'image/png' },
+  };
+  return new ContactsEngine({
+    identity: { appId: 'contacts', accessLevel: 'certified' } as never,
+    region: 'FR',
+    consumer: fakeConsumer(thumbnailsRead),
+    service: <T>() => ({}) as Comlink.Remote<T>,
+    connected: () => [],
+    gcdsRecord: async () => undefined,
+    readBlob: async (provider, blobId) => blobs[`${provider}/${blobId}`],
+  });
+}
+
+describe('ContactsEngine', () => {
+  it('exports each person once, leaves out who only facebook-sim knows, and writes the photo inline', async () => {
+    const exported = await engine().appApi.exportVcf();
+    expect(exported.count).toBe(1);
+    expect(exported.leftOut).toBe(1);
+    expect(exported.text.match(/BEGIN:VCARD/g)).toHaveLength(1);
+    expect(exported.text).toContain('Ana');
+    expect(exported.text).not.toContain('Zoé');
+    expect(exported.text).toContain(`PHOTO:data:image/png;base64,${btoa('PNG')}`);
+  });
+
+  it('reads a thumbnail from the row it showed, or from the merged photo of a detail opened elsewhere', async () => {
+    const read: string[] = [];
+    const api = engine(read).appApi;
+    expect(await api.thumbnail('ana')).toEqual({ bytes: new Uint8Array([1, 2]), mediaType: 'image/png' });
+    expect(read).toEqual(['thumb-1']);
+    expect(await api.thumbnail('zoe')).toBeUndefined();
+  });
+
+  it('shows rows with the number in the phone’s national format', async () => {
+    const api = engine().appApi;
+    expect((await api.sections()).map((s) => s.label)).toEqual(['Favourites', 'A', 'Z']);
+    expect(await api.rows(1, 0, 1)).toEqual([
+      { personId: 'ana', displayName: 'Ana', subtitle: '06 12 34 56 78', hasPhoto: true, favorite: true },
+    ]);
+  });
+});
