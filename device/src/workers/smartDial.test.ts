@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  callCounts,
-  type DialCandidate,
-  foldAccents,
-  keypadWords,
-  nameMatch,
-  rankDialCandidates,
-} from './smartDial';
-
-describe('foldAccents', () => {
-  it('removes accents and folds letters with no decomposition', () => {
-    expect(foldAccents('Jesús Núñez')).toBe('jesus nunez');
-    expect(foldAccents('Strauß Øster Łukasz Æsa')).toBe('strauss oster lukasz aesa');
-  });
-});
+import { callCounts, type DialCandidate, keypadWords, nameMatch, rankDialCandidates } from './smartDial';
 
 describe('keypadWords', () => {
   it('spells each word on the keys', () => {
     expect(keypadWords('Jesús Martínez')).toEqual(['53787', '62784639']);
     expect(keypadWords("Zoë O'Brien-Lee")).toEqual(['963', '6', '27436', '533']);
+    // Letters with no decomposition are spelled plainly first: ß → ss, Ø → o, Ł → l, Æ → ae.
+    expect(keypadWords('Strauß Øster Łukasz Æsa')).toEqual(['7872877', '67837', '585279', '2372']);
   });
 });
 

@@ -3,6 +3,7 @@
  * "jesu", so "Jesús"), accents folded first; a number by its digits. Suggestions rank by how well they
  * match, then by how often the number is called, then by name.
  */
+import { foldName } from '@gcds/shared';
 
 const KEY_OF: Readonly<Record<string, string>> = Object.fromEntries(
   [
@@ -17,29 +18,10 @@ const KEY_OF: Readonly<Record<string, string>> = Object.fromEntries(
   ].flatMap(([digit, letters]) => [...letters!].map((letter) => [letter, digit!])),
 );
 
-/** Letters that do not decompose into a base letter and a mark. */
-const SPECIAL: Readonly<Record<string, string>> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-};
-
-/** Lower case, accents removed (é → e, ñ → n, ß → ss): the letters as printed on a keypad. */
-export function foldAccents(text: string): string {
-  return [...text.normalize('NFKD').toLowerCase().replace(/\p{M}/gu, '')]
-    .map((char) => SPECIAL[char] ?? char)
-    .join('');
-}
-
 /** Each word of a name as the digits its letters are on ("Jesús Martínez" → ["53787", "62784639"]). */
 export function keypadWords(name: string): string[] {
-  return foldAccents(name)
+  // Accents and letters with no decomposition fold as everywhere else in the product (ß → ss, ł → l).
+  return foldName(name)
     .split(/[^a-z0-9]+/u)
     .filter((word) => word !== '')
     .map((word) => [...word].map((char) => KEY_OF[char] ?? char).join(''));
