@@ -33,8 +33,9 @@ export const MAY_IMPORT: Readonly<Record<Layer, readonly Layer[]>> = {
   gcds: ['shared'],
   providers: ['shared', 'demo-data'],
   consumers: ['shared'],
-  // The messages between the apps and the shell's workers: the consumers' and the GCDS's answer types.
-  'app-protocol': ['gcds', 'consumers', 'shared'],
+  // The messages between the apps and the shell's workers: the answer types of the consumers, the GCDS
+  // and the providers whose workers the shell talks to (a CardDAV account's status, conflicts, reports).
+  'app-protocol': ['gcds', 'consumers', 'providers', 'shared'],
   // The widgets every app draws with, and the client side of the app protocol.
   'app-ui': ['app-protocol', 'shared'],
   apps: ['app-ui', 'app-protocol', 'consumers', 'shared'],
