@@ -3,7 +3,9 @@ import { DEMO_ACCOUNT_PATH, type DemoAccountOffer } from '../protocol/demoAccoun
 import type { AddressBookState } from '../protocol/workerApis';
 import { h, replaceChildren } from '../ui/dom';
 import { timeText } from '../ui/timeText';
-import { type AccountView, accountKey, type Device, type DeviceSnapshot, message } from './device';
+import { type AccountView, accountKey } from './cardDavAccounts';
+import type { Device, DeviceSnapshot } from './device';
+import { message } from './errorMessage';
 
 const STRATEGIES: ReadonlyArray<{ value: ConflictStrategy; label: string }> = [
   { value: 'server', label: 'Server wins (the default, as DAVx5)' },

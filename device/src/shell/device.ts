@@ -16,32 +16,21 @@ import type {
   FacebookServerState,
   ProviderNotice,
 } from '../protocol/workerApis';
+import { type AccountView, CardDavAccounts } from './cardDavAccounts';
 import { deleteDeviceDatabases } from './deleteDeviceDatabases';
 import { type DeviceSettings, saveSettings } from './deviceSettings';
+import { message } from './errorMessage';
 import type { EventLog } from './eventLog';
-import { CardDavAccountProcess, EngineProcess, GcdsProcess, ProviderProcess } from './processes';
+import { EngineProcess, GcdsProcess, ProviderProcess } from './processes';
 import { StoreMonitor, type StoreState } from './storeMonitor';
 
 export type ProviderState = 'installing' | 'installed' | 'uninstalling' | 'not installed' | 'failed';
-export type AccountInstallState = 'adding' | 'installed' | 'removing' | 'failed';
 
 export interface ProviderView {
   readonly id: BuiltinProviderId;
   readonly name: string;
   readonly state: ProviderState;
   readonly progress?: { readonly done: number; readonly total: number; readonly label: string };
-}
-
-/** A CardDAV account on this phone and what its address books report. */
-export interface AccountView {
-  /** `user@url`: one account per user and server. */
-  readonly key: string;
-  readonly url: string;
-  readonly username: string;
-  readonly conflict: CardDavAccountSettings['conflict'];
-  readonly state: AccountInstallState;
-  readonly error?: string;
-  readonly books: readonly AddressBookState[];
 }
 
 /** What the system panel shows: a frozen picture of the device, taken when something changed. */
@@ -58,18 +47,6 @@ export interface DeviceSnapshot {
   readonly stores: readonly StoreState[];
 }
 
-interface Account {
-  settings: CardDavAccountSettings;
-  process: CardDavAccountProcess;
-  state: AccountInstallState;
-  error?: string;
-  books: AddressBookState[];
-}
-
-export function accountKey(account: Pick<CardDavAccountSettings, 'url' | 'username'>): string {
-  return `${account.username}@${account.url}`;
-}
-
 /** Everything running on the phone. The panel reads `snapshot()` and acts through the methods only. */
 export class Device {
   #gcds: GcdsProcess | undefined;
@@ -78,7 +55,7 @@ export class Device {
   readonly #providers = new Map<BuiltinProviderId, ProviderProcess>();
   readonly #providerStates = new Map<BuiltinProviderId, ProviderState>();
   readonly #providerProgress = new Map<BuiltinProviderId, { done: number; total: number; label: string }>();
-  readonly #accounts = new Map<string, Account>();
+  readonly #accounts: CardDavAccounts;
   readonly #engines = new Map<string, EngineProcess>();
   readonly #engineStatus = new Map<string, EngineStatus>();
   #facebookServer: FacebookServerState | undefined;
@@ -92,6 +69,17 @@ export class Device {
     readonly log: EventLog,
   ) {
     this.#stores = new StoreMonitor(config, () => this.changed());
+    this.#accounts = new CardDavAccounts({
+      config,
+      settings,
+      log,
+      engines: this.#engines,
+      online: () => this.#online,
+      changed: () => this.changed(),
+      save: () => this.#save(),
+      refreshStores: () => void this.#stores.refresh(),
+      watch: (worker, source) => this.#watch(worker, source),
+    });
     for (const id of BUILTIN_PROVIDER_IDS) this.#providerStates.set(id, 'not installed');
   }
 
@@ -118,19 +106,7 @@ export class Device {
           });
         }),
       ),
-      accounts: Object.freeze(
-        [...this.#accounts.entries()].map(([key, account]) =>
-          Object.freeze({
-            key,
-            url: account.settings.url,
-            username: account.settings.username,
-            conflict: account.settings.conflict,
-            state: account.state,
-            ...(account.error === undefined ? {} : { error: account.error }),
-            books: Object.freeze([...account.books]),
-          }),
-        ),
-      ),
+      accounts: this.#accounts.views(),
       facebookServer: this.#facebookServer,
       engineStatus: new Map(this.#engineStatus),
       stores: Object.freeze(this.#stores.states),
@@ -168,7 +144,7 @@ export class Device {
     }
     await Promise.all([
       ...this.settings.installed.map((id) => this.install(id)),
-      ...this.settings.accounts.map((account) => this.#startAccount(account)),
+      ...this.settings.accounts.map((account) => this.#accounts.start(account)),
     ]);
     void this.#stores.refresh();
   }
@@ -280,47 +256,19 @@ export class Device {
    * here, before anything is saved) and installs one provider for each, then the first sync starts.
    */
   async addAccount(account: CardDavAccountSettings): Promise<void> {
-    const key = accountKey(account);
-    if (this.#accounts.has(key)) throw new Error(`${account.username} at ${account.url} is already added`);
-    const books = await this.#startAccount({ ...account, books: undefined });
-    if (books === undefined) return;
-    this.settings.accounts.push({ ...account, books });
-    this.#save();
+    await this.#accounts.add(account);
   }
 
   async removeAccount(key: string): Promise<void> {
-    const account = this.#accounts.get(key);
-    if (account === undefined) return;
-    account.state = 'removing';
-    this.changed();
-    for (const book of account.books)
-      for (const engine of this.#engines.values()) {
-        engine.setService(book.providerId, null);
-        this.#connectedBooks.get(engine)?.delete(book.providerId);
-      }
-    try {
-      await account.process.uninstall();
-      this.log.add(
-        'carddav',
-        `account ${key} removed: its address books leave the phone (the server keeps them)`,
-      );
-    } catch (error) {
-      account.process.terminate();
-      this.log.add('carddav', `removing ${key} failed: ${message(error)}`, 'error');
-    }
-    this.#accounts.delete(key);
-    this.settings.accounts = this.settings.accounts.filter((a) => accountKey(a) !== key);
-    this.#save();
-    void this.#stores.refresh();
-    this.changed();
+    await this.#accounts.remove(key);
   }
 
   async syncAccount(key: string): Promise<void> {
-    await this.#accounts.get(key)?.process.api.syncNow();
+    await this.#accounts.sync(key);
   }
 
   async dismissConflict(key: string, providerId: AddressBookState['providerId'], conflictId: string) {
-    await this.#accounts.get(key)?.process.api.dismissConflict(providerId, conflictId);
+    await this.#accounts.dismissConflict(key, providerId, conflictId);
   }
 
   /** Cuts or restores the phone's network: every account's requests fail as offline until it is back. */
@@ -332,7 +280,7 @@ export class Device {
       online ? 'network restored' : 'network cut: the phone is offline',
       online ? 'info' : 'warn',
     );
-    for (const account of this.#accounts.values()) void account.process.api.setOnline(online);
+    this.#accounts.setOnline(online);
     this.changed();
   }
 
@@ -341,7 +289,7 @@ export class Device {
     this.log.add('shell', `wiping the device for ${people.toLocaleString('en')} demo people`, 'warn');
     this.#gcds?.kill();
     for (const process of this.#providers.values()) process.terminate();
-    for (const account of this.#accounts.values()) account.process.terminate();
+    this.#accounts.terminateAll();
     for (const engine of this.#engines.values()) engine.worker.terminate();
     await this.#stores.close();
     await deleteDeviceDatabases(this.config.namespace);
@@ -353,46 +301,6 @@ export class Device {
       accounts: this.settings.accounts,
     });
     location.reload();
-  }
-
-  async #startAccount(settings: CardDavAccountSettings): Promise<CardDavAccountSettings['books']> {
-    const key = accountKey(settings);
-    const process = new CardDavAccountProcess(key);
-    this.#watch(process.worker, 'carddav');
-    const account: Account = { settings, process, state: 'adding', books: [] };
-    this.#accounts.set(key, account);
-    this.changed();
-    this.log.add('carddav', `adding ${key}`);
-    try {
-      if (!this.#online) void process.api.setOnline(false);
-      const { books } = await process.install(
-        this.config,
-        settings,
-        (event) => this.#accountEvent(key, event),
-        (states) => {
-          account.books = states;
-          for (const engine of this.#engines.values())
-            for (const book of states) this.#connectBook(engine, account, book.providerId);
-          this.changed();
-        },
-      );
-      account.state = 'installed';
-      this.log.add('carddav', `${key}: ${books.length} address book(s) installed`);
-      void this.#stores.refresh();
-      this.changed();
-      return books;
-    } catch (error) {
-      account.state = 'failed';
-      account.error = message(error);
-      this.log.add('carddav', `adding ${key} failed: ${account.error}`, 'error');
-      this.changed();
-      return undefined;
-    }
-  }
-
-  #accountEvent(key: string, event: ProviderNotice): void {
-    if (event.kind === 'progress') return;
-    this.log.add('carddav', `${key}: ${event.message}`, event.kind === 'info' ? 'info' : event.kind);
   }
 
   #save(): void {
@@ -425,8 +333,7 @@ export class Device {
   #connectServices(engine: EngineProcess): void {
     this.#connectGcds(engine);
     for (const id of this.#providers.keys()) this.#connectProvider(engine, id);
-    for (const account of this.#accounts.values())
-      for (const book of account.books) this.#connectBook(engine, account, book.providerId);
+    this.#accounts.connectAll(engine);
   }
 
   #connectGcds(engine: EngineProcess): void {
@@ -440,18 +347,6 @@ export class Device {
     if (provider !== undefined && this.#providerStates.get(id) === 'installed' && grants(engine.manifest, id))
       engine.setService(id, provider.port());
   }
-
-  /** Each address book once per engine: a port is a connection, not a message. */
-  readonly #connectedBooks = new Map<EngineProcess, Set<string>>();
-
-  #connectBook(engine: EngineProcess, account: Account, id: AddressBookState['providerId']): void {
-    if (!grants(engine.manifest, id)) return;
-    const done = this.#connectedBooks.get(engine) ?? new Set<string>();
-    this.#connectedBooks.set(engine, done);
-    if (done.has(id)) return;
-    done.add(id);
-    engine.setService(id, account.process.port(id));
-  }
 }
 
 /** The built-in provider whose server the panel simulates (facebook-sim), from the table. */
@@ -459,8 +354,4 @@ function simulatedServerProvider(): BuiltinProviderId {
   const id = BUILTIN_PROVIDER_IDS.find((p) => BUILTIN_PROVIDERS[p].simulatedServer);
   if (id === undefined) throw new Error('no provider with a simulated server');
   return id;
-}
-
-export function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
