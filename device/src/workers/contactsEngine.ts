@@ -23,22 +23,16 @@ import type {
   SearchResult,
 } from '../protocol/contactsApi';
 import { SEARCH_RESULTS_MAX } from '../protocol/contactsApi';
-import {
-  type CardDavProviderId,
-  isBuiltinProvider,
-  isCardDavProvider,
-  PROVIDER_NAMES,
-  type ServiceName,
-} from '../protocol/deviceConfig';
+import type { ServiceName } from '../protocol/deviceConfig';
 import type {
-  EditableProviderApi,
-  EditableProviderInfo,
   GcdsClientApi,
   LocalClientApi,
   ProviderSaveResult,
   VcardClientApi,
 } from '../protocol/workerApis';
 import { displayNumber } from './callerIdView';
+import { contactDetailView } from './contactDetailView';
+import { EditableProviders } from './editableProviders';
 import { ListWindow } from './listWindow';
 import { mergeReasonLines } from './mergeReasonLines';
 
@@ -118,8 +112,10 @@ export class ContactsEngine {
   readonly #entries = new Map<string, ContactListEntry>();
   /** The last paged search's results, all of them (a scroll reads pages of it). */
   #searched: { query: string; results: Promise<SearchHit[]> } | undefined;
+  readonly #providers: EditableProviders;
 
   constructor(private readonly context: ContactsEngineContext) {
+    this.#providers = new EditableProviders(context);
     // Any commit may move rows: the next read builds a fresh window from fresh group counts.
     context.consumer.changes$.subscribe(() => {
       this.#window = undefined;
@@ -188,33 +184,6 @@ export class ContactsEngine {
     return undefined;
   }
 
-  /**
-   * A provider the user may edit through this app: the phone's own or a CardDAV address book the shell
-   * connected (a hostile frame can name any id; only what the shell connected is reachable, and the
-   * provider refuses writes to a read-only book all the same).
-   */
-  #editable(provider: string): EditableProviderApi {
-    if (provider !== 'local' && !isCardDavProvider(provider))
-      throw new Error(`${provider} contacts cannot be edited here`);
-    return this.context.service<EditableProviderApi>(provider) as unknown as EditableProviderApi;
-  }
-
-  /** The connected CardDAV address books and what they say of themselves. */
-  async #accounts(): Promise<Array<{ id: CardDavProviderId; info: EditableProviderInfo }>> {
-    const ids = this.context.connected().filter(isCardDavProvider);
-    const described = await Promise.all(
-      ids.map(async (id) => {
-        try {
-          return { id, info: await this.#editable(id).describe() };
-        } catch {
-          // An account removed while we asked: it is simply not offered.
-          return undefined;
-        }
-      }),
-    );
-    return described.filter((entry) => entry !== undefined);
-  }
-
   async #saved(provider: string, result: ProviderSaveResult): Promise<SaveResult> {
     if (!result.ok) return result;
     const source = { provider, contactId: result.id };
@@ -270,53 +239,18 @@ export class ContactsEngine {
       const merged = await this.#consumer.getDetail(personId);
       if (merged === undefined) return undefined;
       const record = await this.context.gcdsRecord(personId);
-      const region = this.context.region;
-      const phonesShown = Object.fromEntries(
-        merged.tel.map((t) => [t.value.value, displayNumber(t.value.value, region)]),
-      );
-      const accounts = new Map((await this.#accounts()).map((a) => [a.id as string, a.info]));
-      const sourceNames: Record<string, string> = {};
-      for (const source of merged.sources) {
-        const provider = source.provider;
-        sourceNames[provider] = isBuiltinProvider(provider)
-          ? PROVIDER_NAMES[provider]
-          : (accounts.get(provider)?.name ?? provider);
-      }
-      // The phone's own record first (as before accounts), else a card of a writable address book.
-      const editable =
-        merged.sources.find((source) => source.provider === 'local') ??
-        merged.sources.find((source) => accounts.get(source.provider)?.writable === true);
-      const readOnlyBook = merged.sources
-        .map((source) => accounts.get(source.provider))
-        .find((info) => info !== undefined && !info.writable);
-      const readOnlyReason =
-        editable === undefined && readOnlyBook !== undefined
-          ? `${readOnlyBook.name}: ${readOnlyBook.readOnlyReason ?? 'a read-only address book'}`
-          : undefined;
-      return {
-        merged,
-        reasons: record?.reasons ?? [],
-        phonesShown,
-        sourceNames,
-        ...(editable === undefined ? {} : { editable }),
-        ...(readOnlyReason === undefined ? {} : { readOnlyReason }),
-      };
+      const accounts = new Map((await this.#providers.accounts()).map((a) => [a.id as string, a.info]));
+      return contactDetailView(merged, record, this.context.region, accounts);
     },
-    saveTargets: async (): Promise<SaveTarget[]> => {
-      const accounts = (await this.#accounts())
-        .filter((a) => a.info.writable)
-        .map((a) => ({ provider: a.id, name: a.info.name }));
-      const phone = this.context.connected().includes('local') ? [{ provider: 'local', name: 'Phone' }] : [];
-      return [...accounts, ...phone];
-    },
-    editableContact: (provider, id) => this.#editable(provider).get(id),
+    saveTargets: (): Promise<SaveTarget[]> => this.#providers.saveTargets(),
+    editableContact: (provider, id) => this.#providers.editable(provider).get(id),
     create: async (draft, provider): Promise<SaveResult> => {
       const target = provider ?? (await this.appApi.saveTargets())[0]?.provider ?? 'local';
-      return this.#saved(target, await this.#editable(target).add(draft));
+      return this.#saved(target, await this.#providers.editable(target).add(draft));
     },
     update: async (provider, id, draft): Promise<SaveResult> =>
-      this.#saved(provider, await this.#editable(provider).update(id, draft)),
-    remove: (provider, id) => this.#editable(provider).remove(id),
+      this.#saved(provider, await this.#providers.editable(provider).update(id, draft)),
+    remove: (provider, id) => this.#providers.editable(provider).remove(id),
     // The phone's own contacts only: a CardDAV card deleted is gone from the server (a new card would be
     // a new href, not the record the GCDS's merges name), so the app offers no Undo for those.
     restore: async (localId): Promise<SaveResult> => this.#saved('local', await this.#local.restore(localId)),
