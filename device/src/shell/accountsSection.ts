@@ -4,7 +4,8 @@ import type { AddressBookState } from '../protocol/workerApis';
 import { h, replaceChildren } from '../ui/dom';
 import { timeText } from '../ui/timeText';
 import { type AccountView, accountKey } from './cardDavAccounts';
-import type { Device, DeviceSnapshot } from './device';
+import type { Device } from './device';
+import type { DeviceSnapshot } from './deviceSnapshot';
 import { message } from './errorMessage';
 
 const STRATEGIES: ReadonlyArray<{ value: ConflictStrategy; label: string }> = [

@@ -16,36 +16,14 @@ import type {
   FacebookServerState,
   ProviderNotice,
 } from '../protocol/workerApis';
-import { type AccountView, CardDavAccounts } from './cardDavAccounts';
+import { CardDavAccounts } from './cardDavAccounts';
 import { deleteDeviceDatabases } from './deleteDeviceDatabases';
 import { type DeviceSettings, saveSettings } from './deviceSettings';
+import type { DeviceSnapshot, ProviderState } from './deviceSnapshot';
 import { message } from './errorMessage';
 import type { EventLog } from './eventLog';
 import { EngineProcess, GcdsProcess, ProviderProcess } from './processes';
-import { StoreMonitor, type StoreState } from './storeMonitor';
-
-export type ProviderState = 'installing' | 'installed' | 'uninstalling' | 'not installed' | 'failed';
-
-export interface ProviderView {
-  readonly id: BuiltinProviderId;
-  readonly name: string;
-  readonly state: ProviderState;
-  readonly progress?: { readonly done: number; readonly total: number; readonly label: string };
-}
-
-/** What the system panel shows: a frozen picture of the device, taken when something changed. */
-export interface DeviceSnapshot {
-  readonly deviceId: string;
-  readonly people: number;
-  readonly online: boolean;
-  readonly gcdsState: 'starting' | 'running' | 'killed';
-  readonly gcdsStatus: GcdsStatus | undefined;
-  readonly providers: readonly ProviderView[];
-  readonly accounts: readonly AccountView[];
-  readonly facebookServer: FacebookServerState | undefined;
-  readonly engineStatus: ReadonlyMap<string, EngineStatus>;
-  readonly stores: readonly StoreState[];
-}
+import { StoreMonitor } from './storeMonitor';
 
 /** Everything running on the phone. The panel reads `snapshot()` and acts through the methods only. */
 export class Device {

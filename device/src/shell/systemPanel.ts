@@ -2,7 +2,8 @@ import { DEFAULT_DEMO_PEOPLE, LARGE_DEMO_PEOPLE } from '../demo/demoBook';
 import { APPS, BUILTIN_PROVIDER_IDS, type BuiltinProviderId, PROVIDER_NAMES } from '../protocol/deviceConfig';
 import { h, replaceChildren } from '../ui/dom';
 import { AccountsSection } from './accountsSection';
-import type { Device, DeviceSnapshot } from './device';
+import type { Device } from './device';
+import type { DeviceSnapshot } from './deviceSnapshot';
 import { message } from './errorMessage';
 import { uninstallQuestion } from './uninstallQuestion';
 
