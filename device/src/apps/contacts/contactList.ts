@@ -1,46 +1,19 @@
 import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/virtual-core';
 import type { EngineRemote } from '../../protocol/appRpc';
-import type { ContactRow, ContactsAppApi, ListSection, SearchResult } from '../../protocol/contactsApi';
-import { initialsAvatar } from '../../ui/avatar';
+import type { ContactRow, ContactsAppApi, SearchResult } from '../../protocol/contactsApi';
 import { h, replaceChildren } from '../../ui/dom';
-import { marked } from '../../ui/marked';
+import {
+  CHUNK,
+  contactRow,
+  ROW_HEIGHT,
+  type RowContext,
+  resultPlaceholder,
+  resultRow,
+  rowPlaceholder,
+} from './contactRows';
+import { HEADER_HEIGHT, Layout, renderJumpBar, sectionHeader } from './listSections';
 import type { PhotoCache } from './photoCache';
 import { foundText } from './searchCountText';
-
-const HEADER_HEIGHT = 30;
-const ROW_HEIGHT = 58;
-const CHUNK = 50;
-
-type Item = { kind: 'header'; section: number } | { kind: 'row'; section: number; offset: number };
-
-/** Maps list indexes to section headers and rows, from the sections' counts alone. */
-class Layout {
-  readonly headerIndex: number[] = [];
-  readonly count: number;
-
-  constructor(readonly sections: readonly ListSection[]) {
-    let index = 0;
-    for (const section of sections) {
-      this.headerIndex.push(index);
-      index += 1 + section.count;
-    }
-    this.count = index;
-  }
-
-  item(index: number): Item {
-    let lo = 0;
-    let hi = this.headerIndex.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.headerIndex[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    const start = this.headerIndex[lo]!;
-    return index === start
-      ? { kind: 'header', section: lo }
-      : { kind: 'row', section: lo, offset: index - start - 1 };
-  }
-}
 
 /**
  * The contacts list: a virtualised list (@tanstack/virtual-core) of letter sections with a sticky letter
@@ -67,12 +40,15 @@ export class ContactList {
   #generation = 0;
   #query = '';
   #searchRun = 0;
+  /** What the rows are built with: the photos, and what opening a person does. */
+  readonly #rows: RowContext;
 
   constructor(
     private readonly api: EngineRemote<ContactsAppApi>,
     private readonly photos: PhotoCache,
     private readonly open: (personId: string) => void,
   ) {
+    this.#rows = { photos: this.photos, open: (personId) => this.open(personId) };
     this.#search = h('input', {
       class: 'search',
       attrs: {
@@ -189,26 +165,9 @@ export class ContactList {
   }
 
   #renderJumpBar(): void {
-    replaceChildren(
-      this.#jumpBar,
-      ...this.#layout.sections.map((section, i) =>
-        h(
-          'button',
-          {
-            attrs: {
-              type: 'button',
-              'aria-label': `Jump to ${section.kind === 'favorites' ? 'favourites' : section.label} (${section.count})`,
-            },
-            on: {
-              click: () => {
-                this.#virtualizer.scrollToIndex(this.#layout.headerIndex[i]!, { align: 'start' });
-              },
-            },
-          },
-          section.label,
-        ),
-      ),
-    );
+    renderJumpBar(this.#jumpBar, this.#layout, (index) => {
+      this.#virtualizer.scrollToIndex(index, { align: 'start' });
+    });
   }
 
   #row(section: number, offset: number): ContactRow | undefined {
@@ -241,14 +200,13 @@ export class ContactList {
       if (section === undefined) continue;
       let node: HTMLElement;
       if (item.kind === 'header') {
-        node = h(
-          'div',
-          { class: 'section-header', attrs: { role: 'presentation', 'data-section': section.label } },
-          section.label,
-        );
+        node = sectionHeader(section);
       } else {
         const row = this.#row(item.section, item.offset);
-        node = row === undefined ? this.#placeholder() : this.#rowElement(row, section, item.offset);
+        node =
+          row === undefined
+            ? rowPlaceholder()
+            : contactRow(this.#rows, row, section, item.offset, this.#virtualizer.isScrolling);
       }
       node.style.transform = `translateY(${virtual.start}px)`;
       node.style.height = `${virtual.size}px`;
@@ -263,59 +221,6 @@ export class ContactList {
       first === undefined ? undefined : this.#layout.sections[this.#layout.item(first.index).section];
     this.#sticky.textContent = current?.label ?? '';
     this.#sticky.hidden = current === undefined || (this.#virtualizer.scrollOffset ?? 0) < 1;
-  }
-
-  #placeholder(): HTMLElement {
-    return h(
-      'div',
-      { class: 'contact-row placeholder', attrs: { role: 'listitem', 'aria-busy': 'true' } },
-      h('span', { class: 'avatar' }),
-      h('span', { class: 'skeleton' }),
-    );
-  }
-
-  #rowElement(row: ContactRow, section: ListSection, offset: number): HTMLElement {
-    const ready = row.hasPhoto ? this.photos.peek(row.personId) : undefined;
-    const avatar = h(
-      'span',
-      { class: 'avatar-slot' },
-      ready === undefined ? initialsAvatar(row.displayName) : this.#photo(row.personId, ready),
-    );
-    if (row.hasPhoto && ready === undefined && !this.#virtualizer.isScrolling)
-      void this.#loadPhoto(row, avatar);
-    return h(
-      'div',
-      {
-        class: 'virtual-row',
-        attrs: { role: 'listitem', 'aria-setsize': section.count, 'aria-posinset': offset + 1 },
-      },
-      h(
-        'button',
-        {
-          class: 'contact-row',
-          attrs: { type: 'button', 'data-person-id': row.personId },
-          on: { click: () => this.open(row.personId) },
-        },
-        avatar,
-        h(
-          'span',
-          { class: 'row-text' },
-          h('span', { class: 'row-name' }, row.displayName),
-          h('span', { class: 'row-sub' }, row.subtitle),
-        ),
-        row.favorite ? h('span', { class: 'favorite', attrs: { 'aria-label': 'favourite' } }, '★') : null,
-      ),
-    );
-  }
-
-  async #loadPhoto(row: { personId: string; displayName: string }, slot: HTMLElement): Promise<void> {
-    const url = await this.photos.get(row.personId);
-    if (url === undefined) return;
-    replaceChildren(slot, this.#photo(row.personId, url));
-  }
-
-  #photo(personId: string, url: string): HTMLElement {
-    return h('img', { class: 'avatar photo', attrs: { src: url, alt: '', 'data-photo-of': personId } });
   }
 
   #onQuery(): void {
@@ -370,15 +275,7 @@ export class ContactList {
     const nodes: HTMLElement[] = [];
     for (const virtual of this.#resultsVirtualizer.getVirtualItems()) {
       const result = this.#result(virtual.index);
-      const node =
-        result === undefined
-          ? h(
-              'li',
-              { class: 'contact-row placeholder', attrs: { 'aria-busy': 'true' } },
-              h('span', { class: 'avatar' }),
-              h('span', { class: 'skeleton' }),
-            )
-          : this.#resultElement(result, this.#query);
+      const node = result === undefined ? resultPlaceholder() : resultRow(this.#rows, result, this.#query);
       node.setAttribute('aria-setsize', String(this.#resultsTotal));
       node.setAttribute('aria-posinset', String(virtual.index + 1));
       node.style.transform = `translateY(${virtual.start}px)`;
@@ -389,32 +286,5 @@ export class ContactList {
     replaceChildren(this.#results, ...nodes);
     if (focusedPerson !== undefined)
       this.#results.querySelector<HTMLElement>(`[data-person-id="${CSS.escape(focusedPerson)}"]`)?.focus();
-  }
-
-  #resultElement(result: SearchResult, query: string): HTMLElement {
-    const { row } = result;
-    const avatar = h('span', { class: 'avatar-slot' }, initialsAvatar(row.displayName));
-    if (row.hasPhoto) void this.#loadPhoto(row, avatar);
-    const name = result.field === 'name' ? marked(row.displayName, query) : h('span', {}, row.displayName);
-    const sub = result.field === 'name' ? h('span', {}, row.subtitle) : marked(result.matched, query);
-    return h(
-      'li',
-      {},
-      h(
-        'button',
-        {
-          class: 'contact-row',
-          attrs: { type: 'button', 'data-person-id': row.personId, 'data-field': result.field },
-          on: { click: () => this.open(row.personId) },
-        },
-        avatar,
-        h(
-          'span',
-          { class: 'row-text' },
-          h('span', { class: 'row-name' }, name),
-          h('span', { class: 'row-sub' }, sub),
-        ),
-      ),
-    );
   }
 }
