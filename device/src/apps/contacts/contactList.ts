@@ -1,19 +1,12 @@
 import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/virtual-core';
 import type { EngineRemote } from '../../protocol/appRpc';
-import type { ContactRow, ContactsAppApi, SearchResult } from '../../protocol/contactsApi';
+import type { ContactRow, ContactsAppApi } from '../../protocol/contactsApi';
 import { h, replaceChildren } from '../../ui/dom';
-import {
-  CHUNK,
-  contactRow,
-  ROW_HEIGHT,
-  type RowContext,
-  resultPlaceholder,
-  resultRow,
-  rowPlaceholder,
-} from './contactRows';
+import { CHUNK, contactRow, ROW_HEIGHT, type RowContext, rowPlaceholder } from './contactRows';
 import { HEADER_HEIGHT, Layout, renderJumpBar, sectionHeader } from './listSections';
 import type { PhotoCache } from './photoCache';
 import { foundText } from './searchCountText';
+import { SearchResults } from './searchResults';
 
 /**
  * The contacts list: a virtualised list (@tanstack/virtual-core) of letter sections with a sticky letter
@@ -26,12 +19,7 @@ export class ContactList {
   readonly #inner: HTMLElement;
   readonly #sticky: HTMLElement;
   readonly #jumpBar: HTMLElement;
-  readonly #results: HTMLElement;
-  readonly #resultsScroller: HTMLElement;
-  readonly #resultsVirtualizer: Virtualizer<HTMLElement, HTMLElement>;
-  /** The current search's results by chunk, read as they scroll into view. */
-  #resultChunks = new Map<number, SearchResult[] | 'loading'>();
-  #resultsTotal = 0;
+  readonly #found: SearchResults;
   readonly #status: HTMLElement;
   readonly #search: HTMLInputElement;
   readonly #virtualizer: Virtualizer<HTMLElement, HTMLElement>;
@@ -39,7 +27,6 @@ export class ContactList {
   #chunks = new Map<string, ContactRow[] | 'loading'>();
   #generation = 0;
   #query = '';
-  #searchRun = 0;
   /** What the rows are built with: the photos, and what opening a person does. */
   readonly #rows: RowContext;
 
@@ -72,22 +59,20 @@ export class ContactList {
       this.#inner,
     );
     this.#jumpBar = h('nav', { class: 'jump-bar', attrs: { 'aria-label': 'Jump to letter' } });
-    this.#results = h('ol', {
-      class: 'search-results virtual-inner',
-      attrs: { 'aria-label': 'Search results' },
-    });
-    this.#resultsScroller = h(
-      'div',
-      { class: 'virtual-scroller results-scroller', attrs: { 'data-testid': 'results-scroller' } },
-      this.#results,
+    this.#found = new SearchResults(
+      this.api,
+      this.#rows,
+      () => this.#query,
+      (first, query) => {
+        this.#status.textContent = foundText(first, query);
+      },
     );
-    this.#showResults(false);
     this.element = h(
       'section',
       { class: 'contact-list-view', attrs: { 'aria-label': 'All contacts' } },
       this.#search,
       this.#status,
-      h('div', { class: 'list-area' }, this.#scroller, this.#sticky, this.#jumpBar, this.#resultsScroller),
+      h('div', { class: 'list-area' }, this.#scroller, this.#sticky, this.#jumpBar, this.#found.element),
     );
 
     this.#virtualizer = new Virtualizer<HTMLElement, HTMLElement>({
@@ -100,25 +85,13 @@ export class ContactList {
       overscan: 6,
       onChange: () => this.#render(),
     });
-    // Search results scroll through every match, virtualised as the list is (a row per result).
-    this.#resultsVirtualizer = new Virtualizer<HTMLElement, HTMLElement>({
-      count: 0,
-      getScrollElement: () => this.#resultsScroller,
-      estimateSize: () => ROW_HEIGHT,
-      observeElementRect,
-      observeElementOffset,
-      scrollToFn: elementScroll,
-      overscan: 6,
-      onChange: () => this.#renderResults(),
-    });
   }
 
   /** Call once the element is in the document. */
   mount(): void {
     this.#virtualizer._didMount();
     this.#virtualizer._willUpdate();
-    this.#resultsVirtualizer._didMount();
-    this.#resultsVirtualizer._willUpdate();
+    this.#found.mount();
     void this.reload();
   }
 
@@ -138,17 +111,7 @@ export class ContactList {
     this.#virtualizer._willUpdate();
     this.#renderJumpBar();
     this.#render();
-    if (this.#query !== '') void this.#runSearch();
-  }
-
-  /**
-   * Results are shown or put away without `hidden`: a scroller out of the layout measures 0 high, and
-   * its virtualiser would render no row until a resize arrived, a frame after the count is shown.
-   */
-  #showResults(shown: boolean): void {
-    this.#resultsScroller.classList.toggle('idle', !shown);
-    if (shown) this.#resultsScroller.removeAttribute('aria-hidden');
-    else this.#resultsScroller.setAttribute('aria-hidden', 'true');
+    if (this.#query !== '') void this.#found.search();
   }
 
   focusSearch(): void {
@@ -226,65 +189,14 @@ export class ContactList {
   #onQuery(): void {
     this.#query = this.#search.value.trim();
     const searching = this.#query !== '';
-    this.#showResults(searching);
+    this.#found.show(searching);
     this.#scroller.hidden = searching;
     this.#jumpBar.hidden = searching;
     this.#sticky.hidden = true;
-    if (searching) void this.#runSearch();
+    if (searching) void this.#found.search();
     else {
       this.#status.textContent = `${Number(this.#status.dataset.count ?? 0).toLocaleString('en')} contacts`;
       this.#render();
     }
-  }
-
-  async #runSearch(): Promise<void> {
-    const run = ++this.#searchRun;
-    const query = this.#query;
-    const first = await this.api.searchPage(query, 0, CHUNK);
-    if (run !== this.#searchRun) return;
-    this.#status.textContent = foundText(first, query);
-    this.#resultChunks = new Map([[0, first.results]]);
-    this.#resultsTotal = first.total;
-    this.#resultsScroller.scrollTop = 0;
-    this.#resultsVirtualizer.setOptions({ ...this.#resultsVirtualizer.options, count: first.total });
-    this.#resultsVirtualizer._willUpdate();
-    this.#renderResults();
-  }
-
-  #result(index: number): SearchResult | undefined {
-    const chunk = Math.floor(index / CHUNK);
-    const cached = this.#resultChunks.get(chunk);
-    if (cached === 'loading') return undefined;
-    if (cached !== undefined) return cached[index - chunk * CHUNK];
-    this.#resultChunks.set(chunk, 'loading');
-    const run = this.#searchRun;
-    void this.api.searchPage(this.#query, chunk * CHUNK, CHUNK).then(
-      (page) => {
-        if (run !== this.#searchRun) return;
-        this.#resultChunks.set(chunk, page.results);
-        this.#renderResults();
-      },
-      () => this.#resultChunks.delete(chunk),
-    );
-    return undefined;
-  }
-
-  #renderResults(): void {
-    if (this.#query === '') return;
-    this.#results.style.height = `${this.#resultsVirtualizer.getTotalSize()}px`;
-    const nodes: HTMLElement[] = [];
-    for (const virtual of this.#resultsVirtualizer.getVirtualItems()) {
-      const result = this.#result(virtual.index);
-      const node = result === undefined ? resultPlaceholder() : resultRow(this.#rows, result, this.#query);
-      node.setAttribute('aria-setsize', String(this.#resultsTotal));
-      node.setAttribute('aria-posinset', String(virtual.index + 1));
-      node.style.transform = `translateY(${virtual.start}px)`;
-      node.style.height = `${virtual.size}px`;
-      nodes.push(node);
-    }
-    const focusedPerson = (document.activeElement as HTMLElement | null)?.dataset.personId;
-    replaceChildren(this.#results, ...nodes);
-    if (focusedPerson !== undefined)
-      this.#results.querySelector<HTMLElement>(`[data-person-id="${CSS.escape(focusedPerson)}"]`)?.focus();
   }
 }
