@@ -4,7 +4,7 @@ import { CardDavClient, DavTransport } from '@gcds/provider-carddav';
 import { serverContents, vcard } from '@gcds/provider-carddav/testing';
 import type { Browser, BrowserContext, FrameLocator, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, Phone } from './phone';
+import { launchChromium, Phone, SCREENSHOTS } from './phone';
 
 /**
  * Two phones on one CardDAV account: device A and device B (`?device=B`) in ONE browser profile, so
@@ -219,17 +219,33 @@ describe.skipIf(dav === undefined)('two phones on one CardDAV account', () => {
     for (const phone of [a, b]) shots.push(await (await use(phone)).page.screenshot({ clip }));
     const board = await context.newPage();
     await board.setViewportSize({ width: 2000, height: 916 });
-    const captions = ['Phone A', 'Phone B (?device=B)'];
-    await board.setContent(
-      `<body style="margin:0;display:flex;font:600 20px sans-serif;background:#e8ecf0">${shots
-        .map(
-          (png, i) =>
-            `<figure style="margin:0;width:1000px"><figcaption style="padding:6px 20px">${captions[i]}</figcaption><img style="display:block" src="data:image/png;base64,${png.toString('base64')}"></figure>`,
-        )
-        .join('')}</body>`,
+    // Built as elements, not an HTML string; the README's picture is refreshed only when asked for.
+    await board.evaluate(
+      ({ images, captions }) => {
+        document.body.style.cssText = 'margin:0;display:flex;font:600 20px sans-serif;background:#e8ecf0';
+        images.forEach((src, i) => {
+          const figure = document.createElement('figure');
+          figure.style.cssText = 'margin:0;width:1000px';
+          const caption = document.createElement('figcaption');
+          caption.style.padding = '6px 20px';
+          caption.textContent = captions[i] ?? '';
+          const image = document.createElement('img');
+          image.style.display = 'block';
+          image.src = src;
+          figure.append(caption, image);
+          document.body.append(figure);
+        });
+      },
+      {
+        images: shots.map((png) => `data:image/png;base64,${png.toString('base64')}`),
+        captions: ['Phone A', 'Phone B (?device=B)'],
+      },
     );
-    mkdirSync(DOCS, { recursive: true });
-    writeFileSync(`${DOCS}two-phones.png`, new Uint8Array(await board.screenshot()));
+    await board.waitForFunction(() => [...document.images].every((image) => image.complete));
+    const picture = new Uint8Array(await board.screenshot());
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(`${SCREENSHOTS}two-phones.png`, picture);
+    if (process.env.UPDATE_DOCS === '1') writeFileSync(`${DOCS}two-phones.png`, picture);
     await board.close();
 
     // Dismissing the conflict clears the report on A (the server's copy is untouched).

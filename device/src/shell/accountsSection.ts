@@ -253,7 +253,7 @@ export class AccountsSection {
           : `Last sync ${timeText(status.lastSyncedAt)}`,
         report === undefined
           ? ''
-          : `: ${report.downloaded} down, ${report.uploaded} up, ${report.deleted} deleted, ${report.conflicts} conflicts, ${report.requests} requests`,
+          : `: ${report.downloaded} down, ${report.uploaded} up, ${report.deleted} deleted, ${report.conflicts} ${report.conflicts === 1 ? 'conflict' : 'conflicts'}, ${report.requests} ${report.requests === 1 ? 'request' : 'requests'}`,
       ),
       status.lastError === undefined
         ? null
