@@ -1,15 +1,9 @@
-import type { Browser, FrameLocator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameLocator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { facebookOnly, localOnly, vcardOnly } from './demoFacts';
-import { launchChromium, Phone } from './phone';
+import { chromiumForThisFile, Phone } from './phone';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 async function openContact(contacts: FrameLocator, name: string): Promise<void> {
   await contacts.getByRole('searchbox', { name: 'Search contacts' }).fill(name);
@@ -23,7 +17,7 @@ async function openContact(contacts: FrameLocator, name: string): Promise<void> 
 
 describe('a contact is something you act on', () => {
   it('calls, messages and emails from a contact', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const contacts = await phone.openApp('contacts');
     await openContact(contacts, localOnly.name);
@@ -77,7 +71,7 @@ describe('a contact is something you act on', () => {
   });
 
   it('creates a contact from the keypad, and adds a number from Recents to an imported contact', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const phoneApp = await phone.openApp('phone');
     const dialInput = phoneApp.getByTestId('dial-input');

@@ -1,19 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { autoMerged, localOnly, withPhoto } from './demoFacts';
-import { launchChromium, Phone } from './phone';
+import { chromiumForThisFile, Phone } from './phone';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 describe('a newcomer in the Contacts app', () => {
   it('opens the phone, reads the list, jumps to a letter, searches and sees where each field comes from', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     const { page } = phone;
     // The home screen: three apps, each a labelled button.
     for (const name of ['Open Contacts', 'Open Phone', 'Open Messages']) {
@@ -84,7 +77,7 @@ describe('a newcomer in the Contacts app', () => {
   });
 
   it('creates, edits and deletes a local contact, with a validation message on a bad number', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const contacts = await phone.openApp('contacts');
     await contacts.getByRole('button', { name: 'Add contact' }).click();
@@ -126,7 +119,7 @@ describe('a newcomer in the Contacts app', () => {
   });
 
   it('shows a name that looks like markup as those characters, and runs none of it', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const contacts = await phone.openApp('contacts');
     const name = '<img src=x onerror="document.body.dataset.pwned=1">';

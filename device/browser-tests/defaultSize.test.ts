@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEMO_PEOPLE, generateDemoBook } from '../src/demo/demoBook';
-import { launchChromium, Phone } from './phone';
+import { chromiumForThisFile, Phone } from './phone';
 
 /** In the default book: a person in all three sources whose copies differ only in number formats. */
 const inAllThree = (() => {
@@ -19,17 +18,11 @@ const inAllThree = (() => {
   return found;
 })();
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 describe('the demo sizes', () => {
   it('opens on 2,000 people by default and loads 30,000 from the panel, the first screen before the rest', async () => {
-    const phone = await Phone.open(browser, { people: 'default' });
+    const phone = await Phone.open(browser(), { people: 'default' });
     const panel = phone.panel();
     await expect
       .poll(() => panel.getByTestId('demo-size').textContent())

@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { facebookOnly, localOnly } from './demoFacts';
-import { launchChromium, Phone } from './phone';
+import { chromiumForThisFile, Phone } from './phone';
 import { partlyBrokenVcf, singleCardVcf } from './vcfFiles';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 describe('importing and exporting vCard files in the Contacts app', () => {
   it('imports a .vcf from the file picker with a progress bar and a report of each broken card', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const contacts = await phone.openApp('contacts');
     await contacts.getByRole('button', { name: 'Import or export vCard' }).click();
@@ -63,7 +56,7 @@ describe('importing and exporting vCard files in the Contacts app', () => {
   });
 
   it('imports a .vcf dropped on the drop zone', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const contacts = await phone.openApp('contacts');
     await contacts.getByRole('button', { name: 'Import or export vCard' }).click();
@@ -92,7 +85,7 @@ describe('importing and exporting vCard files in the Contacts app', () => {
   });
 
   it('exports every contact to a .vcf, leaving out what only facebook-sim knows', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const contacts = await phone.openApp('contacts');
     await contacts.getByRole('button', { name: 'Import or export vCard' }).click();

@@ -1,15 +1,9 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameLocator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { localOnly } from './demoFacts';
-import { launchChromium, Phone } from './phone';
+import { chromiumForThisFile, Phone } from './phone';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 /** The accessible name of the focused control in the page or, when a frame has focus, in that frame. */
 function focused(page: Page): Promise<string> {
@@ -71,7 +65,7 @@ async function unlabelled(scope: Page | FrameLocator): Promise<string[]> {
 
 describe('keyboard and screen readers', () => {
   it('goes through the phone with the keyboard alone', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     const { page } = phone;
     await phone.converged();
     await page.keyboard.press('Tab');
@@ -115,7 +109,7 @@ describe('keyboard and screen readers', () => {
   });
 
   it('gives every control a name and every image an alt, in the shell and in each app', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     expect(await unlabelled(phone.page)).toEqual([]);
 

@@ -1,19 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localOnly, otherLocalOnly, typoPair } from './demoFacts';
-import { launchChromium, Phone } from './phone';
+import { chromiumForThisFile, Phone } from './phone';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 describe('merging in the Contacts app', () => {
   it('accepts a merge suggestion, shown with its reasons', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const contacts = await phone.openApp('contacts');
     const search = contacts.getByRole('searchbox', { name: 'Search contacts' });
@@ -43,7 +36,7 @@ describe('merging in the Contacts app', () => {
   });
 
   it('merges two contacts by hand, then splits them again', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const contacts = await phone.openApp('contacts');
     const search = contacts.getByRole('searchbox', { name: 'Search contacts' });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { CHROMIUM_PATH } from './chromiumPath';
 import { TEST_PEOPLE } from './demoFacts';
 
@@ -22,6 +22,26 @@ export type AppId = 'contacts' | 'phone' | 'messages';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: LAUNCH_ARGS });
+}
+
+/** One Chromium for a test file: launched before its tests, closed after them. Call it at the top level. */
+export function chromiumForThisFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (browser === undefined) throw new Error('Chromium is launched in beforeAll: ask for it inside a test');
+    return browser;
+  };
+}
+
+/** Types digits on the Phone app's on-screen keypad, as a thumb would. */
+export async function dial(app: FrameLocator, digits: string): Promise<void> {
+  for (const digit of digits) await app.locator(`.key[data-key="${digit}"]`).click();
 }
 
 export interface PhoneOptions {

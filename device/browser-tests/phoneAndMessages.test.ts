@@ -1,27 +1,15 @@
-import type { Browser, FrameLocator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoActivity } from '../src/demo/demoActivity';
 import { book, facebookOnly, localOnly, vcardOnly } from './demoFacts';
-import { launchChromium, Phone } from './phone';
+import { chromiumForThisFile, dial, Phone } from './phone';
 
 const activity = demoActivity(book);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Types digits on the on-screen keypad, as a thumb would. */
-async function dial(app: FrameLocator, digits: string): Promise<void> {
-  for (const digit of digits) await app.locator(`.key[data-key="${digit}"]`).click();
-}
+const browser = chromiumForThisFile();
 
 describe('the Phone app', () => {
   it('suggests contacts while dialling, names an incoming caller, and names the call log', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const app = await phone.openApp('phone');
     const number = localOnly.phones[0]!;
@@ -67,7 +55,7 @@ describe('the Phone app', () => {
 
 describe('the Messages app', () => {
   it('finds a recipient while typing, sends, and titles conversations with names', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const app = await phone.openApp('messages');
     const titles = app.getByTestId('threads').getByTestId('thread-name');
@@ -117,7 +105,7 @@ describe('the Messages app', () => {
 
 describe('access levels', () => {
   it('shows a facebook-only friend in Contacts (certified) but never in Phone or Messages (privileged)', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const number = facebookOnly.phones[0]!;
     const email = facebookOnly.emails[0]!;
@@ -173,7 +161,7 @@ describe('access levels', () => {
   });
 
   it('gives an app that claims to be Contacts, certified, only its own engine at its own level', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const dialer = await phone.openApp('phone');
     // Sandboxed with an opaque origin: the frame cannot open the device's databases.

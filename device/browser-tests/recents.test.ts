@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, Phone } from './phone';
+import { describe, expect, it } from 'vitest';
+import { chromiumForThisFile, Phone } from './phone';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 describe('Recents as on a phone', () => {
   it('shows days, avatars, grouped calls, declined apart from missed, whole numbers, and opens details', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const app = await phone.openApp('phone');
     // Two calls in a row from one unknown number, both declined.

@@ -1,19 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localOnly, otherLocalOnly, vcardOnly } from './demoFacts';
-import { launchChromium, Phone } from './phone';
+import { chromiumForThisFile, Phone } from './phone';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 describe('deletes are safe and say what happens', () => {
   it('undoes a delete, and a merged contact comes back merged; a delete of a merged contact says what stays', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const contacts = await phone.openApp('contacts');
     const search = contacts.getByRole('searchbox', { name: 'Search contacts' });
@@ -75,7 +68,7 @@ describe('deletes are safe and say what happens', () => {
   });
 
   it('asks before uninstalling a provider, saying how many contacts go', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const panel = phone.panel();
     // The Records column (after the access level): what the provider holds now.

@@ -1,19 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { book } from './demoFacts';
-import { launchChromium, Phone } from './phone';
+import { chromiumForThisFile, Phone } from './phone';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 describe('search result counts are not capped', () => {
   it('says how many match, exactly, and scrolls through every one of them', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const contacts = await phone.openApp('contacts');
     // The demo's emails are all at example domains: a query much of the book matches, far past a page.

@@ -1,20 +1,9 @@
-import type { Browser, FrameLocator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keypadWords } from '../src/workers/smartDial';
 import { book } from './demoFacts';
-import { launchChromium, Phone } from './phone';
+import { chromiumForThisFile, dial, Phone } from './phone';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function dial(app: FrameLocator, digits: string): Promise<void> {
-  for (const digit of digits) await app.locator(`.key[data-key="${digit}"]`).click();
-}
+const browser = chromiumForThisFile();
 
 /** Someone the Phone app may name (not facebook-only), with a number and an accented first name. */
 const accented = book.truth.find(
@@ -29,7 +18,7 @@ const accented = book.truth.find(
 describe('smart dial', () => {
   it('finds a name by its letters on the keys, accents folded, and puts the most called first', async () => {
     expect(accented).toBeDefined();
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const app = await phone.openApp('phone');
     const given = accented.name.split(' ')[0]!;

@@ -1,19 +1,13 @@
-import type { Browser, FrameLocator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameLocator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { vcardOnly } from './demoFacts';
-import { launchChromium, Phone } from './phone';
+import { chromiumForThisFile, Phone } from './phone';
 import { guestCards, guestNumber } from './vcfFiles';
 
 /** After convergence an app may still be a commit behind the panel: its answer is awaited, not read once. */
 const EVENTUALLY = { timeout: 30_000 };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 /** How many contacts the Contacts app's list says it has. */
 async function contactCount(contacts: FrameLocator): Promise<number> {
@@ -58,7 +52,7 @@ async function recipients(phone: Phone, query: string): Promise<string[]> {
 
 describe('the system panel', () => {
   it('uninstalls a provider at runtime (its people leave every app) and installs it again', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     const panel = phone.panel();
     await phone.converged();
     const contacts = await phone.openApp('contacts');
@@ -91,7 +85,7 @@ describe('the system panel', () => {
   });
 
   it('makes the facebook-sim server add, edit and delete friends, and fail', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     const panel = phone.panel();
     const log = panel.getByRole('log');
     const server = panel.getByTestId('facebook-server');
@@ -143,7 +137,7 @@ describe('the system panel', () => {
   });
 
   it('kills the GCDS worker in the middle of an import, restarts it, and every app converges', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     const panel = phone.panel();
     await phone.converged();
     const contacts = await phone.openApp('contacts');

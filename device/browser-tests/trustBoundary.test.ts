@@ -1,7 +1,7 @@
-import type { Browser, FrameLocator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameLocator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { facebookOnly, localOnly } from './demoFacts';
-import { type AppId, launchChromium, Phone } from './phone';
+import { type AppId, chromiumForThisFile, Phone } from './phone';
 
 /*
  * The red team's attacks, from inside each app's sandboxed frame and from the shell's own origin, each
@@ -15,13 +15,7 @@ const APP_LEVELS: Record<AppId, string> = {
 };
 const CHANNEL = 'gcds-device-changes';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 async function contactCount(contacts: FrameLocator): Promise<number> {
   return Number(await contacts.locator('.list-status[data-count]').getAttribute('data-count'));
@@ -113,7 +107,7 @@ async function attackFromFrame(app: FrameLocator, channel: string): Promise<Fram
 
 describe('trust boundaries on the running phone', () => {
   it('no app frame can run code in its engine, reach past its allow-list or raise its level', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const contacts = await phone.openApp('contacts');
     const before = await contactCount(contacts);
@@ -139,7 +133,7 @@ describe('trust boundaries on the running phone', () => {
   });
 
   it('forged announcements and change events on the device channel change nothing', async () => {
-    const phone = await Phone.open(browser);
+    const phone = await Phone.open(browser());
     await phone.converged();
     const contacts = await phone.openApp('contacts');
     const before = await contactCount(contacts);
