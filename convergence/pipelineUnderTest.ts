@@ -6,9 +6,6 @@ import {
   type InProcessPipeline,
   PHONE_APPS,
 } from '@gcds/cli/pipeline';
-import type { ContactsConsumer } from '@gcds/consumer-contacts';
-import type { DialerConsumer } from '@gcds/consumer-dialer';
-import type { MessagingConsumer } from '@gcds/consumer-messaging';
 import type { Gcds, GcdsStatus } from '@gcds/gcds';
 import {
   type CardDavApi,
@@ -90,12 +87,8 @@ const RETENTION_MS = 60_000;
 /** The facebook-sim provider's retry policy: three tries, then the sync fails. */
 export const FACEBOOK_ATTEMPTS = 3;
 
-type ConsumerOfKind = AppOfKind;
-
-type ConsumerInstance =
-  | { kind: 'contacts'; consumer: ContactsConsumer }
-  | { kind: 'dialer'; consumer: DialerConsumer }
-  | { kind: 'messaging'; consumer: MessagingConsumer };
+/** An open app: its kind and its consumer, one member per kind of the shared wiring. */
+type ConsumerInstance = { [K in AppKind]: { kind: K; consumer: AppOfKind[K] } }[AppKind];
 
 export interface ConsumerSlot {
   readonly spec: ConsumerSpec;
@@ -563,10 +556,10 @@ export class PipelineUnderTest {
   }
 
   /** An open app's engine, checked to be of the kind asked for. */
-  app<K extends ConsumerKind>(name: string, kind: K): ConsumerOfKind[K] {
+  app<K extends ConsumerKind>(name: string, kind: K): AppOfKind[K] {
     const instance = this.slot(name).instance;
     if (instance?.kind !== kind) throw new Error(`${name} is not an open ${kind} app`);
-    return instance.consumer as ConsumerOfKind[K];
+    return instance.consumer as AppOfKind[K];
   }
 
   async closeConsumer(name: string): Promise<void> {
