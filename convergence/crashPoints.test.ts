@@ -14,6 +14,8 @@ import { ReferenceModel } from './referenceModel';
  */
 
 const SUITE = 'crash-points';
+/** Runs of one crash plan before a boundary that is never reached counts as not tried. */
+const REACH_ATTEMPTS = 5;
 const OPTIONS: PipelineOptions = { facebookPageSize: 2, vcardBatchSize: 2, consumerBatchSize: 2 };
 
 const spec = (identity: number, keys: Spec['keys'], phoneStyle = 0, emailStyle = 0): Spec => ({
@@ -97,6 +99,7 @@ const totals = {
   crashPointsTried: 0,
   crashesFired: 0,
   restarts: 0,
+  retriedForTiming: 0,
   divergences: 0,
 };
 beforeAll(() => resetCounts(SUITE));
@@ -119,16 +122,24 @@ async function everyCrashPoint(script: readonly Step[]): Promise<void> {
   for (const plan of plans) {
     const where = `${plan.component} ${plan.when} commit ${plan.commit}`;
     totals.crashPointsTried += 1;
-    let result: Awaited<ReturnType<typeof runScript>>;
-    try {
-      result = await runScript(script, plan);
-    } catch (error) {
-      totals.divergences += 1;
-      throw new Error(`killed ${where}: ${(error as Error).message}`);
+    // How many commits a run makes depends on how the GCDS coalesces the providers' notifications: on a
+    // loaded machine two facebook-sim pages can land in one GCDS sync, and every consumer then commits one
+    // batch fewer. Such a run still converged (checked); the boundary is tried again until it is reached.
+    let fired = 0;
+    for (let attempt = 1; attempt <= REACH_ATTEMPTS && fired === 0; attempt += 1) {
+      let result: Awaited<ReturnType<typeof runScript>>;
+      try {
+        result = await runScript(script, plan);
+      } catch (error) {
+        totals.divergences += 1;
+        throw new Error(`killed ${where}: ${(error as Error).message}`);
+      }
+      if (attempt > 1) totals.retriedForTiming += 1;
+      fired = result.fired;
+      totals.crashesFired += result.fired;
+      totals.restarts += result.restarts;
     }
-    totals.crashesFired += result.fired;
-    totals.restarts += result.restarts;
-    if (result.fired !== 1) unreached.push(where);
+    if (fired !== 1) unreached.push(where);
   }
   // A boundary the crashed run never reached would be a crash point not tried.
   expect(unreached).toEqual([]);
