@@ -1,3 +1,4 @@
+import { serialize } from 'node:v8';
 import { RADICALE_PATH, serverBinary } from '@gcds/provider-carddav/testing';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import PouchDB from 'pouchdb-core';
@@ -39,6 +40,10 @@ const CONTRACT: Record<string, BenchRow['unit']> = {
   list_bytes_per_contact: 'bytes',
   vcard_import_ms: 'ms',
   vcard_import_peak_bytes: 'bytes',
+  census_writes_per_record: 'count',
+  census_reads_per_record: 'count',
+  census_index_entries_per_record: 'count',
+  census_bytes_per_record: 'bytes',
 };
 
 /** The CardDAV family's metrics: measured when Radicale is installed (required with CI=true). */
@@ -61,6 +66,7 @@ describe('bench: the results contract', () => {
         peers: { pouchdb: (job) => pouchdbCopy(PouchDB, 'memory', job) },
         log: () => undefined,
         cardDav: measureCardDavSync,
+        serializedSize: (value) => serialize(value).length,
       },
       FAMILIES,
     );

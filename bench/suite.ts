@@ -8,6 +8,7 @@ import { measureMergeQuality } from './metrics/mergeQuality';
 import { measurePeers, type PeerRunners } from './metrics/peers';
 import { measureReadPath } from './metrics/readPath';
 import { measureVcardImport } from './metrics/vcardImport';
+import { measureWriteCensus, type SerializedSize } from './metrics/writeCensus';
 import { type BenchEnv, type BenchRow, RowSink } from './rows';
 
 /** The metric families, as `--only` names them (one file each under bench/metrics). */
@@ -21,6 +22,7 @@ export const FAMILIES = [
   'peers',
   'vcard',
   'carddav',
+  'census',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
 
@@ -32,6 +34,8 @@ export interface SuiteEnvironment {
   log(line: string): void;
   /** The CardDAV family (a Radicale process): Node supplies it, a browser page cannot start servers. */
   cardDav?: (n: number, sink: RowSink, log: (line: string) => void) => Promise<void>;
+  /** Structured-clone size of a value, for the write census (Node has `v8.serialize`; a page does not). */
+  serializedSize?: SerializedSize;
 }
 
 /**
@@ -71,6 +75,11 @@ export async function runSuite(
   if (chosen.has('carddav')) {
     if (environment.cardDav === undefined) environment.log(`  carddav: not measured in ${environment.env}`);
     else await environment.cardDav(n, sink, environment.log);
+  }
+  if (chosen.has('census')) {
+    if (environment.serializedSize === undefined)
+      environment.log(`  census: not measured in ${environment.env}`);
+    else await measureWriteCensus(dataset, sink, environment.serializedSize, environment.log);
   }
   return sink.rows;
 }

@@ -32,6 +32,10 @@ export const METRIC_ORDER = [
   'carddav_first_sync_ms',
   'carddav_plain_download_ms',
   'carddav_incremental_sync_ms',
+  'census_writes_per_record',
+  'census_reads_per_record',
+  'census_index_entries_per_record',
+  'census_bytes_per_record',
 ] as const;
 
 function compactN(n: number): string {

@@ -4,6 +4,7 @@
  * as one JSON line after `ROWS `.
  */
 import 'fake-indexeddb/auto';
+import { serialize } from 'node:v8';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import PouchDB from 'pouchdb-core';
 import replication from 'pouchdb-replication';
@@ -34,6 +35,7 @@ const rows = await runSuite(
     peers: { pouchdb: (job) => pouchdbCopy(PouchDB, 'memory', job), rxdb: rxdbCopy },
     log: (line) => process.stderr.write(`${line}\n`),
     cardDav: measureCardDavSync,
+    serializedSize: (value) => serialize(value).length,
   },
   families,
 );
