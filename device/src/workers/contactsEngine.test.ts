@@ -31,6 +31,13 @@ function entry(person: MergedContact, favorite = false): ContactListEntry {
     groupKey: person.personId[0]!,
     groupLabel: person.personId[0]!.toUpperCase(),
     groupKind: 'latin',
+    familyFirst: {
+      sortKey: person.personId,
+      groupKey: person.personId[0]!,
+      groupLabel: person.personId[0]!.toUpperCase(),
+      groupKind: 'latin',
+    },
+    groupKeys: [],
     positions: [],
     favorite,
     ice: false,
