@@ -28,6 +28,8 @@ export interface ContactRow {
   /** A line under the name: organisation or first number. */
   subtitle: string;
   hasPhoto: boolean;
+  /** The thumbnail's blob id: a new photo is a new id, so a cached picture of the old one is not reused. */
+  photoId?: string;
   favorite: boolean;
 }
 

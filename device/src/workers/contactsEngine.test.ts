@@ -131,7 +131,14 @@ describe('ContactsEngine', () => {
     const api = engine().appApi;
     expect((await api.sections()).map((s) => s.label)).toEqual(['Favourites', 'A', 'Z']);
     expect(await api.rows(1, 0, 1)).toEqual([
-      { personId: 'ana', displayName: 'Ana', subtitle: '06 12 34 56 78', hasPhoto: true, favorite: true },
+      {
+        personId: 'ana',
+        displayName: 'Ana',
+        subtitle: '06 12 34 56 78',
+        hasPhoto: true,
+        photoId: 'thumb-1',
+        favorite: true,
+      },
     ]);
   });
 });

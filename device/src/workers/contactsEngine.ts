@@ -80,6 +80,7 @@ export function rowOf(entry: ContactListEntry, region: string): ContactRow {
     subtitle:
       entry.org ?? (phone === undefined ? undefined : displayNumber(phone, region)) ?? entry.emails[0] ?? '',
     hasPhoto: entry.thumbnail !== undefined,
+    ...(entry.thumbnail === undefined ? {} : { photoId: entry.thumbnail.blobId }),
     favorite: entry.favorite,
   };
 }
