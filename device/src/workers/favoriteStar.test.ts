@@ -2,7 +2,7 @@ import type { ContactDraft, MergedContact, SourceRef } from '@gcds/shared';
 import { mergedContact } from '@gcds/shared/testing';
 import { describe, expect, it } from 'vitest';
 import type { EditableProviderApi } from '../protocol/workerApis';
-import { type StarWriter, setFavorite } from './favoriteStar';
+import { NOTHING_TO_COPY, type StarWriter, setFavorite } from './favoriteStar';
 
 const local = { provider: 'local', contactId: 'l1' };
 const vcard = { provider: 'vcard', contactId: 'v1' };
@@ -50,6 +50,13 @@ describe('starring a person', () => {
     expect(await setFavorite(star, person([vcard]), true)).toEqual({ ok: true, personId: 'p1+copy' });
     expect(linked).toEqual([{ given: 'Ada', favorite: true }]);
     expect(writes).toEqual([]);
+  });
+
+  it('says why a person nothing may be copied from (a facebook-sim friend) cannot be starred', async () => {
+    const { star, linked } = writer({}, undefined);
+    const result = await setFavorite({ ...star, copyDraft: () => ({}) }, person([vcard]), true);
+    expect(result).toEqual({ ok: false, errors: [{ field: '', message: NOTHING_TO_COPY }] });
+    expect(linked).toEqual([]);
   });
 
   it('clears the star on every writable record that has it, and touches no other', async () => {

@@ -2,6 +2,9 @@ import type { ContactDraft, MergedContact, SourceRef } from '@gcds/shared';
 import type { SaveResult, StarResult } from '../protocol/contactsApi';
 import type { EditableProviderApi } from '../protocol/workerApis';
 
+export const NOTHING_TO_COPY =
+  'this contact’s only sources keep their data off your phone contacts, so the phone has nowhere to keep the star';
+
 /** What starring needs of the engine: the record Edit would change, its providers, and the linked copy. */
 export interface StarWriter {
   /** The phone's own record, else a writable address book's card (as the detail's Edit uses). */
@@ -18,7 +21,8 @@ export interface StarWriter {
  * CardDAV card keeps it on this phone only: the server never sees favourites). A person with no such
  * record (a vCard import, a read-only book) is starred as Android stars a read-only account's contact:
  * the star is kept on the phone's side, here a linked local copy, the same copy its first edit makes,
- * so the star is the user's data in the user's store and survives a re-import. Unstarring clears the
+ * so the star is the user's data in the user's store and survives a re-import (a friend only facebook-sim
+ * knows has nothing that may be copied, and is refused with the reason). Unstarring clears the
  * star on every writable record of the person, so none keeps them in Favourites.
  */
 export async function setFavorite(
@@ -29,10 +33,11 @@ export async function setFavorite(
   if (favorite) {
     const editable = await writer.editableOf(merged);
     if (editable === undefined) {
-      const linked = await writer.createLinked(merged.personId, {
-        ...writer.copyDraft(merged),
-        favorite: true,
-      });
+      const draft = writer.copyDraft(merged);
+      // A friend only facebook-sim knows has nothing that may be copied: there is no record to star.
+      if (Object.keys(draft).length === 0)
+        return { ok: false, errors: [{ field: '', message: NOTHING_TO_COPY }] };
+      const linked = await writer.createLinked(merged.personId, { ...draft, favorite: true });
       return linked.ok ? { ok: true, personId: linked.personId ?? merged.personId } : linked;
     }
     const result = await writer.provider(editable.provider).update(editable.contactId, { favorite: true });
