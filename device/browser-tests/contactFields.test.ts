@@ -1,5 +1,5 @@
 import type { FrameLocator } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vcardOnly } from './demoFacts';
 import { chromiumForThisFile, Phone } from './phone';
 import { pngFile } from './pngFile';
@@ -58,9 +58,18 @@ const jumpLabels = (contacts: FrameLocator) =>
     .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
 
 describe('the fields people use', () => {
-  it('stars an import into Favourites, and saves a photo, a birthday, an address and a work number', async () => {
-    const phone = await Phone.open(browser());
+  // One phone for both tests (booting and converging one is most of a test's time): the second sorts
+  // the list the first added to.
+  let phone: Phone;
+  beforeAll(async () => {
+    phone = await Phone.open(browser());
     await phone.converged();
+  });
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  it('stars an import into Favourites, and saves a photo, a birthday, an address and a work number', async () => {
     const contacts = await phone.openApp('contacts');
     const toast = contacts.getByTestId('toast');
 
@@ -91,6 +100,8 @@ describe('the fields people use', () => {
     await contacts.getByRole('combobox', { name: 'Phone 2 type' }).selectOption({ label: 'Custom…' });
     await contacts.getByRole('textbox', { name: 'Phone 2 label' }).fill('Boat');
     await contacts.getByLabel('Phone 2', { exact: true }).fill('06 39 98 40 18');
+    // Phone 3 keeps the kind a new row starts with: Mobile.
+    await contacts.getByLabel('Phone 3', { exact: true }).fill('06 39 98 40 19');
     await contacts.getByLabel('Birthday').fill('1990-04-12');
     await contacts.getByLabel('Street').fill('12 Rue de la Paix');
     await contacts.getByLabel('City').fill('Paris');
@@ -139,12 +150,25 @@ describe('the fields people use', () => {
     const row = contacts.locator('.contact-row', { hasText: NEW_NAME });
     await expect.poll(() => row.locator('img.photo').count(), { timeout: 10_000 }).toBe(1);
     await phone.screenshot('fields-05-photo-in-list');
-    await phone.close();
+
+    // One word for each kind in all three apps: the Phone app's suggestions and Messages' recipients.
+    const dialer = await phone.openApp('phone');
+    await dialer.getByRole('textbox', { name: 'Number to call' }).fill('063998401');
+    const suggested = dialer
+      .getByTestId('dial-suggestions')
+      .getByRole('button', { name: new RegExp(NEW_NAME) });
+    await expect.poll(() => suggested.count()).toBe(3);
+    const kinds = (await suggested.allTextContents()).map((text) => /(Mobile|Work|Boat) · /.exec(text)?.[1]);
+    expect(kinds.sort()).toEqual(['Boat', 'Mobile', 'Work']);
+    await phone.screenshot('fields-06-phone-kinds');
+    const messages = await phone.openApp('messages');
+    await messages.getByRole('button', { name: 'New message' }).click();
+    await messages.getByRole('combobox').fill(NEW.family);
+    const mobile = messages.getByRole('option', { name: new RegExp(`${NEW_NAME}.*Mobile · `) });
+    await expect.poll(() => mobile.count()).toBe(1);
   });
 
   it('sorts by last name when asked: the list, its letters and the jump bar follow, after a reload too', async () => {
-    const phone = await Phone.open(browser());
-    await phone.converged();
     const contacts = await phone.openApp('contacts');
     const byFirst = await jumpLabels(contacts);
     expect((await topAfterJump(contacts, 'L'))?.[0]).toBe('L');
@@ -152,13 +176,13 @@ describe('the fields people use', () => {
     await contacts.getByRole('button', { name: 'Settings' }).click();
     await contacts.getByRole('radio', { name: /^Last name/ }).check();
     await expect.poll(() => contacts.getByTestId('toast').textContent()).toBe('Sorted by last name.');
-    await phone.screenshot('fields-06-sort-setting');
+    await phone.screenshot('fields-07-sort-setting');
     await contacts.getByRole('button', { name: 'Back to the list' }).click();
     // The jump bar counts the letters of the family names now; a row under L has a family name in L.
     await expect.poll(() => jumpLabels(contacts)).not.toEqual(byFirst);
     const top = await topAfterJump(contacts, 'L');
     expect(top?.split(' ').at(-1)?.[0]).toBe('L');
-    await phone.screenshot('fields-07-sorted-by-last-name');
+    await phone.screenshot('fields-08-sorted-by-last-name');
     const byLast = await jumpLabels(contacts);
 
     // The setting holds after a reload.
@@ -167,6 +191,5 @@ describe('the fields people use', () => {
     await expect.poll(() => jumpLabels(again)).toEqual(byLast);
     await again.getByRole('button', { name: 'Settings' }).click();
     expect(await again.getByRole('radio', { name: /^Last name/ }).isChecked()).toBe(true);
-    await phone.close();
   });
 });
