@@ -9,9 +9,19 @@ export interface ListPhone {
   label?: string;
 }
 
+/** Where a person sorts and which letter group it is under, in one name order. */
+export interface OrderedKeys {
+  /** Collation key of the sort text; bytewise order is the locale's order. */
+  sortKey: string;
+  groupKey: string;
+  groupLabel: string;
+  groupKind: GroupKind;
+}
+
 /**
  * The compact list record: what a list row, the letter index and search need, never the detail.
- * `positions` are the row's places in the list (see `listPosition`), one per section it appears in.
+ * `positions` are the row's places in the list (see `listPosition`), one per section it appears in, in
+ * both name orders; the flat sort and group fields are the given-name order's, `familyFirst` the other's.
  */
 export interface ContactListEntry {
   personId: string;
@@ -23,6 +33,9 @@ export interface ContactListEntry {
   groupKey: string;
   groupLabel: string;
   groupKind: GroupKind;
+  familyFirst: OrderedKeys;
+  /** The letter group in each order, prefixed by the order (see `orderedGroupKey`): the group index. */
+  groupKeys: string[];
   positions: string[];
   favorite: boolean;
   ice: boolean;
@@ -47,6 +60,7 @@ export const DETAIL_STORE = 'detail';
 export const POSITION_INDEX = 'byPosition';
 export const GROUP_INDEX = 'byGroup';
 
+/** Version 3: a row holds both name orders, so the user's sort setting reads another range. */
 /** Version 2: search ranks in memory (`SearchIndex`), so the name, organisation and email token indexes went. */
 /** The Contacts app's database, as its queries read it. */
 export interface ContactsDb extends DBSchema {
@@ -55,14 +69,14 @@ export interface ContactsDb extends DBSchema {
 }
 
 export const CONTACTS_SCHEMA: ConsumerSchema<ContactsDb> = {
-  version: 2,
+  version: 3,
   stores: [
     {
       name: LIST_STORE,
       keyPath: 'personId',
       indexes: [
         { name: POSITION_INDEX, keyPath: 'positions', multiEntry: true },
-        { name: GROUP_INDEX, keyPath: 'groupKey' },
+        { name: GROUP_INDEX, keyPath: 'groupKeys', multiEntry: true },
       ],
     },
     { name: DETAIL_STORE, keyPath: 'personId' },

@@ -31,24 +31,27 @@ import type { SearchHit } from './searchRanking';
 export interface ContactsConsumerOptions extends ConsumerOptions {
   /** The user's locale: the list's collation and letter groups. Changing it rebuilds the list. */
   locale: string;
-  /** Sort by given name (default) or by family name. Changing it rebuilds the list. */
+  /**
+   * Sort by given name (default) or by family name when a read names no order. Rows hold both orders,
+   * so a read in the other order is another range of the same index: nothing is rebuilt.
+   */
   order?: NameOrder;
 }
 
 /** The Contacts app's consumer: its own IndexedDB kept in step with the GCDS, and typed queries. */
 export interface ContactsConsumer extends Consumer<ContactsDb> {
   readonly collation: CollationTable;
-  firstPage(limit: number): Promise<ListPage>;
-  /** The page after a place (exclusive): pass the previous page's `next`. */
+  firstPage(limit: number, order?: NameOrder): Promise<ListPage>;
+  /** The page after a place (exclusive), in the place's order: pass the previous page's `next`. */
   pageAfter(position: string, limit: number): Promise<ListPage>;
   /** The page from a place (inclusive): pass a letter group's `start` to jump to it. */
   pageFrom(position: string, limit: number): Promise<ListPage>;
-  groups(): Promise<LetterGroup[]>;
+  groups(order?: NameOrder): Promise<LetterGroup[]>;
   getDetail(personId: string): Promise<MergedContact | undefined>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
   /** The first page, again after every change. */
-  list$(limit: number): Observable<ListPage>;
-  groups$(): Observable<LetterGroup[]>;
+  list$(limit: number, order?: NameOrder): Observable<ListPage>;
+  groups$(order?: NameOrder): Observable<LetterGroup[]>;
   search$(query: string, limit?: number): Observable<SearchHit[]>;
   /** One person's detail, again whenever that person changes (undefined once gone). */
   detail$(personId: string): Observable<MergedContact | undefined>;
@@ -58,8 +61,9 @@ export interface ContactsConsumer extends Consumer<ContactsDb> {
   searchIndexStats(): ReturnType<SearchIndex['stats']> | undefined;
 }
 
-// Bumped when what a row holds changes (2: name words folded by the shared foldName): rows are rebuilt.
-const SCHEMA_TAG = 'contacts/2';
+// Bumped when what a row holds changes (2: name words folded by the shared foldName; 3: both name
+// orders in every row): rows are rebuilt.
+const SCHEMA_TAG = 'contacts/3';
 
 export async function createContactsConsumer(options: ContactsConsumerOptions): Promise<ContactsConsumer> {
   const order = options.order ?? 'givenFirst';
@@ -75,20 +79,22 @@ export async function createContactsConsumer(options: ContactsConsumerOptions): 
     defaultDbName: 'consumer-contacts',
     region: options.region,
     schema: CONTACTS_SCHEMA,
-    project: projectContact({ collation, order }),
-    // The sort keys depend on the collation table: a new locale, order or ICU rebuilds them all.
-    projectionVersion: `${SCHEMA_TAG}/${order}/${collation.fingerprint}`,
+    project: projectContact({ collation }),
+    // The sort keys depend on the collation table: a new locale or ICU rebuilds them all (not the order).
+    projectionVersion: `${SCHEMA_TAG}/${collation.fingerprint}`,
   });
-  return new ContactsConsumerImpl(options, sync, collation, new FollowedSearchIndex(sync));
+  return new ContactsConsumerImpl(options, order, sync, collation, new FollowedSearchIndex(sync));
 }
 
 class ContactsConsumerImpl extends ConsumerBase<ContactsDb> implements ContactsConsumer {
   readonly collation: CollationTable;
   readonly #options: ContactsConsumerOptions;
   readonly #searchIndex: FollowedSearchIndex;
+  readonly #order: NameOrder;
 
   constructor(
     options: ContactsConsumerOptions,
+    order: NameOrder,
     sync: ConsumerSync<ContactsDb>,
     collation: CollationTable,
     searchIndex: FollowedSearchIndex,
@@ -96,12 +102,13 @@ class ContactsConsumerImpl extends ConsumerBase<ContactsDb> implements ContactsC
     // Live queries re-run once the search index has followed a commit, not as soon as it is written.
     super(sync, searchIndex.changes$);
     this.#options = options;
+    this.#order = order;
     this.collation = collation;
     this.#searchIndex = searchIndex;
   }
 
-  firstPage(limit: number): Promise<ListPage> {
-    return readPage(this.sync.db, undefined, limit);
+  firstPage(limit: number, order?: NameOrder): Promise<ListPage> {
+    return readPage(this.sync.db, this.#orderOf(order), limit);
   }
 
   pageAfter(position: string, limit: number): Promise<ListPage> {
@@ -112,8 +119,8 @@ class ContactsConsumerImpl extends ConsumerBase<ContactsDb> implements ContactsC
     return readPage(this.sync.db, { position: this.#position(position), inclusive: true }, limit);
   }
 
-  groups(): Promise<LetterGroup[]> {
-    return readGroups(this.sync.db);
+  groups(order?: NameOrder): Promise<LetterGroup[]> {
+    return readGroups(this.sync.db, this.#orderOf(order));
   }
 
   getDetail(personId: string): Promise<MergedContact | undefined> {
@@ -125,12 +132,12 @@ class ContactsConsumerImpl extends ConsumerBase<ContactsDb> implements ContactsC
     return searchContacts(this.sync.db, query, limit, () => this.#searchIndex.load());
   }
 
-  list$(limit: number): Observable<ListPage> {
-    return this.live(() => this.firstPage(limit));
+  list$(limit: number, order?: NameOrder): Observable<ListPage> {
+    return this.live(() => this.firstPage(limit, order));
   }
 
-  groups$(): Observable<LetterGroup[]> {
-    return this.live(() => this.groups());
+  groups$(order?: NameOrder): Observable<LetterGroup[]> {
+    return this.live(() => this.groups(order));
   }
 
   search$(query: string, limit = 20): Observable<SearchHit[]> {
@@ -161,6 +168,13 @@ class ContactsConsumerImpl extends ConsumerBase<ContactsDb> implements ContactsC
   override async stop(): Promise<void> {
     await super.stop();
     this.#searchIndex.stop();
+  }
+
+  #orderOf(order: NameOrder | undefined): NameOrder {
+    if (order === undefined) return this.#order;
+    if (order !== 'givenFirst' && order !== 'familyFirst')
+      throw new Error(`unknown name order "${String(order)}"`);
+    return order;
   }
 
   #position(position: string): string {

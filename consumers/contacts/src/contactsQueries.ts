@@ -1,4 +1,4 @@
-import type { GroupKind, MergedContact } from '@gcds/shared';
+import type { GroupKind, MergedContact, NameOrder } from '@gcds/shared';
 import type { IDBPDatabase } from 'idb';
 import {
   type ContactListEntry,
@@ -8,7 +8,15 @@ import {
   LIST_STORE,
   POSITION_INDEX,
 } from './contactRows';
-import { type SectionName, sectionOf, sectionStart } from './listPosition';
+import {
+  groupStart,
+  orderOf,
+  orderPrefix,
+  orderRange,
+  type SectionName,
+  sectionOf,
+  sectionStart,
+} from './listPosition';
 import { parseQuery, type SearchIndex } from './searchIndex';
 import { bestHits, rankEntry, type SearchHit } from './searchRanking';
 
@@ -36,24 +44,33 @@ export interface LetterGroup {
 }
 
 /**
- * Reads up to `limit` list places from `range`. A person in two sections comes back once per section;
- * each row's place is the smallest of its positions past the previous one, as the index ordered them.
+ * Reads up to `limit` list places of one name order from `lower` (the order's start when undefined;
+ * else the order is the position's). A person in two sections comes back once per section; each row's
+ * place is the smallest of its positions past the previous one, as the index ordered them.
  */
 export async function readPage(
   db: IDBPDatabase<ContactsDb>,
-  lower: { position: string; inclusive: boolean } | undefined,
+  from: NameOrder | { position: string; inclusive: boolean },
   limit: number,
 ): Promise<ListPage> {
   if (!Number.isInteger(limit) || limit < 1)
     throw new Error(`a page needs a positive whole limit, got ${limit}`);
-  const range = lower === undefined ? undefined : IDBKeyRange.lowerBound(lower.position, !lower.inclusive);
+  const lower = typeof from === 'string' ? undefined : from;
+  const order = typeof from === 'string' ? from : orderOf(from.position);
+  const whole = orderRange(order);
+  const range =
+    lower === undefined ? whole : IDBKeyRange.bound(lower.position, whole.upper, !lower.inclusive, true);
   const rows = await db.getAllFromIndex(LIST_STORE, POSITION_INDEX, range, limit + 1);
+  const prefix = orderPrefix(order);
   const items: ListItem[] = [];
   let previous = lower?.position;
   let inclusive = lower?.inclusive ?? true;
   for (const entry of rows) {
     const position = entry.positions
-      .filter((p) => previous === undefined || p > previous || (inclusive && p === previous))
+      .filter(
+        (p) =>
+          p.startsWith(prefix) && (previous === undefined || p > previous || (inclusive && p === previous)),
+      )
       .sort()[0];
     if (position === undefined) break;
     items.push({ position, section: sectionOf(position), entry });
@@ -65,30 +82,31 @@ export async function readPage(
   return { items: page, next: more ? page.at(-1)?.position : undefined };
 }
 
-/** ICE and favourites first, then the letter groups in list order, each with its count. */
-export async function readGroups(db: IDBPDatabase<ContactsDb>): Promise<LetterGroup[]> {
+/** ICE and favourites first, then the letter groups in the order's list order, each with its count. */
+export async function readGroups(db: IDBPDatabase<ContactsDb>, order: NameOrder): Promise<LetterGroup[]> {
   const tx = db.transaction(LIST_STORE);
   const positions = tx.store.index(POSITION_INDEX);
-  const sectionBound = (section: SectionName, next: string) =>
-    IDBKeyRange.bound(sectionStart(section), next, false, true);
+  const sectionBound = (section: SectionName, next: SectionName) =>
+    IDBKeyRange.bound(sectionStart(order, section), sectionStart(order, next), false, true);
   const [ice, favorites] = await Promise.all([
-    positions.count(sectionBound('ice', sectionStart('favorites'))),
-    positions.count(sectionBound('favorites', sectionStart('all'))),
+    positions.count(sectionBound('ice', 'favorites')),
+    positions.count(sectionBound('favorites', 'all')),
   ]);
   const groups: LetterGroup[] = [];
-  if (ice > 0) groups.push({ id: 'ice', label: 'ICE', kind: 'ice', count: ice, start: sectionStart('ice') });
+  if (ice > 0)
+    groups.push({ id: 'ice', label: 'ICE', kind: 'ice', count: ice, start: sectionStart(order, 'ice') });
   if (favorites > 0) {
     groups.push({
       id: 'favorites',
       label: '★',
       kind: 'favorites',
       count: favorites,
-      start: sectionStart('favorites'),
+      start: sectionStart(order, 'favorites'),
     });
   }
   const byGroup = tx.store.index(GROUP_INDEX);
   const keys: string[] = [];
-  let cursor = await byGroup.openKeyCursor(null, 'nextunique');
+  let cursor = await byGroup.openKeyCursor(orderRange(order), 'nextunique');
   while (cursor) {
     keys.push(cursor.key);
     cursor = await cursor.continue();
@@ -99,13 +117,14 @@ export async function readGroups(db: IDBPDatabase<ContactsDb>): Promise<LetterGr
       return { key, count, first: first! };
     }),
   );
-  for (const { key, count, first } of details) {
+  for (const { count, first } of details) {
+    const keys = order === 'givenFirst' ? first : first.familyFirst;
     groups.push({
-      id: key,
-      label: first.groupLabel,
-      kind: first.groupKind,
+      id: keys.groupKey,
+      label: keys.groupLabel,
+      kind: keys.groupKind,
       count,
-      start: `${sectionStart('all')}${key}`,
+      start: groupStart(order, keys.groupKey),
     });
   }
   return groups;

@@ -14,6 +14,8 @@ function entry(personId: string, name: string): ContactListEntry {
     groupKey: '1',
     groupLabel: name.slice(0, 1),
     groupKind: 'latin',
+    familyFirst: { sortKey: name, groupKey: '1', groupLabel: name.slice(0, 1), groupKind: 'latin' },
+    groupKeys: [],
     positions: [],
     favorite: false,
     ice: false,

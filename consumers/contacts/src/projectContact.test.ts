@@ -1,12 +1,12 @@
 import { buildCollationTable, type MergedContact } from '@gcds/shared';
 import { mergedContact } from '@gcds/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { sectionOf } from './listPosition';
+import { orderOf, sectionOf } from './listPosition';
 import { listEntryOf, projectContact } from './projectContact';
 
 const local = { provider: 'local', contactId: 'l1' };
 const fb = { provider: 'facebook-sim', contactId: 'f1' };
-const settings = { collation: buildCollationTable('en'), order: 'givenFirst' as const };
+const settings = { collation: buildCollationTable('en') };
 
 function merged(fields: Partial<MergedContact>): MergedContact {
   return mergedContact({ sources: [local], ...fields });
@@ -43,7 +43,7 @@ describe('list entry projection', () => {
     expect(entry.orgTokens).toEqual(['acme', 'widgets']);
     expect(entry.emailTokens).toContain('emile@example.org');
     expect(entry.sortKey).toBe(settings.collation.sortKey("Émile O'Brien"));
-    expect(entry.positions.map(sectionOf)).toEqual(['all', 'favorites']);
+    expect(entry.positions.map(sectionOf)).toEqual(['all', 'favorites', 'all', 'favorites']);
   });
 
   it('files a person without a name under its organisation, email or number', () => {
@@ -62,17 +62,21 @@ describe('list entry projection', () => {
       '#',
       'number',
     ]);
-    expect(byNumber.positions[0]?.charAt(1)).toBe('2');
+    expect(byNumber.positions[0]?.charAt(2)).toBe('2');
   });
 
-  it('sorts by family name first when asked, but still shows the name as written', () => {
+  it('keys a person in both name orders, and still shows the name as written', () => {
     const entry = listEntryOf(
       merged({ given: { value: 'Ada', source: local }, family: { value: 'Lovelace', source: local } }),
-      { ...settings, order: 'familyFirst' },
+      settings,
     );
     expect(entry.displayName).toBe('Ada Lovelace');
-    expect(entry.groupLabel).toBe('L');
-    expect(entry.sortKey).toBe(settings.collation.sortKey('Lovelace Ada'));
+    expect([entry.groupLabel, entry.familyFirst.groupLabel]).toEqual(['A', 'L']);
+    expect(entry.sortKey).toBe(settings.collation.sortKey('Ada Lovelace'));
+    expect(entry.familyFirst.sortKey).toBe(settings.collation.sortKey('Lovelace Ada'));
+    expect(entry.groupKeys).toEqual([`g${entry.groupKey}`, `f${entry.familyFirst.groupKey}`]);
+    // One place per order: the given-name places sort after every family-name place.
+    expect(entry.positions.map(orderOf)).toEqual(['givenFirst', 'familyFirst']);
   });
 
   it('puts an ICE favourite in three sections and stores the detail apart', () => {
@@ -83,7 +87,7 @@ describe('list entry projection', () => {
     });
     const rows = projectContact(settings)(person, { id: 'p1', pointers: [], reasons: [] });
     const [list] = rows.list as Array<ReturnType<typeof listEntryOf>>;
-    expect(list?.positions.map(sectionOf)).toEqual(['all', 'favorites', 'ice']);
+    expect(list?.positions.map(sectionOf)).toEqual(['all', 'favorites', 'ice', 'all', 'favorites', 'ice']);
     expect(rows.detail).toEqual([{ personId: 'p1', merged: person }]);
   });
 });

@@ -12,28 +12,46 @@ import {
   type ContactsDb,
   DETAIL_STORE,
   LIST_STORE,
+  type OrderedKeys,
 } from './contactRows';
 import { displayNameOf, type NameOrder, sortTextOf } from './displayName';
-import { listPosition } from './listPosition';
+import { listPosition, orderedGroupKey } from './listPosition';
 import { emailWords, queryWords } from './searchText';
 
 export interface ProjectionSettings {
   collation: CollationTable;
-  order: NameOrder;
 }
 
-/** The list entry of a merged person, for one locale and name order. Pure: no I/O. */
+const ORDERS: readonly NameOrder[] = ['givenFirst', 'familyFirst'];
+
+function orderedKeysOf(merged: MergedContact, collation: CollationTable, order: NameOrder): OrderedKeys {
+  const sortText = sortTextOf(merged, order);
+  const group = collation.groupOf(sortText);
+  return {
+    sortKey: collation.sortKey(sortText),
+    groupKey: group.key,
+    groupLabel: group.label,
+    groupKind: group.kind,
+  };
+}
+
+/** The list entry of a merged person, for one locale, in both name orders. Pure: no I/O. */
 export function listEntryOf(merged: MergedContact, settings: ProjectionSettings): ContactListEntry {
   const displayName = displayNameOf(merged);
-  const sortText = sortTextOf(merged, settings.order);
-  const sortKey = settings.collation.sortKey(sortText);
-  const group = settings.collation.groupOf(sortText);
-  const bucket = group.kind === 'number' ? '2' : '1';
   const favorite = merged.favorite !== undefined;
   const ice = merged.ice !== undefined;
-  const positions = [listPosition('all', bucket, sortKey, merged.personId)];
-  if (favorite) positions.push(listPosition('favorites', bucket, sortKey, merged.personId));
-  if (ice) positions.push(listPosition('ice', bucket, sortKey, merged.personId));
+  const keys = {
+    givenFirst: orderedKeysOf(merged, settings.collation, 'givenFirst'),
+    familyFirst: orderedKeysOf(merged, settings.collation, 'familyFirst'),
+  };
+  const positions: string[] = [];
+  for (const order of ORDERS) {
+    const { sortKey, groupKind } = keys[order];
+    const bucket = groupKind === 'number' ? '2' : '1';
+    positions.push(listPosition(order, 'all', bucket, sortKey, merged.personId));
+    if (favorite) positions.push(listPosition(order, 'favorites', bucket, sortKey, merged.personId));
+    if (ice) positions.push(listPosition(order, 'ice', bucket, sortKey, merged.personId));
+  }
 
   const nameTokens = new Set(mergedNameTexts(merged).flatMap((text) => nameWords(text)));
   // Someone known only by organisation, email or number is still found by the name shown for them.
@@ -46,10 +64,9 @@ export function listEntryOf(merged: MergedContact, settings: ProjectionSettings)
     personId: merged.personId,
     displayName,
     nameLead: queryWords(displayName)[0] ?? '',
-    sortKey,
-    groupKey: group.key,
-    groupLabel: group.label,
-    groupKind: group.kind,
+    ...keys.givenFirst,
+    familyFirst: keys.familyFirst,
+    groupKeys: ORDERS.map((order) => orderedGroupKey(order, keys[order].groupKey)),
     positions,
     favorite,
     ice,

@@ -23,6 +23,8 @@ function entry({ personId, name = personId, numbers = [], emails = [], org, sort
     groupKey: '1',
     groupLabel: 'A',
     groupKind: 'latin',
+    familyFirst: { sortKey, groupKey: '1', groupLabel: 'A', groupKind: 'latin' },
+    groupKeys: [],
     positions: [],
     favorite: false,
     ice: false,

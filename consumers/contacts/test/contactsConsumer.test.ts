@@ -14,6 +14,21 @@ async function wholeList(consumer: ContactsConsumer, pageSize: number): Promise<
   return items;
 }
 
+async function wholeListIn(
+  consumer: ContactsConsumer,
+  pageSize: number,
+  order?: 'givenFirst' | 'familyFirst',
+): Promise<ListItem[]> {
+  const items: ListItem[] = [];
+  let page = await consumer.firstPage(pageSize, order);
+  items.push(...page.items);
+  while (page.next !== undefined) {
+    page = await consumer.pageAfter(page.next, pageSize);
+    items.push(...page.items);
+  }
+  return items;
+}
+
 const PEOPLE = [
   contact('c1', { given: 'Zoë', family: 'Adams' }),
   contact('c2', { given: 'Ada', family: 'Lovelace', favorite: true, tel: [{ value: '+1 415 555 0101' }] }),
@@ -98,29 +113,58 @@ describe('contacts consumer: list', () => {
     await consumer.stop();
   });
 
-  it('sorts by family name when asked, and rebuilds when the locale changes', async () => {
+  it('reads either name order from the same rows, and rebuilds when the locale changes', async () => {
     const world = await startWorld();
     await putAll(await world.install('local', 'privileged'), [
       contact('a', { given: 'Zed', family: 'Andersson' }),
-      contact('b', { given: 'Ärla', family: 'Berg' }),
+      contact('b', { given: 'Ärla', family: 'Berg', favorite: true }),
       contact('c', { given: 'Zoe', family: 'Zorn' }),
     ]);
-    const english = await world.consumer({ order: 'familyFirst' });
+    const english = await world.consumer();
     await world.settle(english);
-    expect((await wholeList(english, 10)).map((i) => i.entry.displayName)).toEqual([
-      'Zed Andersson',
+    const revision = english.sync.status().revision;
+    const names = async (order?: 'givenFirst' | 'familyFirst') =>
+      (await wholeListIn(english, 2, order)).map((i) => `${i.section}:${i.entry.displayName}`);
+    expect(await names()).toEqual([
+      'favorites:Ärla Berg',
+      'all:Ärla Berg',
+      'all:Zed Andersson',
+      'all:Zoe Zorn',
+    ]);
+    expect(await names('familyFirst')).toEqual([
+      'favorites:Ärla Berg',
+      'all:Zed Andersson',
+      'all:Ärla Berg',
+      'all:Zoe Zorn',
+    ]);
+    expect((await english.groups()).map((g) => `${g.label}:${g.count}`)).toEqual(['★:1', 'A:1', 'Z:2']);
+    const byFamily = await english.groups('familyFirst');
+    expect(byFamily.map((g) => `${g.label}:${g.count}`)).toEqual(['★:1', 'A:1', 'B:1', 'Z:1']);
+    // A family-order letter jumps within the family order.
+    const b = byFamily.find((g) => g.label === 'B');
+    expect((await english.pageFrom(b?.start ?? '', 5)).items.map((i) => i.entry.displayName)).toEqual([
       'Ärla Berg',
       'Zoe Zorn',
     ]);
+    // Switching read another range: no sync ran, and the default order comes from the options.
+    expect(english.sync.status().revision).toBe(revision);
     await english.stop();
+    const familyDefault = await world.consumer({ order: 'familyFirst', dbName: 'family-default' });
+    await world.settle(familyDefault);
+    expect((await familyDefault.firstPage(2)).items.map((i) => i.entry.displayName)).toEqual([
+      'Ärla Berg',
+      'Zed Andersson',
+    ]);
+    await familyDefault.stop();
     const swedish = await world.consumer({ locale: 'sv' });
     await world.settle(swedish);
     expect((await wholeList(swedish, 10)).map((i) => i.entry.displayName)).toEqual([
+      'Ärla Berg',
       'Zed Andersson',
       'Zoe Zorn',
       'Ärla Berg',
     ]);
-    expect((await swedish.groups()).map((g) => g.label)).toEqual(['Z', 'Ä']);
+    expect((await swedish.groups()).map((g) => g.label)).toEqual(['★', 'Z', 'Ä']);
     await swedish.stop();
   });
 

@@ -2,12 +2,14 @@ import type { ContactDraft, MergedContact, MergeReason, SourceRef } from '@gcds/
 import {
   type AppMethodTable,
   type ArgCheck,
+  isBytes,
   isBytesOrBlob,
   isCount,
   isPlainRecord,
   isText,
   isTextList,
   methodTable,
+  oneOf,
   optional,
 } from './appRpc';
 
@@ -26,6 +28,8 @@ export interface ContactRow {
   /** A line under the name: organisation or first number. */
   subtitle: string;
   hasPhoto: boolean;
+  /** The thumbnail's blob id: a new photo is a new id, so a cached picture of the old one is not reused. */
+  photoId?: string;
   favorite: boolean;
 }
 
@@ -87,6 +91,18 @@ export type SaveResult =
   | { ok: true; personId?: string; source: SourceRef }
   | { ok: false; errors: FieldError[] };
 
+/** A star set or cleared; `personId` is the person it is on now (a first star may link a copy in). */
+export type StarResult = { ok: true; personId: string } | { ok: false; errors: FieldError[] };
+
+/** How the list is sorted: by first name (given name first) or by last name (family name first). */
+export type ListOrder = 'givenFirst' | 'familyFirst';
+
+const isListOrder: ArgCheck = oneOf('givenFirst', 'familyFirst');
+const isFlag: ArgCheck = (value) => typeof value === 'boolean';
+
+/** The longest side of a contact photo the form stores, in pixels (a list row and a detail head). */
+export const PICKED_PHOTO_SIZE = 128;
+
 /** Where the form can save a new contact: a writable CardDAV address book, or the phone's own contacts. */
 export interface SaveTarget {
   provider: string;
@@ -143,6 +159,17 @@ export interface ContactsAppApi {
    * remembers by source), as Android does with read-only accounts. The imported record is untouched.
    */
   createLinked(personId: string, draft: ContactDraft): Promise<SaveResult>;
+  /** Stars or unstars a person (see `favoriteStar`): a star in the detail, the Favourites section. */
+  setFavorite(personId: string, favorite: boolean): Promise<StarResult>;
+  /**
+   * Puts a photo on a phone contact (already shrunk by the form, at most `PICKED_PHOTO_SIZE` a side);
+   * the local provider stores it once, with its thumbnail.
+   */
+  setPhoto(localId: string, bytes: Uint8Array, mediaType: string): Promise<SaveResult>;
+  removePhoto(localId: string): Promise<SaveResult>;
+  /** The list's order, as the user last chose it (kept by the engine across reloads). */
+  listOrder(): Promise<ListOrder>;
+  setListOrder(order: ListOrder): Promise<void>;
   suggestions(personId: string): Promise<MergeSuggestion[]>;
   dismissSuggestion(personId: string, otherId: string): Promise<void>;
   /** Every suggested pair of the book, best first; progress counts the people checked. */
@@ -186,6 +213,11 @@ export const CONTACTS_APP_METHODS: AppMethodTable<ContactsAppApi> = methodTable<
   restore: { args: [isText] },
   copyDraft: { args: [isText] },
   createLinked: { args: [isText, isPlainRecord] },
+  setFavorite: { args: [isText, isFlag] },
+  setPhoto: { args: [isText, isBytes, isText] },
+  removePhoto: { args: [isText] },
+  listOrder: { args: [] },
+  setListOrder: { args: [isListOrder] },
   suggestions: { args: [isText] },
   dismissSuggestion: { args: [isText, isText] },
   duplicates: { args: [], progress: true },

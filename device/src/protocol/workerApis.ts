@@ -92,6 +92,9 @@ export interface LocalClientApi extends EditableProviderApi {
    * within the undo window: a client cannot write an id or data of its choosing.
    */
   restore(id: string): Promise<ProviderSaveResult>;
+  /** Stores a photo once (with its thumbnail) and points the contact at it; the provider checks the bytes. */
+  setPhoto(id: string, bytes: Uint8Array, mediaType: string): Promise<ProviderSaveResult>;
+  removePhoto(id: string): Promise<ProviderSaveResult>;
 }
 
 export interface VcardClientApi {

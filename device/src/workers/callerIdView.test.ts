@@ -19,7 +19,7 @@ describe('caller ID', () => {
       displayNumber: '06 12 34 56 78',
       personId: 'p1',
       name: 'Ana Lima',
-      label: 'mobile',
+      label: 'Mobile',
     });
   });
 
@@ -36,15 +36,16 @@ describe('caller ID', () => {
     const nameless = callerIdOf('0199001234', [switchboard], 'FR');
     expect(nameless.personId).toBe('p2');
     expect(nameless.name).toBeUndefined();
-    expect(nameless.label).toBe('work');
+    expect(nameless.label).toBe('Work');
   });
 });
 
 describe('number labels', () => {
   it('uses the contact’s own label first, then the type in words', () => {
     expect(numberLabel({ value: '1', type: ['cell'], label: 'Boat' })).toBe('Boat');
-    expect(numberLabel({ value: '1', type: ['voice', 'home'] })).toBe('phone');
-    expect(numberLabel({ value: '1', type: ['HOME'] })).toBe('home');
+    expect(numberLabel({ value: '1', type: ['voice', 'home'] })).toBe('Home');
+    expect(numberLabel({ value: '1', type: ['voice'] })).toBe('Phone');
+    expect(numberLabel({ value: '1', type: ['HOME'] })).toBe('Home');
     expect(numberLabel({ value: '1', type: ['x-strange'] })).toBeUndefined();
     expect(numberLabel({ value: '1', label: '  ' })).toBeUndefined();
   });
@@ -57,7 +58,7 @@ describe('dial suggestions', () => {
       name: 'Ana Lima',
       number: '06 12 34 56 78',
       displayNumber: '06 12 34 56 78',
-      label: 'mobile',
+      label: 'Mobile',
     });
     expect(dialSuggestionOf(switchboard, 'FR').name).toBe('01 99 00 12 34');
   });

@@ -1,4 +1,4 @@
-import { formatPhoneForDisplay, phoneKeys } from '@gcds/shared';
+import { formatPhoneForDisplay, phoneKeys, phoneTypeLabel } from '@gcds/shared';
 import type { CallerId, DialSuggestion } from '../protocol/phoneApi';
 
 /** What the Phone app needs of a dialer match (the dialer consumer's CallerIdMatch and DialSuggestion). */
@@ -8,25 +8,9 @@ export interface NumberMatch {
   matchedTel: { value: string; type?: readonly string[]; label?: string };
 }
 
-const TYPE_WORDS: Readonly<Record<string, string>> = {
-  cell: 'mobile',
-  mobile: 'mobile',
-  home: 'home',
-  work: 'work',
-  fax: 'fax',
-  pager: 'pager',
-  main: 'main',
-  voice: 'phone',
-};
-
-/** The word shown beside a number: the contact's own label, else its type in words. */
+/** The word shown beside a number, as every app says it (see `phoneTypeLabel`: "Mobile" for cell). */
 export function numberLabel(tel: NumberMatch['matchedTel']): string | undefined {
-  if (tel.label !== undefined && tel.label.trim() !== '') return tel.label.trim();
-  for (const type of tel.type ?? []) {
-    const word = TYPE_WORDS[type.toLowerCase()];
-    if (word !== undefined) return word;
-  }
-  return undefined;
+  return phoneTypeLabel(tel);
 }
 
 export function displayNumber(number: string, region: string): string {

@@ -4,6 +4,7 @@ import { mergedContact } from '@gcds/shared/testing';
 import type * as Comlink from 'comlink';
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
+import type { ListOrder } from '../protocol/contactsApi';
 import { ContactsEngine, type EngineConsumer } from './contactsEngine';
 
 const local = (id: string) => ({ provider: 'local', contactId: id });
@@ -31,6 +32,13 @@ function entry(person: MergedContact, favorite = false): ContactListEntry {
     groupKey: person.personId[0]!,
     groupLabel: person.personId[0]!.toUpperCase(),
     groupKind: 'latin',
+    familyFirst: {
+      sortKey: person.personId,
+      groupKey: person.personId[0]!,
+      groupLabel: person.personId[0]!.toUpperCase(),
+      groupKind: 'latin',
+    },
+    groupKeys: [],
     positions: [],
     favorite,
     ice: false,
@@ -79,7 +87,7 @@ function fakeConsumer(thumbnailsRead: string[]): EngineConsumer {
   };
 }
 
-function engine(thumbnailsRead: string[] = []) {
+function engine(thumbnailsRead: string[] = [], saved: { order: ListOrder } = { order: 'givenFirst' }) {
   const blobs: Record<string, StoredBlob> = {
     'local/photo-1': { bytes: new TextEncoder().encode('PNG'), mediaType: 'image/png' },
   };
@@ -91,6 +99,12 @@ function engine(thumbnailsRead: string[] = []) {
     connected: () => [],
     gcdsRecord: async () => undefined,
     readBlob: async (provider, blobId) => blobs[`${provider}/${blobId}`],
+    settings: {
+      nameOrder: async () => saved.order,
+      setNameOrder: async (order) => {
+        saved.order = order;
+      },
+    },
   });
 }
 
@@ -117,7 +131,26 @@ describe('ContactsEngine', () => {
     const api = engine().appApi;
     expect((await api.sections()).map((s) => s.label)).toEqual(['Favourites', 'A', 'Z']);
     expect(await api.rows(1, 0, 1)).toEqual([
-      { personId: 'ana', displayName: 'Ana', subtitle: '06 12 34 56 78', hasPhoto: true, favorite: true },
+      {
+        personId: 'ana',
+        displayName: 'Ana',
+        subtitle: '06 12 34 56 78',
+        hasPhoto: true,
+        photoId: 'thumb-1',
+        favorite: true,
+      },
     ]);
+  });
+});
+
+describe('ContactsEngine list order', () => {
+  it('reads the saved order, and a new one is saved and read from then on', async () => {
+    const saved = { order: 'familyFirst' as ListOrder };
+    const api = engine([], saved).appApi;
+    expect(await api.listOrder()).toBe('familyFirst');
+    await api.setListOrder('givenFirst');
+    expect(saved.order).toBe('givenFirst');
+    expect(await api.listOrder()).toBe('givenFirst');
+    expect(await engine([], saved).appApi.listOrder()).toBe('givenFirst');
   });
 });

@@ -16,6 +16,7 @@ import type {
   ContactRow,
   ContactsAppApi,
   DuplicatePair,
+  ListOrder,
   ListSection,
   MergeSuggestion,
   SaveResult,
@@ -33,6 +34,7 @@ import type {
 import { displayNumber } from './callerIdView';
 import { contactDetailView } from './contactDetailView';
 import { EditableProviders } from './editableProviders';
+import { setFavorite } from './favoriteStar';
 import { ListWindow } from './listWindow';
 import { mergeReasonLines } from './mergeReasonLines';
 
@@ -65,6 +67,8 @@ export interface ContactsEngineContext {
   gcdsRecord(personId: string): Promise<PersonRecord | undefined>;
   /** A blob from a provider's photo store, read at the app's level. */
   readBlob(provider: string, blobId: string): Promise<StoredBlob | undefined>;
+  /** The app's settings, kept by the engine (the frame has no storage). */
+  settings: { nameOrder(): Promise<ListOrder>; setNameOrder(order: ListOrder): Promise<void> };
 }
 
 export function rowOf(entry: ContactListEntry, region: string): ContactRow {
@@ -76,6 +80,7 @@ export function rowOf(entry: ContactListEntry, region: string): ContactRow {
     subtitle:
       entry.org ?? (phone === undefined ? undefined : displayNumber(phone, region)) ?? entry.emails[0] ?? '',
     hasPhoto: entry.thumbnail !== undefined,
+    ...(entry.thumbnail === undefined ? {} : { photoId: entry.thumbnail.blobId }),
     favorite: entry.favorite,
   };
 }
@@ -113,9 +118,12 @@ export class ContactsEngine {
   /** The last paged search's results, all of them (a scroll reads pages of it). */
   #searched: { query: string; results: Promise<SearchHit[]> } | undefined;
   readonly #providers: EditableProviders;
+  /** The list's order as the user chose it, read once from the settings. */
+  #order: Promise<ListOrder>;
 
   constructor(private readonly context: ContactsEngineContext) {
     this.#providers = new EditableProviders(context);
+    this.#order = context.settings.nameOrder();
     // Any commit may move rows: the next read builds a fresh window from fresh group counts.
     context.consumer.changes$.subscribe(() => {
       this.#window = undefined;
@@ -149,7 +157,8 @@ export class ContactsEngine {
 
   #layout() {
     if (this.#window === undefined) {
-      this.#window = this.#consumer.groups().then((groups) => {
+      this.#window = this.#order.then(async (order) => {
+        const groups = await this.#consumer.groups(order);
         const sections = groups.map((g) => ({ id: g.id, label: g.label, kind: g.kind, count: g.count }));
         const page = (items: ListItem[]) =>
           items.map((item) => ({ position: item.position, value: item.entry }));
@@ -271,6 +280,33 @@ export class ContactsEngine {
       const linked =
         copyId === undefined || copyId === personId ? copyId : await this.#gcds.merge([personId, copyId]);
       return { ok: true, source, ...(linked === undefined ? {} : { personId: linked }) };
+    },
+    setFavorite: async (personId, favorite) => {
+      const merged = await this.#consumer.getDetail(personId);
+      if (merged === undefined)
+        return { ok: false, errors: [{ field: '', message: 'this contact is no longer here' }] };
+      return setFavorite(
+        {
+          editableOf: async (person) => (await this.appApi.detail(person.personId))?.editable,
+          isWritable: async (source) =>
+            source.provider === 'local' ||
+            (await this.#providers.accounts()).some((a) => a.id === source.provider && a.info.writable),
+          provider: (provider) => this.#providers.editable(provider),
+          copyDraft: copyDraftOf,
+          createLinked: (id, draft) => this.appApi.createLinked(id, draft),
+        },
+        merged,
+        favorite,
+      );
+    },
+    setPhoto: async (localId, bytes, mediaType) =>
+      this.#saved('local', await this.#local.setPhoto(localId, bytes, mediaType)),
+    removePhoto: async (localId) => this.#saved('local', await this.#local.removePhoto(localId)),
+    listOrder: () => this.#order,
+    setListOrder: async (order) => {
+      await this.context.settings.setNameOrder(order);
+      this.#order = Promise.resolve(order);
+      this.#window = undefined;
     },
     suggestions: async (personId) => {
       const found = await this.#gcds.suggestDuplicates(personId, 5);

@@ -2,6 +2,7 @@ import { createContactsConsumer } from '@gcds/consumer-contacts';
 import { type Contact, type PersonRecord, PROVIDER_STORE_NAME } from '@gcds/shared';
 import { CONTACTS_APP_METHODS } from '../protocol/contactsApi';
 import { ContactsEngine } from './contactsEngine';
+import { ContactsSettingsStore } from './contactsSettingsStore';
 import { hostEngine } from './engineHost';
 import { engineStatus$ } from './engineStatus';
 
@@ -14,6 +15,9 @@ hostEngine(async (context) => {
     region: context.config.region,
     dbName: `${context.config.namespace}:app:${context.manifest.appId}`,
   });
+  const settings = await ContactsSettingsStore.open(
+    `${context.config.namespace}:app:${context.manifest.appId}:settings`,
+  );
   const engine = new ContactsEngine({
     identity: context.identity,
     region: context.config.region,
@@ -26,6 +30,10 @@ hostEngine(async (context) => {
       (await context.platform.openStore<Contact>(context.identity, PROVIDER_STORE_NAME, provider)).getBlob(
         blobId,
       ),
+    settings: {
+      nameOrder: () => settings.nameOrder(),
+      setNameOrder: (order) => settings.setNameOrder(order),
+    },
   });
   return {
     appApi: engine.appApi,

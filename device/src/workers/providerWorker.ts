@@ -81,6 +81,20 @@ const localClient: LocalClientApi = {
     }
   },
   get: (id) => local!.get(id),
+  async setPhoto(id, bytes, mediaType) {
+    try {
+      return { ok: true, id: (await local!.setPhoto(id, bytes, mediaType)).id };
+    } catch (error) {
+      return asSaveResult(error);
+    }
+  },
+  async removePhoto(id) {
+    try {
+      return { ok: true, id: (await local!.removePhoto(id)).id };
+    } catch (error) {
+      return asSaveResult(error);
+    }
+  },
 };
 
 const vcardClient: VcardClientApi = {

@@ -48,3 +48,40 @@ describe.each(['4.0', '3.0'] as const)('export %s → import', (version) => {
     );
   });
 });
+
+describe.each(['4.0', '3.0'] as const)('the contact form’s fields, export %s → import', (version) => {
+  it('maps a birthday to BDAY, an address to ADR and each phone kind to TEL;TYPE, a custom label to X-ABLabel', () => {
+    const contact = {
+      id: 'form-1',
+      given: 'Quentin',
+      family: 'Lebrun',
+      bday: { year: 1990, month: 4, day: 12 },
+      adr: [
+        {
+          street: '12 Rue de la Paix',
+          locality: 'Paris',
+          region: 'Île-de-France',
+          postalCode: '75002',
+          countryName: 'France',
+        },
+      ],
+      tel: [
+        { value: '06 39 98 40 17', type: ['cell'] },
+        { value: '01 40 20 50 50', type: ['home'] },
+        { value: '01 40 20 50 51', type: ['work'] },
+        { value: '01 40 20 50 52', type: ['main'] },
+        { value: '01 40 20 50 53', type: ['other'] },
+        { value: '06 39 98 40 18', type: ['voice'], label: 'Boat' },
+      ],
+    };
+    const { text, parsed } = roundTrip([{ contact }], version);
+    expect(text).toMatch(/\r\nBDAY:(1990-?04-?12)\r\n/);
+    expect(text).toContain('ADR:;;12 Rue de la Paix;Paris;Île-de-France;75002;France');
+    for (const type of ['cell', 'home', 'work', 'main', 'other'])
+      expect(text.toLowerCase()).toContain(`tel;type=${type}`);
+    expect(text).toMatch(/item\d+\.X-ABLabel:Boat/);
+    expect(parsed.errors).toEqual([]);
+    const { id: _id, ...fields } = contact;
+    expect(parsed.cards[0]?.contact).toStrictEqual(fields);
+  });
+});

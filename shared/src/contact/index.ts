@@ -38,4 +38,5 @@ export {
   phonesMatch,
 } from './phoneMatchKeys';
 export { asciiDigits, type PhoneText, splitPhoneText, vanityDigits } from './phoneText';
+export { PHONE_TYPES, type PhoneType, phoneTypeLabel, phoneTypeOf } from './phoneTypeLabel';
 export { validateContact } from './validateContact';

@@ -7,6 +7,7 @@ import type { DetailActions, DetailContext } from './detailActions';
 import { detailButtons, readOnlyHint } from './detailButtons';
 import { detailFields } from './detailFields';
 import { detailSources } from './detailSources';
+import { detailStar } from './detailStar';
 import { loadSuggestions, suggestionsSection } from './mergeSuggestions';
 import { personName } from './personName';
 import type { PhotoCache } from './photoCache';
@@ -87,7 +88,7 @@ export class ContactDetail {
     const name = personName(m);
     const avatar = h('span', { class: 'avatar-slot large' }, initialsAvatar(name));
     if (m.photo !== undefined) {
-      void this.photos.get(m.personId).then((url) => {
+      void this.photos.get(m.personId, m.photo.value.thumbnailId ?? m.photo.value.id).then((url) => {
         if (url !== undefined)
           replaceChildren(
             avatar,
@@ -109,6 +110,7 @@ export class ContactDetail {
         { class: 'detail-head' },
         avatar,
         h('p', { class: 'detail-name', attrs: { 'data-testid': 'detail-name' } }, name),
+        detailStar(context, detail, name),
       ),
       h('div', { class: 'actions' }, ...detailButtons(context, detail, name)),
       readOnlyHint(detail),

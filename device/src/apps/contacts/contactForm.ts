@@ -1,8 +1,12 @@
-import type { ContactDraft, SourceRef } from '@gcds/shared';
+import type { ContactAddress, ContactDraft, SourceRef } from '@gcds/shared';
 import type { EngineRemote } from '../../protocol/appRpc';
-import type { ContactsAppApi, FieldError, SaveTarget } from '../../protocol/contactsApi';
+import type { ContactsAppApi, FieldError, SaveResult, SaveTarget } from '../../protocol/contactsApi';
 import { h, replaceChildren } from '../../ui/dom';
 import { viewBar } from '../../ui/viewBar';
+import { dateInputValue, partialDateOf } from './formDates';
+import { type PhoneTypeField, phoneTypeField } from './phoneTypeField';
+import type { PhotoCache } from './photoCache';
+import { PhotoField } from './photoField';
 
 const PHONE_ROWS = 3;
 const EMAIL_ROWS = 2;
@@ -21,7 +25,19 @@ export interface FormStart {
   addNumber?: string;
   /** A person with no local record (an import): the first save copies it into the phone's contacts, linked. */
   copyOf?: string;
+  /** The person being edited, whose photo the form shows. */
+  personId?: string;
 }
+
+/** The address fields the form edits (the first address; any others stay as they were). */
+type AddressLine = 'street' | 'locality' | 'region' | 'postalCode' | 'countryName';
+const ADDRESS_FIELDS: ReadonlyArray<[AddressLine, string]> = [
+  ['street', 'Street'],
+  ['locality', 'City'],
+  ['region', 'Region'],
+  ['postalCode', 'Postcode'],
+  ['countryName', 'Country'],
+];
 
 /**
  * Create or edit a contact. A new one goes where the "Save to" picker says (shown when a writable
@@ -32,7 +48,8 @@ export interface FormStart {
 export class ContactForm {
   readonly element: HTMLElement;
   #inputs: Input[] = [];
-  #telRows: Array<{ value: Input; type: HTMLSelectElement }> = [];
+  #telRows: Array<{ value: Input; type: PhoneTypeField }> = [];
+  #photo: PhotoField | undefined;
   #emailRows: Input[] = [];
   #formError!: HTMLElement;
   #editing: SourceRef | undefined;
@@ -42,6 +59,7 @@ export class ContactForm {
 
   constructor(
     private readonly api: EngineRemote<ContactsAppApi>,
+    private readonly photos: PhotoCache,
     private readonly done: (personId: string | undefined, message: string) => void,
     private readonly cancel: () => void,
   ) {
@@ -69,7 +87,20 @@ export class ContactForm {
       draft.tel = [...(draft.tel ?? []), { value: start.addNumber, type: ['cell'] }];
     }
     this.#targets = targets;
+    const photo = draft.photo;
+    this.#photo = new PhotoField(
+      photo === undefined || start.personId === undefined
+        ? undefined
+        : this.photos.get(start.personId, photo.thumbnailId ?? photo.id),
+    );
     this.#build(draft, editing === undefined && copyOf === undefined ? 'New contact' : 'Edit contact');
+  }
+
+  /** Where this form saves to: the record edited, a linked phone copy, or the picked target. */
+  #savesToPhone(): boolean {
+    if (this.#editing !== undefined) return this.#editing.provider === 'local';
+    if (this.#copyOf !== undefined) return true;
+    return (this.#target?.value ?? this.#targets[0]?.provider ?? 'local') === 'local';
   }
 
   /** "Save to: <account> / Phone", only when there is a choice to make. */
@@ -79,7 +110,14 @@ export class ContactForm {
     const id = `f${++nextId}`;
     this.#target = h(
       'select',
-      { attrs: { id, name: 'saveTo', 'data-testid': 'save-to' } },
+      {
+        attrs: { id, name: 'saveTo', 'data-testid': 'save-to' },
+        on: {
+          change: () => {
+            if (this.#photo !== undefined) this.#photo.element.hidden = !this.#savesToPhone();
+          },
+        },
+      },
       ...this.#targets.map((target, i) =>
         h('option', { attrs: { value: target.provider, selected: i === 0 } }, target.name),
       ),
@@ -125,17 +163,16 @@ export class ContactForm {
     const org = this.#field('org', draft.org ?? '');
     const job = this.#field('jobTitle', draft.jobTitle ?? '');
     const note = this.#field('note', draft.note ?? '', { multiline: true });
+    const bday = this.#field('bday', dateInputValue(draft.bday), { type: 'date' });
+    const address = draft.adr?.[0];
+    const addressInputs = ADDRESS_FIELDS.map(([key, label]) => ({
+      input: this.#field(`adr.${key}`, address?.[key] ?? ''),
+      label,
+    }));
     this.#telRows = Array.from({ length: Math.max(PHONE_ROWS, draft.tel?.length ?? 0) }, (_, i) => {
       const tel = draft.tel?.[i];
       const value = this.#field(`tel.${i}`, tel?.value ?? '', { type: 'tel' });
-      const type = h(
-        'select',
-        { attrs: { 'aria-label': `Phone ${i + 1} type` } },
-        ...['cell', 'home', 'work'].map((t) =>
-          h('option', { attrs: { value: t, selected: tel?.type?.includes(t) === true } }, t),
-        ),
-      );
-      return { value, type };
+      return { value, type: phoneTypeField(tel, i) };
     });
     this.#emailRows = Array.from({ length: Math.max(EMAIL_ROWS, draft.email?.length ?? 0) }, (_, i) =>
       this.#field(`email.${i}`, draft.email?.[i]?.value ?? '', { type: 'email' }),
@@ -167,13 +204,21 @@ export class ContactForm {
           'div',
           { class: 'form-field phone-row' },
           h('label', { attrs: { for: row.value.input.id } }, `Phone ${i + 1}`),
-          h('div', { class: 'inline' }, row.value.input, row.type),
+          h('div', { class: 'inline' }, row.value.input, row.type.select, row.type.custom),
           row.value.error,
         ),
       ),
       ...this.#emailRows.map((row, i) => this.#labelled(row, `Email ${i + 1}`)),
       this.#labelled(org, 'Organisation'),
       this.#labelled(job, 'Job title'),
+      this.#labelled(bday, 'Birthday'),
+      h(
+        'fieldset',
+        { class: 'form-group' },
+        h('legend', {}, 'Address'),
+        ...addressInputs.map(({ input, label }) => this.#labelled(input, label)),
+      ),
+      this.#photo?.element ?? null,
       this.#labelled(note, 'Note'),
       h(
         'div',
@@ -187,6 +232,7 @@ export class ContactForm {
       viewBar('Cancel and go back', () => this.cancel(), h('h2', { class: 'view-title' }, title)),
       form,
     );
+    if (this.#photo !== undefined) this.#photo.element.hidden = !this.#savesToPhone();
     given.input.focus();
   }
 
@@ -212,9 +258,12 @@ export class ContactForm {
       note: text('note'),
       tel: telRows.map((row) => {
         const previous = before.tel?.find((t) => t.value === row.value.input.value.trim());
-        return { ...previous, value: row.value.input.value.trim(), type: [row.type.value] };
+        const { type: _type, label: _label, ...kept } = previous ?? { value: '' };
+        return { ...kept, value: row.value.input.value.trim(), ...row.type.value(previous) };
       }),
       email: emailRows.map((row) => ({ value: row.input.value.trim() })),
+      bday: this.#birthday(before),
+      adr: this.#addresses(before),
     };
     const editing = this.#editing;
     const target = this.#target?.value ?? this.#targets[0]?.provider;
@@ -226,7 +275,14 @@ export class ContactForm {
           : await this.api.create(draft, target);
     if (result.ok) {
       const name = [draft.given, draft.family].filter(Boolean).join(' ') || draft.org || 'Contact';
-      this.done(result.personId, `${name} saved.`);
+      const photo = await this.#savePhoto(result);
+      if (photo !== undefined && !photo.ok) {
+        this.#formError.textContent = `Saved, but the photo was not: ${photo.errors.map((e) => e.message).join('; ')}`;
+        this.#formError.setAttribute('tabindex', '-1');
+        this.#formError.focus();
+        return;
+      }
+      this.done(photo?.personId ?? result.personId, `${name} saved.`);
       return;
     }
     this.#showErrors(
@@ -234,6 +290,34 @@ export class ContactForm {
       telRows.map((r) => r.value),
       emailRows,
     );
+  }
+
+  /** The photo picked or removed, on the phone contact just saved (photos are the phone's only). */
+  async #savePhoto(saved: SaveResult & { ok: true }): Promise<SaveResult | undefined> {
+    if (this.#photo?.changed !== true || saved.source.provider !== 'local') return undefined;
+    return this.#photo.apply(this.api, saved.source.contactId);
+  }
+
+  /** The birthday typed, or the one the contact had when the input was left as it was shown. */
+  #birthday(before: ContactDraft): ContactDraft['bday'] {
+    const typed = this.#value('bday');
+    if (typed === dateInputValue(before.bday)) return before.bday;
+    return partialDateOf(typed);
+  }
+
+  /** The first address as typed (its type kept), then any others the contact had, as they were. */
+  #addresses(before: ContactDraft): ContactDraft['adr'] {
+    const previous = before.adr?.[0];
+    const edited: ContactAddress = { ...previous };
+    for (const [key] of ADDRESS_FIELDS) {
+      const value = this.#value(`adr.${key}`);
+      if (value === '') delete edited[key];
+      else edited[key] = value;
+    }
+    const hasText = ADDRESS_FIELDS.some(([key]) => edited[key] !== undefined);
+    const rest = before.adr?.slice(1) ?? [];
+    const all = hasText ? [edited, ...rest] : rest;
+    return all.length === 0 ? undefined : all;
   }
 
   #showErrors(errors: readonly FieldError[], telInputs: Input[], emailInputs: Input[]): void {

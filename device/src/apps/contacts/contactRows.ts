@@ -32,7 +32,7 @@ export function contactRow(
   offset: number,
   scrolling: boolean,
 ): HTMLElement {
-  const ready = row.hasPhoto ? rows.photos.peek(row.personId) : undefined;
+  const ready = row.hasPhoto ? rows.photos.peek(row.personId, row.photoId) : undefined;
   const avatar = h(
     'span',
     { class: 'avatar-slot' },
@@ -104,10 +104,10 @@ export function resultRow(rows: RowContext, result: SearchResult, query: string)
 
 async function loadPhoto(
   rows: RowContext,
-  row: { personId: string; displayName: string },
+  row: { personId: string; displayName: string; photoId?: string },
   slot: HTMLElement,
 ): Promise<void> {
-  const url = await rows.photos.get(row.personId);
+  const url = await rows.photos.get(row.personId, row.photoId);
   if (url === undefined) return;
   replaceChildren(slot, photo(row.personId, url));
 }

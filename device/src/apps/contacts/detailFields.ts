@@ -1,4 +1,10 @@
-import type { PartialDate, Sourced, SourcedItem } from '@gcds/shared';
+import {
+  type ContactAddress,
+  type PartialDate,
+  phoneTypeLabel,
+  type Sourced,
+  type SourcedItem,
+} from '@gcds/shared';
 import type { PersonDetail } from '../../protocol/contactsApi';
 import { startActivity } from '../../ui/activities';
 import { h } from '../../ui/dom';
@@ -7,6 +13,14 @@ import { sourceBadge } from './sourceBadge';
 function dateText(date: PartialDate): string {
   const month = new Date(2000, date.month - 1, 1).toLocaleString('en', { month: 'long' });
   return date.year === undefined ? `${date.day} ${month}` : `${date.day} ${month} ${date.year}`;
+}
+
+/** An address as it is written on an envelope: street, then postcode and town, region, country. */
+export function addressLines(address: ContactAddress): string[] {
+  const town = [address.postalCode, address.locality].filter(Boolean).join(' ');
+  return [address.poBox, address.extended, address.street, town, address.region, address.countryName]
+    .map((line) => line?.trim() ?? '')
+    .filter((line) => line !== '');
 }
 
 /**
@@ -62,7 +76,8 @@ export function detailFields(detail: PersonDetail, name: string): HTMLElement {
     'Phone',
     m.tel,
     (t) => detail.phonesShown[t.value] ?? t.value,
-    typeOf,
+    // The same word the Phone and Messages apps use ("Mobile" for a vCard cell).
+    phoneTypeLabel,
     (t, shown) => ({
       // Tapping a number calls it, as on any phone; Message writes to it.
       value: h(
@@ -142,8 +157,9 @@ export function detailFields(detail: PersonDetail, name: string): HTMLElement {
   many(
     'Address',
     m.adr,
-    (a) => [a.street, a.locality, a.region, a.postalCode, a.countryName].filter(Boolean).join(', '),
+    (a) => addressLines(a).join('\n'),
     typeOf,
+    (_, shown) => ({ value: h('span', { class: 'value lines' }, shown), buttons: [] }),
   );
   many('Web', m.url, (u) => u.value, typeOf);
   single('Note', m.note);

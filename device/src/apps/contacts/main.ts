@@ -9,6 +9,7 @@ import { ContactDetail } from './contactDetail';
 import { ContactForm, type FormStart } from './contactForm';
 import { ContactList } from './contactList';
 import { ImportView } from './importView';
+import { ListSettings } from './listSettings';
 import { MergeAndFix } from './mergeAndFix';
 import { MergePicker } from './mergePicker';
 import { PhotoCache } from './photoCache';
@@ -29,7 +30,7 @@ document.body.dataset.storage = storageIsolation();
 const api = await connectToEngine<ContactsAppApi>();
 const photos = new PhotoCache(api);
 
-type View = 'list' | 'detail' | 'form' | 'import' | 'merge' | 'add-number' | 'fix';
+type View = 'list' | 'detail' | 'form' | 'import' | 'merge' | 'add-number' | 'fix' | 'settings';
 const views = new Map<View, HTMLElement>();
 
 /** How long a toast with an action (Undo) stays: long enough to read it and reach the button. */
@@ -86,6 +87,7 @@ const detail = new ContactDetail(api, photos, {
 });
 const form = new ContactForm(
   api,
+  photos,
   (personId, message) => {
     notify(message);
     if (personId === undefined) backToList();
@@ -126,6 +128,14 @@ async function addNumberTo(personId: string, number: string): Promise<void> {
 }
 
 const fix = new MergeAndFix(api, () => backToList(), notify);
+const settings = new ListSettings(
+  api,
+  () => backToList(),
+  (message) => {
+    notify(message);
+    void list.reload();
+  },
+);
 
 let formFrom: string | undefined;
 
@@ -139,7 +149,7 @@ function cancelForm(): void {
 async function openForm(source?: SourceRef, start: FormStart = {}, from?: string): Promise<void> {
   formFrom = from ?? (source === undefined && start.copyOf === undefined ? undefined : detail.personId);
   show('form');
-  await form.show(source, start);
+  await form.show(source, formFrom === undefined ? start : { personId: formFrom, ...start });
 }
 
 function backToList(): void {
@@ -170,6 +180,19 @@ const header = h(
     h(
       'button',
       {
+        attrs: { type: 'button', 'aria-label': 'Settings' },
+        on: {
+          click: () => {
+            show('settings');
+            void settings.show();
+          },
+        },
+      },
+      '⚙',
+    ),
+    h(
+      'button',
+      {
         attrs: { type: 'button', 'aria-label': 'Import or export vCard' },
         on: { click: () => show('import') },
       },
@@ -194,6 +217,7 @@ views.set('import', h('div', { class: 'view' }, importView.element));
 views.set('merge', h('div', { class: 'view' }, picker.element));
 views.set('add-number', h('div', { class: 'view' }, addNumber.element));
 views.set('fix', h('div', { class: 'view' }, fix.element));
+views.set('settings', h('div', { class: 'view' }, settings.element));
 root.append(...views.values(), toast, live);
 show('list');
 list.mount();
@@ -226,7 +250,14 @@ document.addEventListener('keydown', (event) => {
 
 handleEscape(() => {
   const view = document.body.dataset.view;
-  if (view === 'detail' || view === 'import' || view === 'add-number' || view === 'fix') backToList();
+  if (
+    view === 'detail' ||
+    view === 'import' ||
+    view === 'add-number' ||
+    view === 'fix' ||
+    view === 'settings'
+  )
+    backToList();
   else if (view === 'form') cancelForm();
   else if (view === 'merge') void openPerson(detail.personId);
   else return list.clearSearch();

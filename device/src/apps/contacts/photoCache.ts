@@ -1,15 +1,19 @@
 import type { EngineRemote } from '../../protocol/appRpc';
 import type { ContactsAppApi } from '../../protocol/contactsApi';
 
-/** Thumbnails as object URLs, fetched once per person and only when a row asks for one. */
+/**
+ * Thumbnails as object URLs, fetched once per person and photo (its blob id: a new photo is fetched
+ * anew) and only when a row asks for one.
+ */
 export class PhotoCache {
   readonly #urls = new Map<string, Promise<string | undefined>>();
   readonly #ready = new Map<string, string>();
 
   constructor(private readonly api: EngineRemote<ContactsAppApi>) {}
 
-  get(personId: string): Promise<string | undefined> {
-    let url = this.#urls.get(personId);
+  get(personId: string, photoId = ''): Promise<string | undefined> {
+    const key = `${personId}\u0000${photoId}`;
+    let url = this.#urls.get(key);
     if (url === undefined) {
       url = this.api
         .thumbnail(personId)
@@ -20,23 +24,17 @@ export class PhotoCache {
         );
       url.then(
         (ready) => {
-          if (ready !== undefined) this.#ready.set(personId, ready);
+          if (ready !== undefined) this.#ready.set(key, ready);
         },
-        () => this.#urls.delete(personId),
+        () => this.#urls.delete(key),
       );
-      this.#urls.set(personId, url);
+      this.#urls.set(key, url);
     }
     return url;
   }
 
   /** The URL if it is already here, without waiting. */
-  peek(personId: string): string | undefined {
-    return this.#ready.get(personId);
-  }
-
-  /** A person's photo may have changed: fetch it again next time. */
-  forget(personId: string): void {
-    this.#urls.delete(personId);
-    this.#ready.delete(personId);
+  peek(personId: string, photoId = ''): string | undefined {
+    return this.#ready.get(`${personId}\u0000${photoId}`);
   }
 }

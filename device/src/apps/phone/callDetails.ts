@@ -51,7 +51,7 @@ export class CallDetails {
           { class: 'call-number', attrs: { 'data-testid': 'call-details-number' } },
           caller.name === undefined
             ? `${caller.displayNumber} · not in your contacts`
-            : `${caller.label ?? 'phone'} · ${caller.displayNumber}`,
+            : `${caller.label ?? 'Phone'} · ${caller.displayNumber}`,
         ),
       ),
       h('div', { class: 'actions' }, ...actions),

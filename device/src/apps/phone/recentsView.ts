@@ -109,7 +109,7 @@ export class RecentsView {
             { class: 'row-sub call-line' },
             h('span', { class: 'call-icons', attrs: { 'aria-hidden': 'true' } }, ...icons),
             // Named: the kind of number and the whole number (it wraps, never cut); unnamed: the kind of call.
-            caller.name === undefined ? kind.words : `${caller.label ?? 'phone'} · ${caller.displayNumber}`,
+            caller.name === undefined ? kind.words : `${caller.label ?? 'Phone'} · ${caller.displayNumber}`,
           ),
         ),
         h('span', { class: 'call-time' }, timeText(entry.at, now)),
