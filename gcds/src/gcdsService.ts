@@ -13,14 +13,20 @@ import {
   whenSettled,
 } from '@gcds/shared';
 import type { Observable } from 'rxjs';
-import { dismissDecisions, mergeDecisions, unmergeDecisions } from './decisions';
+import {
+  dismissDecisions,
+  hiddenSources,
+  hideDecisions,
+  mergeDecisions,
+  unmergeDecisions,
+} from './decisions';
 import { findDuplicates } from './duplicateSearch';
 import { PersonGraph } from './personGraph';
 import { forgetProvider, type GraphTransact, ingestProvider } from './providerIngest';
 import { ProviderWatcher } from './providerWatcher';
 import { GCDS_SCHEMA, GCDS_STORES, type GcdsSchema } from './schema';
 import { DEFAULT_SUGGESTION_LIMIT } from './suggestions';
-import type { DuplicateSuggestion, GcdsStatus, ProviderCursor } from './types';
+import type { DuplicateSuggestion, GcdsStatus, HiddenPerson, ProviderCursor } from './types';
 
 export const GCDS_APP_ID = 'gcds';
 export const GCDS_STORE_NAME = 'gcds';
@@ -239,6 +245,76 @@ export class Gcds {
           await graph.putDecision(decision);
         }
       }),
+    );
+  }
+
+  /**
+   * The user hides a person: a hide decision per source, kept by source key like every decision, so it
+   * holds over re-syncs, a provider's reset or reinstall and a re-import of the same cards. Nothing is
+   * written to any provider. The person's record says `hidden`, and every app leaves it out.
+   */
+  async hide(personId: string): Promise<void> {
+    await this.#enqueue(() =>
+      this.#transact('hide', async (graph) => {
+        const members = await graph.membersOf(personId);
+        if (members.length === 0) throw new Error(`no person ${personId}`);
+        for (const decision of hideDecisions(
+          members.map((member) => member.key),
+          this.#now(),
+        )) {
+          await graph.putDecision(decision);
+        }
+        graph.touchPerson(personId);
+        await graph.regroup();
+      }),
+    );
+  }
+
+  /** Shows a hidden person again: every source of it loses its hide decision. */
+  async unhide(personId: string): Promise<void> {
+    await this.#enqueue(() =>
+      this.#transact('unhide', async (graph) => {
+        const members = await graph.membersOf(personId);
+        if (members.length === 0) throw new Error(`no person ${personId}`);
+        const keys = members.map((member) => member.key);
+        const hidden = hiddenSources(await graph.decisionsFor(keys));
+        for (const decision of hideDecisions(keys, 0)) {
+          if (hidden.has(decision.members[0])) await graph.deleteDecision(decision.key);
+        }
+        graph.touchPerson(personId);
+        await graph.regroup();
+      }),
+    );
+  }
+
+  /**
+   * Every hidden person there is now, by name (sources whose provider is gone keep their hide, for a
+   * reinstall or re-import, but are nobody to list until they are back).
+   */
+  async hiddenPeople(): Promise<HiddenPerson[]> {
+    await this.whenIdle();
+    const personIds = await this.#store.readExtra(['sources', 'decisions'], async ([sources, decisions]) => {
+      const ids = new Set<string>();
+      for (const key of hiddenSources(await decisions.getAll())) {
+        const source = await sources.get(key);
+        if (source !== undefined) ids.add(source.personId);
+      }
+      return [...ids];
+    });
+    const people: HiddenPerson[] = [];
+    for (const personId of personIds) {
+      const person = await this.#store.get(personId);
+      if (person?.hidden !== true) continue;
+      const primary = person.pointers[0]!;
+      const source = await this.#store.readExtra(['sources'], ([sources]) => sources.get(sourceKey(primary)));
+      people.push({
+        personId,
+        displayName: source?.displayName ?? '',
+        sources: person.pointers.map(({ provider, contactId }) => ({ provider, contactId })),
+      });
+    }
+    return people.sort(
+      (a, b) => a.displayName.localeCompare(b.displayName) || a.personId.localeCompare(b.personId),
     );
   }
 
