@@ -16,6 +16,7 @@ import type {
   ContactRow,
   ContactsAppApi,
   DuplicatePair,
+  HiddenContact,
   ListSection,
   MergeSuggestion,
   SaveResult,
@@ -31,7 +32,7 @@ import type {
   VcardClientApi,
 } from '../protocol/workerApis';
 import { displayNumber } from './callerIdView';
-import { contactDetailView } from './contactDetailView';
+import { contactDetailView, providerName } from './contactDetailView';
 import { EditableProviders } from './editableProviders';
 import { ListWindow } from './listWindow';
 import { mergeReasonLines } from './mergeReasonLines';
@@ -147,6 +148,10 @@ export class ContactsEngine {
     return this.context.service<LocalClientApi>('local');
   }
 
+  get #vcard() {
+    return this.context.service<VcardClientApi>('vcard');
+  }
+
   #layout() {
     if (this.#window === undefined) {
       this.#window = this.#consumer.groups().then((groups) => {
@@ -250,10 +255,33 @@ export class ContactsEngine {
     },
     update: async (provider, id, draft): Promise<SaveResult> =>
       this.#saved(provider, await this.#providers.editable(provider).update(id, draft)),
-    remove: (provider, id) => this.#providers.editable(provider).remove(id),
-    // The phone's own contacts only: a CardDAV card deleted is gone from the server (a new card would be
-    // a new href, not the record the GCDS's merges name), so the app offers no Undo for those.
-    restore: async (localId): Promise<SaveResult> => this.#saved('local', await this.#local.restore(localId)),
+    // An imported card is the vCard provider's to delete, as a phone contact is the local provider's.
+    remove: (provider, id) =>
+      provider === 'vcard' ? this.#vcard.remove(id) : this.#providers.editable(provider).remove(id),
+    // The phone's own contacts and imported cards: each provider puts back the record it removed. A
+    // CardDAV card deleted is gone from the server (a new card would be a new href, not the record the
+    // GCDS's merges name), so the app offers no Undo for those.
+    restore: async (provider, id): Promise<SaveResult> =>
+      this.#saved(provider, await (provider === 'vcard' ? this.#vcard : this.#local).restore(id)),
+    hide: async (personId) => {
+      // Only a person this app shows: the id is the app's, checked against its own database.
+      if ((await this.#consumer.getDetail(personId)) === undefined)
+        throw new Error('this contact is no longer here');
+      await this.#gcds.hide(personId);
+    },
+    unhide: async (personId) => {
+      if (!(await this.#gcds.hiddenPeople()).some((person) => person.personId === personId))
+        throw new Error('this contact is not hidden');
+      await this.#gcds.unhide(personId);
+    },
+    hiddenContacts: async (): Promise<HiddenContact[]> => {
+      const accounts = new Map((await this.#providers.accounts()).map((a) => [a.id as string, a.info]));
+      return (await this.#gcds.hiddenPeople()).map((person) => ({
+        personId: person.personId,
+        displayName: person.displayName,
+        sourceNames: [...new Set(person.sources.map((source) => providerName(source.provider, accounts)))],
+      }));
+    },
     copyDraft: async (personId) => {
       const merged = await this.#consumer.getDetail(personId);
       return merged === undefined ? undefined : copyDraftOf(merged);
@@ -317,7 +345,7 @@ export class ContactsEngine {
     merge: (personIds) => this.#gcds.merge(personIds),
     unmerge: (personId) => this.#gcds.unmerge(personId),
     importVcf: (name, file, onProgress) =>
-      this.context.service<VcardClientApi>('vcard').importFile(
+      this.#vcard.importFile(
         name,
         file,
         Comlink.proxy((progress) => {

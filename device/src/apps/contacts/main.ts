@@ -8,6 +8,7 @@ import { AddNumberPicker } from './addNumberPicker';
 import { ContactDetail } from './contactDetail';
 import { ContactForm, type FormStart } from './contactForm';
 import { ContactList } from './contactList';
+import { HiddenContacts } from './hiddenContacts';
 import { ImportView } from './importView';
 import { MergeAndFix } from './mergeAndFix';
 import { MergePicker } from './mergePicker';
@@ -29,7 +30,7 @@ document.body.dataset.storage = storageIsolation();
 const api = await connectToEngine<ContactsAppApi>();
 const photos = new PhotoCache(api);
 
-type View = 'list' | 'detail' | 'form' | 'import' | 'merge' | 'add-number' | 'fix';
+type View = 'list' | 'detail' | 'form' | 'import' | 'merge' | 'add-number' | 'fix' | 'hidden';
 const views = new Map<View, HTMLElement>();
 
 /** How long a toast with an action (Undo) stays: long enough to read it and reach the button. */
@@ -126,6 +127,7 @@ async function addNumberTo(personId: string, number: string): Promise<void> {
 }
 
 const fix = new MergeAndFix(api, () => backToList(), notify);
+const hidden = new HiddenContacts(api, () => backToList(), notify);
 
 let formFrom: string | undefined;
 
@@ -170,6 +172,19 @@ const header = h(
     h(
       'button',
       {
+        attrs: { type: 'button', 'aria-label': 'Hidden contacts' },
+        on: {
+          click: () => {
+            show('hidden');
+            void hidden.show();
+          },
+        },
+      },
+      '◌',
+    ),
+    h(
+      'button',
+      {
         attrs: { type: 'button', 'aria-label': 'Import or export vCard' },
         on: { click: () => show('import') },
       },
@@ -194,6 +209,7 @@ views.set('import', h('div', { class: 'view' }, importView.element));
 views.set('merge', h('div', { class: 'view' }, picker.element));
 views.set('add-number', h('div', { class: 'view' }, addNumber.element));
 views.set('fix', h('div', { class: 'view' }, fix.element));
+views.set('hidden', h('div', { class: 'view' }, hidden.element));
 root.append(...views.values(), toast, live);
 show('list');
 list.mount();
@@ -226,7 +242,8 @@ document.addEventListener('keydown', (event) => {
 
 handleEscape(() => {
   const view = document.body.dataset.view;
-  if (view === 'detail' || view === 'import' || view === 'add-number' || view === 'fix') backToList();
+  if (view === 'detail' || view === 'import' || view === 'add-number' || view === 'fix' || view === 'hidden')
+    backToList();
   else if (view === 'form') cancelForm();
   else if (view === 'merge') void openPerson(detail.personId);
   else return list.clearSearch();
