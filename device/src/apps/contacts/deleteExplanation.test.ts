@@ -43,7 +43,7 @@ describe('listOfNames', () => {
 describe('withHideOffer', () => {
   it('adds what Hide does to the question when what stays is read-only', () => {
     expect(withHideOffer(deleteQuestion('Ana Lima', [local, vcard]), 'Ana Lima')).toBe(
-      'Delete Ana Lima from Phone contacts? Ana Lima stays in your contacts, because vCard file also has them. To keep Ana Lima out of every app, hide them instead: nothing is deleted, and Hidden contacts shows them again.',
+      'Delete Ana Lima from Phone contacts? Ana Lima stays in your contacts, because vCard file also has them. Or hide Ana Lima from every app: nothing is deleted, and Hidden contacts shows them again.',
     );
   });
 

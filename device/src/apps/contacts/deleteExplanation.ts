@@ -29,5 +29,5 @@ export function deleteQuestion(
  * question says what Hide does instead (nothing is deleted; every app leaves them out until shown again).
  */
 export function withHideOffer(question: string, name: string): string {
-  return `${question} To keep ${name} out of every app, hide them instead: nothing is deleted, and Hidden contacts shows them again.`;
+  return `${question} Or hide ${name} from every app: nothing is deleted, and Hidden contacts shows them again.`;
 }

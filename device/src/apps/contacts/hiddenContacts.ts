@@ -19,7 +19,7 @@ export class HiddenContacts {
     back: () => void,
     private readonly notify: (message: string) => void,
   ) {
-    this.#status = h('p', { class: 'fix-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+    this.#status = h('p', { class: 'hidden-status', attrs: { role: 'status', 'aria-live': 'polite' } });
     this.#list = h('ul', { class: 'fix-list', attrs: { 'aria-label': 'Hidden contacts' } });
     this.element = h(
       'section',
