@@ -21,6 +21,7 @@ import {
   unmergeDecisions,
 } from './decisions';
 import { findDuplicates } from './duplicateSearch';
+import { findHiddenPeople } from './hiddenPeople';
 import { PersonGraph } from './personGraph';
 import { forgetProvider, type GraphTransact, ingestProvider } from './providerIngest';
 import { ProviderWatcher } from './providerWatcher';
@@ -293,29 +294,7 @@ export class Gcds {
    */
   async hiddenPeople(): Promise<HiddenPerson[]> {
     await this.whenIdle();
-    const personIds = await this.#store.readExtra(['sources', 'decisions'], async ([sources, decisions]) => {
-      const ids = new Set<string>();
-      for (const key of hiddenSources(await decisions.getAll())) {
-        const source = await sources.get(key);
-        if (source !== undefined) ids.add(source.personId);
-      }
-      return [...ids];
-    });
-    const people: HiddenPerson[] = [];
-    for (const personId of personIds) {
-      const person = await this.#store.get(personId);
-      if (person?.hidden !== true) continue;
-      const primary = person.pointers[0]!;
-      const source = await this.#store.readExtra(['sources'], ([sources]) => sources.get(sourceKey(primary)));
-      people.push({
-        personId,
-        displayName: source?.displayName ?? '',
-        sources: person.pointers.map(({ provider, contactId }) => ({ provider, contactId })),
-      });
-    }
-    return people.sort(
-      (a, b) => a.displayName.localeCompare(b.displayName) || a.personId.localeCompare(b.personId),
-    );
+    return findHiddenPeople(this.#store);
   }
 
   #now(): number {
