@@ -255,16 +255,17 @@ export class PersonGraph {
         if (member.personId !== id) this.#sources.change(member.key, { ...member, personId: id });
       }
       const previous = previousOf.get(id);
-      const keys = cluster.members.map((member) => member.key);
-      const record: PersonRecord = withOnceReadableAt(
-        {
-          id,
-          pointers: cluster.members.map(pointerOf),
-          reasons: cluster.reasons,
-          ...(isHiddenPerson(keys, hidden) ? { hidden: true as const } : {}),
-        },
-        previous,
-      );
+      const person: PersonRecord = { id, pointers: cluster.members.map(pointerOf), reasons: cluster.reasons };
+      // Most regroups hide nobody: the members' keys are looked at only when some source is hidden.
+      if (
+        hidden.size > 0 &&
+        isHiddenPerson(
+          cluster.members.map((member) => member.key),
+          hidden,
+        )
+      )
+        person.hidden = true;
+      const record = withOnceReadableAt(person, previous);
       if (previous === undefined || JSON.stringify(previous) !== JSON.stringify(record)) {
         personWrites.push({ operation: 'put', id, data: record });
         peopleWritten += 1;
