@@ -45,6 +45,11 @@ export const otherLocalOnly = person(
 );
 /** In the .vcf only. */
 export const vcardOnly = person((t) => only('vcard')(t) && t.phones.length > 0, 'vCard-only person');
+export const otherVcardOnly = person(
+  (t) => only('vcard')(t) && t.phones.length > 0,
+  'second vCard-only person',
+  1,
+);
 /** Written down twice with only a different number format: the GCDS merges them by itself. */
 export const autoMerged = person(
   (t) => only('local', 'vcard')(t) && t.variants.every((v) => v === 'format') && t.phones.length > 0,

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { decisionKey } from './clustering';
-import { decisionOf, dismissDecisions, mergeDecisions, unmergeDecisions } from './decisions';
+import {
+  decisionOf,
+  dismissDecisions,
+  hiddenSources,
+  hideDecision,
+  hideDecisions,
+  isHiddenPerson,
+  mergeDecisions,
+  unmergeDecisions,
+} from './decisions';
 
 describe('decisionOf', () => {
   it('stores the pair sorted, under the same key whichever way round it is given', () => {
@@ -68,5 +77,39 @@ describe('dismissDecisions', () => {
   it('dismisses every pair across the two people except the pairs already decided', () => {
     const dismissed = dismissDecisions(['a1', 'a2'], ['b1'], new Set([decisionKey('a2', 'b1')]), 3);
     expect(dismissed).toEqual([decisionOf('a1', 'b1', 'dismissed', 3)]);
+  });
+});
+
+describe('hiding', () => {
+  it('is one decision per source, found by that source key like any decision', () => {
+    expect(hideDecision('vcard\u001fc1', 7)).toEqual({
+      key: decisionKey('vcard\u001fc1', 'vcard\u001fc1'),
+      members: ['vcard\u001fc1', 'vcard\u001fc1'],
+      kind: 'hidden',
+      at: 7,
+    });
+    // Never the key of a pair decision: two sources are never one key.
+    expect(hideDecision('a', 1).key).not.toBe(decisionOf('a', 'b', 'separate', 1).key);
+    expect(hideDecisions(['a', 'b'], 3).map((d) => d.members[0])).toEqual(['a', 'b']);
+  });
+
+  it('reads which sources are hidden, ignoring every other kind of decision', () => {
+    const decisions = [
+      ...hideDecisions(['a', 'b'], 1),
+      decisionOf('a', 'c', 'together', 1),
+      decisionOf('c', 'd', 'separate', 1),
+      decisionOf('c', 'e', 'dismissed', 1),
+    ];
+    expect([...hiddenSources(decisions)].sort()).toEqual(['a', 'b']);
+  });
+
+  it('hides a person while every source is hidden, and shows it whole when a new source joins', () => {
+    const hidden = new Set(['local\u001f1', 'vcard\u001fc1']);
+    expect(isHiddenPerson(['local\u001f1', 'vcard\u001fc1'], hidden)).toBe(true);
+    // The same cards re-imported come back under the same keys: still hidden.
+    expect(isHiddenPerson(['vcard\u001fc1'], hidden)).toBe(true);
+    // A new friend with the same number joined: something the user did not hide.
+    expect(isHiddenPerson(['local\u001f1', 'vcard\u001fc1', 'facebook-sim\u001ff9'], hidden)).toBe(false);
+    expect(isHiddenPerson([], hidden)).toBe(false);
   });
 });

@@ -92,3 +92,30 @@ export function dismissDecisions(
   }
   return dismissed;
 }
+
+/** The hide decision of one source: the user hid the person it is part of. */
+export function hideDecision(key: string, at: number): Decision {
+  return { key: decisionKey(key, key), members: [key, key], kind: 'hidden', at };
+}
+
+/** What hiding a person writes: one hide per source, so each source stays hidden wherever it goes. */
+export function hideDecisions(keys: readonly string[], at: number): Decision[] {
+  return keys.map((key) => hideDecision(key, at));
+}
+
+/** The keys of the sources the user hid, among these decisions. */
+export function hiddenSources(decisions: Iterable<Decision>): Set<string> {
+  const hidden = new Set<string>();
+  for (const decision of decisions) if (decision.kind === 'hidden') hidden.add(decision.members[0]);
+  return hidden;
+}
+
+/**
+ * Whether a person of these sources is hidden: only while every one of them is. A source that joins
+ * later (a new card, friend or contact with the same number) is something new about them the user has
+ * not hidden, so the person shows again, whole; hiding again hides the new source too. A re-import or
+ * full resync brings back the same keys, which stay hidden.
+ */
+export function isHiddenPerson(keys: readonly string[], hidden: ReadonlySet<string>): boolean {
+  return keys.length > 0 && keys.every((key) => hidden.has(key));
+}

@@ -13,14 +13,21 @@ import {
   whenSettled,
 } from '@gcds/shared';
 import type { Observable } from 'rxjs';
-import { dismissDecisions, mergeDecisions, unmergeDecisions } from './decisions';
+import {
+  dismissDecisions,
+  hiddenSources,
+  hideDecisions,
+  mergeDecisions,
+  unmergeDecisions,
+} from './decisions';
 import { findDuplicates } from './duplicateSearch';
+import { findHiddenPeople } from './hiddenPeople';
 import { PersonGraph } from './personGraph';
 import { forgetProvider, type GraphTransact, ingestProvider } from './providerIngest';
 import { ProviderWatcher } from './providerWatcher';
 import { GCDS_SCHEMA, GCDS_STORES, type GcdsSchema } from './schema';
 import { DEFAULT_SUGGESTION_LIMIT } from './suggestions';
-import type { DuplicateSuggestion, GcdsStatus, ProviderCursor } from './types';
+import type { DuplicateSuggestion, GcdsStatus, HiddenPerson, ProviderCursor } from './types';
 
 export const GCDS_APP_ID = 'gcds';
 export const GCDS_STORE_NAME = 'gcds';
@@ -240,6 +247,54 @@ export class Gcds {
         }
       }),
     );
+  }
+
+  /**
+   * The user hides a person: a hide decision per source, kept by source key like every decision, so it
+   * holds over re-syncs, a provider's reset or reinstall and a re-import of the same cards. Nothing is
+   * written to any provider. The person's record says `hidden`, and every app leaves it out.
+   */
+  async hide(personId: string): Promise<void> {
+    await this.#enqueue(() =>
+      this.#transact('hide', async (graph) => {
+        const members = await graph.membersOf(personId);
+        if (members.length === 0) throw new Error(`no person ${personId}`);
+        for (const decision of hideDecisions(
+          members.map((member) => member.key),
+          this.#now(),
+        )) {
+          await graph.putDecision(decision);
+        }
+        graph.touchPerson(personId);
+        await graph.regroup();
+      }),
+    );
+  }
+
+  /** Shows a hidden person again: every source of it loses its hide decision. */
+  async unhide(personId: string): Promise<void> {
+    await this.#enqueue(() =>
+      this.#transact('unhide', async (graph) => {
+        const members = await graph.membersOf(personId);
+        if (members.length === 0) throw new Error(`no person ${personId}`);
+        const keys = members.map((member) => member.key);
+        const hidden = hiddenSources(await graph.decisionsFor(keys));
+        for (const decision of hideDecisions(keys, 0)) {
+          if (hidden.has(decision.members[0])) await graph.deleteDecision(decision.key);
+        }
+        graph.touchPerson(personId);
+        await graph.regroup();
+      }),
+    );
+  }
+
+  /**
+   * Every hidden person there is now, by name (sources whose provider is gone keep their hide, for a
+   * reinstall or re-import, but are nobody to list until they are back).
+   */
+  async hiddenPeople(): Promise<HiddenPerson[]> {
+    await this.whenIdle();
+    return findHiddenPeople(this.#store);
   }
 
   #now(): number {

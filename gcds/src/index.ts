@@ -4,4 +4,11 @@ export { clusterSources } from './clustering';
 export { GCDS_APP_ID, GCDS_STORE_NAME, Gcds, type GcdsOptions } from './gcdsService';
 export { type SourceMatchKeys, sourceMatchKeys } from './matchKeys';
 export { sharedIdentifiers } from './sharedIdentifiers';
-export type { DuplicateSuggestion, GcdsStatus, PersonName, SourcePhone, SourceRecord } from './types';
+export type {
+  DuplicateSuggestion,
+  GcdsStatus,
+  HiddenPerson,
+  PersonName,
+  SourcePhone,
+  SourceRecord,
+} from './types';

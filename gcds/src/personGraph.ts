@@ -7,6 +7,7 @@ import {
 } from '@gcds/shared';
 import { v7 as uuidv7 } from 'uuid';
 import { assignPersonIds, clusterSources, MAX_BUCKET } from './clustering';
+import { hiddenSources, isHiddenPerson } from './decisions';
 import { PendingSources, type WholeReads } from './pendingSources';
 import type { GcdsSchema, GcdsTransaction } from './schema';
 import { identifierKey, markShared } from './sharedIdentifiers';
@@ -244,6 +245,7 @@ export class PersonGraph {
     const previousRecords = await Promise.all(stored.map((id) => this.tx.get(id)));
     const previousOf = new Map(stored.map((id, i) => [id, previousRecords[i]]));
 
+    const hidden = hiddenSources(decisions);
     const personWrites: WriteOperation<PersonRecord>[] = [];
     let peopleWritten = 0;
     const kept = new Set(ids);
@@ -253,10 +255,17 @@ export class PersonGraph {
         if (member.personId !== id) this.#sources.change(member.key, { ...member, personId: id });
       }
       const previous = previousOf.get(id);
-      const record: PersonRecord = withOnceReadableAt(
-        { id, pointers: cluster.members.map(pointerOf), reasons: cluster.reasons },
-        previous,
-      );
+      const person: PersonRecord = { id, pointers: cluster.members.map(pointerOf), reasons: cluster.reasons };
+      // Most regroups hide nobody: the members' keys are looked at only when some source is hidden.
+      if (
+        hidden.size > 0 &&
+        isHiddenPerson(
+          cluster.members.map((member) => member.key),
+          hidden,
+        )
+      )
+        person.hidden = true;
+      const record = withOnceReadableAt(person, previous);
       if (previous === undefined || JSON.stringify(previous) !== JSON.stringify(record)) {
         personWrites.push({ operation: 'put', id, data: record });
         peopleWritten += 1;

@@ -49,9 +49,13 @@ export interface SourceRecord extends SourceRef {
   emails: string[];
 }
 
-export type DecisionKind = 'together' | 'separate' | 'dismissed';
+/**
+ * `hidden` is about one source, not a pair: the user hid the person it is part of (its members are that
+ * source's key twice, so the `byMember` index finds it like any other decision).
+ */
+export type DecisionKind = 'together' | 'separate' | 'dismissed' | 'hidden';
 
-/** A user decision about two sources, keyed by their stable identities, never by local row ids. */
+/** A user decision about two sources (or one, when hidden), keyed by stable identities, never row ids. */
 export interface Decision {
   /** The two source keys, sorted and joined by `decisionKey`. */
   key: string;
@@ -86,4 +90,12 @@ export interface GcdsStatus {
   /** The last job's error, cleared by the next job that succeeds. */
   lastError?: StatusError | undefined;
   transactions: number;
+}
+
+/** A person the user hid, for the list where they can show it again. */
+export interface HiddenPerson {
+  personId: string;
+  /** The primary source's name, as the GCDS keeps it for explanations. */
+  displayName: string;
+  sources: SourceRef[];
 }

@@ -60,6 +60,13 @@ export interface PersonDetail {
   editable?: SourceRef;
   /** Why this contact cannot be edited here, when it comes from a read-only address book. */
   readOnlyReason?: string;
+  /** The record Delete removes: the editable one, else an imported card (the vCard provider's own). */
+  deletable?: SourceRef;
+  /**
+   * Something stays after Delete, and all of it is read-only (an import, Facebook, a read-only book):
+   * hiding the whole person is what makes them go, so the question offers it.
+   */
+  othersReadOnly: boolean;
   /** Each source provider's name as the user knows it (an account's address book by its name). */
   sourceNames: Record<string, string>;
   /** Each phone number as written → as the phone shows numbers (national at home, else international). */
@@ -80,6 +87,14 @@ export interface DuplicatePair {
   score: number;
   /** Why, one line per reason, for people ("Same phone number (06 12 34 56 78)"). */
   reasons: string[];
+}
+
+/** A person the user hid, as the Hidden contacts list shows them. */
+export interface HiddenContact {
+  personId: string;
+  displayName: string;
+  /** Where they come from, by the names the user knows ("Phone contacts", "vCard file"). */
+  sourceNames: string[];
 }
 
 export interface FieldError {
@@ -143,12 +158,20 @@ export interface ContactsAppApi {
   create(draft: ContactDraft, provider?: string): Promise<SaveResult>;
   /** Saves an edit to the provider that holds the contact (which refuses it if it is read-only). */
   update(provider: string, id: string, draft: ContactDraft): Promise<SaveResult>;
+  /** Deletes an editable record, or an imported card (the vCard provider deletes its own record). */
   remove(provider: string, id: string): Promise<void>;
   /**
-   * Undo of a delete of the phone's own contact: the local record back as it was (its merges with it); the
-   * person it is in again. A CardDAV card deleted is gone from its server: no Undo for those.
+   * Undo of a delete of the phone's own contact or of an imported card: the record back as it was, under
+   * its own id (its merges with it); the person it is in again. A CardDAV card deleted is gone from its
+   * server: no Undo for those.
    */
-  restore(localId: string): Promise<SaveResult>;
+  restore(provider: string, id: string): Promise<SaveResult>;
+  /** Hides a person this app shows from every app (a GCDS decision; no provider is written). */
+  hide(personId: string): Promise<void>;
+  /** Shows a hidden person again, everywhere. */
+  unhide(personId: string): Promise<void>;
+  /** Every person the user hid, by name. */
+  hiddenContacts(): Promise<HiddenContact[]>;
   /**
    * What the form starts from to edit a person with no local record (an import): the values the app
    * may copy into the phone's own contacts (never facebook-sim's, which may not leave it).
@@ -196,6 +219,12 @@ export interface ContactsAppApi {
 export const isEditableProvider: ArgCheck = (value) =>
   value === 'local' || (typeof value === 'string' && /^carddav-[0-9a-f]{8}$/.test(value));
 
+/** A provider a record may be deleted from: an editable one, or the vCard import (its own records). */
+export const isDeletableProvider: ArgCheck = (value) => value === 'vcard' || isEditableProvider(value);
+
+/** A provider whose deletes can be undone: the phone's own contacts and the vCard import. */
+export const isRestorableProvider: ArgCheck = (value) => value === 'local' || value === 'vcard';
+
 /** What the Contacts engine serves its frame, and the arguments each call accepts. */
 export const CONTACTS_APP_METHODS: AppMethodTable<ContactsAppApi> = methodTable<ContactsAppApi>({
   whoAmI: { args: [] },
@@ -209,8 +238,11 @@ export const CONTACTS_APP_METHODS: AppMethodTable<ContactsAppApi> = methodTable<
   editableContact: { args: [isEditableProvider, isText] },
   create: { args: [isPlainRecord, optional(isEditableProvider)] },
   update: { args: [isEditableProvider, isText, isPlainRecord] },
-  remove: { args: [isEditableProvider, isText] },
-  restore: { args: [isText] },
+  remove: { args: [isDeletableProvider, isText] },
+  restore: { args: [isRestorableProvider, isText] },
+  hide: { args: [isText] },
+  unhide: { args: [isText] },
+  hiddenContacts: { args: [] },
   copyDraft: { args: [isText] },
   createLinked: { args: [isText, isPlainRecord] },
   setFavorite: { args: [isText, isFlag] },

@@ -1,4 +1,4 @@
-import type { DuplicateSuggestion, GcdsStatus } from '@gcds/gcds';
+import type { DuplicateSuggestion, GcdsStatus, HiddenPerson } from '@gcds/gcds';
 import type {
   AddressBookInfo,
   CardDavStatus,
@@ -24,6 +24,9 @@ export interface GcdsClientApi {
   suggestDuplicates(personId: string, limit?: number): Promise<DuplicateSuggestion[]>;
   dismissSuggestion(personId: string, otherId: string): Promise<void>;
   personOf(source: SourceRef): Promise<string | undefined>;
+  hide(personId: string): Promise<void>;
+  unhide(personId: string): Promise<void>;
+  hiddenPeople(): Promise<HiddenPerson[]>;
   whenIdle(): Promise<void>;
 }
 
@@ -103,6 +106,10 @@ export interface VcardClientApi {
     file: Blob | Uint8Array,
     onProgress: (progress: ImportProgress) => void,
   ): Promise<ImportReport>;
+  /** Deletes one imported contact (the provider's own record; the file itself is not touched). */
+  remove(id: string): Promise<void>;
+  /** Undo of `remove`, moments after it: the same record back under its own id. */
+  restore(id: string): Promise<ProviderSaveResult>;
 }
 
 /** A CardDAV account as the user added it on this phone (kept in the device's settings). */

@@ -16,6 +16,7 @@ import type {
   ContactRow,
   ContactsAppApi,
   DuplicatePair,
+  HiddenContact,
   ListOrder,
   ListSection,
   MergeSuggestion,
@@ -32,7 +33,8 @@ import type {
   VcardClientApi,
 } from '../protocol/workerApis';
 import { displayNumber } from './callerIdView';
-import { contactDetailView } from './contactDetailView';
+import { contactDetailView, providerName } from './contactDetailView';
+import { rowOf, thumbnailOf } from './contactRow';
 import { EditableProviders } from './editableProviders';
 import { setFavorite } from './favoriteStar';
 import { ListWindow } from './listWindow';
@@ -69,31 +71,6 @@ export interface ContactsEngineContext {
   readBlob(provider: string, blobId: string): Promise<StoredBlob | undefined>;
   /** The app's settings, kept by the engine (the frame has no storage). */
   settings: { nameOrder(): Promise<ListOrder>; setNameOrder(order: ListOrder): Promise<void> };
-}
-
-export function rowOf(entry: ContactListEntry, region: string): ContactRow {
-  const phone = entry.phones[0]?.value;
-  return {
-    personId: entry.personId,
-    displayName: entry.displayName,
-    // A number as the phone shows numbers (national at home), however its source wrote it.
-    subtitle:
-      entry.org ?? (phone === undefined ? undefined : displayNumber(phone, region)) ?? entry.emails[0] ?? '',
-    hasPhoto: entry.thumbnail !== undefined,
-    ...(entry.thumbnail === undefined ? {} : { photoId: entry.thumbnail.blobId }),
-    favorite: entry.favorite,
-  };
-}
-
-/** The thumbnail a detail's photo has, in the shape a list row holds it. */
-function thumbnailOf(merged: MergedContact | undefined): ContactListEntry['thumbnail'] {
-  const photo = merged?.photo;
-  if (photo === undefined) return undefined;
-  return {
-    source: photo.source,
-    blobId: photo.value.thumbnailId ?? photo.value.id,
-    mediaType: photo.value.mediaType,
-  };
 }
 
 /**
@@ -153,6 +130,10 @@ export class ContactsEngine {
 
   get #local() {
     return this.context.service<LocalClientApi>('local');
+  }
+
+  get #vcard() {
+    return this.context.service<VcardClientApi>('vcard');
   }
 
   #layout() {
@@ -259,10 +240,33 @@ export class ContactsEngine {
     },
     update: async (provider, id, draft): Promise<SaveResult> =>
       this.#saved(provider, await this.#providers.editable(provider).update(id, draft)),
-    remove: (provider, id) => this.#providers.editable(provider).remove(id),
-    // The phone's own contacts only: a CardDAV card deleted is gone from the server (a new card would be
-    // a new href, not the record the GCDS's merges name), so the app offers no Undo for those.
-    restore: async (localId): Promise<SaveResult> => this.#saved('local', await this.#local.restore(localId)),
+    // An imported card is the vCard provider's to delete, as a phone contact is the local provider's.
+    remove: (provider, id) =>
+      provider === 'vcard' ? this.#vcard.remove(id) : this.#providers.editable(provider).remove(id),
+    // The phone's own contacts and imported cards: each provider puts back the record it removed. A
+    // CardDAV card deleted is gone from the server (a new card would be a new href, not the record the
+    // GCDS's merges name), so the app offers no Undo for those.
+    restore: async (provider, id): Promise<SaveResult> =>
+      this.#saved(provider, await (provider === 'vcard' ? this.#vcard : this.#local).restore(id)),
+    hide: async (personId) => {
+      // Only a person this app shows: the id is the app's, checked against its own database.
+      if ((await this.#consumer.getDetail(personId)) === undefined)
+        throw new Error('this contact is no longer here');
+      await this.#gcds.hide(personId);
+    },
+    unhide: async (personId) => {
+      if (!(await this.#gcds.hiddenPeople()).some((person) => person.personId === personId))
+        throw new Error('this contact is not hidden');
+      await this.#gcds.unhide(personId);
+    },
+    hiddenContacts: async (): Promise<HiddenContact[]> => {
+      const accounts = new Map((await this.#providers.accounts()).map((a) => [a.id as string, a.info]));
+      return (await this.#gcds.hiddenPeople()).map((person) => ({
+        personId: person.personId,
+        displayName: person.displayName,
+        sourceNames: [...new Set(person.sources.map((source) => providerName(source.provider, accounts)))],
+      }));
+    },
     copyDraft: async (personId) => {
       const merged = await this.#consumer.getDetail(personId);
       return merged === undefined ? undefined : copyDraftOf(merged);
@@ -353,7 +357,7 @@ export class ContactsEngine {
     merge: (personIds) => this.#gcds.merge(personIds),
     unmerge: (personId) => this.#gcds.unmerge(personId),
     importVcf: (name, file, onProgress) =>
-      this.context.service<VcardClientApi>('vcard').importFile(
+      this.#vcard.importFile(
         name,
         file,
         Comlink.proxy((progress) => {

@@ -23,6 +23,9 @@ const client: GcdsClientApi = {
   suggestDuplicates: (id, limit) => running().suggestDuplicates(id, limit),
   dismissSuggestion: (id, other) => running().dismissSuggestion(id, other),
   personOf: (source) => running().personOf(source),
+  hide: (id) => running().hide(id),
+  unhide: (id) => running().unhide(id),
+  hiddenPeople: () => running().hiddenPeople(),
   whenIdle: () => running().whenIdle(),
 };
 

@@ -5,7 +5,7 @@ import {
   realSleep,
 } from '@gcds/provider-facebook-sim';
 import { createLocalProvider, type LocalContactsApi } from '@gcds/provider-local';
-import { createVcardProvider, type VcardProviderApi } from '@gcds/provider-vcard';
+import { createVcardProvider, type RemovedCard, type VcardProviderApi } from '@gcds/provider-vcard';
 import { type Contact, DataStorePlatform, PROVIDER_STORE_NAME, ProviderRegistry } from '@gcds/shared';
 import * as Comlink from 'comlink';
 import { generateDemoBook } from '../demo/demoBook';
@@ -13,10 +13,12 @@ import { BUILTIN_PROVIDERS, type BuiltinProviderId, type DeviceConfig } from '..
 import type {
   LocalClientApi,
   ProviderNotice,
+  ProviderSaveResult,
   ProviderWorkerApi,
   VcardClientApi,
 } from '../protocol/workerApis';
 import { asSaveResult, withoutIdOf } from './providerSaveResult';
+import { UndoShelf } from './undoShelf';
 
 /**
  * One provider in its own worker: its own platform instance and registry, which installs this one
@@ -34,8 +36,14 @@ export const DEMO_VCF_NAME = 'demo-contacts.vcf';
 
 /** How long a removed contact can be put back (the Undo on the toast shows for less). */
 const UNDO_WINDOW_MS = 60_000;
-/** Contacts removed through the client, kept for Undo until the window closes. */
-const recentlyRemoved = new Map<string, { contact: Contact; at: number }>();
+/** Contacts removed through the local client, kept for Undo until the window closes. */
+const recentlyRemoved = new UndoShelf<Contact>(UNDO_WINDOW_MS);
+/** Imported records removed through the vCard client, kept for Undo the same way. */
+const recentlyRemovedCards = new UndoShelf<RemovedCard>(UNDO_WINDOW_MS);
+/** What an Undo answers once its window closed (or for a record it never removed). */
+function cannotRestore(): ProviderSaveResult {
+  return { ok: false, errors: [{ field: '', message: 'this contact can no longer be restored' }] };
+}
 
 const localClient: LocalClientApi = {
   describe: async () => ({ name: BUILTIN_PROVIDERS.local.name, writable: true }),
@@ -59,20 +67,14 @@ const localClient: LocalClientApi = {
   async remove(id) {
     const contact = await local!.get(id);
     await local!.remove(id);
-    const now = Date.now();
-    for (const [key, removed] of recentlyRemoved) {
-      if (now - removed.at > UNDO_WINDOW_MS) recentlyRemoved.delete(key);
-    }
-    if (contact !== undefined) recentlyRemoved.set(id, { contact, at: now });
+    if (contact !== undefined) recentlyRemoved.put(id, contact);
   },
   async restore(id) {
     const removed = recentlyRemoved.get(id);
-    if (removed === undefined || Date.now() - removed.at > UNDO_WINDOW_MS) {
-      return { ok: false, errors: [{ field: '', message: 'this contact can no longer be restored' }] };
-    }
+    if (removed === undefined) return cannotRestore();
     try {
       // Under its own id, photo and all (a removed record's photo blob stays in the store).
-      const { updatedAt: _updatedAt, ...contact } = removed.contact;
+      const { updatedAt: _updatedAt, ...contact } = removed;
       const restored = await local!.add(contact);
       recentlyRemoved.delete(id);
       return { ok: true, id: restored.id };
@@ -117,6 +119,20 @@ const vcardClient: VcardClientApi = {
       errors: report.errors.map((error) => ({ line: error.line, message: error.message })),
       warnings: report.warnings.map((warning) => ({ line: warning.line, message: warning.message })),
     };
+  },
+  async remove(id) {
+    const removed = await vcard!.removeRecord(id);
+    if (removed === undefined) throw new Error('no imported file has this contact');
+    recentlyRemovedCards.put(id, removed);
+    emit({ kind: 'info', message: `deleted a contact imported from ${removed.file}` });
+  },
+  async restore(id) {
+    const removed = recentlyRemovedCards.get(id);
+    if (removed === undefined) return cannotRestore();
+    // The same record under its own id, so the GCDS's decisions about it (merges, hides) hold again.
+    await vcard!.restoreRecord(removed);
+    recentlyRemovedCards.delete(id);
+    return { ok: true, id };
   },
 };
 

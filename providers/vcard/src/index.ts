@@ -23,6 +23,7 @@ export {
   createVcardProvider,
   DEFAULT_BATCH_SIZE,
   MAX_BATCH_SIZE,
+  type RemovedCard,
   VCARD_PROVIDER_ID,
   VCARD_PROVIDER_MANIFEST,
   type VcardCardRecord,

@@ -6,7 +6,6 @@ import {
   type ProviderDefinition,
   type ProviderManifest,
   SerialQueue,
-  type StoredBlob,
   storePhoto,
   type ThumbnailMaker,
   type WriteOperation,
@@ -19,9 +18,23 @@ import { FileStateParts } from './fileStateParts';
 import { exportVcardsWithPhotos } from './mergedPeopleVcf';
 import { nextMacrotask } from './nextMacrotask';
 import { parseCardBlock } from './parseVcardFile';
-import type { VcardExportVersion } from './vcardExport';
-import type { VcardParseError, VcardParseWarning } from './vcardParseResult';
+import type {
+  RemovedCard,
+  VcardImportOptions,
+  VcardImportReport,
+  VcardProviderApi,
+} from './vcardProviderApi';
 import { isVcardSource, sourceSize, type VcardSource } from './vcardSource';
+
+export type {
+  RemovedCard,
+  VcardCardRecord,
+  VcardExportAllOptions,
+  VcardImportOptions,
+  VcardImportProgress,
+  VcardImportReport,
+  VcardProviderApi,
+} from './vcardProviderApi';
 
 export const VCARD_PROVIDER_ID = 'vcard';
 
@@ -43,79 +56,6 @@ export interface VcardProviderOptions {
   displayName?: string;
   /** Makes photo thumbnails; by default a canvas where the runtime has one, else the photo itself. */
   makeThumbnail?: ThumbnailMaker;
-}
-
-export interface VcardImportProgress {
-  file: string;
-  /** Cards handled so far (imported, unchanged, skipped or reported). */
-  done: number;
-  /** Cards found so far: the file is read as it is imported, so this is the file's count at the last call. */
-  total: number;
-  /** Bytes of the file read so far. */
-  bytesRead: number;
-  /** The file's size, when known before reading it (bytes, text's UTF-8 aside, and Blobs; not streams). */
-  bytesTotal?: number;
-}
-
-export interface VcardImportOptions {
-  /** Told after each batch is committed; the last call has `done === total`. */
-  onProgress?: (progress: VcardImportProgress) => void;
-  /** Cards per batch (one transaction each), 1 to MAX_BATCH_SIZE; DEFAULT_BATCH_SIZE by default. */
-  batchSize?: number;
-}
-
-export interface VcardImportReport {
-  file: string;
-  /** BEGIN:VCARD blocks in the file. */
-  total: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  removed: number;
-  /** Records gone from the file but kept, because a broken card without a UID might be one of them. */
-  removalsDeferred: number;
-  skippedGroups: number;
-  /** Which record each imported card is, in file order (unchanged cards included; broken ones not). */
-  cards: VcardCardRecord[];
-  /** Broken cards and stray text, each with its file and line; nothing else of the file is affected. */
-  errors: VcardParseError[];
-  /**
-   * Cards imported with something left out or guessed (a bad photo dropped, a legacy charset guessed,
-   * NUL bytes removed), and what the file as a whole needed (a byte-order mark that lied), by line.
-   */
-  warnings: VcardParseWarning[];
-}
-
-/** A card of the file and the record it became: how a tool names a record's origin. */
-export interface VcardCardRecord {
-  id: string;
-  uid: string | null;
-  /** 0-based position among the file's BEGIN:VCARD blocks, broken ones included. */
-  index: number;
-  /** 1-based line of its BEGIN:VCARD. */
-  line: number;
-}
-
-export interface VcardExportAllOptions {
-  version?: VcardExportVersion;
-}
-
-/** The API of a vCard provider: import files, remove them, export everything it holds. */
-export interface VcardProviderApi {
-  /**
-   * Imports a .vcf file: bytes, text, a Blob (a browser File) or a stream of byte chunks, read and
-   * written a batch at a time, so memory follows the batch, not the file. Re-importing the same content writes nothing; an edited file
-   * updates the cards that changed and removes the cards that are gone (only those that came from it).
-   */
-  importFile(name: string, data: VcardSource, options?: VcardImportOptions): Promise<VcardImportReport>;
-  /** Removes every record that came from the file; returns how many. */
-  removeFile(name: string): Promise<number>;
-  /** Names of the files with records in the store. */
-  listFiles(): Promise<string[]>;
-  /** Every contact of the store as one .vcf text, photos inline. */
-  exportAll(options?: VcardExportAllOptions): Promise<string>;
-  /** A stored photo or thumbnail by its blob id (`photo.id` or `photo.thumbnailId`). */
-  getPhotoBlob(blobId: string): Promise<StoredBlob | undefined>;
 }
 
 /** A provider of contacts imported from vCard files; read-only to the user. */
@@ -343,6 +283,45 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
         await compactFile(name, reconciler, parts);
         await releaseBlobs(reconciler.releasedBlobs());
         return ids.length;
+      });
+    },
+
+    async removeRecord(id) {
+      return serialized(async (): Promise<RemovedCard | undefined> => {
+        for (const file of await files()) {
+          const { parts, state } = await loadFile(file);
+          const record = state.records[id];
+          if (record === undefined) continue;
+          const contact = await store.get(id);
+          const blobs: RemovedCard['blobs'] = [];
+          for (const blobId of record.blobs ?? []) {
+            const blob = await store.getBlob(blobId);
+            if (blob !== undefined) blobs.push([blobId, blob]);
+          }
+          const reconciler = new FileReconciler(file, state);
+          await removeInBatches(file, reconciler, parts, [id], 1);
+          await compactFile(file, reconciler, parts);
+          await releaseBlobs(reconciler.releasedBlobs());
+          return contact === undefined ? undefined : { file, contact, record, blobs };
+        }
+        return undefined;
+      });
+    },
+
+    async restoreRecord(removed) {
+      checkFileName(removed.file);
+      return serialized(async () => {
+        assertRunning();
+        const { parts, state } = await loadFile(removed.file);
+        const reconciler = new FileReconciler(removed.file, state);
+        for (const [blobId, blob] of removed.blobs) {
+          if ((await store.getBlob(blobId)) === undefined) await store.putBlob(blobId, blob);
+        }
+        const { id } = removed.contact;
+        reconciler.written(id, removed.record);
+        const meta = await metaFor(removed.file, reconciler, parts);
+        await store.bulk([{ operation: 'put', id, data: removed.contact }], { meta });
+        await compactFile(removed.file, reconciler, parts);
       });
     },
 

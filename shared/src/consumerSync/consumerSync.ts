@@ -220,7 +220,10 @@ class IdbConsumerSync implements ConsumerSync {
     reset: boolean,
     sources: ProviderRecordReader,
   ): Promise<void> {
-    const people = [...pending.values()].filter((person): person is PersonRecord => person !== null);
+    // A hidden person projects to nothing: its provider records need not be read.
+    const people = [...pending.values()].filter(
+      (person): person is PersonRecord => person !== null && person.hidden !== true,
+    );
     const pointed = await sources.read(people);
     const rows = new Map<string, ProjectedRows | null>();
     for (const [personId, person] of pending) {

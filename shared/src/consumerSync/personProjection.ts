@@ -16,6 +16,8 @@ export function projectPerson(
   /** The consumer schema's stores: the only ones a projection may write to. */
   storeNames: readonly string[],
 ): ProjectedRows | null {
+  // A person the user hid is in no app: not listed, not found, not named for a call or a thread.
+  if (person.hidden === true) return null;
   const projectFrom = (sources: typeof pointed): ProjectedRows | null => {
     const merged = composeMergedContact(person, sources, {
       readerLevel: options.identity.accessLevel,

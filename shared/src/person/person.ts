@@ -38,6 +38,11 @@ export interface PersonRecord {
    * Readers below it never held the person, so they never hear of it (not even its id).
    */
   onceReadableAt?: AccessLevel;
+  /**
+   * The user hid this person (every source of it): no app lists, finds or names them until unhidden.
+   * Present only when true, so people nobody hid are written exactly as before.
+   */
+  hidden?: true;
 }
 
 export function sourceKey(ref: SourceRef): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deleteQuestion, listOfNames } from './deleteExplanation';
+import { deleteQuestion, listOfNames, withHideOffer } from './deleteExplanation';
 
 const local = { provider: 'local', contactId: 'l1' };
 const vcard = { provider: 'vcard', contactId: 'v1' };
@@ -37,5 +37,20 @@ describe('listOfNames', () => {
     expect(listOfNames([])).toBe('');
     expect(listOfNames(['A'])).toBe('A');
     expect(listOfNames(['A', 'B', 'C'])).toBe('A, B and C');
+  });
+});
+
+describe('withHideOffer', () => {
+  it('adds what Hide does to the question when what stays is read-only', () => {
+    expect(withHideOffer(deleteQuestion('Ana Lima', [local, vcard]), 'Ana Lima')).toBe(
+      'Delete Ana Lima from Phone contacts? Ana Lima stays in your contacts, because vCard file also has them. Or hide Ana Lima from every app: nothing is deleted, and Hidden contacts shows them again.',
+    );
+  });
+
+  it('asks an import-only delete by the import it goes from', () => {
+    expect(deleteQuestion('Ana Lima', [vcard], 'vcard')).toBe('Delete Ana Lima from vCard file?');
+    expect(deleteQuestion('Ana Lima', [vcard, facebook], 'vcard')).toBe(
+      'Delete Ana Lima from vCard file? Ana Lima stays in your contacts, because Facebook (simulated) also has them.',
+    );
   });
 });

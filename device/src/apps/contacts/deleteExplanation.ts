@@ -23,3 +23,11 @@ export function deleteQuestion(
   if (others.length === 0) return `Delete ${name} from ${from === 'local' ? 'your phone contacts' : where}?`;
   return `Delete ${name} from ${where}? ${name} stays in your contacts, because ${listOfNames(others)} also ${others.length === 1 ? 'has' : 'have'} them.`;
 }
+
+/**
+ * The delete question when what stays is all read-only: deleting one record leaves the person, so the
+ * question says what Hide does instead (nothing is deleted; every app leaves them out until shown again).
+ */
+export function withHideOffer(question: string, name: string): string {
+  return `${question} Or hide ${name} from every app: nothing is deleted, and Hidden contacts shows them again.`;
+}

@@ -1,7 +1,7 @@
 import type { PersonDetail } from '../../protocol/contactsApi';
 import { confirmDialog } from '../../ui/dialog';
 import { h } from '../../ui/dom';
-import { deleteRecord } from './deleteFlow';
+import { deleteRecord, hidePerson } from './deleteFlow';
 import type { DetailContext } from './detailActions';
 import { sourceName } from './sourceNames';
 
@@ -13,28 +13,34 @@ export function detailButtons(
 ): HTMLButtonElement[] {
   const { api, actions } = context;
   const m = detail.merged;
-  const names = detail.sourceNames;
   const buttons: HTMLButtonElement[] = [];
-  if (detail.editable !== undefined) {
-    const editable = detail.editable;
-    buttons.push(
-      h('button', { attrs: { type: 'button' }, on: { click: () => actions.edit(editable) } }, 'Edit'),
-    );
+  const editable = detail.editable;
+  buttons.push(
+    editable === undefined
+      ? h('button', { attrs: { type: 'button' }, on: { click: () => actions.editCopy(m.personId) } }, 'Edit')
+      : h('button', { attrs: { type: 'button' }, on: { click: () => actions.edit(editable) } }, 'Edit'),
+  );
+  const deletable = detail.deletable;
+  if (deletable !== undefined) {
     buttons.push(
       h(
         'button',
         {
           class: 'danger',
           attrs: { type: 'button' },
-          on: { click: () => void deleteRecord(api, actions, editable, name, m.sources, names) },
+          on: { click: () => void deleteRecord(api, actions, detail, deletable, name) },
         },
         'Delete',
       ),
     );
-  }
-  if (detail.editable === undefined) {
+  } else {
+    // Nothing here can be deleted (Facebook, a read-only book): hiding is what the user can do.
     buttons.push(
-      h('button', { attrs: { type: 'button' }, on: { click: () => actions.editCopy(m.personId) } }, 'Edit'),
+      h(
+        'button',
+        { attrs: { type: 'button' }, on: { click: () => void hidePerson(api, actions, m.personId, name) } },
+        'Hide',
+      ),
     );
   }
   if (m.sources.length > 1) {

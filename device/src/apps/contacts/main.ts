@@ -8,6 +8,7 @@ import { AddNumberPicker } from './addNumberPicker';
 import { ContactDetail } from './contactDetail';
 import { ContactForm, type FormStart } from './contactForm';
 import { ContactList } from './contactList';
+import { HiddenContacts } from './hiddenContacts';
 import { ImportView } from './importView';
 import { ListSettings } from './listSettings';
 import { MergeAndFix } from './mergeAndFix';
@@ -30,7 +31,7 @@ document.body.dataset.storage = storageIsolation();
 const api = await connectToEngine<ContactsAppApi>();
 const photos = new PhotoCache(api);
 
-type View = 'list' | 'detail' | 'form' | 'import' | 'merge' | 'add-number' | 'fix' | 'settings';
+type View = 'list' | 'detail' | 'form' | 'import' | 'merge' | 'add-number' | 'fix' | 'settings' | 'hidden';
 const views = new Map<View, HTMLElement>();
 
 /** How long a toast with an action (Undo) stays: long enough to read it and reach the button. */
@@ -136,6 +137,7 @@ const settings = new ListSettings(
     void list.reload();
   },
 );
+const hidden = new HiddenContacts(api, () => backToList(), notify);
 
 let formFrom: string | undefined;
 
@@ -193,6 +195,19 @@ const header = h(
     h(
       'button',
       {
+        attrs: { type: 'button', 'aria-label': 'Hidden contacts' },
+        on: {
+          click: () => {
+            show('hidden');
+            void hidden.show();
+          },
+        },
+      },
+      '◌',
+    ),
+    h(
+      'button',
+      {
         attrs: { type: 'button', 'aria-label': 'Import or export vCard' },
         on: { click: () => show('import') },
       },
@@ -218,6 +233,7 @@ views.set('merge', h('div', { class: 'view' }, picker.element));
 views.set('add-number', h('div', { class: 'view' }, addNumber.element));
 views.set('fix', h('div', { class: 'view' }, fix.element));
 views.set('settings', h('div', { class: 'view' }, settings.element));
+views.set('hidden', h('div', { class: 'view' }, hidden.element));
 root.append(...views.values(), toast, live);
 show('list');
 list.mount();
@@ -255,7 +271,8 @@ handleEscape(() => {
     view === 'import' ||
     view === 'add-number' ||
     view === 'fix' ||
-    view === 'settings'
+    view === 'settings' ||
+    view === 'hidden'
   )
     backToList();
   else if (view === 'form') cancelForm();
