@@ -16,7 +16,7 @@ import type { Observable } from 'rxjs';
 import { dismissDecisions, mergeDecisions, unmergeDecisions } from './decisions';
 import { findDuplicates } from './duplicateSearch';
 import { PersonGraph } from './personGraph';
-import { forgetProvider, type GraphTransact, ingestProvider } from './providerIngest';
+import { forgetProvider, type GraphTransact, type IngestPaging, ingestProvider } from './providerIngest';
 import { ProviderWatcher } from './providerWatcher';
 import { GCDS_SCHEMA, GCDS_STORES, type GcdsSchema } from './schema';
 import { DEFAULT_SUGGESTION_LIMIT } from './suggestions';
@@ -37,6 +37,8 @@ export interface GcdsOptions {
    * Throwing aborts that transaction: crash-injection tests kill the service at every boundary this way.
    */
   beforeCommit?: (label: string) => void;
+  /** Provider records per ingest transaction (DEFAULT_INGEST_PAGING unless told; tests use small pages). */
+  ingestPaging?: IngestPaging;
 }
 
 /** People listed per read when walking every person id. */
@@ -44,10 +46,10 @@ const PERSON_ID_PAGE = 1000;
 
 /**
  * The headless Global Contacts DataStore. It discovers provider stores through the platform, syncs each
- * from its own cursor, and keeps one record per person as pointers to provider records. A provider batch,
- * the regrouping it causes and the provider's cursor commit in ONE transaction, so a kill at any moment
- * loses and doubles nothing; a provider's first population is one transaction too, so no consumer ever
- * sees half of it.
+ * from its own cursor, and keeps one record per person as pointers to provider records. A page of a
+ * provider's changes, the regrouping it causes and the provider's cursor commit in ONE transaction, so a
+ * kill at any moment loses and doubles nothing; a first population is many such pages, and every app
+ * shows the first one while the rest is read.
  *
  * This is the facade: watching is `ProviderWatcher`'s, ingest `providerIngest`'s, the decisions a user's
  * merge, unmerge or dismissal writes `decisions`'s, and suggestions `suggestions`'s. It schedules them:
@@ -64,6 +66,7 @@ export class Gcds {
     revision: 0,
     providers: [],
     transactions: 0,
+    sources: 0,
   });
   readonly #jobs = new SerialQueue();
   #pendingRun: Promise<void> | undefined;
@@ -103,6 +106,8 @@ export class Gcds {
       { schema: GCDS_SCHEMA },
     );
     const gcds = new Gcds(options, store);
+    // Counted once here, then kept by every transaction's change: a count walks every key.
+    gcds.#update({ sources: await store.readExtra(['sources'], ([sources]) => sources.count()) });
     await gcds.#watcher.start();
     // Providers uninstalled while the GCDS was not running: their people must go too.
     const cursors = await store.readExtra(['cursors'], ([c]) => c.getAll());
@@ -281,7 +286,12 @@ export class Gcds {
   async #ingest(provider: string): Promise<void> {
     const reader = this.#watcher.reader(provider);
     if (reader === undefined) return;
-    const context = { store: this.#store, transact: this.#transact, region: this.#options.region ?? 'US' };
+    const context = {
+      store: this.#store,
+      transact: this.#transact,
+      region: this.#options.region ?? 'US',
+      paging: this.#options.ingestPaging,
+    };
     const cursor = await ingestProvider(context, reader, () => this.#watcher.reader(provider) !== undefined);
     if (cursor !== undefined) this.#cursors.set(provider, cursor);
   }
@@ -300,11 +310,14 @@ export class Gcds {
   }
 
   readonly #transact: GraphTransact = async (label, body) => {
+    let graph: PersonGraph | undefined;
     await this.#store.transact(GCDS_STORES, async (tx) => {
-      await body(new PersonGraph(tx), tx);
+      graph = new PersonGraph(tx);
+      await body(graph, tx);
       this.#options.beforeCommit?.(label);
     });
-    this.#update({ transactions: this.#status.value.transactions + 1 });
+    const { transactions, sources } = this.#status.value;
+    this.#update({ transactions: transactions + 1, sources: sources + (graph?.sourceCountChange ?? 0) });
   };
 
   #update(patch: Partial<GcdsStatus>): void {

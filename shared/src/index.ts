@@ -71,6 +71,7 @@ export type {
   OwnerTransaction,
   StoredBlob,
   StoreSchema,
+  SyncCursor,
   SyncPoint,
   SyncTask,
   TransactionalDataStoreOwner,
