@@ -292,8 +292,15 @@ export class Gcds {
       region: this.#options.region ?? 'US',
       paging: this.#options.ingestPaging,
     };
-    const cursor = await ingestProvider(context, reader, () => this.#watcher.reader(provider) !== undefined);
+    const { cursor, more } = await ingestProvider(
+      context,
+      reader,
+      () => this.#watcher.reader(provider) !== undefined,
+      () => this.#dirty.size > 0,
+    );
     if (cursor !== undefined) this.#cursors.set(provider, cursor);
+    // Its turn is over: the providers waiting go first, then it goes on from its cursor.
+    if (more) this.#dirty.add(provider);
   }
 
   async #forget(provider: string): Promise<void> {
@@ -317,7 +324,12 @@ export class Gcds {
       this.#options.beforeCommit?.(label);
     });
     const { transactions, sources } = this.#status.value;
-    this.#update({ transactions: transactions + 1, sources: sources + (graph?.sourceCountChange ?? 0) });
+    // The revision with the sources it holds, page by page: what an app at that revision can show.
+    this.#update({
+      transactions: transactions + 1,
+      sources: sources + (graph?.sourceCountChange ?? 0),
+      revision: await this.#store.getRevision(),
+    });
   };
 
   #update(patch: Partial<GcdsStatus>): void {

@@ -112,15 +112,18 @@ async function readPage(tasks: SyncCursor<Contact>, size: number): Promise<ReadP
  * their keys computed before a page's transaction opens (a transaction must not wait on anything but
  * itself); the next page is read while the previous one commits. A replay after a clear cannot be resumed
  * in the middle: its pages commit without a cursor (a kill replays it from the start), sources it brings
- * replace the stored ones as they come, and those it did not bring go with its last page. Returns the
- * cursor written last, or undefined when there was nothing to write (or the provider went away mid-read:
+ * replace the stored ones as they come, and those it did not bring go with its last page. After a page
+ * with its cursor it stops when `otherWaiting` says another provider waits, so that every provider's first
+ * pages reach the apps while one of them is still importing (`more`: it has more to read). `cursor` is the
+ * one written last, undefined when there was nothing to write (or the provider went away mid-read:
  * `stillWatched` says so).
  */
 export async function ingestProvider(
   context: IngestContext,
   reader: DataStoreReader<Contact>,
   stillWatched: () => boolean,
-): Promise<ProviderCursor | undefined> {
+  otherWaiting: () => boolean = () => false,
+): Promise<{ cursor: ProviderCursor | undefined; more: boolean }> {
   const provider = reader.owner;
   const cursor = await context.store.readExtra(['cursors'], ([cursors]) => cursors.get(provider));
   const keys = `${MATCH_KEYS_VERSION}/${context.region}`;
@@ -142,7 +145,7 @@ export async function ingestProvider(
         page = await reading;
       } catch (error) {
         // The store went away under us (uninstalled mid-sync): the uninstall job cleans up.
-        if (!stillWatched()) return written;
+        if (!stillWatched()) return { cursor: written, more: false };
         throw error;
       }
       const { done } = page;
@@ -157,7 +160,7 @@ export async function ingestProvider(
         done.revision === standing.revision &&
         done.epoch === standing.epoch
       ) {
-        return written;
+        return { cursor: written, more: false };
       }
       if (done === undefined) {
         size = Math.min(size * 2, paging.max);
@@ -190,7 +193,8 @@ export async function ingestProvider(
         if (next !== undefined) await tx.objectStore('cursors').put(next);
       });
       if (next !== undefined) written = next;
-      if (done !== undefined) return written;
+      if (done !== undefined) return { cursor: written, more: false };
+      if (next !== undefined && otherWaiting()) return { cursor: written, more: true };
     }
   } finally {
     tasks.close();

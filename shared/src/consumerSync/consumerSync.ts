@@ -186,6 +186,15 @@ class IdbConsumerSync implements ConsumerSync {
     let reset = resume === undefined;
     let pending = new Map<string, PersonRecord | null>();
     let savedRevision = resume?.point.revision;
+    /** Everyone written since this run's reset cleared the stores; nobody else can own a row. */
+    let sinceReset: Set<string> | undefined;
+    const commit = async (point: SyncPoint) => {
+      const known = sinceReset;
+      const rowless = reset || known === undefined ? undefined : (id: string) => !known.has(id);
+      await this.#commit(pending, point, reset, sources, rowless);
+      if (reset) sinceReset = new Set();
+      for (const id of pending.keys()) sinceReset?.add(id);
+    };
     try {
       while (true) {
         const task = await cursor.next();
@@ -193,7 +202,7 @@ class IdbConsumerSync implements ConsumerSync {
           const point = { epoch: task.epoch, revision: task.revision };
           // Tasks this reader never sees (hidden by the platform) still move the sync point.
           const moved = savedRevision !== point.revision;
-          if (reset || pending.size > 0 || moved) await this.#commit(pending, point, reset, sources);
+          if (reset || pending.size > 0 || moved) await commit(point);
           return;
         }
         if (task.operation === 'clear') {
@@ -207,7 +216,7 @@ class IdbConsumerSync implements ConsumerSync {
           // Every batch commits, a first population's too, so the app shows people as they come. In the
           // middle of a replay there is no point to resume from: a crash there starts the replay again.
           const point = cursor.resumePoint() ?? RESTART_POINT;
-          await this.#commit(pending, point, reset, sources);
+          await commit(point);
           savedRevision = point.revision;
           reset = false;
           pending = new Map();
@@ -224,6 +233,7 @@ class IdbConsumerSync implements ConsumerSync {
     point: SyncPoint,
     reset: boolean,
     sources: ProviderRecordReader,
+    rowless: ((personId: string) => boolean) | undefined,
   ): Promise<void> {
     const people = [...pending.values()].filter((person): person is PersonRecord => person !== null);
     const pointed = await sources.read(people);
@@ -242,6 +252,7 @@ class IdbConsumerSync implements ConsumerSync {
       rows,
       point,
       reset,
+      rowless,
       projectionVersion: this.#options.projectionVersion ?? '',
       beforeCommit: (label) => this.#options.beforeCommit?.(label),
     });
