@@ -11,12 +11,13 @@ import {
   type StoredBlob,
 } from '@gcds/shared';
 import * as Comlink from 'comlink';
-import { asyncScheduler, throttleTime } from 'rxjs';
+import { asyncScheduler, merge, Subject, throttleTime } from 'rxjs';
 import type {
   ContactRow,
   ContactsAppApi,
   DuplicatePair,
   ListSection,
+  LoadingProgress,
   MergeSuggestion,
   SaveResult,
   SaveTarget,
@@ -113,6 +114,8 @@ export class ContactsEngine {
   /** The last paged search's results, all of them (a scroll reads pages of it). */
   #searched: { query: string; results: Promise<SearchHit[]> } | undefined;
   readonly #providers: EditableProviders;
+  #loading: LoadingProgress | null = null;
+  readonly #loadingChanged = new Subject<void>();
 
   constructor(private readonly context: ContactsEngineContext) {
     this.#providers = new EditableProviders(context);
@@ -121,6 +124,13 @@ export class ContactsEngine {
       this.#window = undefined;
       this.#searched = undefined;
     });
+  }
+
+  /** The shell's count of an import on its way (null: none); the app hears of each change. */
+  setLoading(progress: LoadingProgress | null): void {
+    if (progress?.done === this.#loading?.done && progress?.total === this.#loading?.total) return;
+    this.#loading = progress === null ? null : { done: progress.done, total: progress.total };
+    this.#loadingChanged.next();
   }
 
   /** Every result of a search (one past the most, to know there are more), kept while the query is. */
@@ -211,6 +221,7 @@ export class ContactsEngine {
   readonly appApi: ContactsAppApi = {
     whoAmI: () => ({ appId: this.context.identity.appId, accessLevel: this.context.identity.accessLevel }),
     revision: () => this.#consumer.sync.status().revision,
+    loading: () => this.#loading,
     sections: async () => (await this.#layout()).sections,
     rows: async (sectionIndex, offset, limit) => {
       const { window } = await this.#layout();
@@ -329,7 +340,7 @@ export class ContactsEngine {
         this.context.readBlob(provider, blobId),
       ),
     subscribe: (onChange) => {
-      this.#consumer.changes$
+      merge(this.#consumer.changes$, this.#loadingChanged)
         .pipe(throttleTime(150, asyncScheduler, { leading: true, trailing: true }))
         .subscribe(() => {
           void onChange();
