@@ -17,6 +17,7 @@ PouchDB.plugin(memoryAdapter).plugin(replication);
 /** The metric names and units `bench/results.json` promises (the issue's list). */
 const CONTRACT: Record<string, BenchRow['unit']> = {
   initial_population_ms: 'ms',
+  first_visible_ms: 'ms',
   floor_ms: 'ms',
   initial_vs_floor: 'ratio',
   change_visible_p50_ms: 'ms',
@@ -77,6 +78,9 @@ describe('bench: the results contract', () => {
     }
     const value = (metric: string) => rows.find((r) => r.metric === metric)!.value;
     expect(value('initial_vs_floor')).toBeCloseTo(value('initial_population_ms') / value('floor_ms'), 1);
+    // Every app shows someone on the way, not only at the end.
+    expect(value('first_visible_ms')).toBeGreaterThan(0);
+    expect(value('first_visible_ms')).toBeLessThanOrEqual(value('initial_population_ms'));
     expect(value('ours_vs_pouchdb')).toBeCloseTo(value('ours_copy_ms') / value('peer_pouchdb_ms'), 1);
     if (radicale) {
       expect(value('carddav_first_sync_vs_download')).toBeCloseTo(

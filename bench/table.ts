@@ -10,6 +10,7 @@ export const METRIC_ORDER = [
   'ours_vs_pouchdb',
   'carddav_first_sync_vs_download',
   'initial_population_ms',
+  'first_visible_ms',
   'floor_ms',
   'change_visible_p50_ms',
   'change_visible_p95_ms',

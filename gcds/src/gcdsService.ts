@@ -23,7 +23,7 @@ import {
 import { findDuplicates } from './duplicateSearch';
 import { findHiddenPeople } from './hiddenPeople';
 import { PersonGraph } from './personGraph';
-import { forgetProvider, type GraphTransact, ingestProvider } from './providerIngest';
+import { forgetProvider, type GraphTransact, type IngestPaging, ingestProvider } from './providerIngest';
 import { ProviderWatcher } from './providerWatcher';
 import { GCDS_SCHEMA, GCDS_STORES, type GcdsSchema } from './schema';
 import { DEFAULT_SUGGESTION_LIMIT } from './suggestions';
@@ -44,6 +44,8 @@ export interface GcdsOptions {
    * Throwing aborts that transaction: crash-injection tests kill the service at every boundary this way.
    */
   beforeCommit?: (label: string) => void;
+  /** Provider records per ingest transaction (DEFAULT_INGEST_PAGING unless told; tests use small pages). */
+  ingestPaging?: IngestPaging;
 }
 
 /** People listed per read when walking every person id. */
@@ -51,10 +53,10 @@ const PERSON_ID_PAGE = 1000;
 
 /**
  * The headless Global Contacts DataStore. It discovers provider stores through the platform, syncs each
- * from its own cursor, and keeps one record per person as pointers to provider records. A provider batch,
- * the regrouping it causes and the provider's cursor commit in ONE transaction, so a kill at any moment
- * loses and doubles nothing; a provider's first population is one transaction too, so no consumer ever
- * sees half of it.
+ * from its own cursor, and keeps one record per person as pointers to provider records. A page of a
+ * provider's changes, the regrouping it causes and the provider's cursor commit in ONE transaction, so a
+ * kill at any moment loses and doubles nothing; a first population is many such pages, and every app
+ * shows the first one while the rest is read.
  *
  * This is the facade: watching is `ProviderWatcher`'s, ingest `providerIngest`'s, the decisions a user's
  * merge, unmerge or dismissal writes `decisions`'s, and suggestions `suggestions`'s. It schedules them:
@@ -71,6 +73,7 @@ export class Gcds {
     revision: 0,
     providers: [],
     transactions: 0,
+    sources: 0,
   });
   readonly #jobs = new SerialQueue();
   #pendingRun: Promise<void> | undefined;
@@ -110,6 +113,8 @@ export class Gcds {
       { schema: GCDS_SCHEMA },
     );
     const gcds = new Gcds(options, store);
+    // Counted once here, then kept by every transaction's change: a count walks every key.
+    gcds.#update({ sources: await store.readExtra(['sources'], ([sources]) => sources.count()) });
     await gcds.#watcher.start();
     // Providers uninstalled while the GCDS was not running: their people must go too.
     const cursors = await store.readExtra(['cursors'], ([c]) => c.getAll());
@@ -336,9 +341,21 @@ export class Gcds {
   async #ingest(provider: string): Promise<void> {
     const reader = this.#watcher.reader(provider);
     if (reader === undefined) return;
-    const context = { store: this.#store, transact: this.#transact, region: this.#options.region ?? 'US' };
-    const cursor = await ingestProvider(context, reader, () => this.#watcher.reader(provider) !== undefined);
+    const context = {
+      store: this.#store,
+      transact: this.#transact,
+      region: this.#options.region ?? 'US',
+      paging: this.#options.ingestPaging,
+    };
+    const { cursor, more } = await ingestProvider(
+      context,
+      reader,
+      () => this.#watcher.reader(provider) !== undefined,
+      () => this.#dirty.size > 0,
+    );
     if (cursor !== undefined) this.#cursors.set(provider, cursor);
+    // Its turn is over: the providers waiting go first, then it goes on from its cursor.
+    if (more) this.#dirty.add(provider);
   }
 
   async #forget(provider: string): Promise<void> {
@@ -355,11 +372,19 @@ export class Gcds {
   }
 
   readonly #transact: GraphTransact = async (label, body) => {
+    let graph: PersonGraph | undefined;
     await this.#store.transact(GCDS_STORES, async (tx) => {
-      await body(new PersonGraph(tx), tx);
+      graph = new PersonGraph(tx);
+      await body(graph, tx);
       this.#options.beforeCommit?.(label);
     });
-    this.#update({ transactions: this.#status.value.transactions + 1 });
+    const { transactions, sources } = this.#status.value;
+    // The revision with the sources it holds, page by page: what an app at that revision can show.
+    this.#update({
+      transactions: transactions + 1,
+      sources: sources + (graph?.sourceCountChange ?? 0),
+      revision: await this.#store.getRevision(),
+    });
   };
 
   #update(patch: Partial<GcdsStatus>): void {

@@ -50,6 +50,7 @@ export class PersonGraph {
   /** Ids minted in this transaction: no stored record can have one, so nobody looks them up. */
   readonly #fresh = new Set<string>();
   readonly #deferWrites: boolean;
+  #sourceCountChange = 0;
 
   constructor(
     private readonly tx: GcdsTransaction,
@@ -63,6 +64,11 @@ export class PersonGraph {
   async getSource(key: string): Promise<SourceRecord | undefined> {
     await this.#sources.load([key]);
     return this.#sources.current(key);
+  }
+
+  /** How many sources this transaction's changes add (negative: remove) to those stored. */
+  get sourceCountChange(): number {
+    return this.#sourceCountChange;
   }
 
   #mint(): string {
@@ -84,6 +90,7 @@ export class PersonGraph {
         const key = change.remove;
         const existing = this.#sources.current(key);
         if (existing === undefined) continue;
+        this.#sourceCountChange -= 1;
         this.#touchedPeople.add(existing.personId);
         this.#touchedSources.delete(key);
         this.#sources.change(key, undefined);
@@ -97,6 +104,7 @@ export class PersonGraph {
         originPersonId: existing?.originPersonId ?? this.#mint(),
       };
       if (existing !== undefined) this.#touchedPeople.add(existing.personId);
+      else this.#sourceCountChange += 1;
       this.#touchedSources.add(record.key);
       this.#sources.change(record.key, record);
     }

@@ -2,6 +2,8 @@ import {
   type Contact,
   type DataStoreReader,
   type PersonRecord,
+  type SyncCursor,
+  type SyncPoint,
   type SyncTask,
   sourceKey,
   type TransactionalDataStoreOwner,
@@ -22,6 +24,8 @@ export interface IngestContext {
   transact: GraphTransact;
   /** Default phone region for numbers without a country code. */
   region: string;
+  /** Records per transaction (DEFAULT_INGEST_PAGING unless told). */
+  paging?: IngestPaging;
 }
 
 /** Match keys of a record that is not a well-formed contact: matched with nothing. */
@@ -67,65 +71,134 @@ export function incomingSource(
 }
 
 /**
- * Reads everything the provider has after the GCDS's cursor, then applies it with the cursor in one
- * transaction. Provider records are read and their keys computed before the transaction opens, since
- * a transaction must not wait on anything but itself. Returns the cursor written, or undefined when
- * there was nothing to write (or the provider went away mid-read: `stillWatched` says so).
+ * How many provider records one ingest transaction takes: a first population starts with a small page,
+ * so apps show people at once, then each page is twice the last, up to `max` (where later syncs start).
+ */
+export interface IngestPaging {
+  first: number;
+  max: number;
+}
+
+/**
+ * 250 records are visible in every app within a few hundred milliseconds; growing pages up to 2,000 keep
+ * the per-transaction cost (regroup's reads, a commit, every app's wake-up) small against the records
+ * they carry: 10,000 records are 8 transactions.
+ */
+export const DEFAULT_INGEST_PAGING: IngestPaging = { first: 250, max: 2_000 };
+
+/** Tasks read ahead of a transaction: the page's changes and where the provider's cursor may then stand. */
+interface ReadPage {
+  tasks: SyncTask<Contact>[];
+  /** Set when the provider's sync ended with this page. */
+  done?: Extract<SyncTask<Contact>, { operation: 'done' }>;
+  /** Where the GCDS may resume after this page: undefined in the middle of a replay after a clear. */
+  point: SyncPoint | undefined;
+}
+
+async function readPage(tasks: SyncCursor<Contact>, size: number): Promise<ReadPage> {
+  const page: SyncTask<Contact>[] = [];
+  while (page.length < size) {
+    const task = await tasks.next();
+    if (task.operation === 'done') return { tasks: page, done: task, point: task };
+    page.push(task);
+  }
+  return { tasks: page, point: tasks.resumePoint() };
+}
+
+/**
+ * Reads what the provider has after the GCDS's cursor and applies it page by page, each page with the
+ * cursor it reaches in ONE transaction: a kill mid-way keeps the pages committed and loses and doubles
+ * nothing, and every app can show the first page while the rest is read. Provider records are read and
+ * their keys computed before a page's transaction opens (a transaction must not wait on anything but
+ * itself); the next page is read while the previous one commits. A replay after a clear cannot be resumed
+ * in the middle: its pages commit without a cursor (a kill replays it from the start), sources it brings
+ * replace the stored ones as they come, and those it did not bring go with its last page. After a page
+ * with its cursor it stops when `otherWaiting` says another provider waits, so that every provider's first
+ * pages reach the apps while one of them is still importing (`more`: it has more to read). `cursor` is the
+ * one written last, undefined when there was nothing to write (or the provider went away mid-read:
+ * `stillWatched` says so).
  */
 export async function ingestProvider(
   context: IngestContext,
   reader: DataStoreReader<Contact>,
   stillWatched: () => boolean,
-): Promise<ProviderCursor | undefined> {
+  otherWaiting: () => boolean = () => false,
+): Promise<{ cursor: ProviderCursor | undefined; more: boolean }> {
   const provider = reader.owner;
   const cursor = await context.store.readExtra(['cursors'], ([cursors]) => cursors.get(provider));
   const keys = `${MATCH_KEYS_VERSION}/${context.region}`;
   // Keys made by another version or for another region: read the provider again from the start, so
   // every source is upserted with keys made the current way (person ids and decisions stay).
   const from = cursor === undefined || cursor.keys !== keys ? 0 : cursor;
-  const tasks: SyncTask<Contact>[] = [];
+  const paging = context.paging ?? DEFAULT_INGEST_PAGING;
+  const tasks = reader.sync(from);
+  let written: ProviderCursor | undefined;
+  /** Every source upserted since the last clear; undefined when no clear came. */
+  let replayed: Set<string> | undefined;
+  // Only a first population starts small: it is what apps wait on to show anyone.
+  let size = cursor === undefined ? paging.first : paging.max;
+  let reading = readPage(tasks, size);
   try {
-    for await (const task of reader.sync(from)) tasks.push(task);
-  } catch (error) {
-    // The store went away under us (uninstalled mid-sync): the uninstall job cleans up.
-    if (!stillWatched()) return undefined;
-    throw error;
-  }
-  const done = tasks.at(-1);
-  if (done?.operation !== 'done') return undefined;
-  if (
-    cursor !== undefined &&
-    cursor.keys === keys &&
-    tasks.length === 1 &&
-    done.revision === cursor.revision &&
-    done.epoch === cursor.epoch
-  ) {
-    return undefined;
-  }
-  const prepared = tasks.map((task) =>
-    task.operation === 'add' || task.operation === 'update'
-      ? { task, source: incomingSource(reader, task.id, task.data, task.revision, context.region) }
-      : { task, source: undefined },
-  );
-  const next: ProviderCursor = { provider, epoch: done.epoch, revision: done.revision, keys };
-  await context.transact(`sync:${provider}`, async (graph, tx) => {
-    // The changes between two clears go to the graph as one batch, in the provider's order.
-    let batch: SourceChange[] = [];
-    for (const { task, source } of prepared) {
-      if (task.operation === 'clear') {
-        await graph.apply(batch);
-        batch = (await graph.sourcesOfProvider(provider)).map((key) => ({ remove: key }));
-      } else if (task.operation === 'remove') {
-        batch.push({ remove: sourceKey({ provider, contactId: task.id }) });
-      } else if (source !== undefined) {
-        batch.push({ upsert: source });
+    while (true) {
+      let page: ReadPage;
+      try {
+        page = await reading;
+      } catch (error) {
+        // The store went away under us (uninstalled mid-sync): the uninstall job cleans up.
+        if (!stillWatched()) return { cursor: written, more: false };
+        throw error;
       }
+      const { done } = page;
+      // Nothing after where the GCDS stands (or the last page was full and nothing followed it).
+      const standing = written ?? cursor;
+      if (
+        done !== undefined &&
+        page.tasks.length === 0 &&
+        replayed === undefined &&
+        standing !== undefined &&
+        standing.keys === keys &&
+        done.revision === standing.revision &&
+        done.epoch === standing.epoch
+      ) {
+        return { cursor: written, more: false };
+      }
+      if (done === undefined) {
+        size = Math.min(size * 2, paging.max);
+        reading = readPage(tasks, size);
+        // Awaited on the next turn; a failed transaction below must not leave it rejecting unheard.
+        reading.catch(() => undefined);
+      }
+      const changes: SourceChange[] = [];
+      for (const task of page.tasks) {
+        if (task.operation === 'clear') {
+          replayed = new Set();
+        } else if (task.operation === 'remove') {
+          changes.push({ remove: sourceKey({ provider, contactId: task.id }) });
+        } else if (task.operation === 'add' || task.operation === 'update') {
+          const source = incomingSource(reader, task.id, task.data, task.revision, context.region);
+          replayed?.add(source.key);
+          changes.push({ upsert: source });
+        }
+      }
+      const next: ProviderCursor | undefined =
+        page.point === undefined ? undefined : { provider, ...page.point, keys };
+      const stale = done === undefined ? undefined : replayed;
+      await context.transact(`sync:${provider}`, async (graph, tx) => {
+        await graph.apply(changes);
+        if (stale !== undefined) {
+          const gone = (await graph.sourcesOfProvider(provider)).filter((key) => !stale.has(key));
+          await graph.apply(gone.map((key) => ({ remove: key })));
+        }
+        await graph.regroup();
+        if (next !== undefined) await tx.objectStore('cursors').put(next);
+      });
+      if (next !== undefined) written = next;
+      if (done !== undefined) return { cursor: written, more: false };
+      if (next !== undefined && otherWaiting()) return { cursor: written, more: true };
     }
-    await graph.apply(batch);
-    await graph.regroup();
-    await tx.objectStore('cursors').put(next);
-  });
-  return next;
+  } finally {
+    tasks.close();
+  }
 }
 
 /** Removes every source of an uninstalled provider, and its cursor, in one transaction. */

@@ -90,6 +90,8 @@ export interface GcdsStatus {
   /** The last job's error, cleared by the next job that succeeds. */
   lastError?: StatusError | undefined;
   transactions: number;
+  /** Provider records the GCDS holds now (what its people point to), for progress an app can show. */
+  sources: number;
 }
 
 /** A person the user hid, for the list where they can show it again. */

@@ -75,6 +75,7 @@ export type {
   OwnerTransaction,
   StoredBlob,
   StoreSchema,
+  SyncCursor,
   SyncPoint,
   SyncTask,
   TransactionalDataStoreOwner,

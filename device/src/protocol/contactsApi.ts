@@ -129,6 +129,12 @@ export interface ImportProgress {
   total: number;
 }
 
+/** A first population or an import on its way, in provider records: the app shows `done` of `total`. */
+export interface LoadingProgress {
+  done: number;
+  total: number;
+}
+
 export interface ImportReport {
   total: number;
   added: number;
@@ -210,6 +216,8 @@ export interface ContactsAppApi {
   subscribe(onChange: () => void): void;
   /** The revision of the GCDS the app's rows reflect. */
   revision(): number;
+  /** How far an import or first population is, while one is on its way (`subscribe` tells of changes). */
+  loading(): LoadingProgress | null;
 }
 
 /**
@@ -258,4 +266,5 @@ export const CONTACTS_APP_METHODS: AppMethodTable<ContactsAppApi> = methodTable<
   importVcf: { args: [isText, isBytesOrBlob], progress: true },
   exportVcf: { args: [] },
   revision: { args: [] },
+  loading: { args: [] },
 });

@@ -1,4 +1,5 @@
 import type { StatusError } from '@gcds/shared';
+import type { LoadingProgress } from './contactsApi';
 import type { DeviceConfig, InstalledApp, ServiceName } from './deviceConfig';
 
 /** A consumer's sync state as the system panel shows it. */
@@ -21,4 +22,6 @@ export interface EngineWorkerApi {
   connectApp(port: MessagePort): void;
   /** Connects (or, with null, disconnects) a provider or the GCDS, as the app's manifest allows. */
   setService(name: ServiceName, port: MessagePort | null): void;
+  /** How far an import or first population is for this app, as the shell counts it (null: none). */
+  setLoading(progress: LoadingProgress | null): void;
 }

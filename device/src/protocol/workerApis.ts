@@ -11,8 +11,15 @@ import type { FieldError, ImportProgress, ImportReport } from './contactsApi';
 import type { BuiltinProviderId, CardDavProviderId, DeviceConfig } from './deviceConfig';
 
 /** What the GCDS worker offers the shell on its own channel. */
+/** A GCDS revision and the provider records the GCDS held at it: one per transaction, none skipped. */
+export interface GcdsPoint {
+  revision: number;
+  sources: number;
+}
+
 export interface GcdsWorkerApi {
-  start(config: DeviceConfig, onStatus: (status: GcdsStatus) => void): Promise<void>;
+  /** `onStatus` is throttled; `points` are every transaction's since the last call. */
+  start(config: DeviceConfig, onStatus: (status: GcdsStatus, points: GcdsPoint[]) => void): Promise<void>;
   /** Exposes `GcdsClientApi` on a port, for an app engine the shell chose. */
   connect(port: MessagePort): void;
 }

@@ -1,4 +1,5 @@
 import type { GcdsStatus } from '@gcds/gcds';
+import { PROVIDER_STORE_NAME } from '@gcds/shared';
 import {
   APPS,
   BUILTIN_PROVIDER_IDS,
@@ -22,6 +23,7 @@ import { type DeviceSettings, saveSettings } from './deviceSettings';
 import type { DeviceSnapshot, ProviderState } from './deviceSnapshot';
 import { message } from './errorMessage';
 import type { EventLog } from './eventLog';
+import { type GcdsPoint, importProgress, keepGcdsPoint, type ProviderCount } from './importProgress';
 import { EngineProcess, GcdsProcess, ProviderProcess } from './processes';
 import { StoreMonitor } from './storeMonitor';
 
@@ -40,6 +42,9 @@ export class Device {
   #online = true;
   readonly #stores: StoreMonitor;
   readonly #listeners = new Set<() => void>();
+  /** The GCDS's revisions with the records it held at each, for the Contacts app's import progress. */
+  readonly #gcdsPoints: GcdsPoint[] = [];
+  #loadingSent = 'null';
 
   constructor(
     readonly config: DeviceConfig,
@@ -96,7 +101,40 @@ export class Device {
   }
 
   changed(): void {
+    this.#sendLoading();
     for (const listener of this.#listeners) listener();
+  }
+
+  /** Tells the Contacts engine how far an import or first population is, when that changed. */
+  #sendLoading(): void {
+    const engine = this.#engines.get('contacts');
+    if (engine === undefined) return;
+    const appRevision = this.#engineStatus.get('contacts')?.revision;
+    const progress = importProgress({
+      providers: this.#providerCounts(),
+      gcds: this.#gcdsPoints,
+      gcdsIdle: this.#gcdsState === 'running' && this.#gcdsStatus?.state === 'idle',
+      appRevision,
+    });
+    const sent = JSON.stringify(progress ?? null);
+    if (sent === this.#loadingSent) return;
+    this.#loadingSent = sent;
+    engine.setLoading(progress ?? null);
+  }
+
+  /** Every provider store's records, and its import's count while one runs (facebook-sim: its friends). */
+  #providerCounts(): ProviderCount[] {
+    return this.#stores.states
+      .filter((state) => state.info.name === PROVIDER_STORE_NAME && state.info.provider === true)
+      .map((state) => {
+        const id = state.info.owner as BuiltinProviderId;
+        const progress = this.#providerProgress.get(id);
+        const friends = BUILTIN_PROVIDERS[id]?.simulatedServer ? this.#facebookServer?.friends : undefined;
+        if (progress !== undefined) return { importing: progress, stored: state.length };
+        if (friends !== undefined && state.length < friends)
+          return { importing: { done: state.length, total: friends }, stored: state.length };
+        return { stored: state.length };
+      });
   }
 
   async boot(): Promise<void> {
@@ -135,10 +173,13 @@ export class Device {
     this.changed();
     this.log.add('gcds', 'worker started');
     try {
-      await gcds.start(this.config, (status) => {
+      await gcds.start(this.config, (status, points) => {
         if (this.#gcds !== gcds) return;
         const before = this.#gcdsStatus?.lastError?.message;
         this.#gcdsStatus = status;
+        const oldest = this.#engineStatus.get('contacts')?.revision ?? 0;
+        for (const point of [...points, { revision: status.revision, sources: status.sources }])
+          keepGcdsPoint(this.#gcdsPoints, point, oldest);
         if (status.lastError !== undefined && status.lastError.message !== before)
           this.log.add('gcds', status.lastError.message, 'error');
         this.changed();

@@ -1,5 +1,6 @@
 import type { GcdsStatus } from '@gcds/gcds';
 import * as Comlink from 'comlink';
+import type { LoadingProgress } from '../protocol/contactsApi';
 import {
   type BuiltinProviderId,
   type CardDavProviderId,
@@ -13,6 +14,7 @@ import type {
   AddressBookState,
   CardDavAccountSettings,
   CardDavAccountWorkerApi,
+  GcdsPoint,
   GcdsWorkerApi,
   ProviderNotice,
   ProviderWorkerApi,
@@ -46,7 +48,7 @@ export class GcdsProcess extends WorkerProcess<GcdsWorkerApi> {
     super(new Worker(new URL('../workers/gcdsWorker.ts', import.meta.url), { type: 'module', name: 'gcds' }));
   }
 
-  start(config: DeviceConfig, onStatus: (status: GcdsStatus) => void): Promise<void> {
+  start(config: DeviceConfig, onStatus: (status: GcdsStatus, points: GcdsPoint[]) => void): Promise<void> {
     return this.api.start(config, Comlink.proxy(onStatus));
   }
 
@@ -148,6 +150,10 @@ export class EngineProcess extends WorkerProcess<EngineWorkerApi> {
   /** A port to the engine's app API: the only thing the app's frame is handed. */
   appPort(): MessagePort {
     return this.channel((port) => this.api.connectApp(port));
+  }
+
+  setLoading(progress: LoadingProgress | null): void {
+    void this.api.setLoading(progress);
   }
 
   setService(name: ServiceName, port: MessagePort | null): void {

@@ -141,6 +141,24 @@ describe('ContactsEngine', () => {
       },
     ]);
   });
+
+  it('gives the app the shell’s import progress and tells it of each change, once', async () => {
+    const contacts = engine();
+    let told = 0;
+    contacts.appApi.subscribe(() => {
+      told += 1;
+    });
+    expect(contacts.appApi.loading()).toBeNull();
+    contacts.setLoading({ done: 250, total: 2_249 });
+    contacts.setLoading({ done: 250, total: 2_249 });
+    expect(contacts.appApi.loading()).toEqual({ done: 250, total: 2_249 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(told).toBe(1);
+    contacts.setLoading(null);
+    expect(contacts.appApi.loading()).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(told).toBe(2);
+  });
 });
 
 describe('ContactsEngine list order', () => {

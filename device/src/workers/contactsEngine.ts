@@ -11,7 +11,7 @@ import {
   type StoredBlob,
 } from '@gcds/shared';
 import * as Comlink from 'comlink';
-import { asyncScheduler, throttleTime } from 'rxjs';
+import { asyncScheduler, merge, Subject, throttleTime } from 'rxjs';
 import type {
   ContactRow,
   ContactsAppApi,
@@ -19,6 +19,7 @@ import type {
   HiddenContact,
   ListOrder,
   ListSection,
+  LoadingProgress,
   MergeSuggestion,
   SaveResult,
   SaveTarget,
@@ -97,6 +98,8 @@ export class ContactsEngine {
   readonly #providers: EditableProviders;
   /** The list's order as the user chose it, read once from the settings. */
   #order: Promise<ListOrder>;
+  #loading: LoadingProgress | null = null;
+  readonly #loadingChanged = new Subject<void>();
 
   constructor(private readonly context: ContactsEngineContext) {
     this.#providers = new EditableProviders(context);
@@ -106,6 +109,13 @@ export class ContactsEngine {
       this.#window = undefined;
       this.#searched = undefined;
     });
+  }
+
+  /** The shell's count of an import on its way (null: none); the app hears of each change. */
+  setLoading(progress: LoadingProgress | null): void {
+    if (progress?.done === this.#loading?.done && progress?.total === this.#loading?.total) return;
+    this.#loading = progress === null ? null : { done: progress.done, total: progress.total };
+    this.#loadingChanged.next();
   }
 
   /** Every result of a search (one past the most, to know there are more), kept while the query is. */
@@ -201,6 +211,7 @@ export class ContactsEngine {
   readonly appApi: ContactsAppApi = {
     whoAmI: () => ({ appId: this.context.identity.appId, accessLevel: this.context.identity.accessLevel }),
     revision: () => this.#consumer.sync.status().revision,
+    loading: () => this.#loading,
     sections: async () => (await this.#layout()).sections,
     rows: async (sectionIndex, offset, limit) => {
       const { window } = await this.#layout();
@@ -369,7 +380,7 @@ export class ContactsEngine {
         this.context.readBlob(provider, blobId),
       ),
     subscribe: (onChange) => {
-      this.#consumer.changes$
+      merge(this.#consumer.changes$, this.#loadingChanged)
         .pipe(throttleTime(150, asyncScheduler, { leading: true, trailing: true }))
         .subscribe(() => {
           void onChange();

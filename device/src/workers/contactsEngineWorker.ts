@@ -39,5 +39,6 @@ hostEngine(async (context) => {
     appApi: engine.appApi,
     methods: CONTACTS_APP_METHODS,
     status$: engineStatus$(consumer.sync.status$),
+    setLoading: (progress) => engine.setLoading(progress),
   };
 });

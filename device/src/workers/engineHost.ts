@@ -2,6 +2,7 @@ import { type AppIdentity, type ConsumerPlatform, consumerPlatformOf, DataStoreP
 import * as Comlink from 'comlink';
 import { asyncScheduler, type Observable, throttleTime } from 'rxjs';
 import type { AppMethodTable } from '../protocol/appRpc';
+import type { LoadingProgress } from '../protocol/contactsApi';
 import {
   type DeviceConfig,
   grants,
@@ -29,6 +30,8 @@ export interface Engine<Api extends object> {
   appApi: Api;
   methods: AppMethodTable<Api>;
   status$: Observable<Omit<EngineStatus, 'appId'>>;
+  /** An engine whose app shows import progress takes the shell's count here. */
+  setLoading?(progress: LoadingProgress | null): void;
 }
 
 /**
@@ -75,6 +78,9 @@ export function hostEngine<Api extends object>(
     connectApp(port) {
       if (engine === undefined) pendingApps.push(port);
       else serveAppApi(port, engine.appApi, engine.methods);
+    },
+    setLoading(progress) {
+      engine?.setLoading?.(progress);
     },
     setService(name, port) {
       const previous = services.get(name);

@@ -2,7 +2,7 @@ import { GCDS_APP_ID, Gcds } from '@gcds/gcds';
 import { DataStorePlatform } from '@gcds/shared';
 import * as Comlink from 'comlink';
 import { asyncScheduler, throttleTime } from 'rxjs';
-import type { GcdsClientApi, GcdsWorkerApi } from '../protocol/workerApis';
+import type { GcdsClientApi, GcdsPoint, GcdsWorkerApi } from '../protocol/workerApis';
 
 /**
  * The headless GCDS in its own worker: its own platform instance (change events and store announcements
@@ -37,11 +37,19 @@ const api: GcdsWorkerApi = {
     });
     const identity = platform.registerApp({ appId: GCDS_APP_ID, accessLevel: 'certified' });
     gcds = await Gcds.start({ platform, identity, region: config.region });
-    // Every transaction changes the status: the shell needs a few updates a second, not thousands.
+    // Every transaction changes the status: the shell needs a few updates a second, not thousands, but
+    // every transaction's revision and records, for the progress an app shows.
+    let points: GcdsPoint[] = [];
+    gcds.status$.subscribe(({ revision, sources }) => {
+      if (points.at(-1)?.revision !== revision || points.at(-1)?.sources !== sources)
+        points.push({ revision, sources });
+    });
     gcds.status$
       .pipe(throttleTime(100, asyncScheduler, { leading: true, trailing: true }))
       .subscribe((status) => {
-        void onStatus(status);
+        const sent = points;
+        points = [];
+        void onStatus(status, sent);
       });
   },
   connect(port) {

@@ -26,6 +26,11 @@ export interface RowsCommit {
   point: SyncPoint;
   /** Every store is cleared first (a reset). */
   reset: boolean;
+  /**
+   * People known to own no row (written by nobody since this run's reset cleared the stores): their old
+   * rows are not looked up. A first population's later batches skip a lookup per person and store so.
+   */
+  rowless?: (personId: string) => boolean;
   projectionVersion: string;
   /** Called after the writes and before the transaction completes; throwing aborts it. */
   beforeCommit: (label: string) => void;
@@ -35,7 +40,7 @@ export interface RowsCommit {
 export async function commitRows(
   db: IDBPDatabase<unknown>,
   schema: ConsumerSchema,
-  { personIds, rows, point, reset, projectionVersion, beforeCommit }: RowsCommit,
+  { personIds, rows, point, reset, projectionVersion, beforeCommit, rowless }: RowsCommit,
 ): Promise<void> {
   const storeNames = schema.stores.map((spec) => spec.name);
   const tx = db.transaction([SYNC_STATE_STORE, ...storeNames], 'readwrite');
@@ -45,7 +50,8 @@ export async function commitRows(
     if (reset) {
       for (const name of storeNames) requests.push(tx.objectStore(name).clear());
     } else {
-      const stale = await rowKeysOf(schema, tx, personIds, rows);
+      const owners = rowless === undefined ? personIds : personIds.filter((id) => !rowless(id));
+      const stale = await rowKeysOf(schema, tx, owners, rows);
       for (const [name, key] of stale) requests.push(tx.objectStore(name).delete(key));
     }
     for (const projected of rows.values()) {

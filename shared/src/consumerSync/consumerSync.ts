@@ -17,6 +17,9 @@ import type {
 import { projectPerson } from './personProjection';
 import { ProviderRecordReader } from './providerRecordReader';
 
+/** A sync point of no epoch: the GCDS answers it with a reset, as it must a replay stopped half-way. */
+const RESTART_POINT: SyncPoint = { epoch: '', revision: 0 };
+
 /** Opens the consumer's database, resumes from its saved sync point and starts listening (see `ConsumerSync`). */
 export async function createConsumerSync<S extends DBSchema | unknown = unknown>(
   options: ConsumerSyncOptions<S>,
@@ -179,11 +182,19 @@ class IdbConsumerSync implements ConsumerSync {
     const batchSize = this.#options.batchSize ?? 500;
     const sources = new ProviderRecordReader(this.#options.platform, this.#options.identity);
     const cursor = reader.sync(resume?.point);
-    // Without a valid sync point there is nothing to build on: the whole sync is one reset.
+    // Without a valid sync point there is nothing to build on: the stores are cleared with the first batch.
     let reset = resume === undefined;
     let pending = new Map<string, PersonRecord | null>();
-    let lastRevision = resume?.point.revision ?? 0;
     let savedRevision = resume?.point.revision;
+    /** Everyone written since this run's reset cleared the stores; nobody else can own a row. */
+    let sinceReset: Set<string> | undefined;
+    const commit = async (point: SyncPoint) => {
+      const known = sinceReset;
+      const rowless = reset || known === undefined ? undefined : (id: string) => !known.has(id);
+      await this.#commit(pending, point, reset, sources, rowless);
+      if (reset) sinceReset = new Set();
+      for (const id of pending.keys()) sinceReset?.add(id);
+    };
     try {
       while (true) {
         const task = await cursor.next();
@@ -191,20 +202,23 @@ class IdbConsumerSync implements ConsumerSync {
           const point = { epoch: task.epoch, revision: task.revision };
           // Tasks this reader never sees (hidden by the platform) still move the sync point.
           const moved = savedRevision !== point.revision;
-          if (reset || pending.size > 0 || moved) await this.#commit(pending, point, reset, sources);
+          if (reset || pending.size > 0 || moved) await commit(point);
           return;
         }
         if (task.operation === 'clear') {
-          // Everything before it is superseded; the replay that follows is applied with the clear.
+          // Everything before it is superseded: the stores are cleared with the replay's first batch.
           reset = true;
           pending = new Map();
           continue;
         }
         pending.set(task.id, task.operation === 'remove' ? null : task.data);
-        lastRevision = task.revision;
-        if (!reset && resume !== undefined && pending.size >= batchSize) {
-          await this.#commit(pending, { epoch: resume.point.epoch, revision: lastRevision }, false, sources);
-          savedRevision = lastRevision;
+        if (pending.size >= batchSize) {
+          // Every batch commits, a first population's too, so the app shows people as they come. In the
+          // middle of a replay there is no point to resume from: a crash there starts the replay again.
+          const point = cursor.resumePoint() ?? RESTART_POINT;
+          await commit(point);
+          savedRevision = point.revision;
+          reset = false;
           pending = new Map();
         }
       }
@@ -219,6 +233,7 @@ class IdbConsumerSync implements ConsumerSync {
     point: SyncPoint,
     reset: boolean,
     sources: ProviderRecordReader,
+    rowless: ((personId: string) => boolean) | undefined,
   ): Promise<void> {
     // A hidden person projects to nothing: its provider records need not be read.
     const people = [...pending.values()].filter(
@@ -240,6 +255,7 @@ class IdbConsumerSync implements ConsumerSync {
       rows,
       point,
       reset,
+      rowless,
       projectionVersion: this.#options.projectionVersion ?? '',
       beforeCommit: (label) => this.#options.beforeCommit?.(label),
     });

@@ -41,7 +41,7 @@ export interface ConsumerSyncOptions<S extends DBSchema | unknown = unknown> {
    * `batch@40`). Throwing aborts that transaction: crash-injection tests kill the engine here.
    */
   beforeCommit?: (label: string) => void;
-  /** Incremental tasks per transaction (default 500). A reset is always one transaction. */
+  /** GCDS tasks per transaction (default 500), a reset's too: the first batch clears the stores. */
   batchSize?: number;
   /** The GCDS store (default: `gcds` owned by `gcds`). */
   gcdsStore?: { name: string; owner: string };
@@ -81,8 +81,10 @@ export interface ConsumerChange {
  *   the same identity: a refused provider (AccessError) or a vanished record is skipped. Access is the
  *   platform's doing, and `composeMergedContact` checks levels again.
  * - Exactly once: a batch of GCDS tasks, the rows they produce and the GCDS sync point are written in
- *   ONE transaction. A reset (the GCDS `clear` task, a first sync, a new `projectionVersion`) is
- *   buffered whole and applied in one transaction, so no reader ever sees half of it.
+ *   ONE transaction. A reset (the GCDS `clear` task, a first sync, a new `projectionVersion`) clears
+ *   the stores with its first batch, and every batch after commits as it comes, so an app shows the
+ *   first people of a first population at once. A batch in the middle of a replay after a `clear`
+ *   saves a point the GCDS answers with a reset: a crash there starts the replay again.
  * - Resume: a new engine over the same `dbName` continues from the saved sync point.
  * - Wake-ups: GCDS change events start a run; events during a run schedule exactly one more.
  */

@@ -93,6 +93,7 @@ function policyCursor<T>(
   return {
     next,
     close: () => inner.close(),
+    resumePoint: () => inner.resumePoint(),
     async *[Symbol.asyncIterator]() {
       while (true) {
         const task = await next();

@@ -51,6 +51,11 @@ export class SyncTaskCursor<T> implements SyncCursor<T> {
     return this.#done as Extract<SyncTask<T>, { operation: 'done' }>;
   }
 
+  resumePoint(): SyncPoint | undefined {
+    if (this.#replaying || this.#epoch === undefined) return undefined;
+    return { epoch: this.#epoch, revision: this.#lastDelivered };
+  }
+
   close(): void {
     this.#closed = true;
     this.#buffer = [];

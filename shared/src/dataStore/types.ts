@@ -41,6 +41,11 @@ export interface SyncCursor<T> extends AsyncIterable<SyncTask<T>> {
   next(): Promise<SyncTask<T>>;
   /** Stop early; a later `next()` resolves to `done` of the last delivered revision. */
   close(): void;
+  /**
+   * Where a reader that has applied every task delivered so far may resume, without closing the cursor:
+   * undefined while a replay after a `clear` is under way (resuming there would skip the rest of it).
+   */
+  resumePoint(): SyncPoint | undefined;
 }
 
 /** Told to every listener after a write commits. Carries ids only, never record data. */

@@ -35,6 +35,7 @@ export function recordingPlatform(platform: ConsumerPlatform): {
     return {
       next,
       close: () => cursor.close(),
+      resumePoint: () => cursor.resumePoint(),
       async *[Symbol.asyncIterator]() {
         while (true) {
           const task = await next();

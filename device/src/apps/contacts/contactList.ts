@@ -1,11 +1,11 @@
 import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/virtual-core';
 import type { EngineRemote } from '../../protocol/appRpc';
-import type { ContactRow, ContactsAppApi } from '../../protocol/contactsApi';
+import type { ContactRow, ContactsAppApi, LoadingProgress } from '../../protocol/contactsApi';
 import { h, replaceChildren } from '../../ui/dom';
 import { CHUNK, contactRow, ROW_HEIGHT, type RowContext, rowPlaceholder } from './contactRows';
 import { HEADER_HEIGHT, Layout, renderJumpBar, sectionHeader } from './listSections';
 import type { PhotoCache } from './photoCache';
-import { foundText } from './searchCountText';
+import { foundText, listStatusText } from './searchCountText';
 import { SearchResults } from './searchResults';
 
 /**
@@ -27,6 +27,8 @@ export class ContactList {
   #chunks = new Map<string, ContactRow[] | 'loading'>();
   #generation = 0;
   #query = '';
+  /** An import on its way, as the engine last told (null: none): the status line and search say so. */
+  #loading: LoadingProgress | null = null;
   /** What the rows are built with: the photos, and what opening a person does. */
   readonly #rows: RowContext;
 
@@ -64,7 +66,7 @@ export class ContactList {
       this.#rows,
       () => this.#query,
       (first, query) => {
-        this.#status.textContent = foundText(first, query);
+        this.#status.textContent = foundText(first, query, this.#loading !== null);
       },
     );
     this.element = h(
@@ -98,15 +100,17 @@ export class ContactList {
   /** Fresh sections and rows (after a change), keeping the scroll position. */
   async reload(): Promise<void> {
     const generation = ++this.#generation;
-    const sections = await this.api.sections();
+    const [sections, loading] = await Promise.all([this.api.sections(), this.api.loading()]);
     if (generation !== this.#generation) return;
+    this.#loading = loading;
     this.#layout = new Layout(sections);
     this.#chunks = new Map();
     const total = sections
       .filter((s) => s.kind !== 'ice' && s.kind !== 'favorites')
       .reduce((n, s) => n + s.count, 0);
-    this.#status.textContent = total === 0 ? 'No contacts yet.' : `${total.toLocaleString('en')} contacts`;
+    this.#status.textContent = listStatusText(total, loading);
     this.#status.dataset.count = String(total);
+    this.#status.dataset.importing = String(loading !== null);
     this.#virtualizer.setOptions({ ...this.#virtualizer.options, count: this.#layout.count });
     this.#virtualizer._willUpdate();
     this.#renderJumpBar();
@@ -195,7 +199,7 @@ export class ContactList {
     this.#sticky.hidden = true;
     if (searching) void this.#found.search();
     else {
-      this.#status.textContent = `${Number(this.#status.dataset.count ?? 0).toLocaleString('en')} contacts`;
+      this.#status.textContent = listStatusText(Number(this.#status.dataset.count ?? 0), this.#loading);
       this.#render();
     }
   }
