@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decisionKey } from './clustering';
-import { decisionOf, dismissDecisions, mergeDecisions, unmergeDecisions } from './decisions';
+import {
+  chosenNameSource,
+  decisionOf,
+  dismissDecisions,
+  mergeDecisions,
+  unmergeDecisions,
+} from './decisions';
 
 describe('decisionOf', () => {
   it('stores the pair sorted, under the same key whichever way round it is given', () => {
@@ -68,5 +74,38 @@ describe('dismissDecisions', () => {
   it('dismisses every pair across the two people except the pairs already decided', () => {
     const dismissed = dismissDecisions(['a1', 'a2'], ['b1'], new Set([decisionKey('a2', 'b1')]), 3);
     expect(dismissed).toEqual([decisionOf('a1', 'b1', 'dismissed', 3)]);
+  });
+});
+
+describe('a chosen name', () => {
+  const people = [
+    [
+      { key: 'a1', personId: 'A' },
+      { key: 'a2', personId: 'A' },
+    ],
+    [{ key: 'b1', personId: 'B' }],
+  ];
+
+  it('rides on the ties that name its source, and on no other', () => {
+    const { together } = mergeDecisions(people, 9, 'b1');
+    expect(together.map((d) => [d.members.join('+'), d.nameFrom])).toEqual([
+      ['a1+b1', 'b1'],
+      ['a2+b1', 'b1'],
+    ]);
+    expect(mergeDecisions(people, 9).together.every((d) => d.nameFrom === undefined)).toBe(true);
+  });
+
+  it('is the latest choice among ties inside the person, while its source is a member', () => {
+    const first = { ...decisionOf('a1', 'b1', 'together', 1), nameFrom: 'b1' };
+    const later = { ...decisionOf('a1', 'c1', 'together', 2), nameFrom: 'a1' };
+    const plain = decisionOf('b1', 'c1', 'together', 3);
+    expect(chosenNameSource(new Set(['a1', 'b1', 'c1']), [first, later, plain])).toBe('a1');
+    // Split off c1 (its ties are then keep-separates): the earlier choice names the person again.
+    const split = decisionOf('a1', 'c1', 'separate', 4);
+    expect(chosenNameSource(new Set(['a1', 'b1']), [first, split])).toBe('b1');
+    // A tie reaching outside the person, or a chosen source that has left, names nobody.
+    expect(chosenNameSource(new Set(['a1', 'c1']), [first])).toBeUndefined();
+    expect(chosenNameSource(new Set(['a1', 'b1']), [{ ...first, nameFrom: 'gone' }])).toBeUndefined();
+    expect(chosenNameSource(new Set(['a1', 'b1']), [{ ...split, nameFrom: 'a1' }])).toBeUndefined();
   });
 });

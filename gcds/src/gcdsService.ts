@@ -20,7 +20,7 @@ import { forgetProvider, type GraphTransact, ingestProvider } from './providerIn
 import { ProviderWatcher } from './providerWatcher';
 import { GCDS_SCHEMA, GCDS_STORES, type GcdsSchema } from './schema';
 import { DEFAULT_SUGGESTION_LIMIT } from './suggestions';
-import type { DuplicateSuggestion, GcdsStatus, ProviderCursor } from './types';
+import type { DuplicateSuggestion, GcdsStatus, ProviderCursor, SourceRecord } from './types';
 
 export const GCDS_APP_ID = 'gcds';
 export const GCDS_STORE_NAME = 'gcds';
@@ -37,6 +37,12 @@ export interface GcdsOptions {
    * Throwing aborts that transaction: crash-injection tests kill the service at every boundary this way.
    */
   beforeCommit?: (label: string) => void;
+}
+
+function checkMergeGroup(personIds: readonly string[]): void {
+  if (!Array.isArray(personIds) || personIds.some((id) => typeof id !== 'string' || id === ''))
+    throw new Error('merge needs person ids');
+  if (new Set(personIds).size < 2) throw new Error('merge needs at least two different people');
 }
 
 /** People listed per read when walking every person id. */
@@ -165,11 +171,10 @@ export class Gcds {
   /**
    * The user merges people. Stored as keep-together decisions between stable source identities, which
    * outlive re-syncs, edits and provider reinstalls; any keep-separate between them is withdrawn.
+   * `nameFrom`, a source of one of them, is the name the user chose for the merged person.
    */
-  async merge(personIds: readonly string[]): Promise<string> {
-    if (personIds.some((id) => typeof id !== 'string' || id === ''))
-      throw new Error('merge needs person ids');
-    if (new Set(personIds).size < 2) throw new Error('merge needs at least two different people');
+  async merge(personIds: readonly string[], nameFrom?: SourceRef): Promise<string> {
+    checkMergeGroup(personIds);
     let result = '';
     await this.#enqueue(() =>
       this.#transact('merge', async (graph) => {
@@ -177,16 +182,51 @@ export class Gcds {
         people.forEach((members, i) => {
           if (members.length === 0) throw new Error(`no person ${personIds[i]}`);
         });
-        const { withdrawn, together } = mergeDecisions(people, this.#now());
-        for (const key of withdrawn) await graph.deleteDecision(key);
-        for (const decision of together) await graph.putDecision(decision);
-        for (const id of personIds) graph.touchPerson(id);
+        const chosen = nameFrom === undefined ? undefined : sourceKey(nameFrom);
+        if (chosen !== undefined && !people.some((members) => members.some((m) => m.key === chosen)))
+          throw new Error('the chosen name is not a source of these people');
+        await this.#tie(graph, personIds, people, chosen);
         await graph.regroup();
-        const anchor = people[0]![0]!;
-        result = (await graph.getSource(anchor.key))!.personId;
+        result = (await graph.getSource(people[0]![0]!.key))!.personId;
       }),
     );
     return result;
+  }
+
+  /**
+   * The user accepts many suggested merges at once ("Merge all"): every group tied in ONE transaction
+   * with one regroup, so the apps hear one change, not one per pair. A group whose people are gone (a
+   * stale suggestion) is skipped; groups may share people (A with B, B with C makes one person).
+   * Resolves with how many groups were merged.
+   */
+  async mergeMany(groups: readonly (readonly string[])[]): Promise<number> {
+    for (const group of groups) checkMergeGroup(group);
+    let merged = 0;
+    await this.#enqueue(() =>
+      this.#transact('merge', async (graph) => {
+        merged = 0;
+        for (const group of groups) {
+          const people = await Promise.all(group.map((id) => graph.membersOf(id)));
+          if (people.some((members) => members.length === 0)) continue;
+          await this.#tie(graph, group, people, undefined);
+          merged += 1;
+        }
+        await graph.regroup();
+      }),
+    );
+    return merged;
+  }
+
+  async #tie(
+    graph: PersonGraph,
+    personIds: readonly string[],
+    people: SourceRecord[][],
+    nameFrom: string | undefined,
+  ): Promise<void> {
+    const { withdrawn, together } = mergeDecisions(people, this.#now(), nameFrom);
+    for (const key of withdrawn) await graph.deleteDecision(key);
+    for (const decision of together) await graph.putDecision(decision);
+    for (const id of personIds) graph.touchPerson(id);
   }
 
   /**

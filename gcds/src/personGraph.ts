@@ -7,6 +7,7 @@ import {
 } from '@gcds/shared';
 import { v7 as uuidv7 } from 'uuid';
 import { assignPersonIds, clusterSources, MAX_BUCKET } from './clustering';
+import { chosenNameSource } from './decisions';
 import { PendingSources, type WholeReads } from './pendingSources';
 import type { GcdsSchema, GcdsTransaction } from './schema';
 import { identifierKey, markShared } from './sharedIdentifiers';
@@ -253,8 +254,18 @@ export class PersonGraph {
         if (member.personId !== id) this.#sources.change(member.key, { ...member, personId: id });
       }
       const previous = previousOf.get(id);
+      const nameFrom = chosenNameSource(new Set(cluster.members.map((member) => member.key)), decisions);
+      const named =
+        nameFrom === undefined ? undefined : cluster.members.find((member) => member.key === nameFrom);
       const record: PersonRecord = withOnceReadableAt(
-        { id, pointers: cluster.members.map(pointerOf), reasons: cluster.reasons },
+        {
+          id,
+          pointers: cluster.members.map(pointerOf),
+          reasons: cluster.reasons,
+          ...(named === undefined
+            ? {}
+            : { nameFrom: { provider: named.provider, contactId: named.contactId } }),
+        },
         previous,
       );
       if (previous === undefined || JSON.stringify(previous) !== JSON.stringify(record)) {
