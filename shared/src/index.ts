@@ -83,6 +83,7 @@ export {
   type MergedContact,
   mergedDisplayName,
   mergedNameFields,
+  mergedNameSource,
   mergedNameTexts,
   type Sourced,
   type SourcedItem,
