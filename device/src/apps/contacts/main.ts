@@ -75,6 +75,7 @@ function show(view: View): void {
 const list = new ContactList(api, photos, (personId) => void openPerson(personId));
 const detail = new ContactDetail(api, photos, {
   back: () => backToList(),
+  deleted: () => backToFreshList(),
   edit: (source) => void openForm(source),
   editCopy: (personId) => void openForm(undefined, { copyOf: personId }),
   openPerson: (personId) => void openPerson(personId),
@@ -88,6 +89,8 @@ const form = new ContactForm(
   api,
   (personId, message) => {
     notify(message);
+    // A saved contact is not what the old search was for: the list comes back whole.
+    list.clearSearch();
     if (personId === undefined) backToList();
     else void openPerson(personId);
   },
@@ -145,6 +148,11 @@ async function openForm(source?: SourceRef, start: FormStart = {}, from?: string
 function backToList(): void {
   show('list');
   list.focusSearch();
+}
+
+function backToFreshList(): void {
+  list.clearSearch();
+  backToList();
 }
 
 const header = h(
