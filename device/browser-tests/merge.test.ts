@@ -51,9 +51,16 @@ describe('merging in the Contacts app', () => {
       .getByRole('list', { name: 'Contacts to merge with' })
       .getByRole('button', { name: new RegExp(otherLocalOnly.name) })
       .click();
-    await contacts.getByRole('alertdialog').getByRole('button', { name: 'Merge' }).click();
+    // Two names: the user picks the one the merged contact keeps (here the other contact's).
+    const question = contacts.getByRole('dialog');
+    const names = question.getByRole('group', { name: 'Name to keep' }).getByRole('radio');
+    expect(await names.count()).toBe(2);
+    await phone.screenshot('12a-contacts-merge-pick-name');
+    await question.getByRole('radio', { name: otherLocalOnly.name }).check();
+    await question.getByRole('button', { name: 'Merge' }).click();
     const sources = contacts.getByRole('list', { name: 'Sources of this contact' });
     await expect.poll(() => sources.getByRole('listitem').count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => contacts.getByTestId('detail-name').textContent()).toBe(otherLocalOnly.name);
     await expect
       .poll(() => contacts.getByRole('region', { name: 'Why these are one contact' }).textContent())
       .toBe('Why these are one contactPhone contacts and Phone contacts: merged by you');

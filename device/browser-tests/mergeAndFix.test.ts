@@ -42,6 +42,10 @@ describe('Merge & fix', () => {
     await phone.screenshot('fix-02-before-merge-all');
     await mergeAll.click();
     await expect.poll(() => pairs.count(), { timeout: 60_000 }).toBe(total - 1 - eligible);
+    // One operation for them all, and it says what it did.
+    expect(await contacts.getByTestId('toast').textContent()).toMatch(
+      new RegExp(`^Merged ${eligible} pairs?\\.$`),
+    );
     await phone.screenshot('fix-03-all-merged');
     await contacts.getByRole('button', { name: 'Back to the list' }).click();
     await expect

@@ -51,6 +51,8 @@ export interface PhoneOptions {
   device?: string;
   /** Open the phone in this context (two phones in one browser profile) instead of a fresh one. */
   context?: BrowserContext;
+  /** The page's size: a desktop window unless told (a phone's own screen is 360 × 740). */
+  viewport?: { width: number; height: number };
 }
 
 /**
@@ -77,7 +79,10 @@ export class Phone {
   static async open(browser: Browser, options: PhoneOptions = {}): Promise<Phone> {
     const context =
       options.context ??
-      (await browser.newContext({ viewport: { width: 1280, height: 880 }, acceptDownloads: true }));
+      (await browser.newContext({
+        viewport: options.viewport ?? { width: 1280, height: 880 },
+        acceptDownloads: true,
+      }));
     const page = await context.newPage();
     const phone = new Phone(context, page, options.context === undefined);
     // The shell's own confirmations (wiping the demo data) are accepted, as a user would.

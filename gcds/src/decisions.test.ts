@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decisionKey } from './clustering';
 import {
+  chosenNameSource,
   decisionOf,
   dismissDecisions,
   hiddenSources,
@@ -111,5 +112,38 @@ describe('hiding', () => {
     // A new friend with the same number joined: something the user did not hide.
     expect(isHiddenPerson(['local\u001f1', 'vcard\u001fc1', 'facebook-sim\u001ff9'], hidden)).toBe(false);
     expect(isHiddenPerson([], hidden)).toBe(false);
+  });
+});
+
+describe('a chosen name', () => {
+  const people = [
+    [
+      { key: 'a1', personId: 'A' },
+      { key: 'a2', personId: 'A' },
+    ],
+    [{ key: 'b1', personId: 'B' }],
+  ];
+
+  it('rides on the ties that name its source, and on no other', () => {
+    const { together } = mergeDecisions(people, 9, 'b1');
+    expect(together.map((d) => [d.members.join('+'), d.nameFrom])).toEqual([
+      ['a1+b1', 'b1'],
+      ['a2+b1', 'b1'],
+    ]);
+    expect(mergeDecisions(people, 9).together.every((d) => d.nameFrom === undefined)).toBe(true);
+  });
+
+  it('is the latest choice among ties inside the person, while its source is a member', () => {
+    const first = { ...decisionOf('a1', 'b1', 'together', 1), nameFrom: 'b1' };
+    const later = { ...decisionOf('a1', 'c1', 'together', 2), nameFrom: 'a1' };
+    const plain = decisionOf('b1', 'c1', 'together', 3);
+    expect(chosenNameSource(new Set(['a1', 'b1', 'c1']), [first, later, plain])).toBe('a1');
+    // Split off c1 (its ties are then keep-separates): the earlier choice names the person again.
+    const split = decisionOf('a1', 'c1', 'separate', 4);
+    expect(chosenNameSource(new Set(['a1', 'b1']), [first, split])).toBe('b1');
+    // A tie reaching outside the person, or a chosen source that has left, names nobody.
+    expect(chosenNameSource(new Set(['a1', 'c1']), [first])).toBeUndefined();
+    expect(chosenNameSource(new Set(['a1', 'b1']), [{ ...first, nameFrom: 'gone' }])).toBeUndefined();
+    expect(chosenNameSource(new Set(['a1', 'b1']), [{ ...split, nameFrom: 'a1' }])).toBeUndefined();
   });
 });

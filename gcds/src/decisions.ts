@@ -23,8 +23,13 @@ export interface MergeDecisions {
  * The user merges people (each given as its sources). Any decision between sources of different
  * people is withdrawn, and every pair across the people is tied: one tie per person would let a later
  * removal, or a passive pass that sees another name, split off the sources that hung on the untied ones.
+ * A chosen name (`nameFrom`, a source key of one of the people) rides on the ties that name its source.
  */
-export function mergeDecisions(people: ReadonlyArray<readonly DecidedSource[]>, at: number): MergeDecisions {
+export function mergeDecisions(
+  people: ReadonlyArray<readonly DecidedSource[]>,
+  at: number,
+  nameFrom?: string,
+): MergeDecisions {
   const all = people.flat();
   const withdrawn: string[] = [];
   for (const a of all) {
@@ -37,7 +42,10 @@ export function mergeDecisions(people: ReadonlyArray<readonly DecidedSource[]>, 
     for (const right of people.slice(i + 1)) {
       for (const a of left) {
         for (const b of right) {
-          if (a.key !== b.key) together.push(decisionOf(a.key, b.key, 'together', at));
+          if (a.key === b.key) continue;
+          const tie = decisionOf(a.key, b.key, 'together', at);
+          if (nameFrom !== undefined && (a.key === nameFrom || b.key === nameFrom)) tie.nameFrom = nameFrom;
+          together.push(tie);
         }
       }
     }
@@ -118,4 +126,27 @@ export function hiddenSources(decisions: Iterable<Decision>): Set<string> {
  */
 export function isHiddenPerson(keys: readonly string[], hidden: ReadonlySet<string>): boolean {
   return keys.length > 0 && keys.every((key) => hidden.has(key));
+}
+
+/**
+ * The source whose name the user chose for a person of these member keys: the `nameFrom` of the latest
+ * keep-together between two of its members that carries one, while that source is still a member.
+ */
+export function chosenNameSource(
+  memberKeys: ReadonlySet<string>,
+  decisions: readonly Decision[],
+): string | undefined {
+  let latest: Decision | undefined;
+  for (const decision of decisions) {
+    if (decision.kind !== 'together' || decision.nameFrom === undefined) continue;
+    if (!memberKeys.has(decision.members[0]) || !memberKeys.has(decision.members[1])) continue;
+    if (!memberKeys.has(decision.nameFrom)) continue;
+    if (
+      latest === undefined ||
+      decision.at > latest.at ||
+      (decision.at === latest.at && decision.key > latest.key)
+    )
+      latest = decision;
+  }
+  return latest?.nameFrom;
 }

@@ -13,13 +13,6 @@ import {
   whenSettled,
 } from '@gcds/shared';
 import type { Observable } from 'rxjs';
-import {
-  dismissDecisions,
-  hiddenSources,
-  hideDecisions,
-  mergeDecisions,
-  unmergeDecisions,
-} from './decisions';
 import { findDuplicates } from './duplicateSearch';
 import { findHiddenPeople } from './hiddenPeople';
 import { PersonGraph } from './personGraph';
@@ -28,6 +21,15 @@ import { ProviderWatcher } from './providerWatcher';
 import { GCDS_SCHEMA, GCDS_STORES, type GcdsSchema } from './schema';
 import { DEFAULT_SUGGESTION_LIMIT } from './suggestions';
 import type { DuplicateSuggestion, GcdsStatus, HiddenPerson, ProviderCursor } from './types';
+import {
+  checkMergeGroup,
+  dismissPair,
+  hidePerson,
+  mergeGroups,
+  mergePeople,
+  unhidePerson,
+  unmergePerson,
+} from './userEdits';
 
 export const GCDS_APP_ID = 'gcds';
 export const GCDS_STORE_NAME = 'gcds';
@@ -177,28 +179,35 @@ export class Gcds {
   /**
    * The user merges people. Stored as keep-together decisions between stable source identities, which
    * outlive re-syncs, edits and provider reinstalls; any keep-separate between them is withdrawn.
+   * `nameFrom`, a source of one of them, is the name the user chose for the merged person.
    */
-  async merge(personIds: readonly string[]): Promise<string> {
-    if (personIds.some((id) => typeof id !== 'string' || id === ''))
-      throw new Error('merge needs person ids');
-    if (new Set(personIds).size < 2) throw new Error('merge needs at least two different people');
+  async merge(personIds: readonly string[], nameFrom?: SourceRef): Promise<string> {
+    checkMergeGroup(personIds);
+    const chosen = nameFrom === undefined ? undefined : sourceKey(nameFrom);
     let result = '';
     await this.#enqueue(() =>
       this.#transact('merge', async (graph) => {
-        const people = await Promise.all(personIds.map((id) => graph.membersOf(id)));
-        people.forEach((members, i) => {
-          if (members.length === 0) throw new Error(`no person ${personIds[i]}`);
-        });
-        const { withdrawn, together } = mergeDecisions(people, this.#now());
-        for (const key of withdrawn) await graph.deleteDecision(key);
-        for (const decision of together) await graph.putDecision(decision);
-        for (const id of personIds) graph.touchPerson(id);
-        await graph.regroup();
-        const anchor = people[0]![0]!;
-        result = (await graph.getSource(anchor.key))!.personId;
+        result = await mergePeople(graph, personIds, this.#now(), chosen);
       }),
     );
     return result;
+  }
+
+  /**
+   * The user accepts many suggested merges at once ("Merge all"): every group tied in ONE transaction
+   * with one regroup, so the apps hear one change, not one per pair. A group whose people are gone (a
+   * stale suggestion) is skipped; groups may share people (A with B, B with C makes one person).
+   * Resolves with how many groups were merged.
+   */
+  async mergeMany(groups: readonly (readonly string[])[]): Promise<number> {
+    for (const group of groups) checkMergeGroup(group);
+    let merged = 0;
+    await this.#enqueue(() =>
+      this.#transact('merge', async (graph) => {
+        merged = await mergeGroups(graph, groups, this.#now());
+      }),
+    );
+    return merged;
   }
 
   /**
@@ -206,23 +215,13 @@ export class Gcds {
    * groups is remembered as keep-separate, so no later automatic pass joins them again.
    */
   async unmerge(personId: string, groups?: readonly (readonly SourceRef[])[]): Promise<string[]> {
+    const chosen = groups?.map((group) =>
+      group.map((ref) => (typeof ref === 'string' ? ref : sourceKey(ref))),
+    );
     let result: string[] = [];
     await this.#enqueue(() =>
       this.#transact('unmerge', async (graph) => {
-        const members = await graph.membersOf(personId);
-        if (members.length === 0) throw new Error(`no person ${personId}`);
-        const keys = members.map((member) => member.key);
-        const chosen = groups?.map((group) =>
-          group.map((ref) => (typeof ref === 'string' ? ref : sourceKey(ref))),
-        );
-        for (const decision of unmergeDecisions(personId, keys, chosen, this.#now())) {
-          await graph.putDecision(decision);
-        }
-        graph.touchPerson(personId);
-        await graph.regroup();
-        const ids = new Set<string>();
-        for (const key of keys) ids.add((await graph.getSource(key))!.personId);
-        result = [...ids];
+        result = await unmergePerson(graph, personId, chosen, this.#now());
       }),
     );
     return result;
@@ -243,14 +242,7 @@ export class Gcds {
   /** Remembers that the user does not want `otherPersonId` suggested for `personId` (and vice versa). */
   async dismissSuggestion(personId: string, otherPersonId: string): Promise<void> {
     await this.#enqueue(() =>
-      this.#transact('dismiss', async (graph) => {
-        const left = (await graph.membersOf(personId)).map((member) => member.key);
-        const right = (await graph.membersOf(otherPersonId)).map((member) => member.key);
-        const decided = new Set((await graph.decisionsFor(left)).map((d) => d.key));
-        for (const decision of dismissDecisions(left, right, decided, this.#now())) {
-          await graph.putDecision(decision);
-        }
-      }),
+      this.#transact('dismiss', (graph) => dismissPair(graph, personId, otherPersonId, this.#now())),
     );
   }
 
@@ -260,37 +252,12 @@ export class Gcds {
    * written to any provider. The person's record says `hidden`, and every app leaves it out.
    */
   async hide(personId: string): Promise<void> {
-    await this.#enqueue(() =>
-      this.#transact('hide', async (graph) => {
-        const members = await graph.membersOf(personId);
-        if (members.length === 0) throw new Error(`no person ${personId}`);
-        for (const decision of hideDecisions(
-          members.map((member) => member.key),
-          this.#now(),
-        )) {
-          await graph.putDecision(decision);
-        }
-        graph.touchPerson(personId);
-        await graph.regroup();
-      }),
-    );
+    await this.#enqueue(() => this.#transact('hide', (graph) => hidePerson(graph, personId, this.#now())));
   }
 
   /** Shows a hidden person again: every source of it loses its hide decision. */
   async unhide(personId: string): Promise<void> {
-    await this.#enqueue(() =>
-      this.#transact('unhide', async (graph) => {
-        const members = await graph.membersOf(personId);
-        if (members.length === 0) throw new Error(`no person ${personId}`);
-        const keys = members.map((member) => member.key);
-        const hidden = hiddenSources(await graph.decisionsFor(keys));
-        for (const decision of hideDecisions(keys, 0)) {
-          if (hidden.has(decision.members[0])) await graph.deleteDecision(decision.key);
-        }
-        graph.touchPerson(personId);
-        await graph.regroup();
-      }),
-    );
+    await this.#enqueue(() => this.#transact('unhide', (graph) => unhidePerson(graph, personId)));
   }
 
   /**

@@ -7,7 +7,7 @@ import {
 } from '@gcds/shared';
 import { v7 as uuidv7 } from 'uuid';
 import { assignPersonIds, clusterSources, MAX_BUCKET } from './clustering';
-import { hiddenSources, isHiddenPerson } from './decisions';
+import { chosenNameSource, hiddenSources, isHiddenPerson } from './decisions';
 import { PendingSources, type WholeReads } from './pendingSources';
 import type { GcdsSchema, GcdsTransaction } from './schema';
 import { identifierKey, markShared } from './sharedIdentifiers';
@@ -254,6 +254,7 @@ export class PersonGraph {
     const previousOf = new Map(stored.map((id, i) => [id, previousRecords[i]]));
 
     const hidden = hiddenSources(decisions);
+    const naming = decisions.filter((decision) => decision.nameFrom !== undefined);
     const personWrites: WriteOperation<PersonRecord>[] = [];
     let peopleWritten = 0;
     const kept = new Set(ids);
@@ -263,16 +264,21 @@ export class PersonGraph {
         if (member.personId !== id) this.#sources.change(member.key, { ...member, personId: id });
       }
       const previous = previousOf.get(id);
-      const person: PersonRecord = { id, pointers: cluster.members.map(pointerOf), reasons: cluster.reasons };
-      // Most regroups hide nobody: the members' keys are looked at only when some source is hidden.
-      if (
-        hidden.size > 0 &&
-        isHiddenPerson(
-          cluster.members.map((member) => member.key),
-          hidden,
-        )
-      )
-        person.hidden = true;
+      // Most regroups hide nobody and name nobody: the members' keys are looked at only when they might.
+      const memberKeys =
+        hidden.size > 0 || naming.length > 0 ? cluster.members.map((member) => member.key) : [];
+      const nameFrom = naming.length === 0 ? undefined : chosenNameSource(new Set(memberKeys), naming);
+      const named =
+        nameFrom === undefined ? undefined : cluster.members.find((member) => member.key === nameFrom);
+      const person: PersonRecord = {
+        id,
+        pointers: cluster.members.map(pointerOf),
+        reasons: cluster.reasons,
+        ...(named === undefined
+          ? {}
+          : { nameFrom: { provider: named.provider, contactId: named.contactId } }),
+      };
+      if (hidden.size > 0 && isHiddenPerson(memberKeys, hidden)) person.hidden = true;
       const record = withOnceReadableAt(person, previous);
       if (previous === undefined || JSON.stringify(previous) !== JSON.stringify(record)) {
         personWrites.push({ operation: 'put', id, data: record });

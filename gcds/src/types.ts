@@ -62,6 +62,12 @@ export interface Decision {
   members: [string, string];
   kind: DecisionKind;
   at: number;
+  /**
+   * On a keep-together: the source key (one of the two) whose name the user chose for the merged
+   * person. The latest such choice among a person's ties names it; an unmerge, replacing the ties with
+   * keep-separates, drops the choice with them.
+   */
+  nameFrom?: string;
 }
 
 /** How far the GCDS has synced one provider store. */

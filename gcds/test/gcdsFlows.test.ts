@@ -1,4 +1,5 @@
 import type { DataStoreReader, PersonRecord, SyncTask } from '@gcds/shared';
+import { firstValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { GCDS_STORE_NAME } from '../src/gcdsService';
 import { contact, startPipeline } from '../src/testing';
@@ -185,6 +186,49 @@ describe('manual merge and unmerge (the seed edge cases)', () => {
     expect(await p.groups()).toEqual(['facebook-sim:f1 + local:l2', 'local:l1 + vcard:v1']);
     await p.gcds.merge([a, b]);
     expect(await p.groups()).toEqual(['facebook-sim:f1 + local:l1 + local:l2 + vcard:v1']);
+  });
+
+  it('merges many suggested pairs in one transaction, pairs sharing a person making one, stale pairs skipped', async () => {
+    const { p, local } = await threeSources();
+    await local.put(
+      'l2',
+      contact('l2', { given: 'Rob', family: 'Stone', tel: [{ value: '+1 646 555 0199' }] }),
+    );
+    await local.put(
+      'l3',
+      contact('l3', { given: 'Grace', family: 'Hopper', tel: [{ value: '+1 202 555 0143' }] }),
+    );
+    await local.put(
+      'l4',
+      contact('l4', { given: 'Grace B.', family: 'Hopper', email: [{ value: 'gh@navy.mil' }] }),
+    );
+    const [l1, v1, f1, l2, l3, l4] = await Promise.all([
+      personOf(p, 'local', 'l1'),
+      personOf(p, 'vcard', 'v1'),
+      personOf(p, 'facebook-sim', 'f1'),
+      personOf(p, 'local', 'l2'),
+      personOf(p, 'local', 'l3'),
+      personOf(p, 'local', 'l4'),
+    ]);
+    let events = 0;
+    p.gcds.store.changes$.subscribe(() => {
+      events += 1;
+    });
+    const transactions = (await firstValueFrom(p.gcds.status$)).transactions;
+    const merged = await p.gcds.mergeMany([
+      [l1!, v1!],
+      [v1!, f1!],
+      [l3!, l4!],
+      [l2!, 'a person merged away long ago'],
+    ]);
+    expect(merged).toBe(3);
+    expect(await p.groups()).toEqual([
+      'facebook-sim:f1 + local:l1 + vcard:v1',
+      'local:l2',
+      'local:l3 + local:l4',
+    ]);
+    expect((await firstValueFrom(p.gcds.status$)).transactions).toBe(transactions + 1);
+    expect(events).toBe(1);
   });
 
   it('unmerges into chosen groups, and the user decision survives re-sync, edits and a provider reinstall', async () => {

@@ -88,6 +88,7 @@ export {
   type MergedContact,
   mergedDisplayName,
   mergedNameFields,
+  mergedNameSource,
   mergedNameTexts,
   type Sourced,
   type SourcedItem,

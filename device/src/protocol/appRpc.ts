@@ -58,6 +58,11 @@ export const isBytesOrBlob: ArgCheck = (value) =>
   isBytes(value) || (typeof Blob !== 'undefined' && value instanceof Blob);
 export const isTextList: ArgCheck = (value) =>
   Array.isArray(value) && value.length <= 10_000 && value.every(isText);
+/** Lists of text (groups of person ids), no more than 10,000 texts in all. */
+export const isTextListList: ArgCheck = (value) =>
+  Array.isArray(value) &&
+  value.every(isTextList) &&
+  value.reduce((total: number, list: unknown[]) => total + list.length, 0) <= 10_000;
 /** A JSON-like record (a contact draft): plain objects, arrays, text, numbers, booleans, null, bytes. */
 export const isPlainRecord: ArgCheck = (value) =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && isPlainData(value);

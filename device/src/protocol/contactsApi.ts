@@ -8,6 +8,7 @@ import {
   isPlainRecord,
   isText,
   isTextList,
+  isTextListList,
   methodTable,
   oneOf,
   optional,
@@ -203,7 +204,10 @@ export interface ContactsAppApi {
   dismissSuggestion(personId: string, otherId: string): Promise<void>;
   /** Every suggested pair of the book, best first; progress counts the people checked. */
   duplicates(onProgress: (progress: ImportProgress) => void): Promise<DuplicatePair[]>;
-  merge(personIds: string[]): Promise<string>;
+  /** Merges the people; `keepNameOf`, one of them, is the person whose name the merged contact keeps. */
+  merge(personIds: string[], keepNameOf?: string): Promise<string>;
+  /** Accepts many suggested merges as one GCDS operation; resolves with how many were merged. */
+  mergeMany(groups: string[][]): Promise<number>;
   unmerge(personId: string): Promise<string[]>;
   /** The picked file itself (a Blob is passed by reference): the provider reads it a chunk at a time. */
   importVcf(
@@ -261,7 +265,8 @@ export const CONTACTS_APP_METHODS: AppMethodTable<ContactsAppApi> = methodTable<
   suggestions: { args: [isText] },
   dismissSuggestion: { args: [isText, isText] },
   duplicates: { args: [], progress: true },
-  merge: { args: [isTextList] },
+  merge: { args: [isTextList, optional(isText)] },
+  mergeMany: { args: [isTextListList] },
   unmerge: { args: [isText] },
   importVcf: { args: [isText, isBytesOrBlob], progress: true },
   exportVcf: { args: [] },

@@ -26,7 +26,8 @@ export interface GcdsWorkerApi {
 
 /** The GCDS operations an app engine may use (the Contacts app's merge screens). */
 export interface GcdsClientApi {
-  merge(personIds: string[]): Promise<string>;
+  merge(personIds: string[], nameFrom?: SourceRef): Promise<string>;
+  mergeMany(groups: string[][]): Promise<number>;
   unmerge(personId: string): Promise<string[]>;
   suggestDuplicates(personId: string, limit?: number): Promise<DuplicateSuggestion[]>;
   dismissSuggestion(personId: string, otherId: string): Promise<void>;

@@ -1,4 +1,5 @@
 import { h } from './dom';
+import { cancelButton, modalDialog } from './modalDialog';
 
 /** One answer a choice dialog offers. */
 export interface Choice<V extends string> {
@@ -8,27 +9,16 @@ export interface Choice<V extends string> {
 }
 
 /**
- * A modal question with several answers besides Cancel (sandboxed frames may not use window.confirm).
- * Focus moves into the dialog (on Cancel) and back where it was; Tab stays inside; Escape cancels.
- * Resolves with the chosen answer's value, or undefined when cancelled.
+ * A modal question with several answers besides Cancel, a button each. Resolves with the chosen
+ * answer's value, or undefined when cancelled.
  */
 export function choiceDialog<V extends string>(
   host: HTMLElement,
   text: string,
   choices: readonly Choice<V>[],
 ): Promise<V | undefined> {
-  const previous = document.activeElement as HTMLElement | null;
-  return new Promise((resolve) => {
-    const close = (answer: V | undefined) => {
-      backdrop.remove();
-      previous?.focus();
-      resolve(answer);
-    };
-    const cancel = h(
-      'button',
-      { attrs: { type: 'button' }, on: { click: () => close(undefined) } },
-      'Cancel',
-    );
+  return modalDialog<V>(host, 'alertdialog', text, (close) => {
+    const cancel = cancelButton(close);
     const answers = choices.map((choice) =>
       h(
         'button',
@@ -40,32 +30,6 @@ export function choiceDialog<V extends string>(
         choice.label,
       ),
     );
-    const buttons = [cancel, ...answers];
-    const dialog = h(
-      'div',
-      {
-        class: 'dialog',
-        attrs: { role: 'alertdialog', 'aria-modal': 'true', 'aria-describedby': 'dialog-text' },
-        on: {
-          keydown: (event) => {
-            if (event.key === 'Escape') {
-              event.preventDefault();
-              close(undefined);
-            }
-            if (event.key === 'Tab') {
-              event.preventDefault();
-              const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-              const step = event.shiftKey ? buttons.length - 1 : 1;
-              buttons[(at + step) % buttons.length]!.focus();
-            }
-          },
-        },
-      },
-      h('p', { attrs: { id: 'dialog-text' } }, text),
-      h('div', { class: 'dialog-buttons' }, ...buttons),
-    );
-    const backdrop = h('div', { class: 'backdrop' }, dialog);
-    host.append(backdrop);
-    cancel.focus();
+    return { buttons: [cancel, ...answers], initialFocus: cancel };
   });
 }

@@ -6,6 +6,7 @@ import {
   type ContactDraft,
   exportableContact,
   type MergedContact,
+  mergedNameSource,
   type PersonRecord,
   type SourceRef,
   type StoredBlob,
@@ -365,7 +366,14 @@ export class ContactsEngine {
       }
       return [...pairs.values()].sort((x, y) => y.score - x.score || x.a.name.localeCompare(y.a.name));
     },
-    merge: (personIds) => this.#gcds.merge(personIds),
+    merge: async (personIds, keepNameOf) => {
+      if (keepNameOf === undefined) return this.#gcds.merge(personIds);
+      if (!personIds.includes(keepNameOf)) throw new Error('the name kept must be of a person merged');
+      const detail = await this.#consumer.getDetail(keepNameOf);
+      const nameFrom = detail === undefined ? undefined : mergedNameSource(detail);
+      return this.#gcds.merge(personIds, nameFrom);
+    },
+    mergeMany: (groups) => this.#gcds.mergeMany(groups),
     unmerge: (personId) => this.#gcds.unmerge(personId),
     importVcf: (name, file, onProgress) =>
       this.#vcard.importFile(

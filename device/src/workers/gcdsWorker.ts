@@ -18,7 +18,8 @@ function running(): Gcds {
 }
 
 const client: GcdsClientApi = {
-  merge: (ids) => running().merge(ids),
+  merge: (ids, nameFrom) => running().merge(ids, nameFrom),
+  mergeMany: (groups) => running().mergeMany(groups),
   unmerge: (id) => running().unmerge(id),
   suggestDuplicates: (id, limit) => running().suggestDuplicates(id, limit),
   dismissSuggestion: (id, other) => running().dismissSuggestion(id, other),

@@ -72,6 +72,52 @@ describe('composeMergedContact: single-valued fields', () => {
     expect(unnamedPrimary?.formattedName).toEqual({ value: 'Ada King', source: ref('vcard', 'v1') });
   });
 
+  it('takes the name the user chose whole from its source, and the rest from the primary', () => {
+    const local = {
+      id: 'l1',
+      given: 'Ada',
+      family: 'Lovelace',
+      additional: 'Byron',
+      org: 'Analytical Engines',
+    };
+    const vcard = {
+      id: 'v1',
+      formattedName: 'Augusta King',
+      given: 'Augusta',
+      family: 'King',
+      note: 'from vCard',
+    };
+    const sources: PointedSource[] = [
+      { pointer: pointer('local', 'l1'), contact: local },
+      { pointer: pointer('vcard', 'v1'), contact: vcard },
+    ];
+    const person: PersonRecord = {
+      id: 'p1',
+      pointers: sources.map((s) => s.pointer),
+      reasons: [],
+      nameFrom: ref('vcard', 'v1'),
+    };
+    const merged = composeMergedContact(person, sources, { readerLevel: 'certified', region: 'US' });
+    expect(merged?.formattedName).toEqual({ value: 'Augusta King', source: ref('vcard', 'v1') });
+    expect(merged?.given).toEqual({ value: 'Augusta', source: ref('vcard', 'v1') });
+    expect(merged?.family).toEqual({ value: 'King', source: ref('vcard', 'v1') });
+    // No middle name from the other source slips into the chosen one.
+    expect(merged?.additional).toBeUndefined();
+    expect(merged?.org).toEqual({ value: 'Analytical Engines', source: ref('local', 'l1') });
+    expect(merged?.note).toEqual({ value: 'from vCard', source: ref('vcard', 'v1') });
+    // A chosen source this reader may not read, or one without a name, leaves the primary's name.
+    const hidden = { ...person, nameFrom: ref('fb', 'f1') };
+    const unnamed = composeMergedContact(
+      { ...person, pointers: [...person.pointers, pointer('fb', 'f1')], nameFrom: ref('fb', 'f1') },
+      [...sources, { pointer: pointer('fb', 'f1'), contact: { id: 'f1', note: 'no name' } }],
+      { readerLevel: 'certified', region: 'US' },
+    );
+    expect(
+      composeMergedContact(hidden, sources, { readerLevel: 'privileged', region: 'US' })?.given?.value,
+    ).toBe('Ada');
+    expect(unnamed?.given?.value).toBe('Ada');
+  });
+
   it('takes the photo from the primary, else from the next source with one', () => {
     const merged = compose([
       ['local', { id: 'l1', given: 'Ada' }],

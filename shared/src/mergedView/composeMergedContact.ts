@@ -30,7 +30,8 @@ interface ReadableSource {
  * the others (defence in depth: a record passed in for a pointer above `readerLevel` is ignored).
  * The first readable pointer whose record exists is the primary: it wins every single-valued field it
  * has, and the next readable sources fill the ones it lacks. Multi-valued fields are the union of all
- * readable sources without duplicates. Returns `undefined` when nothing of the person is readable.
+ * readable sources without duplicates. The name is the exception: a name the user chose in a merge
+ * (`nameFrom`) is taken whole from its source, whichever source is primary. Returns `undefined` when nothing of the person is readable.
  */
 export function composeMergedContact(
   person: PersonRecord,
@@ -76,12 +77,17 @@ export function composeMergedContact(
     category: union(readable, (c) => c.category, textKey),
   };
 
+  // The name the user chose in a merge comes whole from its source: no part of another name fills it.
+  const chosen = chosenNameSource(person, readable);
   for (const field of MERGED_TEXT_FIELDS) {
-    const found = first(readable, (c) => nonBlank(c[field]));
+    const found =
+      chosen !== undefined && NAME_PARTS.has(field)
+        ? first([chosen], (c) => nonBlank(c[field]))
+        : first(readable, (c) => nonBlank(c[field]));
     if (found !== undefined) merged[field] = found;
   }
   // The formatted name must belong to the same source as the name parts, or it could contradict them.
-  const named = readable.find((source) => hasName(source.contact));
+  const named = chosen ?? readable.find((source) => hasName(source.contact));
   const formattedName = nonBlank(named?.contact.formattedName);
   if (named !== undefined && formattedName !== undefined) {
     merged.formattedName = { value: formattedName, source: named.ref };
@@ -101,6 +107,19 @@ export function composeMergedContact(
     .filter((at): at is number => typeof at === 'number' && Number.isFinite(at));
   if (updated.length > 0) merged.updatedAt = Math.max(...updated);
   return merged;
+}
+
+const NAME_PARTS: ReadonlySet<string> = new Set(['prefix', 'given', 'additional', 'family', 'suffix']);
+
+/** The source of the name the user chose (`nameFrom`), when this reader may read it and it has a name. */
+function chosenNameSource(
+  person: PersonRecord,
+  readable: readonly ReadableSource[],
+): ReadableSource | undefined {
+  if (person.nameFrom === undefined) return undefined;
+  const key = sourceKey(person.nameFrom);
+  const source = readable.find((candidate) => sourceKey(candidate.ref) === key);
+  return source !== undefined && hasName(source.contact) ? source : undefined;
 }
 
 function readableSources(

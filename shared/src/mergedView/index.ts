@@ -12,5 +12,6 @@ export {
   type MergedNameFieldsOptions,
   mergedDisplayName,
   mergedNameFields,
+  mergedNameSource,
   mergedNameTexts,
 } from './mergedNameFields';

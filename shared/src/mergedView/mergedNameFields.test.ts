@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contactDisplayName } from '../contact/displayName';
 import type { MergedContact } from './mergedContact';
-import { mergedDisplayName, mergedNameFields, mergedNameTexts } from './mergedNameFields';
+import { mergedDisplayName, mergedNameFields, mergedNameSource, mergedNameTexts } from './mergedNameFields';
 
 const local = { provider: 'local', contactId: 'l1' };
 const vcard = { provider: 'vcard', contactId: 'v1' };
@@ -79,5 +79,14 @@ describe('mergedNameTexts', () => {
   it('lists the name parts, the formatted name and the nicknames, not the organisation', () => {
     expect(mergedNameTexts(ADA)).toEqual(['Ada', 'Augusta', 'Lovelace', 'Ada Lovelace', 'Enchantress']);
     expect(mergedNameTexts(NAMELESS)).toEqual([]);
+  });
+});
+
+describe('mergedNameSource', () => {
+  it('is the source of the formatted name, else of the name parts, and nothing for a nameless person', () => {
+    expect(mergedNameSource(ADA)).toEqual(local);
+    const { formattedName: _f, given: _g, family: _l, prefix: _p, ...partsFromVcard } = ADA;
+    expect(mergedNameSource(partsFromVcard)).toEqual(vcard);
+    expect(mergedNameSource(NAMELESS)).toBeUndefined();
   });
 });

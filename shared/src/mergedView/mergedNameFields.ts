@@ -1,4 +1,5 @@
 import { contactDisplayName, type NameFields } from '../contact/displayName';
+import type { SourceRef } from '../person/person';
 import type { MergedContact } from './mergedContact';
 
 export interface MergedNameFieldsOptions {
@@ -51,4 +52,19 @@ export function mergedNameTexts(merged: MergedContact): string[] {
     merged.formattedName?.value,
     ...merged.nickname.map((nick) => nick.value),
   ].filter((text): text is string => typeof text === 'string');
+}
+
+/**
+ * The source a merged person's name comes from (where its formatted name or name parts were taken),
+ * for a merge that keeps this person's name; undefined when the person has no name of its own.
+ */
+export function mergedNameSource(merged: MergedContact): SourceRef | undefined {
+  return (
+    merged.formattedName ??
+    merged.given ??
+    merged.family ??
+    merged.additional ??
+    merged.prefix ??
+    merged.suffix
+  )?.source;
 }

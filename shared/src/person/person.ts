@@ -33,6 +33,11 @@ export interface PersonRecord {
   pointers: Pointer[];
   reasons: MergeReason[];
   /**
+   * The source whose name the user chose when merging people with different names: every app names
+   * the person from it (while it is readable), whichever source is primary. Absent: the primary's name.
+   */
+  nameFrom?: SourceRef;
+  /**
    * The lowest level that could read some earlier version of this person, while it is lower than the
    * level that can read it now: a reader at or above it may hold the person and must hear that it went.
    * Readers below it never held the person, so they never hear of it (not even its id).

@@ -64,6 +64,28 @@ describe('the readable-pointers row policy, applied by the platform', () => {
     expect((await drain(contacts.sync())).map((t) => t.operation)).toEqual(['add', 'add', 'done']);
   });
 
+  it("keeps the chosen name's source only for a reader that may read that source", async () => {
+    const { store, dialer, contacts } = await setup();
+    const fromFacebook: PersonRecord = {
+      id: 'p1',
+      pointers: [local, facebook],
+      reasons: [],
+      nameFrom: { provider: 'facebook-sim', contactId: 'f1' },
+    };
+    const fromLocal: PersonRecord = {
+      ...fromFacebook,
+      id: 'p3',
+      nameFrom: { provider: 'local', contactId: 'l1' },
+    };
+    await store.bulk([
+      { operation: 'put', id: 'p1', data: fromFacebook },
+      { operation: 'put', id: 'p3', data: fromLocal },
+    ]);
+    expect(await dialer.get('p1')).toEqual({ id: 'p1', pointers: [local], reasons: [] });
+    expect((await dialer.get('p3'))?.nameFrom).toEqual({ provider: 'local', contactId: 'l1' });
+    expect(await contacts.get('p1')).toEqual(fromFacebook);
+  });
+
   it('turns an update that hides a person it once showed into a remove, and wakes the reader', async () => {
     const { store, dialer } = await setup();
     const before: PersonRecord = { id: 'p1', pointers: [local, facebook], reasons: [] };

@@ -4,8 +4,9 @@ import type { PersonRecord, Pointer } from './person';
 export const READABLE_POINTERS_POLICY = 'readable-pointers';
 
 /**
- * The GCDS row policy: a reader sees only pointers (and merge reasons) of providers it may read, and a
- * person none of whose pointers it may read does not exist for it. Applied by the platform, not by readers.
+ * The GCDS row policy: a reader sees only pointers (merge reasons, the chosen name's source) of providers
+ * it may read, and a person none of whose pointers it may read does not exist for it. Applied by the
+ * platform, not by readers.
  */
 export function readablePointers(record: PersonRecord, readerLevel: AccessLevel): PersonRecord | undefined {
   const pointers = record.pointers.filter((pointer) => canReadAt(readerLevel, pointer.accessLevel));
@@ -17,7 +18,9 @@ export function readablePointers(record: PersonRecord, readerLevel: AccessLevel)
       visible.has(`${reason.a.provider}\u001f${reason.a.contactId}`) &&
       visible.has(`${reason.b.provider}\u001f${reason.b.contactId}`),
   );
-  return { ...record, pointers, reasons };
+  const { nameFrom, ...rest } = record;
+  const named = nameFrom !== undefined && visible.has(`${nameFrom.provider}\u001f${nameFrom.contactId}`);
+  return { ...rest, pointers, reasons, ...(named ? { nameFrom } : {}) };
 }
 
 /** Whether a reader the policy hides this person from may still hold an earlier version of it. */

@@ -1,5 +1,6 @@
 import type { EngineRemote } from '../../protocol/appRpc';
 import type { ContactRow, ContactsAppApi } from '../../protocol/contactsApi';
+import { initialsAvatar } from '../../ui/avatar';
 import { h, replaceChildren } from '../../ui/dom';
 import { marked } from '../../ui/marked';
 import { viewBar } from '../../ui/viewBar';
@@ -75,6 +76,7 @@ export class ContactPicker {
                 attrs: { type: 'button', 'data-person-id': r.row.personId },
                 on: { click: () => this.picked(r.row) },
               },
+              h('span', { class: 'avatar-slot' }, initialsAvatar(r.row.displayName)),
               h(
                 'span',
                 { class: 'row-text' },

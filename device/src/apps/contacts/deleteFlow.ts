@@ -45,7 +45,7 @@ export async function deleteRecord(
     } else {
       actions.notify(done);
     }
-    actions.back();
+    actions.deleted();
   } catch (error) {
     actions.notify(`Could not delete: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -5,6 +5,8 @@ import type { ContactsAppApi } from '../../protocol/contactsApi';
 /** What the contact's detail view asks of the app: where to go next, and what to tell the user. */
 export interface DetailActions {
   back(): void;
+  /** After a delete: back to the whole list, the search that found the contact emptied. */
+  deleted(): void;
   /** Opens the form on the record its own provider holds (the phone's, or an address book's card). */
   edit(source: SourceRef): void;
   /** Edit a person with no editable record (an import, a read-only book): the form saves a linked local copy. */

@@ -77,6 +77,7 @@ function show(view: View): void {
 const list = new ContactList(api, photos, (personId) => void openPerson(personId));
 const detail = new ContactDetail(api, photos, {
   back: () => backToList(),
+  deleted: () => backToFreshList(),
   edit: (source) => void openForm(source),
   editCopy: (personId) => void openForm(undefined, { copyOf: personId }),
   openPerson: (personId) => void openPerson(personId),
@@ -91,6 +92,8 @@ const form = new ContactForm(
   photos,
   (personId, message) => {
     notify(message);
+    // A saved contact is not what the old search was for: the list comes back whole.
+    list.clearSearch();
     if (personId === undefined) backToList();
     else void openPerson(personId);
   },
@@ -157,6 +160,11 @@ async function openForm(source?: SourceRef, start: FormStart = {}, from?: string
 function backToList(): void {
   show('list');
   list.focusSearch();
+}
+
+function backToFreshList(): void {
+  list.clearSearch();
+  backToList();
 }
 
 const header = h(

@@ -154,30 +154,24 @@ export class MergeAndFix {
 
   async #mergeAll(): Promise<void> {
     const pairs = this.#eligible();
-    // A merge gives the person a new id: later pairs naming the old one follow it.
-    const now = new Map<string, string>();
-    const current = (id: string) => {
-      let at = id;
-      while (now.has(at)) at = now.get(at)!;
-      return at;
-    };
-    let merged = 0;
-    for (const pair of pairs) {
-      const [a, b] = [current(pair.a.personId), current(pair.b.personId)];
-      if (a === b) continue;
-      try {
-        const into = await this.api.merge([a, b]);
-        now.set(a, into);
-        now.set(b, into);
-        merged += 1;
-      } catch (error) {
-        this.notify(
-          `Could not merge ${pair.a.name} and ${pair.b.name}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      this.#pairs = this.#pairs.filter((p) => p !== pair);
+    // One GCDS operation for the lot: one transaction, one regroup, one change for the apps to follow.
+    this.#acceptAll.disabled = true;
+    this.#status.textContent = `Merging ${pairsText(pairs.length)}…`;
+    try {
+      const merged = await this.api.mergeMany(pairs.map((pair) => [pair.a.personId, pair.b.personId]));
+      this.#pairs = this.#pairs.filter((pair) => !pairs.includes(pair));
+      this.#render();
+      const skipped = pairs.length - merged;
+      const result = `Merged ${pairsText(merged)}${skipped > 0 ? ` (${skipped} no longer there)` : ''}.`;
+      this.#status.textContent = `${result} ${this.#status.textContent}`;
+      this.notify(result);
+    } catch (error) {
+      this.#render();
+      this.notify(`Could not merge: ${error instanceof Error ? error.message : String(error)}`);
     }
-    this.#render();
-    this.notify(merged === 1 ? '1 merge done.' : `${merged} merges done.`);
   }
+}
+
+function pairsText(count: number): string {
+  return count === 1 ? '1 pair' : `${count.toLocaleString('en')} pairs`;
 }

@@ -1,9 +1,13 @@
 import type { EngineRemote } from '../../protocol/appRpc';
 import type { ContactsAppApi } from '../../protocol/contactsApi';
+import { pickOneDialog } from '../../ui/pickOneDialog';
 import { confirmDialog } from '../../ui/dialog';
 import { ContactPicker } from './contactPicker';
 
-/** Manual merge: search for the other contact, confirm, and the GCDS remembers the user's decision. */
+/**
+ * Manual merge: search for the other contact, confirm (picking the name to keep when the two differ),
+ * and the GCDS remembers the user's decision.
+ */
 export class MergePicker {
   readonly #picker: ContactPicker;
   #personId = '';
@@ -38,13 +42,26 @@ export class MergePicker {
   }
 
   async #merge(otherId: string, otherName: string): Promise<void> {
-    if (
-      !(await confirmDialog(document.body, `Merge ${this.#name} and ${otherName} into one contact?`, 'Merge'))
-    )
-      return;
+    const question = `Merge ${this.#name} and ${otherName} into one contact?`;
+    let keepNameOf: string | undefined;
+    if (otherName !== this.#name) {
+      // Two names: the user says which one the merged contact keeps (the GCDS remembers it).
+      keepNameOf = await pickOneDialog(
+        document.body,
+        question,
+        'Name to keep',
+        [
+          { value: this.#personId, label: this.#name },
+          { value: otherId, label: otherName },
+        ],
+        'Merge',
+      );
+      if (keepNameOf === undefined) return;
+    } else if (!(await confirmDialog(document.body, question, 'Merge'))) return;
     try {
-      const personId = await this.api.merge([this.#personId, otherId]);
-      this.merged(personId, `${this.#name} and ${otherName} are now one contact.`);
+      const personId = await this.api.merge([this.#personId, otherId], keepNameOf);
+      const kept = keepNameOf === otherId ? otherName : this.#name;
+      this.merged(personId, `${this.#name} and ${otherName} are now one contact, named ${kept}.`);
     } catch (error) {
       this.merged(
         this.#personId,

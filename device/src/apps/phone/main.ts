@@ -49,12 +49,14 @@ const details = new CallDetails(
 );
 const recents = new RecentsView(api, (calls) => {
   main.hidden = true;
+  detailsView.hidden = false;
   document.body.dataset.view = 'call-details';
   details.show(calls);
 });
 
 function closeDetails(): void {
   details.hide();
+  detailsView.hidden = true;
   main.hidden = false;
   document.body.dataset.view = 'recents';
   recents.element.querySelector<HTMLElement>('button')?.focus();
@@ -80,7 +82,10 @@ const main = h(
   keypad.element,
   recents.element,
 );
-root.append(main, h('div', { class: 'view' }, details.element), callScreen.element, toast, live);
+// Hidden with the details: an empty view would still take its share of the screen from the keypad.
+const detailsView = h('div', { class: 'view' }, details.element);
+detailsView.hidden = true;
+root.append(main, detailsView, callScreen.element, toast, live);
 tabBar.show('keypad');
 keypad.focus();
 // During a call Escape does nothing (a call ends with its own buttons); in details it goes back.
