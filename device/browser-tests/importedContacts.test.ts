@@ -111,7 +111,10 @@ describe('imported contacts are yours', () => {
       .getByRole('list', { name: 'Contacts to merge with' })
       .getByRole('button', { name: /Perpetua Fairweather/ })
       .click();
-    await contacts.getByRole('alertdialog').getByRole('button', { name: 'Merge' }).click();
+    // Two names: the merge asks which to keep, and the phone contact's (picked first) stays.
+    const question = contacts.getByRole('dialog');
+    expect(await question.getByRole('radio', { name: localOnly.name }).isChecked()).toBe(true);
+    await question.getByRole('button', { name: 'Merge' }).click();
     await expect.poll(() => sourcesOf(contacts).getByRole('listitem').count(), EVENTUALLY).toBe(2);
 
     await panel.getByRole('button', { name: 'Uninstall vCard file' }).click();

@@ -37,6 +37,11 @@ export function pickOneDialog(
       ...options.map((option, index) => h('label', { class: 'dialog-choice' }, radios[index]!, option.label)),
     );
     // The radio group is one Tab stop, at its picked radio.
-    return { body: [list], buttons: [cancel, ok], stops: () => [picked(), cancel, ok], initialFocus: picked() };
+    return {
+      body: [list],
+      buttons: [cancel, ok],
+      stops: () => [picked(), cancel, ok],
+      initialFocus: picked(),
+    };
   });
 }

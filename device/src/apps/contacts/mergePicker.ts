@@ -1,7 +1,7 @@
 import type { EngineRemote } from '../../protocol/appRpc';
 import type { ContactsAppApi } from '../../protocol/contactsApi';
-import { pickOneDialog } from '../../ui/pickOneDialog';
 import { confirmDialog } from '../../ui/dialog';
+import { pickOneDialog } from '../../ui/pickOneDialog';
 import { ContactPicker } from './contactPicker';
 
 /**
