@@ -1,19 +1,9 @@
-import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openContact } from './appActions';
 import { facebookOnly, localOnly, vcardOnly } from './demoFacts';
 import { chromiumForThisFile, Phone } from './phone';
 
 const browser = chromiumForThisFile();
-
-async function openContact(contacts: FrameLocator, name: string): Promise<void> {
-  await contacts.getByRole('searchbox', { name: 'Search contacts' }).fill(name);
-  await contacts
-    .getByRole('list', { name: 'Search results' })
-    .getByRole('button', { name: new RegExp(name) })
-    .first()
-    .click();
-  await expect.poll(() => contacts.getByTestId('detail-name').textContent()).toBe(name);
-}
 
 describe('a contact is something you act on', () => {
   it('calls, messages and emails from a contact', async () => {

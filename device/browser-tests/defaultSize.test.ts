@@ -20,21 +20,53 @@ const inAllThree = (() => {
 
 const browser = chromiumForThisFile();
 
+const IMPORTING = /^Importing ([\d,]+) of ([\d,]+)…$/;
+const number = (text: string) => Number(text.replace(/,/g, ''));
+
 describe('the demo sizes', () => {
-  it('opens on 2,000 people by default and loads 30,000 from the panel, the first screen before the rest', async () => {
+  it('opens on 2,000 people by default, saying how far the first population is until the exact count, and loads 30,000 from the panel, the first screen before the rest', async () => {
     const phone = await Phone.open(browser(), { people: 'default' });
     const panel = phone.panel();
     await expect
       .poll(() => panel.getByTestId('demo-size').textContent())
       .toMatch(/^2,000 people in the demo world/);
     const contacts = await phone.openApp('contacts');
-    // Rows show while the rest is still being read (virtualised: a screenful in the document).
+    const status = contacts.locator('.list-status');
+    const rows = contacts.locator('.contact-row:not(.placeholder)');
+
+    // Loading tells the truth: rows are there (virtualised, as they are read) while the line still says
+    // how far the first population is, in real numbers of provider records.
+    let seen = { text: '', rows: 0 };
     await expect
-      .poll(() => contacts.locator('.contact-row:not(.placeholder)').count(), { timeout: 60_000 })
-      .toBeGreaterThan(5);
+      .poll(
+        async () => {
+          seen = { text: (await status.textContent()) ?? '', rows: await rows.count() };
+          return IMPORTING.test(seen.text) && seen.rows > 5;
+        },
+        { timeout: 60_000, interval: 100 },
+      )
+      .toBe(true);
+    const [, done, total] = IMPORTING.exec(seen.text)!;
+    expect(number(total!)).toBeGreaterThan(0);
+    expect(number(done!)).toBeLessThanOrEqual(number(total!));
+    await phone.screenshot('loading-01-importing-with-rows');
+    // A search during the import says its count is of what has arrived so far.
+    const search = contacts.getByRole('searchbox', { name: 'Search contacts' });
+    await search.fill('a');
+    await expect.poll(() => status.textContent()).toMatch(/^[\d,]+ found so far$/);
+    await phone.screenshot('loading-02-search-so-far');
+    await search.fill('');
+
+    // It ends with the exact count: every person the GCDS holds, and no "Importing" any more.
     await phone.converged(180_000);
-    const total = Number(await contacts.locator('.list-status').getAttribute('data-count'));
-    expect(total).toBeGreaterThan(2_000);
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/^[\d,]+ contacts$/);
+    const people = (await panel.locator('tr[data-store="gcds/gcds"] td').nth(1).textContent())!;
+    expect(await status.textContent()).toBe(`${people} contacts`);
+    expect(number(people)).toBeGreaterThan(1_500);
+    expect(Number(await status.getAttribute('data-count'))).toBe(number(people));
+    await search.fill('a');
+    await expect.poll(() => status.textContent()).toMatch(/^[\d,]+ found$/);
+    await search.fill('');
     expect(await contacts.locator('.virtual-row').count()).toBeLessThan(40);
     await phone.screenshot('26-default-2000-people');
 

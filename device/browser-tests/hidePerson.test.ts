@@ -1,10 +1,10 @@
 import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { callerId, EVENTUALLY } from './appActions';
 import { autoMerged } from './demoFacts';
 import { chromiumForThisFile, Phone } from './phone';
 
 /** After an action an app may still be a commit behind: its answer is awaited, not read once. */
-const EVENTUALLY = { timeout: 30_000 };
 
 const browser = chromiumForThisFile();
 
@@ -31,17 +31,6 @@ async function recipients(phone: Phone, query: string): Promise<string[]> {
   await to.fill(query);
   await expect.poll(() => app.getByText(/^\d+ suggestions$/).count()).toBe(1);
   return app.locator('.recipient-option .row-name').allTextContents();
-}
-
-/** The caller ID the Phone app shows for an incoming call from `number` (the call is then declined). */
-async function callerId(phone: Phone, number: string): Promise<string> {
-  const app = await phone.openApp('phone');
-  await app.getByRole('tab', { name: 'Keypad' }).click();
-  await app.getByTestId('dial-input').fill(number);
-  await app.getByRole('button', { name: 'Simulate an incoming call from this number' }).click();
-  const name = (await app.getByTestId('caller-name').textContent()) ?? '';
-  await app.getByRole('button', { name: 'Decline' }).click();
-  return name;
 }
 
 describe('hiding a whole person', () => {

@@ -1,11 +1,11 @@
 import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { EVENTUALLY, openContact } from './appActions';
 import { localOnly, otherVcardOnly } from './demoFacts';
 import { chromiumForThisFile, Phone } from './phone';
 import { guestNumber, singleCardVcf } from './vcfFiles';
 
 /** After an action an app may still be a commit behind: its answer is awaited, not read once. */
-const EVENTUALLY = { timeout: 30_000 };
 
 const browser = chromiumForThisFile();
 
@@ -32,19 +32,6 @@ async function importClub(contacts: FrameLocator, added: number): Promise<void> 
     )
     .toBe(`${CLUB}: 2 cards read, ${added} added, 0 updated, ${2 - added} unchanged, 0 with errors.`);
   await contacts.getByRole('button', { name: 'Back to the list' }).click();
-}
-
-/** Opens the contact of that name from a search. */
-async function openContact(contacts: FrameLocator, name: string, shown = name): Promise<void> {
-  const search = contacts.getByRole('searchbox', { name: 'Search contacts' });
-  await search.fill('');
-  await search.fill(name);
-  await contacts
-    .getByRole('list', { name: 'Search results' })
-    .getByRole('button', { name: new RegExp(shown) })
-    .first()
-    .click(EVENTUALLY);
-  await expect.poll(() => contacts.getByTestId('detail-name').textContent(), EVENTUALLY).toBe(shown);
 }
 
 function sourcesOf(contacts: FrameLocator) {

@@ -1,5 +1,6 @@
 import type { FrameLocator, Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openContact } from './appActions';
 import { localOnly } from './demoFacts';
 import { chromiumForThisFile, dial, Phone } from './phone';
 
@@ -38,16 +39,6 @@ function frameSize(app: FrameLocator) {
     height: window.innerHeight,
     scrollWidth: document.documentElement.scrollWidth,
   }));
-}
-
-async function openContact(contacts: FrameLocator, name: string): Promise<void> {
-  await contacts.getByRole('searchbox', { name: 'Search contacts' }).fill(name);
-  await contacts
-    .getByRole('list', { name: 'Search results' })
-    .getByRole('button', { name: new RegExp(name) })
-    .first()
-    .click();
-  await expect.poll(() => contacts.getByTestId('detail-name').textContent()).toBe(name);
 }
 
 describe('polish at a phone’s size', () => {

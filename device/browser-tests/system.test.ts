@@ -1,11 +1,11 @@
 import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { callerId, EVENTUALLY } from './appActions';
 import { vcardOnly } from './demoFacts';
 import { chromiumForThisFile, Phone } from './phone';
 import { guestCards, guestNumber } from './vcfFiles';
 
 /** After convergence an app may still be a commit behind the panel: its answer is awaited, not read once. */
-const EVENTUALLY = { timeout: 30_000 };
 
 const browser = chromiumForThisFile();
 
@@ -23,17 +23,6 @@ async function contactsFound(contacts: FrameLocator, query: string): Promise<str
   const status = contacts.locator('.list-status');
   await expect.poll(() => status.textContent()).toMatch(/^(\d+ found|No contact matches .*)$/);
   return contacts.locator('.search-results .row-name').allTextContents();
-}
-
-/** The caller ID the Phone app shows for an incoming call from `number` (the call is then declined). */
-async function callerId(phone: Phone, number: string): Promise<string> {
-  const app = await phone.openApp('phone');
-  await app.getByRole('tab', { name: 'Keypad' }).click();
-  await app.getByTestId('dial-input').fill(number);
-  await app.getByRole('button', { name: 'Simulate an incoming call from this number' }).click();
-  const name = (await app.getByTestId('caller-name').textContent()) ?? '';
-  await app.getByRole('button', { name: 'Decline' }).click();
-  return name;
 }
 
 /** The recipients the Messages app offers for a query. */
@@ -79,7 +68,7 @@ describe('the system panel', () => {
     await phone.converged();
     await phone.openApp('contacts');
     await expect.poll(() => contactsFound(contacts, vcardOnly.name), EVENTUALLY).toEqual([vcardOnly.name]);
-    expect(await contactCount(contacts)).toBe(before);
+    await expect.poll(() => contactCount(contacts), EVENTUALLY).toBe(before);
     await expect.poll(() => callerId(phone, vcardOnly.phones[0]!), EVENTUALLY).toBe(vcardOnly.name);
     await phone.close();
   });
