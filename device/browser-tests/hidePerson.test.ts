@@ -1,37 +1,9 @@
-import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { callerId, EVENTUALLY } from './appActions';
+import { callerId, contactsFound, EVENTUALLY, recipients } from './appActions';
 import { autoMerged } from './demoFacts';
 import { chromiumForThisFile, Phone } from './phone';
 
-/** After an action an app may still be a commit behind: its answer is awaited, not read once. */
-
 const browser = chromiumForThisFile();
-
-/** Searches in Contacts and returns the names found (empty when nothing matches). */
-async function contactsFound(contacts: FrameLocator, query: string): Promise<string[]> {
-  const search = contacts.getByRole('searchbox', { name: 'Search contacts' });
-  await search.fill('');
-  await search.fill(query);
-  await expect
-    .poll(() => contacts.locator('.list-status').textContent())
-    .toMatch(/^(\d+ found|No contact matches .*)$/);
-  return contacts.locator('.search-results .row-name').allTextContents();
-}
-
-/** The recipients the Messages app offers for a query. */
-async function recipients(phone: Phone, query: string): Promise<string[]> {
-  const app = await phone.openApp('messages');
-  if ((await app.locator('body').getAttribute('data-view')) !== 'compose') {
-    await app.getByRole('button', { name: 'New message' }).click();
-  }
-  const to = app.getByRole('combobox');
-  await to.fill('');
-  await expect.poll(() => app.getByText(/^\d+ suggestions$/).count()).toBe(0);
-  await to.fill(query);
-  await expect.poll(() => app.getByText(/^\d+ suggestions$/).count()).toBe(1);
-  return app.locator('.recipient-option .row-name').allTextContents();
-}
 
 describe('hiding a whole person', () => {
   it('hides a merged contact from every app instead of deleting the phone copy, and Unhide brings it back', async () => {
