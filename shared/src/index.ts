@@ -2,7 +2,7 @@
 // internal; test support is `@gcds/shared/testing`.
 export { AccessError, type AccessLevel, accessRank, canReadAt } from './access/accessLevel';
 export { SerialQueue, type StatusError, StatusSubject, statusErrorOf, whenSettled } from './async';
-export { nameOrderRanges, rareKeys, walkIndex } from './consumerQuery';
+export { intersectAscending, nameOrderRanges, rareKeys, WordHaystack, walkIndex } from './consumerQuery';
 export {
   type Consumer,
   ConsumerBase,
@@ -15,6 +15,8 @@ export {
   type ConsumerSyncStatus,
   checkQueryLimit,
   consumerPlatformOf,
+  FollowedIndex,
+  type FollowedIndexSpec,
   liveQuery,
   type ProjectedRows,
   ProviderRecordReader,

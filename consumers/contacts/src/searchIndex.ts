@@ -1,7 +1,7 @@
+import { intersectAscending, WordHaystack } from '@gcds/shared';
 import type { ContactListEntry } from './contactRows';
 import { bestHits, type Ranked, rankEntry, type Searchable, type SearchQuery } from './searchRanking';
 import { phoneQueryDigits, queryWords } from './searchText';
-import { intersectAscending, WordHaystack } from './wordHaystack';
 
 /** What a typed query means; undefined when it holds nothing to search for. */
 export function parseQuery(query: string): SearchQuery | undefined {

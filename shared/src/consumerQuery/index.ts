@@ -7,3 +7,4 @@ export {
   rareKeys,
   walkIndex,
 } from './indexSampling';
+export { intersectAscending, WordHaystack } from './wordHaystack';

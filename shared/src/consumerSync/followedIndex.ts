@@ -1,0 +1,98 @@
+import { concatMap, from, map, type Observable, Subject, type Subscription } from 'rxjs';
+import type { ConsumerChange, ConsumerSync } from './consumerSyncTypes';
+
+/** How an in-memory index is made from a consumer store's rows and kept current, row by row. */
+export interface FollowedIndexSpec<Row, Index> {
+  /** The consumer store the index is built from (its rows are keyed by person id). */
+  store: string;
+  build(rows: readonly Row[]): Index;
+  /** One person's row changed; `undefined`: the person has no row any more. */
+  set(index: Index, personId: string, row: Row | undefined): void;
+}
+
+/**
+ * An in-memory index over one consumer store, built on first use and then kept in step with every
+ * commit: a commit is announced (`changes$`) only once the index has followed it, so a live query re-run
+ * on the announcement never reads a stale index. Queries IndexedDB indexes answer badly (digits or words
+ * anywhere) run here instead of over multiEntry indexes that every write of the store would pay for.
+ */
+export class FollowedIndex<Row, Index> {
+  /** The consumer sync's changes, each once the index has followed it. */
+  readonly changes$: Observable<ConsumerChange>;
+  readonly #sync: ConsumerSync<unknown>;
+  readonly #spec: FollowedIndexSpec<Row, Index>;
+  readonly #changes = new Subject<ConsumerChange>();
+  readonly #subscription: Subscription;
+  #index: Promise<Index> | undefined;
+  #loaded: Index | undefined;
+
+  constructor(sync: Pick<ConsumerSync<unknown>, 'db' | 'changes$'>, spec: FollowedIndexSpec<Row, Index>) {
+    this.#sync = sync as ConsumerSync<unknown>;
+    this.#spec = spec;
+    // Subscribed now, not on demand: the index must follow commits whether or not anyone listens.
+    this.#subscription = sync.changes$
+      .pipe(
+        concatMap((change) =>
+          from(
+            this.#follow(change).catch(() => {
+              // Could not follow the change: forget the index; the next query rebuilds it.
+              this.#forget();
+            }),
+          ).pipe(map(() => change)),
+        ),
+      )
+      .subscribe({
+        next: (change) => this.#changes.next(change),
+        complete: () => this.#changes.complete(),
+      });
+    this.changes$ = this.#changes.asObservable();
+  }
+
+  /** The index, built on first use; a failed build is forgotten so the next query tries again. */
+  load(): Promise<Index> {
+    if (this.#index === undefined) {
+      this.#index = (async () => {
+        const rows = (await this.#sync.db.getAll(this.#spec.store)) as Row[];
+        const index = this.#spec.build(rows);
+        this.#loaded = index;
+        return index;
+      })();
+      this.#index.catch(() => {
+        this.#index = undefined;
+      });
+    }
+    return this.#index;
+  }
+
+  /** The index if a query has built it already. */
+  loaded(): Index | undefined {
+    return this.#loaded;
+  }
+
+  stop(): void {
+    this.#subscription.unsubscribe();
+    this.#changes.complete();
+  }
+
+  #forget(): void {
+    this.#index = undefined;
+    this.#loaded = undefined;
+  }
+
+  async #follow(change: ConsumerChange): Promise<void> {
+    if (this.#index === undefined) return;
+    if (change.reset) {
+      this.#forget();
+      await this.load();
+      return;
+    }
+    const index = await this.#index;
+    const tx = this.#sync.db.transaction(this.#spec.store);
+    const rows = (await Promise.all(change.personIds.map((id) => tx.store.get(id)))) as Array<
+      Row | undefined
+    >;
+    change.personIds.forEach((id, i) => {
+      this.#spec.set(index, id, rows[i]);
+    });
+  }
+}
