@@ -322,7 +322,11 @@ export class DataStorePlatform {
       throw new AccessError(`${info.owner}/${info.name} is owned by another running context of this device`);
     }
     if (this.#leases.has(key)) lease.release();
-    else this.#leases.set(key, lease);
+    else {
+      this.#leases.set(key, lease);
+      // While the lease was elsewhere, another context may have written ids this store never saw.
+      this.#stores.get(key)?.forgetKnownIds();
+    }
   }
 
   #release(key: string): void {

@@ -16,6 +16,26 @@ export interface LogWritePolicy {
   now(): number;
   /** `owner/name`, for errors. */
   storeLabel: string;
+  /**
+   * The ids that may have a log entry (a superset is fine: an id in it is looked up), or undefined
+   * when not known: every id is then looked up. An id outside it is new, and needs no lookup.
+   */
+  knownIds?(tx: LogWriteTransaction<unknown>, lookups: number): Promise<KnownIds | undefined>;
+}
+
+/** Ids that may have a log entry; a put adds its id as it is issued (an abort leaves a harmless extra). */
+export type KnownIds = Set<string>;
+
+/**
+ * Every id with a log entry: the live records' keys and the tombstones' ids, in the transaction's own
+ * view. Two reads, against one read per id of a large first import into a store.
+ */
+export async function readKnownIds(tx: LogWriteTransaction<unknown>): Promise<KnownIds> {
+  const [live, tombstones] = await Promise.all([
+    tx.objectStore('records').getAllKeys(),
+    tx.objectStore('log').index('tombstones').getAll(),
+  ]);
+  return new Set([...live, ...tombstones.map((entry) => entry.id)]);
 }
 
 /**
@@ -51,8 +71,10 @@ export async function applyOperations<T>(
     while (end < operations.length && operations[end]!.operation !== 'clear') end += 1;
     const segment = operations.slice(start, end) as Exclude<WriteOperation<T>, { operation: 'clear' }>[];
     const ids = [...new Set(segment.map((operation) => operation.id))];
-    const found = await Promise.all(ids.map((id) => log.index('byId').get(id)));
-    const latest = new Map<string, LogEntry | undefined>(ids.map((id, i) => [id, found[i]]));
+    const known = await policy.knownIds?.(tx as LogWriteTransaction<unknown>, ids.length);
+    const asked = known === undefined ? ids : ids.filter((id) => known.has(id));
+    const found = await Promise.all(asked.map((id) => log.index('byId').get(id)));
+    const latest = new Map<string, LogEntry<T> | undefined>(asked.map((id, i) => [id, found[i]]));
     // Everything is decided before the first write goes out, so a refusal leaves no request behind.
     const writes: Array<() => Promise<unknown>> = [];
     const notes: Array<['put' | 'remove', string]> = [];
@@ -63,7 +85,7 @@ export async function applyOperations<T>(
       if (operation.operation === 'remove') {
         if (!exists) continue;
         revision += 1;
-        const entry: LogEntry = {
+        const entry: LogEntry<T> = {
           rev: revision,
           id: operation.id,
           op: 'remove',
@@ -83,12 +105,13 @@ export async function applyOperations<T>(
         throw new Error(`"${operation.id}" already exists in ${policy.storeLabel}`);
       }
       revision += 1;
-      const entry: LogEntry = {
+      const entry: LogEntry<T> = {
         rev: revision,
         id: operation.id,
         op: 'put',
         // Written again after a removal: a reader that held the earlier lifetime must still hear of it.
         born: previous !== undefined ? previous.born : revision,
+        data: operation.data,
       };
       if (previous !== undefined) writes.push(() => log.delete(previous.rev));
       writes.push(
@@ -99,6 +122,7 @@ export async function applyOperations<T>(
       notes.push(['put', operation.id]);
     }
     state.revision = revision;
+    for (const [operation, id] of notes) if (operation === 'put') known?.add(id);
     await issueAll(writes);
     for (const [operation, id] of notes) note(operation, id);
     start = end;

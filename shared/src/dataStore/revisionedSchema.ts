@@ -7,7 +7,7 @@ import type { StoredBlob, StoreSchema } from './types';
  * One entry per record id: the latest operation on it. A newer write replaces the id's entry, so the
  * log is coalesced as it is written and stays bounded by live records plus retained tombstones.
  */
-export interface LogEntry {
+export interface LogEntry<T = unknown> {
   rev: number;
   id: string;
   op: 'put' | 'remove';
@@ -18,6 +18,12 @@ export interface LogEntry {
   born: number;
   /** Set on removals only, so the sparse `tombstones` index lists them by age. */
   tomb?: number;
+  /**
+   * A put's record as written, so a sync page is one range read of the log instead of a read per
+   * record (in a browser each read is a round trip to the IndexedDB backend, as costly as a write).
+   * Entries written before the log carried records have none: their record is read from `records`.
+   */
+  data?: T;
 }
 
 export interface StoreState {
@@ -30,7 +36,7 @@ export interface StoreState {
 /** The revisioned store's own object stores; an owner's extra stores sit beside them. */
 export interface RevisionedSchema<T> extends DBSchema {
   records: { key: string; value: T };
-  log: { key: number; value: LogEntry; indexes: { byId: string; tombstones: number } };
+  log: { key: number; value: LogEntry<T>; indexes: { byId: string; tombstones: number } };
   meta: { key: string; value: unknown };
   blobs: { key: string; value: StoredBlob };
 }

@@ -6,8 +6,10 @@ import type { ChangeBus } from './changeBus';
 import {
   applyOperations,
   dropExcessTombstones,
+  type KnownIds,
   type LogWritePolicy,
   type LogWriteTransaction,
+  readKnownIds,
 } from './logWrites';
 import {
   hasSchema,
@@ -66,6 +68,14 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   #hints: Promise<void> = Promise.resolve();
   readonly #unbridge: () => void;
   readonly #writePolicy: LogWritePolicy;
+  /**
+   * The ids that may have a log entry, read once by the first large write and kept by every write
+   * after it; undefined until then, or while another transaction reads it. Only the owner writes (the
+   * lease is device-wide), so nothing else can add an id behind it; `forgetKnownIds` drops it when
+   * ownership may have passed through another context.
+   */
+  #knownIds: KnownIds | undefined;
+  #readingKnownIds = false;
 
   private constructor(
     readonly options: RevisionedStoreOptions,
@@ -79,10 +89,37 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
       () => 0,
     );
     // Another context's write reaches us as a hint only: what listeners hear is read from this store.
-    this.#writePolicy = { now: options.now, storeLabel: `${options.owner}/${options.name}` };
+    this.#writePolicy = {
+      now: options.now,
+      storeLabel: `${options.owner}/${options.name}`,
+      knownIds: (tx, lookups) => this.#knownIdsFor(tx, lookups),
+    };
     this.#unbridge = options.bus.verifyBridged(options.dbName, (_hint, deliver) => {
       this.#hints = this.#hints.then(() => this.#checkHint(deliver)).catch(() => undefined);
     });
+  }
+
+  /** Ownership was (re)taken: another context may have written since the known ids were read. */
+  forgetKnownIds(): void {
+    this.#knownIds = undefined;
+  }
+
+  /**
+   * The known ids, read in `tx` if this write has enough lookups to be worth reading them. Never a
+   * read in flight in another transaction: awaiting another transaction's request would let this one
+   * commit early.
+   */
+  async #knownIdsFor(tx: LogWriteTransaction<unknown>, lookups: number): Promise<KnownIds | undefined> {
+    if (this.#knownIds !== undefined || this.#readingKnownIds || lookups < KNOWN_IDS_MIN_LOOKUPS) {
+      return this.#knownIds;
+    }
+    this.#readingKnownIds = true;
+    try {
+      this.#knownIds = await readKnownIds(tx);
+      return this.#knownIds;
+    } finally {
+      this.#readingKnownIds = false;
+    }
   }
 
   /**
@@ -156,6 +193,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   async destroy(key: OwnerKey): Promise<void> {
     this.assertOwner(key);
     await this.close();
+    this.forgetKnownIds();
     await deleteDB(this.options.dbName);
     this.#db = Promise.reject(new Error(`store "${this.options.name}" of ${this.options.owner} was removed`));
     this.#db.catch(() => undefined);
@@ -355,4 +393,6 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
 
 /** `getMany` reads a key range whole from this many ids on, when it holds at most SPREAD times as many. */
 const RANGE_READ_MIN = 64;
+/** A write looking up fewer ids than this does not read the known ids (two reads of every key). */
+const KNOWN_IDS_MIN_LOOKUPS = 32;
 const RANGE_READ_SPREAD = 2;

@@ -46,8 +46,11 @@ export async function readSyncPage<T>(
       .objectStore('log')
       .getAll(IDBKeyRange.lowerBound(position.after, true), pageSize);
     const tasks: SyncTask<T>[] = [];
+    // Entries carry their record; only those written before they did are read from the records.
     const values = await Promise.all(
-      entries.map((entry) => (entry.op === 'put' ? tx.objectStore('records').get(entry.id) : undefined)),
+      entries.map((entry) =>
+        entry.op !== 'put' || entry.data !== undefined ? entry.data : tx.objectStore('records').get(entry.id),
+      ),
     );
     entries.forEach((entry, i) => {
       const seenByReader = entry.born <= from;
