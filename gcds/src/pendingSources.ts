@@ -1,4 +1,5 @@
-import { type ExtraObjectStore, issueAll } from '@gcds/shared';
+import { type ExtraObjectStore, requestAll } from '@gcds/shared';
+import { unwrap } from 'idb';
 import { MAX_BUCKET } from './clustering';
 import type { GcdsSchema } from './schema';
 import {
@@ -105,16 +106,17 @@ export class PendingSources {
 
   /** Writes every pending source once; the snapshot and the stored count are stale afterwards. */
   async flush(): Promise<void> {
+    const sources = unwrap(this.#sources);
     const writes = [...this.#pending].map(
       ([key, record]) =>
         () =>
-          record === null ? this.#sources.delete(key) : this.#sources.put(record),
+          record === null ? sources.delete(key) : sources.put(record),
     );
     this.#pending.clear();
     this.#pendingStored = 0;
     this.#snapshot = undefined;
     this.#storedCount = undefined;
-    await issueAll(writes);
+    await requestAll(writes);
   }
 
   async sourcesOfProvider(provider: string): Promise<string[]> {

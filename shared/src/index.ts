@@ -83,7 +83,13 @@ export type {
   TransactionalDataStoreOwner,
   WriteOperation,
 } from './dataStore/types';
-export { type AnyObjectStoreSpec, abortOnError, issueAll, type ObjectStoreSpec } from './idb';
+export {
+  type AnyObjectStoreSpec,
+  abortOnError,
+  type ObjectStoreSpec,
+  type RawRequest,
+  requestAll,
+} from './idb';
 export {
   composeMergedContact,
   exportableContact,

@@ -1,6 +1,7 @@
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, unwrap } from 'idb';
 import type { SyncPoint } from '../dataStore/types';
 import { abortOnError } from '../idb/abortOnError';
+import { type RawRequest, requestAll } from '../idb/rawRequests';
 import { type ConsumerSchema, isKeyedByPerson, PERSON_INDEX, SYNC_STATE_STORE } from './consumerSchema';
 import type { ProjectedRows } from './consumerSyncTypes';
 
@@ -46,24 +47,26 @@ export async function commitRows(
   const tx = db.transaction([SYNC_STATE_STORE, ...storeNames], 'readwrite');
   tx.done.catch(() => undefined);
   await abortOnError(tx, async () => {
-    const requests: Promise<unknown>[] = [];
+    // Raw stores: one promise for the batch instead of one a row (requestAll).
+    const raw = (name: string) => unwrap(tx.objectStore(name));
+    const requests: RawRequest[] = [];
     if (reset) {
-      for (const name of storeNames) requests.push(tx.objectStore(name).clear());
+      for (const name of storeNames) requests.push(() => raw(name).clear());
     } else {
       const owners = rowless === undefined ? personIds : personIds.filter((id) => !rowless(id));
       const stale = await rowKeysOf(schema, tx, owners, rows);
-      for (const [name, key] of stale) requests.push(tx.objectStore(name).delete(key));
+      for (const [name, key] of stale) requests.push(() => raw(name).delete(key));
     }
     for (const projected of rows.values()) {
       if (projected === null) continue;
       for (const [name, storeRows] of Object.entries(projected)) {
-        const store = tx.objectStore(name);
-        for (const row of storeRows ?? []) requests.push(store.put(row));
+        const store = raw(name);
+        for (const row of storeRows ?? []) requests.push(() => store.put(row));
       }
     }
     const state: ConsumerSyncState = { point, projectionVersion };
-    requests.push(tx.objectStore(SYNC_STATE_STORE).put(state, STATE_KEY));
-    await Promise.all(requests);
+    requests.push(() => raw(SYNC_STATE_STORE).put(state, STATE_KEY));
+    await requestAll(requests);
     beforeCommit(`${reset ? 'reset' : 'batch'}@${point.revision}`);
     await tx.done;
   });

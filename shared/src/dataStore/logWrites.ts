@@ -1,5 +1,5 @@
-import type { IDBPTransaction } from 'idb';
-import { issueAll } from '../idb/issueAll';
+import { type IDBPTransaction, unwrap } from 'idb';
+import { type RawRequest, requestAll } from '../idb/rawRequests';
 import type { LogEntry, RevisionedSchema, StoreState } from './revisionedSchema';
 import type { ChangeEvent, WriteOperation } from './types';
 
@@ -20,22 +20,7 @@ export interface LogWritePolicy {
    * The ids that may have a log entry (a superset is fine: an id in it is looked up), or undefined
    * when not known: every id is then looked up. An id outside it is new, and needs no lookup.
    */
-  knownIds?(tx: LogWriteTransaction<unknown>, lookups: number): Promise<KnownIds | undefined>;
-}
-
-/** Ids that may have a log entry; a put adds its id as it is issued (an abort leaves a harmless extra). */
-export type KnownIds = Set<string>;
-
-/**
- * Every id with a log entry: the live records' keys and the tombstones' ids, in the transaction's own
- * view. Two reads, against one read per id of a large first import into a store.
- */
-export async function readKnownIds(tx: LogWriteTransaction<unknown>): Promise<KnownIds> {
-  const [live, tombstones] = await Promise.all([
-    tx.objectStore('records').getAllKeys(),
-    tx.objectStore('log').index('tombstones').getAll(),
-  ]);
-  return new Set([...live, ...tombstones.map((entry) => entry.id)]);
+  knownIds?(tx: LogWriteTransaction<unknown>, lookups: number): Promise<Set<string> | undefined>;
 }
 
 /**
@@ -55,13 +40,16 @@ export async function applyOperations<T>(
   note: (operation: ChangeEvent['operation'], id?: string) => void,
 ): Promise<void> {
   const log = tx.objectStore('log');
-  const records = tx.objectStore('records');
+  // Bulk requests go to the raw stores: one promise a batch instead of one a request (requestAll).
+  const rawLog = unwrap(log);
+  const byId = rawLog.index('byId');
+  const records = unwrap(tx.objectStore('records'));
   let start = 0;
   while (start < operations.length) {
     const first = operations[start]!;
     if (first.operation === 'clear') {
       state.revision += 1;
-      await Promise.all([records.clear(), log.clear()]);
+      await requestAll([() => records.clear(), () => rawLog.clear()]);
       state.horizon = state.revision;
       note('clear');
       start += 1;
@@ -73,10 +61,10 @@ export async function applyOperations<T>(
     const ids = [...new Set(segment.map((operation) => operation.id))];
     const known = await policy.knownIds?.(tx as LogWriteTransaction<unknown>, ids.length);
     const asked = known === undefined ? ids : ids.filter((id) => known.has(id));
-    const found = await Promise.all(asked.map((id) => log.index('byId').get(id)));
+    const found = (await requestAll(asked.map((id) => () => byId.get(id)))) as Array<LogEntry<T> | undefined>;
     const latest = new Map<string, LogEntry<T> | undefined>(asked.map((id, i) => [id, found[i]]));
     // Everything is decided before the first write goes out, so a refusal leaves no request behind.
-    const writes: Array<() => Promise<unknown>> = [];
+    const writes: RawRequest[] = [];
     const notes: Array<['put' | 'remove', string]> = [];
     let revision = state.revision;
     for (const operation of segment) {
@@ -93,8 +81,8 @@ export async function applyOperations<T>(
           tomb: policy.now(),
         };
         writes.push(
-          () => log.delete(previous.rev),
-          () => log.put(entry),
+          () => rawLog.delete(previous.rev),
+          () => rawLog.put(entry),
           () => records.delete(operation.id),
         );
         latest.set(operation.id, entry);
@@ -113,9 +101,9 @@ export async function applyOperations<T>(
         born: previous !== undefined ? previous.born : revision,
         data: operation.data,
       };
-      if (previous !== undefined) writes.push(() => log.delete(previous.rev));
+      if (previous !== undefined) writes.push(() => rawLog.delete(previous.rev));
       writes.push(
-        () => log.put(entry),
+        () => rawLog.put(entry),
         () => records.put(operation.data, operation.id),
       );
       latest.set(operation.id, entry);
@@ -123,7 +111,7 @@ export async function applyOperations<T>(
     }
     state.revision = revision;
     for (const [operation, id] of notes) if (operation === 'put') known?.add(id);
-    await issueAll(writes);
+    await requestAll(writes);
     for (const [operation, id] of notes) note(operation, id);
     start = end;
   }

@@ -1,15 +1,22 @@
-import { type DBSchema, deleteDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import {
+  type DBSchema,
+  deleteDB,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  type StoreNames,
+  unwrap,
+} from 'idb';
 import type { Observable } from 'rxjs';
 import { AccessError, type AccessLevel } from '../access/accessLevel';
 import { abortOnError } from '../idb/abortOnError';
+import { requestAll } from '../idb/rawRequests';
 import type { ChangeBus } from './changeBus';
+import { KnownIdsCache } from './knownIds';
 import {
   applyOperations,
   dropExcessTombstones,
-  type KnownIds,
   type LogWritePolicy,
   type LogWriteTransaction,
-  readKnownIds,
 } from './logWrites';
 import {
   hasSchema,
@@ -68,14 +75,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   #hints: Promise<void> = Promise.resolve();
   readonly #unbridge: () => void;
   readonly #writePolicy: LogWritePolicy;
-  /**
-   * The ids that may have a log entry, read once by the first large write and kept by every write
-   * after it; undefined until then, or while another transaction reads it. Only the owner writes (the
-   * lease is device-wide), so nothing else can add an id behind it; `forgetKnownIds` drops it when
-   * ownership may have passed through another context.
-   */
-  #knownIds: KnownIds | undefined;
-  #readingKnownIds = false;
+  readonly #knownIds = new KnownIdsCache();
 
   private constructor(
     readonly options: RevisionedStoreOptions,
@@ -92,7 +92,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
     this.#writePolicy = {
       now: options.now,
       storeLabel: `${options.owner}/${options.name}`,
-      knownIds: (tx, lookups) => this.#knownIdsFor(tx, lookups),
+      knownIds: (tx, lookups) => this.#knownIds.for(tx, lookups),
     };
     this.#unbridge = options.bus.verifyBridged(options.dbName, (_hint, deliver) => {
       this.#hints = this.#hints.then(() => this.#checkHint(deliver)).catch(() => undefined);
@@ -101,25 +101,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
 
   /** Ownership was (re)taken: another context may have written since the known ids were read. */
   forgetKnownIds(): void {
-    this.#knownIds = undefined;
-  }
-
-  /**
-   * The known ids, read in `tx` if this write has enough lookups to be worth reading them. Never a
-   * read in flight in another transaction: awaiting another transaction's request would let this one
-   * commit early.
-   */
-  async #knownIdsFor(tx: LogWriteTransaction<unknown>, lookups: number): Promise<KnownIds | undefined> {
-    if (this.#knownIds !== undefined || this.#readingKnownIds || lookups < KNOWN_IDS_MIN_LOOKUPS) {
-      return this.#knownIds;
-    }
-    this.#readingKnownIds = true;
-    try {
-      this.#knownIds = await readKnownIds(tx);
-      return this.#knownIds;
-    } finally {
-      this.#readingKnownIds = false;
-    }
+    this.#knownIds.forget();
   }
 
   /**
@@ -214,13 +196,17 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
       // Code-unit order, which is how IndexedDB orders string keys.
       const sorted = [...ids].sort();
       const range = IDBKeyRange.bound(sorted[0]!, sorted.at(-1)!);
-      if ((await tx.store.count(range)) <= RANGE_READ_SPREAD * ids.length) {
-        const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range)]);
+      // At most one key past the spread is read (a count would walk every key of a wide range).
+      const spread = RANGE_READ_SPREAD * ids.length;
+      const keys = await tx.store.getAllKeys(range, spread + 1);
+      if (keys.length <= spread) {
+        const values = await tx.store.getAll(range);
         const byId = new Map(keys.map((key, i) => [key as string, values[i] as T]));
         return ids.map((id) => byId.get(id));
       }
     }
-    return Promise.all(ids.map((id) => tx.store.get(id)));
+    const store = unwrap(tx.store);
+    return (await requestAll(ids.map((id) => () => store.get(id)))) as Array<T | undefined>;
   }
 
   async getLength(): Promise<number> {
@@ -393,6 +379,4 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
 
 /** `getMany` reads a key range whole from this many ids on, when it holds at most SPREAD times as many. */
 const RANGE_READ_MIN = 64;
-/** A write looking up fewer ids than this does not read the known ids (two reads of every key). */
-const KNOWN_IDS_MIN_LOOKUPS = 32;
 const RANGE_READ_SPREAD = 2;

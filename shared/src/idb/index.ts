@@ -1,8 +1,8 @@
 export { type Abortable, abortOnError } from './abortOnError';
-export { issueAll } from './issueAll';
 export {
   type AnyObjectStoreSpec,
   ensureObjectStore,
   type IndexSpec,
   type ObjectStoreSpec,
 } from './objectStoreSpec';
+export { type RawRequest, requestAll } from './rawRequests';
