@@ -1,4 +1,4 @@
-import { type ContactTel, foldName, phoneKeys } from '@gcds/shared';
+import { type ContactTel, foldName, phoneKeys, phoneLookupKeys } from '@gcds/shared';
 import { describe, expect, it } from 'vitest';
 import { rankCallerId } from './callerIdMatch';
 import type { CallerIdRow } from './dialerRows';
@@ -6,7 +6,8 @@ import { dialerPhoneOf } from './projectCallerId';
 
 function row(personId: string, displayName: string, tels: ContactTel[]): CallerIdRow {
   const phones = tels.flatMap((tel) => dialerPhoneOf(tel, 'US') ?? []);
-  return { personId, displayName, nameKey: foldName(displayName), phones };
+  const lookupKeys = phones.flatMap((phone) => phoneLookupKeys(phone.keys));
+  return { personId, displayName, nameKey: foldName(displayName), phones, lookupKeys };
 }
 
 const shown = (number: string, rows: CallerIdRow[]) =>

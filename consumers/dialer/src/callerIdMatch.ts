@@ -20,7 +20,12 @@ export interface CallerIdMatch {
   match: PhoneMatchKind;
 }
 
-export function matchedTelOf(phone: DialerPhone): MatchedTel {
+/** What a matched entry shows of a number: `DialerPhone` without the keys it was matched by. */
+export type ShownPhone = Pick<DialerPhone, 'value' | 'type' | 'label' | 'pref'> & {
+  keys: Pick<PhoneKeys, 'e164' | 'ext'>;
+};
+
+export function matchedTelOf(phone: ShownPhone): MatchedTel {
   const tel: MatchedTel = { value: phone.value };
   if (phone.keys.e164 !== undefined) tel.e164 = phone.keys.e164;
   if (phone.keys.ext !== undefined) tel.ext = phone.keys.ext;

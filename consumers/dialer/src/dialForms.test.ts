@@ -1,6 +1,6 @@
 import { phoneKeys } from '@gcds/shared';
 import { describe, expect, it } from 'vitest';
-import { dialForms, digitSuffixes } from './dialForms';
+import { dialForms } from './dialForms';
 
 describe('dialForms', () => {
   it('gives a number as written, international, national and with its trunk prefix', () => {
@@ -17,16 +17,5 @@ describe('dialForms', () => {
     expect(dialForms(phoneKeys('555 0101', 'US'))).toEqual(['5550101']);
     expect(dialForms(phoneKeys('*611', 'US'))).toEqual(['611']);
     expect(dialForms(phoneKeys('no digits', 'US'))).toEqual([]);
-  });
-});
-
-describe('digitSuffixes', () => {
-  it('lists every suffix of every form once', () => {
-    expect(digitSuffixes(['0123', '123', '9'])).toEqual(['0123', '123', '23', '3', '9']);
-  });
-
-  it('leaves out a form too long to be a number', () => {
-    expect(digitSuffixes(['1'.repeat(5000), '42'])).toEqual(['42', '2']);
-    expect(digitSuffixes(['9'.repeat(24)])).toHaveLength(24);
   });
 });

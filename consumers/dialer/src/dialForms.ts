@@ -21,21 +21,3 @@ function trunkForm(keys: PhoneKeys): string | undefined {
   const { ext: _ext, ...line } = keys;
   return formatPhoneForDisplay(line, keys.country).replace(/\D/g, '');
 }
-
-/** Longer than any dialable number with its prefixes (E.164 has at most 15 digits): junk, not indexed. */
-export const MAX_DIAL_FORM = 24;
-
-/**
- * Every suffix of every form. IndexedDB answers prefixes of keys, not substrings; a prefix of some
- * suffix is exactly a substring, so a key range over these finds typed digits anywhere in a number
- * with no verify step (about a dozen index entries per number). A form longer than MAX_DIAL_FORM is
- * left out, so a pasted wall of digits cannot cost quadratic space.
- */
-export function digitSuffixes(forms: readonly string[]): string[] {
-  const suffixes = new Set<string>();
-  for (const form of forms) {
-    if (form.length > MAX_DIAL_FORM) continue;
-    for (let start = 0; start < form.length; start += 1) suffixes.add(form.slice(start));
-  }
-  return [...suffixes];
-}

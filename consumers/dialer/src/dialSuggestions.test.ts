@@ -1,10 +1,9 @@
 import { type ContactTel, foldName } from '@gcds/shared';
 import { describe, expect, it } from 'vitest';
-import type { CallerIdRow } from './dialerRows';
-import { rankDialSuggestions } from './dialSuggestions';
+import { type DialPerson, rankDialSuggestions } from './dialSuggestions';
 import { dialerPhoneOf } from './projectCallerId';
 
-function row(personId: string, displayName: string, tels: ContactTel[]): CallerIdRow {
+function row(personId: string, displayName: string, tels: ContactTel[]): DialPerson {
   const phones = tels.flatMap((tel) => dialerPhoneOf(tel, 'GB') ?? []);
   return { personId, displayName, nameKey: foldName(displayName), phones };
 }

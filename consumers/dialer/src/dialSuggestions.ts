@@ -1,6 +1,6 @@
-import { compareRanks } from '@gcds/shared';
-import { type MatchedTel, matchedTelOf } from './callerIdMatch';
-import type { CallerIdRow } from './dialerRows';
+import { compareRanks, type Rank } from '@gcds/shared';
+import { type MatchedTel, matchedTelOf, type ShownPhone } from './callerIdMatch';
+import type { CallerIdRow, DialerPhone } from './dialerRows';
 
 /** How the typed digits sit in the number: the whole of one of its forms, its start, or inside it. */
 export type DigitMatch = 'exact' | 'prefix' | 'infix';
@@ -11,6 +11,11 @@ export interface DialSuggestion {
   matchedTel: MatchedTel;
   match: DigitMatch;
 }
+
+/** What ranking suggestions reads of a caller-ID row: its names and each number's shown parts and dial forms. */
+export type DialPerson = Pick<CallerIdRow, 'personId' | 'displayName' | 'nameKey'> & {
+  phones: ReadonlyArray<ShownPhone & Pick<DialerPhone, 'forms'>>;
+};
 
 const TIER: Record<DigitMatch, number> = { exact: 0, prefix: 1, infix: 2 };
 
@@ -38,10 +43,10 @@ function digitMatch(digits: string, forms: readonly string[]): DigitMatch | unde
  */
 export function rankDialSuggestions(
   digits: string,
-  rows: Iterable<CallerIdRow>,
+  rows: Iterable<DialPerson>,
   limit: number,
 ): DialSuggestion[] {
-  const ranked: Array<{ suggestion: DialSuggestion; rank: Array<number | string> }> = [];
+  const ranked: Array<{ suggestion: DialSuggestion; rank: Rank }> = [];
   for (const row of rows) {
     row.phones.forEach((phone, index) => {
       const match = digitMatch(digits, phone.forms);
@@ -53,7 +58,7 @@ export function rankDialSuggestions(
           matchedTel: matchedTelOf(phone),
           match,
         },
-        rank: [TIER[match], row.displayName === '' ? 1 : 0, row.nameKey, row.personId, index],
+        rank: [TIER[match], ...nameOrder(row), index],
       });
     });
   }
@@ -61,4 +66,12 @@ export function rankDialSuggestions(
     .sort((a, b) => compareRanks(a.rank, b.rank))
     .slice(0, limit)
     .map((entry) => entry.suggestion);
+}
+
+/**
+ * Where a person ranks among equally good matches: people with a name by folded name, then the
+ * nameless; then person id. `DialIndex` keeps people in this order.
+ */
+export function nameOrder(person: Pick<DialPerson, 'personId' | 'displayName' | 'nameKey'>): Rank {
+  return [person.displayName === '' ? 1 : 0, person.nameKey, person.personId];
 }

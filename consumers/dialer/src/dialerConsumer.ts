@@ -12,9 +12,11 @@ import {
 } from '@gcds/shared';
 import type { Observable } from 'rxjs';
 import { type CallerIdMatch, rankCallerId } from './callerIdMatch';
-import { readByLookupKeys, suggestFromStore } from './dialerQueries';
+import { readByLookupKeys } from './dialerQueries';
 import { CALLER_ID_STORE, type CallerIdRow, DIALER_SCHEMA, type DialerDb } from './dialerRows';
+import type { DialIndex } from './dialIndex';
 import type { DialSuggestion } from './dialSuggestions';
+import { FollowedDialIndex } from './followedDialIndex';
 import { projectCallerId } from './projectCallerId';
 
 /** The Phone app's identity is privileged in the seed; stored and looked-up numbers are read in `region`. */
@@ -32,10 +34,15 @@ export interface DialerConsumer extends Consumer<DialerDb> {
   everyone(): Promise<CallerIdRow[]>;
   lookup$(number: string): Observable<CallerIdMatch[]>;
   suggest$(digits: string, limit?: number): Observable<DialSuggestion[]>;
+  /** Memory held for suggestions (built on the first suggestion; caller ID never needs it). */
+  dialIndexStats(): ReturnType<DialIndex['stats']> | undefined;
 }
 
-/** Bumped when the row shape or the projection changes: the database is then rebuilt from the GCDS. */
-const PROJECTION_TAG = 'dialer/1';
+/**
+ * Bumped when the row shape or the projection changes: the database is then rebuilt from the GCDS
+ * (2: lookup keys on the caller-ID row, no dial keys).
+ */
+const PROJECTION_TAG = 'dialer/2';
 const KEYPAD_TEXT = /^[\d\s+().\-*#]*$/u;
 
 export async function createDialerConsumer(options: DialerConsumerOptions): Promise<DialerConsumer> {
@@ -48,15 +55,18 @@ export async function createDialerConsumer(options: DialerConsumerOptions): Prom
     // Stored phone keys are read in the region: a new region rebuilds them.
     projectionVersion: `${PROJECTION_TAG}/${region}`,
   });
-  return new DialerConsumerImpl(sync, region);
+  return new DialerConsumerImpl(sync, region, new FollowedDialIndex(sync));
 }
 
 class DialerConsumerImpl extends ConsumerBase<DialerDb> implements DialerConsumer {
   readonly #region: string;
+  readonly #dialIndex: FollowedDialIndex;
 
-  constructor(sync: ConsumerSync<DialerDb>, region: string) {
-    super(sync);
+  constructor(sync: ConsumerSync<DialerDb>, region: string, dialIndex: FollowedDialIndex) {
+    // Live queries re-run once the dial index has followed a commit, not as soon as it is written.
+    super(sync, dialIndex.changes$);
     this.#region = region;
+    this.#dialIndex = dialIndex;
   }
 
   async lookupNumber(number: string): Promise<CallerIdMatch[]> {
@@ -69,7 +79,7 @@ class DialerConsumerImpl extends ConsumerBase<DialerDb> implements DialerConsume
     const typed = this.#typedDigits(digits);
     checkQueryLimit(limit);
     if (typed === '') return [];
-    return suggestFromStore(this.sync.db, typed, limit);
+    return (await this.#dialIndex.load()).suggest(typed, limit);
   }
 
   async everyone(): Promise<CallerIdRow[]> {
@@ -101,6 +111,15 @@ class DialerConsumerImpl extends ConsumerBase<DialerDb> implements DialerConsume
     this.#typedDigits(digits);
     checkQueryLimit(limit);
     return this.live(() => this.suggest(digits, limit));
+  }
+
+  dialIndexStats() {
+    return this.#dialIndex.stats();
+  }
+
+  override async stop(): Promise<void> {
+    await super.stop();
+    this.#dialIndex.stop();
   }
 
   #keysOf(number: string): PhoneKeys {

@@ -20,51 +20,30 @@ export interface CallerIdRow {
   /** Folded display name: the tie-break between people with equally good matches. */
   nameKey: string;
   phones: DialerPhone[];
-}
-
-/**
- * The same person's index keys, kept apart so that reading rows never clones them (the suffixes are
- * most of a person's bytes). A query finds person ids here, then reads their `CallerIdRow`s.
- */
-export interface DialKeysRow {
-  personId: string;
   /** `phoneLookupKeys` of every number (multiEntry index): caller-ID candidates. */
   lookupKeys: string[];
-  /** Every dial form of every number (multiEntry index): typed digits that start a number. */
-  dialForms: string[];
-  /** Every suffix of every dial form (multiEntry index): a key range on it finds digits anywhere. */
-  digitSuffixes: string[];
 }
 
 export const CALLER_ID_STORE = 'callerId';
-export const NAME_INDEX = 'byName';
-export const DIAL_KEYS_STORE = 'dialKeys';
 export const LOOKUP_KEY_INDEX = 'byLookupKey';
-export const DIAL_FORM_INDEX = 'byDialForm';
-export const DIGIT_SUFFIX_INDEX = 'byDigitSuffix';
 
-/** The Phone app's caller-ID database, as its queries read it. */
+/**
+ * The Phone app's caller-ID database, as its queries read it. Caller ID reads candidates by key here at
+ * once; suggestions search the same rows in memory (`DialIndex`), so no store holds digit suffixes.
+ */
 export interface DialerDb extends DBSchema {
-  callerId: { key: string; value: CallerIdRow; indexes: { byName: string } };
-  dialKeys: {
-    key: string;
-    value: DialKeysRow;
-    indexes: { byLookupKey: string; byDialForm: string; byDigitSuffix: string };
-  };
+  callerId: { key: string; value: CallerIdRow; indexes: { byLookupKey: string } };
 }
 
 export const DIALER_SCHEMA: ConsumerSchema<DialerDb> = {
-  version: 2,
+  // 3: no dial keys store (lookup keys are on the caller-ID row) and no name index.
+  version: 3,
   stores: [
-    { name: CALLER_ID_STORE, keyPath: 'personId', indexes: [{ name: NAME_INDEX, keyPath: 'nameKey' }] },
     {
-      name: DIAL_KEYS_STORE,
+      name: CALLER_ID_STORE,
       keyPath: 'personId',
-      indexes: [
-        { name: LOOKUP_KEY_INDEX, keyPath: 'lookupKeys', multiEntry: true },
-        { name: DIAL_FORM_INDEX, keyPath: 'dialForms', multiEntry: true },
-        { name: DIGIT_SUFFIX_INDEX, keyPath: 'digitSuffixes', multiEntry: true },
-      ],
+      // Names need no index: suggestions rank in memory, in name order there.
+      indexes: [{ name: LOOKUP_KEY_INDEX, keyPath: 'lookupKeys', multiEntry: true }],
     },
   ],
 };

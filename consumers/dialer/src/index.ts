@@ -1,13 +1,12 @@
 export { type CallerIdMatch, type MatchedTel, rankCallerId } from './callerIdMatch';
 export { createDialerConsumer, type DialerConsumer, type DialerConsumerOptions } from './dialerConsumer';
+export { CALLER_ID_STORE, type CallerIdRow, DIALER_SCHEMA, type DialerPhone } from './dialerRows';
+export { dialForms } from './dialForms';
+export { DialIndex } from './dialIndex';
 export {
-  CALLER_ID_STORE,
-  type CallerIdRow,
-  DIAL_KEYS_STORE,
-  DIALER_SCHEMA,
-  type DialerPhone,
-  type DialKeysRow,
-} from './dialerRows';
-export { dialForms, digitSuffixes } from './dialForms';
-export { type DialSuggestion, type DigitMatch, rankDialSuggestions } from './dialSuggestions';
+  type DialPerson,
+  type DialSuggestion,
+  type DigitMatch,
+  rankDialSuggestions,
+} from './dialSuggestions';
 export { callerIdRowOf, projectCallerId } from './projectCallerId';

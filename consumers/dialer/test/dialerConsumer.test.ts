@@ -90,6 +90,67 @@ describe('dialer: suggestions for common digits', () => {
   });
 });
 
+describe('dialer: suggestions in memory', () => {
+  it('follow an add, an edit that changes a number and a delete, live and asked again', async () => {
+    const { local, dialer, settle } = await world('US');
+    await local.put('ada', contact('ada', { given: 'Ada', tel: [{ value: '+1 415 555 0101' }] }));
+    await settle();
+    const shown = async (digits: string) =>
+      (await dialer.suggest(digits)).map((s) => `${s.displayName}|${s.matchedTel.value}|${s.match}`);
+    // The first suggestion builds the index; every later answer comes from following commits.
+    expect(await shown('555')).toEqual(['Ada|+1 415 555 0101|infix']);
+    const live = firstValueFrom(dialer.suggest$('4155').pipe(take(4), toArray()));
+
+    await local.put('bob', contact('bob', { given: 'Bob', tel: [{ value: '(415) 555-0199' }] }));
+    await settle();
+    expect(await shown('555')).toEqual(['Ada|+1 415 555 0101|infix', 'Bob|(415) 555-0199|infix']);
+    await local.put('ada', contact('ada', { given: 'Ada', tel: [{ value: '+1 212 555 0101' }] }));
+    await settle();
+    expect(await shown('4155')).toEqual(['Bob|(415) 555-0199|prefix']);
+    expect(await shown('2125550101')).toEqual(['Ada|+1 212 555 0101|exact']);
+    await local.remove('bob');
+    await settle();
+    expect(await shown('555')).toEqual(['Ada|+1 212 555 0101|infix']);
+    expect(await shown('0199')).toEqual([]);
+
+    expect((await live).map((list) => list.map((s) => s.displayName))).toEqual([
+      ['Ada'],
+      ['Ada', 'Bob'],
+      ['Bob'],
+      [],
+    ]);
+    expect(dialer.dialIndexStats()).toMatchObject({ people: 1, numbers: 1 });
+    await dialer.stop();
+  });
+
+  it('answers caller ID from a fresh open without loading the dial index', async () => {
+    const { pipeline, local, dialer, settle } = await world('US');
+    await local.put('ada', contact('ada', { given: 'Ada', tel: [{ value: '(415) 555-0101' }] }));
+    await local.put('sos', contact('sos', { org: 'Emergency', tel: [{ value: '911' }] }));
+    await settle();
+    await dialer.stop();
+
+    const reopened = await createDialerConsumer({
+      platform: pipeline.platform,
+      identity: pipeline.platform.registerApp({ appId: 'dialer-again', accessLevel: 'privileged' }),
+      region: 'US',
+      dbName: dialer.sync.db.name,
+    });
+    const getAll = vi.spyOn(reopened.sync.db, 'getAll');
+    expect((await reopened.lookupNumber('+14155550101')).map((m) => m.displayName)).toEqual(['Ada']);
+    expect(
+      (await reopened.namesFor(['911', '+1 650 555 0000'])).get('911')?.map((m) => m.displayName),
+    ).toEqual(['Emergency']);
+    // Candidates by key from IndexedDB: no store read whole, no index built.
+    expect(getAll).not.toHaveBeenCalled();
+    expect(reopened.dialIndexStats()).toBeUndefined();
+    getAll.mockRestore();
+    expect((await reopened.suggest('911')).map((s) => s.match)).toEqual(['exact']);
+    expect(reopened.dialIndexStats()).toMatchObject({ people: 2 });
+    await reopened.stop();
+  });
+});
+
 describe('dialer: names for a call log', () => {
   it('answers every number of a log from one read, best match first, nothing for strangers', async () => {
     const { local, dialer, settle } = await world('US');

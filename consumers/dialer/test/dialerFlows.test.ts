@@ -7,7 +7,6 @@ import {
   createDialerConsumer,
   type DialerConsumer,
   type DialerConsumerOptions,
-  type DialKeysRow,
 } from '../src';
 
 class Killed extends Error {}
@@ -46,11 +45,10 @@ async function settle(pipeline: { gcds: Gcds }, dialer: DialerConsumer): Promise
 /** What the dialer holds and answers, without the GCDS's random person ids: equal worlds compare equal. */
 async function observable(dialer: DialerConsumer) {
   const rows = (await dialer.sync.db.getAll('callerId')) as CallerIdRow[];
-  const keys = (await dialer.sync.db.getAll('dialKeys')) as DialKeysRow[];
   const names = await dialer.namesFor(NUMBERS);
   return {
     rows: rows.map((row) => `${row.displayName}: ${row.phones.map((p) => p.value).join(', ')}`).sort(),
-    keys: keys.map((row) => row.lookupKeys.join(' ')).sort(),
+    keys: rows.map((row) => row.lookupKeys.join(' ')).sort(),
     names: [...names].map(([number, matches]) => [
       number,
       matches.map((m) => `${m.displayName}|${m.matchedTel.value}|${m.match}`),
