@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DataStorePlatform } from './dataStorePlatform';
-import type { DataStoreOwner, DataStoreReader, SyncPoint, SyncTask, WriteOperation } from './types';
+import type { DataStoreReader, SyncPoint, SyncTask, WriteOperation } from './types';
 
 let counter = 0;
 
-async function setup(namespace = `known-ids-test-${(counter += 1)}`) {
+function freshNamespace(): string {
+  counter += 1;
+  return `known-ids-test-${counter}`;
+}
+
+async function setup(namespace = freshNamespace()) {
   const platform = new DataStorePlatform({ namespace });
   const ownerApp = platform.registerApp({ appId: 'provider', accessLevel: 'privileged' });
   const readerApp = platform.registerApp({ appId: 'reader', accessLevel: 'privileged' });
