@@ -7,6 +7,7 @@ import { measureMergeCost } from './metrics/mergeCost';
 import { measureMergeQuality } from './metrics/mergeQuality';
 import { measurePeers, type PeerRunners } from './metrics/peers';
 import { measureReadPath } from './metrics/readPath';
+import { measureRecipientSearch } from './metrics/recipientSearchLatency';
 import { measureVcardImport } from './metrics/vcardImport';
 import { measureWriteCensus, type SerializedSize } from './metrics/writeCensus';
 import { type BenchEnv, type BenchRow, RowSink } from './rows';
@@ -60,7 +61,10 @@ export async function runSuite(
     const pipeline = chosen.has('initial')
       ? await measureInitialPopulation(dataset, sink, environment.log)
       : await populatedPipeline(dataset);
-    if (chosen.has('reads')) await measureReadPath(pipeline, dataset, sink);
+    if (chosen.has('reads')) {
+      await measureReadPath(pipeline, dataset, sink);
+      await measureRecipientSearch(pipeline, dataset, environment.log);
+    }
     if (chosen.has('memory')) await measureListMemory(pipeline, sink, environment.heap, environment.log);
     if (chosen.has('changes')) await measureChangeVisibility(pipeline, dataset, sink);
     if (chosen.has('burst')) await measureBurst(pipeline, dataset, sink, environment.log);

@@ -12,6 +12,7 @@ export {
   type RecipientEmail,
   type RecipientPhone,
   type RecipientRow,
+  type SearchableRecipient,
 } from './recipientRows';
 export { type RecipientMatch, type RecipientSuggestion, rankRecipients } from './recipientSearch';
 export { nameForEmail, nameForNumber, type ThreadName } from './threadName';

@@ -12,11 +12,13 @@ import {
   syncForConsumer,
 } from '@gcds/shared';
 import type { Observable } from 'rxjs';
-import { readThreadCandidates, searchFromStore } from './messagingQueries';
+import { FollowedRecipientIndex } from './followedRecipientIndex';
+import { readThreadCandidates } from './messagingQueries';
 import { projectRecipient } from './projectRecipient';
 import { parseRecipientQuery } from './recipientQuery';
 import { MESSAGING_SCHEMA, type MessagingDb } from './recipientRows';
 import type { RecipientSuggestion } from './recipientSearch';
+import type { RecipientSearchIndex } from './recipientSearchIndex';
 import { nameForEmail, nameForNumber, type ThreadName } from './threadName';
 
 /** The Messages app's identity is privileged in the seed. */
@@ -31,10 +33,15 @@ export interface MessagingConsumer extends Consumer<MessagingDb> {
   displayNameFor(address: string): Promise<ThreadName | undefined>;
   /** The same for a thread list: each distinct address given, all read in one transaction. */
   displayNamesFor(addresses: readonly string[]): Promise<Map<string, ThreadName | undefined>>;
+  /** Memory held for recipient search: undefined until the first search builds it (names never do). */
+  recipientSearchStats(): ReturnType<RecipientSearchIndex['stats']> | undefined;
 }
 
-/** Bumped when the row shape or the projection changes: the database is then rebuilt from the GCDS. */
-const PROJECTION_TAG = 'messaging/1';
+/**
+ * Bumped when the row shape or the projection changes: the database is then rebuilt from the GCDS
+ * (2: no typed digit forms in rows; search builds them in memory).
+ */
+const PROJECTION_TAG = 'messaging/2';
 
 export async function createMessagingConsumer(options: MessagingConsumerOptions): Promise<MessagingConsumer> {
   const region = phoneRegion(options.region);
@@ -46,24 +53,27 @@ export async function createMessagingConsumer(options: MessagingConsumerOptions)
     // Stored phone keys are read in the region: a new region rebuilds them.
     projectionVersion: `${PROJECTION_TAG}/${region}`,
   });
-  return new MessagingConsumerImpl(sync, region);
+  return new MessagingConsumerImpl(sync, region, new FollowedRecipientIndex(sync));
 }
 
 type ThreadAddress = { kind: 'email'; key: string } | { kind: 'phone'; keys: PhoneKeys } | { kind: 'none' };
 
 class MessagingConsumerImpl extends ConsumerBase<MessagingDb> implements MessagingConsumer {
   readonly #region: string;
+  readonly #searchIndex: FollowedRecipientIndex;
 
-  constructor(sync: ConsumerSync<MessagingDb>, region: string) {
-    super(sync);
+  constructor(sync: ConsumerSync<MessagingDb>, region: string, searchIndex: FollowedRecipientIndex) {
+    // Live queries re-run once the search index has followed a commit, not as soon as it is written.
+    super(sync, searchIndex.changes$);
     this.#region = region;
+    this.#searchIndex = searchIndex;
   }
 
   async searchRecipients(query: string, limit = 10): Promise<RecipientSuggestion[]> {
     const parsed = parseRecipientQuery(query);
     checkQueryLimit(limit);
     if (parsed === undefined) return [];
-    return searchFromStore(this.sync.db, parsed, limit);
+    return (await this.#searchIndex.load()).search(parsed, limit);
   }
 
   searchRecipients$(query: string, limit = 10): Observable<RecipientSuggestion[]> {
@@ -101,6 +111,15 @@ class MessagingConsumerImpl extends ConsumerBase<MessagingDb> implements Messagi
       } else names.set(address, undefined);
     }
     return names;
+  }
+
+  recipientSearchStats() {
+    return this.#searchIndex.stats();
+  }
+
+  override async stop(): Promise<void> {
+    await super.stop();
+    this.#searchIndex.stop();
   }
 
   /** An address with an `@` is an email address; anything else is read as a number. */

@@ -34,13 +34,6 @@ function recipientEmail(email: ContactEmail): RecipientEmail | undefined {
   return { value: email.value.trim(), key: emailKey(email.value), ...entryDescriptionOf(email) };
 }
 
-/** The digit strings a number is typed as: as written, international (no `+`), national significant. */
-function typedForms(keys: RecipientPhone['keys']): string[] {
-  return [keys.digits, keys.e164?.slice(1), keys.national].filter(
-    (form): form is string => form !== undefined && form !== '',
-  );
-}
-
 /** The messaging record of a merged person; none for someone with no number or address. Pure. */
 export function recipientRowOf(merged: MergedContact, region: string): RecipientRow | undefined {
   const phones = merged.tel.flatMap((item) => recipientPhone(item.value, region) ?? []);
@@ -60,7 +53,6 @@ export function recipientRowOf(merged: MergedContact, region: string): Recipient
     phones,
     emails,
     phoneLookupKeys: [...new Set(phones.flatMap((phone) => phoneLookupKeys(phone.keys)))],
-    phoneDigits: [...new Set(phones.flatMap((phone) => typedForms(phone.keys)))],
     emailKeys: [...new Set(emails.map((email) => email.key))],
   };
 }

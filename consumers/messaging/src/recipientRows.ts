@@ -25,23 +25,24 @@ export interface RecipientRow {
   displayName: string;
   /** Folded display name, for ordering equal hits. */
   nameKey: string;
-  /** Folded words of every name the person goes by (multiEntry index): prefix search by key range. */
+  /** Folded words of every name the person goes by: what recipient search finds by prefix (in memory). */
   nameWords: string[];
   phones: RecipientPhone[];
   emails: RecipientEmail[];
   /** `phoneLookupKeys` of every number (multiEntry index): a thread's number → its person. */
   phoneLookupKeys: string[];
-  /** Each number's digits as written, international and national (multiEntry index): typed prefixes. */
-  phoneDigits: string[];
-  /** Every email key (multiEntry index): exact for display names, key range for search. */
+  /** Every email key (multiEntry index): a thread's address → its person. */
   emailKeys: string[];
 }
 
+/** What recipient search ranks of a person (`RecipientSearchIndex` keeps only this in memory). */
+export type SearchableRecipient = Pick<
+  RecipientRow,
+  'personId' | 'displayName' | 'nameKey' | 'nameWords' | 'phones' | 'emails'
+>;
+
 export const RECIPIENT_STORE = 'recipients';
-export const NAME_KEY_INDEX = 'byNameKey';
-export const NAME_WORD_INDEX = 'byNameWord';
 export const PHONE_LOOKUP_INDEX = 'byPhoneLookupKey';
-export const PHONE_DIGITS_INDEX = 'byPhoneDigits';
 export const EMAIL_KEY_INDEX = 'byEmailKey';
 
 /** The Messages app's recipient database, as its queries read it. */
@@ -50,26 +51,21 @@ export interface MessagingDb extends DBSchema {
     key: string;
     value: RecipientRow;
     indexes: {
-      byNameKey: string;
-      byNameWord: string;
       byPhoneLookupKey: string;
-      byPhoneDigits: string;
       byEmailKey: string;
     };
   };
 }
 
 export const MESSAGING_SCHEMA: ConsumerSchema<MessagingDb> = {
-  version: 2,
+  // 3: only the exact keys thread names read; search moved to memory (RecipientSearchIndex).
+  version: 3,
   stores: [
     {
       name: RECIPIENT_STORE,
       keyPath: 'personId',
       indexes: [
-        { name: NAME_KEY_INDEX, keyPath: 'nameKey' },
-        { name: NAME_WORD_INDEX, keyPath: 'nameWords', multiEntry: true },
         { name: PHONE_LOOKUP_INDEX, keyPath: 'phoneLookupKeys', multiEntry: true },
-        { name: PHONE_DIGITS_INDEX, keyPath: 'phoneDigits', multiEntry: true },
         { name: EMAIL_KEY_INDEX, keyPath: 'emailKeys', multiEntry: true },
       ],
     },

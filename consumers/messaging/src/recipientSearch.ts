@@ -1,7 +1,7 @@
 import { compareRanks, type Rank } from '@gcds/shared';
 import { emailAddress, phoneAddress, type RecipientAddress } from './recipientAddress';
 import type { RecipientQuery } from './recipientQuery';
-import type { RecipientRow } from './recipientRows';
+import type { SearchableRecipient } from './recipientRows';
 
 /** What of the person the query matched. */
 export type RecipientMatch = 'name' | 'phone' | 'email';
@@ -14,26 +14,23 @@ export interface RecipientSuggestion {
   matched: RecipientMatch;
 }
 
-/** A suggestion with its tier: names starting with the first word 0, other names 1, emails 2; whole
- * numbers 0, number prefixes 1. Within a tier, suggestions rank in name order. */
-export interface TieredSuggestion {
+/** A suggestion with its tier (names starting with the first word 0, other names 1, emails 2; whole
+ * numbers 0, number prefixes 1) and its rank: within a tier, suggestions rank in name order. */
+interface Candidate {
   suggestion: RecipientSuggestion;
   tier: number;
-}
-
-interface Candidate extends TieredSuggestion {
   rank: Rank;
 }
 
 /** A person's addresses in the order a messaging app offers them: numbers, then emails; preferred first. */
-function addressesOf(row: RecipientRow): RecipientAddress[] {
+function addressesOf(row: SearchableRecipient): RecipientAddress[] {
   const preferredFirst = <T extends { pref?: boolean }>(list: readonly T[]) =>
     [...list].sort((a, b) => Number(b.pref === true) - Number(a.pref === true));
   return [...preferredFirst(row.phones).map(phoneAddress), ...preferredFirst(row.emails).map(emailAddress)];
 }
 
 function candidate(
-  row: RecipientRow,
+  row: SearchableRecipient,
   address: RecipientAddress,
   matched: RecipientMatch,
   tier: number,
@@ -47,7 +44,7 @@ function candidate(
   };
 }
 
-function phoneCandidates(row: RecipientRow, prefixes: readonly string[]): Candidate[] {
+function phoneCandidates(row: SearchableRecipient, prefixes: readonly string[]): Candidate[] {
   return row.phones.flatMap((phone, order) => {
     const forms = [phone.keys.digits, phone.keys.e164?.slice(1), phone.keys.national];
     const exact = forms.some((form) => form !== undefined && prefixes.includes(form));
@@ -56,7 +53,7 @@ function phoneCandidates(row: RecipientRow, prefixes: readonly string[]): Candid
   });
 }
 
-function textCandidates(row: RecipientRow, words: readonly string[], emailPrefix: string | undefined) {
+function textCandidates(row: SearchableRecipient, words: readonly string[], emailPrefix: string | undefined) {
   const found: Candidate[] = [];
   if (words.length > 0 && words.every((word) => row.nameWords.some((name) => name.startsWith(word)))) {
     // "ada" puts Ada Lovelace above Grace Adams: the shown name starts with what was typed.
@@ -74,7 +71,7 @@ function textCandidates(row: RecipientRow, words: readonly string[], emailPrefix
   return found;
 }
 
-function candidatesOf(query: RecipientQuery, row: RecipientRow): Candidate[] {
+function candidatesOf(query: RecipientQuery, row: SearchableRecipient): Candidate[] {
   const found =
     query.kind === 'phone'
       ? phoneCandidates(row, query.prefixes)
@@ -88,11 +85,6 @@ function candidatesOf(query: RecipientQuery, row: RecipientRow): Candidate[] {
   return [...best.values()].sort((a, b) => compareRanks(a.rank, b.rank));
 }
 
-/** One person's suggestions for a query, each address once at its best, in rank order. */
-export function suggestionsOf(query: RecipientQuery, row: RecipientRow): TieredSuggestion[] {
-  return candidatesOf(query, row).map(({ suggestion, tier }) => ({ suggestion, tier }));
-}
-
 /**
  * Ranks recipient suggestions for a query over candidate rows. Numbers: whole number before prefix.
  * Text: name hits (every typed word starts a word of a name, in any order) before email hits; among
@@ -101,7 +93,7 @@ export function suggestionsOf(query: RecipientQuery, row: RecipientRow): TieredS
  */
 export function rankRecipients(
   query: RecipientQuery,
-  rows: Iterable<RecipientRow>,
+  rows: Iterable<SearchableRecipient>,
   limit: number,
 ): RecipientSuggestion[] {
   const all: Candidate[] = [];
