@@ -15,6 +15,7 @@ import {
 import type { Observable } from 'rxjs';
 import { findDuplicates } from './duplicateSearch';
 import { findHiddenPeople } from './hiddenPeople';
+import type { SourceMirror } from './pendingSources';
 import { PersonGraph } from './personGraph';
 import { forgetProvider, type GraphTransact, type IngestPaging, ingestProvider } from './providerIngest';
 import { ProviderWatcher } from './providerWatcher';
@@ -78,6 +79,11 @@ export class Gcds {
     sources: 0,
   });
   readonly #jobs = new SerialQueue();
+  /**
+   * The sources as the last committed transaction left them: the GCDS is their only writer and runs one
+   * transaction at a time (`#jobs`), so each page of a first population need not read them all again.
+   */
+  readonly #sourceMirror: SourceMirror = { snapshot: undefined };
   #pendingRun: Promise<void> | undefined;
   #stopped = false;
 
@@ -340,11 +346,17 @@ export class Gcds {
 
   readonly #transact: GraphTransact = async (label, body) => {
     let graph: PersonGraph | undefined;
-    await this.#store.transact(GCDS_STORES, async (tx) => {
-      graph = new PersonGraph(tx);
-      await body(graph, tx);
-      this.#options.beforeCommit?.(label);
-    });
+    try {
+      await this.#store.transact(GCDS_STORES, async (tx) => {
+        graph = new PersonGraph(tx, { mirror: this.#sourceMirror });
+        await body(graph, tx);
+        this.#options.beforeCommit?.(label);
+      });
+    } catch (error) {
+      // The mirror followed writes that did not commit: the next transaction reads the sources again.
+      this.#sourceMirror.snapshot = undefined;
+      throw error;
+    }
     const { transactions, sources } = this.#status.value;
     // The revision with the sources it holds, page by page: what an app at that revision can show.
     this.#update({

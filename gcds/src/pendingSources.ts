@@ -3,6 +3,7 @@ import { unwrap } from 'idb';
 import { MAX_BUCKET } from './clustering';
 import type { GcdsSchema } from './schema';
 import {
+  applyToSnapshot,
   byKeyOrder,
   type LookupIndex,
   lookupKey,
@@ -20,6 +21,16 @@ const GET_COST_IN_SOURCES = 2;
 
 /** When to read the stored sources whole: `auto`, when cheaper than asking the indexes key by key. */
 export type WholeReads = 'auto' | 'never' | 'always';
+
+/**
+ * The stored sources as the GCDS's last committed transaction left them, kept across transactions by
+ * the GCDS (their only writer, one transaction at a time), so a transaction need not read them again.
+ * A transaction reads through it and writes into it; whoever runs the transaction drops the snapshot
+ * (`snapshot = undefined`) when it does not commit.
+ */
+export interface SourceMirror {
+  snapshot: SourceSnapshot | undefined;
+}
 
 /**
  * The `sources` store of one owner transaction, with the changed sources held in memory until
@@ -41,9 +52,17 @@ export class PendingSources {
   /** How many sources are stored, once known (only when few enough to be worth reading whole). */
   #storedCount: number | undefined;
 
-  constructor(sources: ExtraObjectStore<GcdsSchema, 'sources', 'readwrite'>, wholeReads: WholeReads) {
+  readonly #mirror: SourceMirror | undefined;
+
+  constructor(
+    sources: ExtraObjectStore<GcdsSchema, 'sources', 'readwrite'>,
+    wholeReads: WholeReads,
+    mirror?: SourceMirror,
+  ) {
     this.#sources = sources;
     this.#wholeReads = wholeReads;
+    this.#mirror = mirror;
+    this.#snapshot = wholeReads === 'never' ? undefined : mirror?.snapshot;
   }
 
   /** The current version of a source `load` has read (undefined: removed, never stored or not loaded). */
@@ -82,6 +101,7 @@ export class PendingSources {
     if (this.#wholeReads === 'auto' && !(await this.#holdsAtMost(requests * costInSources))) return undefined;
     const snapshot = snapshotOf(this.#storedCount === 0 ? [] : await this.#sources.getAll());
     this.#snapshot = snapshot;
+    if (this.#mirror !== undefined) this.#mirror.snapshot = snapshot;
     return snapshot;
   }
 
@@ -104,7 +124,10 @@ export class PendingSources {
     this.#cache.set(key, record);
   }
 
-  /** Writes every pending source once; the snapshot and the stored count are stale afterwards. */
+  /**
+   * Writes every pending source once. A snapshot follows the writes (it is what reading the store
+   * again would give); the stored count is stale afterwards.
+   */
   async flush(): Promise<void> {
     const sources = unwrap(this.#sources);
     const writes = [...this.#pending].map(
@@ -112,9 +135,12 @@ export class PendingSources {
         () =>
           record === null ? sources.delete(key) : sources.put(record),
     );
+    const snapshot = this.#snapshot;
+    if (snapshot !== undefined) {
+      for (const [key, record] of this.#pending) applyToSnapshot(snapshot, key, record ?? undefined);
+    }
     this.#pending.clear();
     this.#pendingStored = 0;
-    this.#snapshot = undefined;
     this.#storedCount = undefined;
     await requestAll(writes);
   }

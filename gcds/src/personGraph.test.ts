@@ -98,7 +98,7 @@ async function observe(store: Awaited<ReturnType<typeof graphStore>>['store']) {
   };
 }
 
-describe('PersonGraph: deferred writes and whole reads give what writing at once and asking key by key gives', () => {
+describe('PersonGraph: deferred writes, whole reads and a kept snapshot give what writing at once and asking key by key gives', () => {
   it('groups the same people after any sequence of batches, whichever way it reads and writes', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -108,12 +108,18 @@ describe('PersonGraph: deferred writes and whole reads give what writing at once
             [await graphStore(), { deferWrites: false, wholeReads: 'never' }],
             [await graphStore(), { wholeReads: 'never' }],
             [await graphStore(), { wholeReads: 'always' }],
+            // The sources kept across transactions, and followed through two regroups in one.
+            [await graphStore(), { wholeReads: 'always', mirror: { snapshot: undefined } }],
+            [await graphStore(), { mirror: { snapshot: undefined } }],
           ];
           for (const batch of batches) {
+            const half = Math.ceil(batch.length / 2);
             for (const [{ store }, options] of variants) {
               await store.transact(GCDS_STORES, async (tx) => {
                 const graph = new PersonGraph(tx, options);
-                await graph.apply(batch);
+                await graph.apply(batch.slice(0, half));
+                await graph.regroup();
+                await graph.apply(batch.slice(half));
                 await graph.regroup();
               });
             }

@@ -8,7 +8,7 @@ import {
 import { v7 as uuidv7 } from 'uuid';
 import { assignPersonIds, clusterSources, MAX_BUCKET } from './clustering';
 import { chosenNameSource, hiddenSources, isHiddenPerson } from './decisions';
-import { PendingSources, type WholeReads } from './pendingSources';
+import { PendingSources, type SourceMirror, type WholeReads } from './pendingSources';
 import type { GcdsSchema, GcdsTransaction } from './schema';
 import { identifierKey, markShared } from './sharedIdentifiers';
 import { lookupKey, lookupOf, lookupsOf, pushTo } from './sourceLookups';
@@ -28,6 +28,8 @@ export interface PersonGraphOptions {
    * once, as the indexes then answer for themselves: the reference the deferred answers are tested to.
    */
   deferWrites?: boolean;
+  /** The sources as the last committed transaction left them, kept across transactions (see SourceMirror). */
+  mirror?: SourceMirror;
 }
 
 /**
@@ -56,7 +58,11 @@ export class PersonGraph {
     private readonly tx: GcdsTransaction,
     options: PersonGraphOptions = {},
   ) {
-    this.#sources = new PendingSources(tx.objectStore('sources'), options.wholeReads ?? 'auto');
+    this.#sources = new PendingSources(
+      tx.objectStore('sources'),
+      options.wholeReads ?? 'auto',
+      options.mirror,
+    );
     this.#decisions = tx.objectStore('decisions');
     this.#deferWrites = options.deferWrites ?? true;
   }

@@ -43,6 +43,55 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else list.push(value);
 }
 
+/** Removes `source` from a key-ordered list (by key), keeping the rest in order. */
+function removeFrom<K>(map: Map<K, SourceRecord[]>, at: K, key: string): void {
+  const list = map.get(at);
+  if (list === undefined) return;
+  const kept = list.filter((member) => member.key !== key);
+  if (kept.length === 0) map.delete(at);
+  else map.set(at, kept);
+}
+
+/** Inserts `source` into a key-ordered list, where the index would list it. */
+function insertInto<K>(map: Map<K, SourceRecord[]>, at: K, source: SourceRecord): void {
+  const list = map.get(at);
+  if (list === undefined) {
+    map.set(at, [source]);
+    return;
+  }
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle]!.key < source.key) low = middle + 1;
+    else high = middle;
+  }
+  list.splice(low, 0, source);
+}
+
+/**
+ * The snapshot after one source was written (`record`) or deleted (undefined), as reading the store
+ * whole again would give it: every list stays in primary-key order.
+ */
+export function applyToSnapshot(
+  snapshot: SourceSnapshot,
+  key: string,
+  record: SourceRecord | undefined,
+): void {
+  const old = snapshot.byKey.get(key);
+  if (old !== undefined) {
+    removeFrom(snapshot.byPerson, old.personId, key);
+    for (const [index, lookup] of lookupsOf(old))
+      removeFrom(snapshot.byLookup, lookupKey(index, lookup), key);
+    snapshot.byKey.delete(key);
+  }
+  if (record === undefined) return;
+  snapshot.byKey.set(key, record);
+  insertInto(snapshot.byPerson, record.personId, record);
+  for (const [index, lookup] of lookupsOf(record))
+    insertInto(snapshot.byLookup, lookupKey(index, lookup), record);
+}
+
 /** The snapshot of the stored sources, given in primary-key order (as `getAll` reads them). */
 export function snapshotOf(stored: readonly SourceRecord[]): SourceSnapshot {
   const snapshot: SourceSnapshot = { byKey: new Map(), byLookup: new Map(), byPerson: new Map() };
