@@ -135,8 +135,9 @@ export async function ingestProvider(
   let written: ProviderCursor | undefined;
   /** Every source upserted since the last clear; undefined when no clear came. */
   let replayed: Set<string> | undefined;
-  // Only a first population starts small: it is what apps wait on to show anyone.
-  let size = cursor === undefined ? paging.first : paging.max;
+  // Only a first population starts small: it is what apps wait on to show anyone. A provider the GCDS
+  // synced while it was still empty (installed, then imported into) is at revision 0: a first population.
+  let size = cursor === undefined || cursor.revision === 0 ? paging.first : paging.max;
   let reading = readPage(tasks, size);
   try {
     while (true) {

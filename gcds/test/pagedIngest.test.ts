@@ -70,6 +70,23 @@ describe('the GCDS ingests a provider in pages', () => {
     expect((await p.people()).length).toBe(12);
   });
 
+  it('starts small too for a provider synced while it was empty, and only then', async () => {
+    const { p, labels } = await pipelineWith({ ingestPaging: { first: 2, max: 8 } });
+    const local = await p.install('local', 'privileged');
+    await p.gcds.whenIdle();
+    const pages = () => labels.filter((label) => label === 'sync:local').length;
+    // The empty provider's cursor, at revision 0.
+    const installed = pages();
+    await local.bulk(oneExport().map((card) => ({ operation: 'put' as const, id: card.id, data: card })));
+    await p.gcds.whenIdle();
+    // 14 records: pages of 2, 4 and 8, as for a provider the GCDS had never seen.
+    expect(pages() - installed).toBe(3);
+    // Later changes go in pages of the largest size: 8 and 6.
+    await local.bulk(oneExport().map((card) => ({ operation: 'put' as const, id: card.id, data: card })));
+    await p.gcds.whenIdle();
+    expect(pages() - installed).toBe(5);
+  });
+
   it('merges duplicates that arrive in different pages exactly as one transaction does', async () => {
     const whole = await pipelineWith({ ingestPaging: { first: 1_000, max: 1_000 } });
     await importInOneWrite(whole.p, oneExport());
