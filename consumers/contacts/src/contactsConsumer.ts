@@ -6,13 +6,14 @@ import {
   ConsumerBase,
   type ConsumerOptions,
   type ConsumerSync,
+  FollowedIndex,
   liveQuery,
   type MergedContact,
   PROVIDER_STORE_NAME,
   syncForConsumer,
 } from '@gcds/shared';
 import { filter, type Observable } from 'rxjs';
-import { CONTACTS_SCHEMA, type ContactListEntry, type ContactsDb } from './contactRows';
+import { CONTACTS_SCHEMA, type ContactListEntry, type ContactsDb, LIST_STORE } from './contactRows';
 import {
   type LetterGroup,
   type ListPage,
@@ -22,9 +23,8 @@ import {
   searchContacts,
 } from './contactsQueries';
 import type { NameOrder } from './displayName';
-import { FollowedSearchIndex } from './followedSearchIndex';
 import { projectContact } from './projectContact';
-import type { SearchIndex } from './searchIndex';
+import { SearchIndex } from './searchIndex';
 import type { SearchHit } from './searchRanking';
 
 /** The Contacts app's identity is certified in the seed. */
@@ -83,13 +83,22 @@ export async function createContactsConsumer(options: ContactsConsumerOptions): 
     // The sort keys depend on the collation table: a new locale or ICU rebuilds them all (not the order).
     projectionVersion: `${SCHEMA_TAG}/${collation.fingerprint}`,
   });
-  return new ContactsConsumerImpl(options, order, sync, collation, new FollowedSearchIndex(sync));
+  return new ContactsConsumerImpl(
+    options,
+    order,
+    sync,
+    collation,
+    new FollowedIndex(sync, {
+      store: LIST_STORE,
+      build: (rows: readonly ContactListEntry[]) => SearchIndex.from(rows),
+    }),
+  );
 }
 
 class ContactsConsumerImpl extends ConsumerBase<ContactsDb> implements ContactsConsumer {
   readonly collation: CollationTable;
   readonly #options: ContactsConsumerOptions;
-  readonly #searchIndex: FollowedSearchIndex;
+  readonly #searchIndex: FollowedIndex<ContactListEntry, SearchIndex>;
   readonly #order: NameOrder;
 
   constructor(
@@ -97,7 +106,7 @@ class ContactsConsumerImpl extends ConsumerBase<ContactsDb> implements ContactsC
     order: NameOrder,
     sync: ConsumerSync<ContactsDb>,
     collation: CollationTable,
-    searchIndex: FollowedSearchIndex,
+    searchIndex: FollowedIndex<ContactListEntry, SearchIndex>,
   ) {
     // Live queries re-run once the search index has followed a commit, not as soon as it is written.
     super(sync, searchIndex.changes$);

@@ -4,6 +4,7 @@ import {
   type ConsumerOptions,
   type ConsumerSync,
   checkQueryLimit,
+  FollowedIndex,
   type PhoneKeys,
   phoneKeys,
   phoneLookupKeys,
@@ -14,9 +15,8 @@ import type { Observable } from 'rxjs';
 import { type CallerIdMatch, rankCallerId } from './callerIdMatch';
 import { readByLookupKeys } from './dialerQueries';
 import { CALLER_ID_STORE, type CallerIdRow, DIALER_SCHEMA, type DialerDb } from './dialerRows';
-import type { DialIndex } from './dialIndex';
+import { DialIndex } from './dialIndex';
 import type { DialSuggestion } from './dialSuggestions';
-import { FollowedDialIndex } from './followedDialIndex';
 import { projectCallerId } from './projectCallerId';
 
 /** The Phone app's identity is privileged in the seed; stored and looked-up numbers are read in `region`. */
@@ -55,14 +55,25 @@ export async function createDialerConsumer(options: DialerConsumerOptions): Prom
     // Stored phone keys are read in the region: a new region rebuilds them.
     projectionVersion: `${PROJECTION_TAG}/${region}`,
   });
-  return new DialerConsumerImpl(sync, region, new FollowedDialIndex(sync));
+  return new DialerConsumerImpl(
+    sync,
+    region,
+    new FollowedIndex(sync, {
+      store: CALLER_ID_STORE,
+      build: (rows: readonly CallerIdRow[]) => DialIndex.from(rows),
+    }),
+  );
 }
 
 class DialerConsumerImpl extends ConsumerBase<DialerDb> implements DialerConsumer {
   readonly #region: string;
-  readonly #dialIndex: FollowedDialIndex;
+  readonly #dialIndex: FollowedIndex<CallerIdRow, DialIndex>;
 
-  constructor(sync: ConsumerSync<DialerDb>, region: string, dialIndex: FollowedDialIndex) {
+  constructor(
+    sync: ConsumerSync<DialerDb>,
+    region: string,
+    dialIndex: FollowedIndex<CallerIdRow, DialIndex>,
+  ) {
     // Live queries re-run once the dial index has followed a commit, not as soon as it is written.
     super(sync, dialIndex.changes$);
     this.#region = region;

@@ -5,6 +5,7 @@ import {
   type ConsumerSync,
   checkQueryLimit,
   emailKey,
+  FollowedIndex,
   type PhoneKeys,
   phoneKeys,
   phoneLookupKeys,
@@ -12,13 +13,12 @@ import {
   syncForConsumer,
 } from '@gcds/shared';
 import type { Observable } from 'rxjs';
-import { FollowedRecipientIndex } from './followedRecipientIndex';
 import { readThreadCandidates } from './messagingQueries';
 import { projectRecipient } from './projectRecipient';
 import { parseRecipientQuery } from './recipientQuery';
-import { MESSAGING_SCHEMA, type MessagingDb } from './recipientRows';
+import { MESSAGING_SCHEMA, type MessagingDb, RECIPIENT_STORE, type RecipientRow } from './recipientRows';
 import type { RecipientSuggestion } from './recipientSearch';
-import type { RecipientSearchIndex } from './recipientSearchIndex';
+import { RecipientSearchIndex } from './recipientSearchIndex';
 import { nameForEmail, nameForNumber, type ThreadName } from './threadName';
 
 /** The Messages app's identity is privileged in the seed. */
@@ -53,16 +53,27 @@ export async function createMessagingConsumer(options: MessagingConsumerOptions)
     // Stored phone keys are read in the region: a new region rebuilds them.
     projectionVersion: `${PROJECTION_TAG}/${region}`,
   });
-  return new MessagingConsumerImpl(sync, region, new FollowedRecipientIndex(sync));
+  return new MessagingConsumerImpl(
+    sync,
+    region,
+    new FollowedIndex(sync, {
+      store: RECIPIENT_STORE,
+      build: (rows: readonly RecipientRow[]) => RecipientSearchIndex.from(rows),
+    }),
+  );
 }
 
 type ThreadAddress = { kind: 'email'; key: string } | { kind: 'phone'; keys: PhoneKeys } | { kind: 'none' };
 
 class MessagingConsumerImpl extends ConsumerBase<MessagingDb> implements MessagingConsumer {
   readonly #region: string;
-  readonly #searchIndex: FollowedRecipientIndex;
+  readonly #searchIndex: FollowedIndex<RecipientRow, RecipientSearchIndex>;
 
-  constructor(sync: ConsumerSync<MessagingDb>, region: string, searchIndex: FollowedRecipientIndex) {
+  constructor(
+    sync: ConsumerSync<MessagingDb>,
+    region: string,
+    searchIndex: FollowedIndex<RecipientRow, RecipientSearchIndex>,
+  ) {
     // Live queries re-run once the search index has followed a commit, not as soon as it is written.
     super(sync, searchIndex.changes$);
     this.#region = region;

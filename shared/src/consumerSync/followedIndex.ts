@@ -1,13 +1,19 @@
 import { concatMap, from, map, type Observable, Subject, type Subscription } from 'rxjs';
 import type { ConsumerChange, ConsumerSync } from './consumerSyncTypes';
 
-/** How an in-memory index is made from a consumer store's rows and kept current, row by row. */
-export interface FollowedIndexSpec<Row, Index> {
+/** An in-memory index over rows keyed by person id, kept current row by row. */
+export interface RowIndex<Row> {
+  /** One person's row changed; `undefined`: the person has no row any more. */
+  set(personId: string, row: Row | undefined): void;
+  /** What the index holds, for memory figures and tests. */
+  stats(): object;
+}
+
+/** How an in-memory index is made from a consumer store's rows. */
+export interface FollowedIndexSpec<Row, Index extends RowIndex<Row>> {
   /** The consumer store the index is built from (its rows are keyed by person id). */
   store: string;
   build(rows: readonly Row[]): Index;
-  /** One person's row changed; `undefined`: the person has no row any more. */
-  set(index: Index, personId: string, row: Row | undefined): void;
 }
 
 /**
@@ -16,7 +22,7 @@ export interface FollowedIndexSpec<Row, Index> {
  * on the announcement never reads a stale index. Queries IndexedDB indexes answer badly (digits or words
  * anywhere) run here instead of over multiEntry indexes that every write of the store would pay for.
  */
-export class FollowedIndex<Row, Index> {
+export class FollowedIndex<Row, Index extends RowIndex<Row>, Schema = unknown> {
   /** The consumer sync's changes, each once the index has followed it. */
   readonly changes$: Observable<ConsumerChange>;
   readonly #sync: ConsumerSync<unknown>;
@@ -26,8 +32,9 @@ export class FollowedIndex<Row, Index> {
   #index: Promise<Index> | undefined;
   #loaded: Index | undefined;
 
-  constructor(sync: Pick<ConsumerSync<unknown>, 'db' | 'changes$'>, spec: FollowedIndexSpec<Row, Index>) {
-    this.#sync = sync as ConsumerSync<unknown>;
+  // Any consumer's sync: the index reads one store by name, whatever the database's schema.
+  constructor(sync: Pick<ConsumerSync<Schema>, 'db' | 'changes$'>, spec: FollowedIndexSpec<Row, Index>) {
+    this.#sync = sync as unknown as ConsumerSync<unknown>;
     this.#spec = spec;
     // Subscribed now, not on demand: the index must follow commits whether or not anyone listens.
     this.#subscription = sync.changes$
@@ -64,9 +71,9 @@ export class FollowedIndex<Row, Index> {
     return this.#index;
   }
 
-  /** The index if a query has built it already. */
-  loaded(): Index | undefined {
-    return this.#loaded;
+  /** What the index holds; undefined until a query builds it. */
+  stats(): ReturnType<Index['stats']> | undefined {
+    return this.#loaded?.stats() as ReturnType<Index['stats']> | undefined;
   }
 
   stop(): void {
@@ -92,7 +99,7 @@ export class FollowedIndex<Row, Index> {
       Row | undefined
     >;
     change.personIds.forEach((id, i) => {
-      this.#spec.set(index, id, rows[i]);
+      index.set(id, rows[i]);
     });
   }
 }

@@ -23,7 +23,7 @@ export type {
   ConsumerSyncStatus,
   ProjectedRows,
 } from './consumerSyncTypes';
-export { FollowedIndex, type FollowedIndexSpec } from './followedIndex';
+export { FollowedIndex, type FollowedIndexSpec, type RowIndex } from './followedIndex';
 export { liveQuery } from './liveQuery';
 export { prefixRange } from './prefixRange';
 export { ProviderRecordReader } from './providerRecordReader';
