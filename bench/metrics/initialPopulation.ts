@@ -64,6 +64,31 @@ function everyAppShowsSomeone(pipeline: BenchPipeline): Promise<number> {
   );
 }
 
+/** When each provider store, the GCDS and each app first committed: where the first batch waits. */
+function firstCommitTimes(pipeline: BenchPipeline): Promise<Array<[string, number]>> {
+  const streams: Array<[string, Observable<unknown>]> = [
+    ...Object.entries(pipeline.stores).map(([name, store]): [string, Observable<unknown>] => [
+      name,
+      store.changes$,
+    ]),
+    ['gcds', pipeline.gcds.store.changes$],
+    ...pipeline.consumers.map((consumer): [string, Observable<unknown>] => [
+      consumer.name,
+      consumer.sync.changes$,
+    ]),
+  ];
+  return firstValueFrom(
+    forkJoin(
+      streams.map(([name, stream]) =>
+        stream.pipe(
+          take(1),
+          map((): [string, number] => [name, performance.now()]),
+        ),
+      ),
+    ),
+  );
+}
+
 /**
  * The floor, then providers → GCDS → every consumer, from an empty phone until every consumer has
  * settled, and when every app first showed someone on the way. Returns the populated pipeline for the
@@ -81,6 +106,7 @@ export async function measureInitialPopulation(
   await pipeline.settled();
   const phases: string[] = [];
   const firstVisible = everyAppShowsSomeone(pipeline);
+  const firstCommits = firstCommitTimes(pipeline);
   const start = performance.now();
   const mark = (phase: string) => phases.push(`${phase} ${Math.round(performance.now() - start)} ms`);
   const initial = await timed(async () => {
@@ -92,9 +118,11 @@ export async function measureInitialPopulation(
     mark('consumers settled');
   });
   const firstVisibleMs = (await firstVisible) - start;
+  const firsts = (await firstCommits).map(([name, at]) => `${name} ${Math.round(at - start)}`).join(', ');
   log(
     `  initial population: ${phases.join(', ')}, every app showing someone ${Math.round(firstVisibleMs)} ms`,
   );
+  log(`  first commit of each, ms: ${firsts}`);
   sink.add('initial_population_ms', initial, 'ms');
   sink.add('first_visible_ms', firstVisibleMs, 'ms');
   sink.add('floor_ms', floor, 'ms');

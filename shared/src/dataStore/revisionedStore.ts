@@ -41,6 +41,7 @@ import type {
   SyncPoint,
   WriteOperation,
 } from './types';
+import { attachWrittenRecords } from './writtenRecords';
 
 type Db<T> = RevisionedDb<T>;
 
@@ -288,6 +289,14 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
     tx.done.catch(() => undefined);
     const changedIds: string[] = [];
     const kinds = new Set<ChangeEvent['operation']>();
+    const records = new Map<string, T | undefined>();
+    const track = (operations: readonly WriteOperation<T>[]) => {
+      for (const operation of operations) {
+        if (operation.operation === 'clear') records.clear();
+        else records.set(operation.id, operation.operation === 'put' ? operation.data : undefined);
+      }
+      return operations;
+    };
     const { result, state } = await abortOnError(tx, async () => {
       const current = (await tx.objectStore('meta').get(STATE_KEY)) as StoreState;
       const note = (operation: ChangeEvent['operation'], id?: string) => {
@@ -300,12 +309,20 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
         },
         get: (id) => tx.objectStore('records').get(id),
         put: (id, data, addOnly = false) =>
-          applyOperations(this.#writePolicy, tx, current, [{ operation: 'put', id, data }], addOnly, note),
+          applyOperations(
+            this.#writePolicy,
+            tx,
+            current,
+            track([{ operation: 'put', id, data }]),
+            addOnly,
+            note,
+          ),
         remove: (id) =>
-          applyOperations(this.#writePolicy, tx, current, [{ operation: 'remove', id }], false, note),
-        clear: () => applyOperations(this.#writePolicy, tx, current, [{ operation: 'clear' }], false, note),
+          applyOperations(this.#writePolicy, tx, current, track([{ operation: 'remove', id }]), false, note),
+        clear: () =>
+          applyOperations(this.#writePolicy, tx, current, track([{ operation: 'clear' }]), false, note),
         bulk: (operations, addOnly = false) =>
-          applyOperations(this.#writePolicy, tx, current, operations, addOnly, note),
+          applyOperations(this.#writePolicy, tx, current, track(operations), addOnly, note),
         getMeta: (metaKey) => tx.objectStore('meta').get(OWNER_META_PREFIX + metaKey),
         setMeta: async (metaKey, value) => {
           await tx.objectStore('meta').put(value, OWNER_META_PREFIX + metaKey);
@@ -325,13 +342,15 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
       const revision = state.revision;
       this.#told = this.#told.then((told) => Math.max(told, revision));
       const [only] = kinds;
-      this.options.bus.publish(this.options.dbName, {
+      const event: ChangeEvent = {
         store: this.options.name,
         owner: this.options.owner,
         revision: state.revision,
         ids: changedIds,
         operation: kinds.size === 1 && only !== undefined ? only : 'mixed',
-      });
+      };
+      attachWrittenRecords(event, records);
+      this.options.bus.publish(this.options.dbName, event);
     }
     return result;
   }

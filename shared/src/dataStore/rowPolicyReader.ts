@@ -1,6 +1,7 @@
-import { concatMap, from, map } from 'rxjs';
+import { concatMap, from, map, of } from 'rxjs';
 import type { AccessLevel } from '../access/accessLevel';
 import type { DataStoreReader, SyncCursor, SyncPoint, SyncTask } from './types';
+import { writtenRecordsOf } from './writtenRecords';
 
 /** Shapes (or hides) one record for one reader level; `undefined` hides it. */
 // biome-ignore lint/suspicious/noExplicitAny: policies are registered for stores of different record types
@@ -62,13 +63,16 @@ export function rowPolicyReader<T>(
     // Events keep ids that are visible, gone (a removal may concern a record this reader had), or hidden
     // now from a reader that may hold an earlier version; no other id. An event left with no id still
     // goes out: the store's revision moved (every reader sees it move), and a reader syncs to it to show
-    // it is current.
+    // it is current. A write of this context left its records beside the event: no read to judge them.
     changes$: base.changes$.pipe(
-      concatMap((event) =>
-        from(base.getMany(event.ids)).pipe(
-          map((records) => ({ ...event, ids: event.ids.filter((_, i) => told(records[i])) })),
-        ),
-      ),
+      concatMap((event) => {
+        const written = writtenRecordsOf(event);
+        const records =
+          written === undefined
+            ? from(base.getMany(event.ids))
+            : of(event.ids.map((id) => written.get(id) as T));
+        return records.pipe(map((found) => ({ ...event, ids: event.ids.filter((_, i) => told(found[i])) })));
+      }),
     ),
   });
 }
