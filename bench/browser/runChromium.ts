@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -105,6 +105,7 @@ async function runInFreshBrowser(
     if (profiler !== undefined && profileDir !== undefined) {
       const { profile: cpuProfile } = await profiler.send('Profiler.stop');
       const file = join(profileDir, `chromium-${n}-${Date.now()}.cpuprofile`);
+      await mkdir(profileDir, { recursive: true });
       await writeFile(file, JSON.stringify(cpuProfile));
       log(`chromium: CPU profile of the page written to ${file}`);
     }
