@@ -242,7 +242,8 @@ export class Gcds {
     limit = DEFAULT_SUGGESTION_LIMIT,
   ): Promise<DuplicateSuggestion[]> {
     await this.whenIdle();
-    return findDuplicates(this.#store, personId, limit);
+    // A job of its own: it reads the kept sources, which only hold what is committed between jobs.
+    return this.#jobs.run(() => findDuplicates(this.#store, this.#sourceMirror, personId, limit));
   }
 
   /** Remembers that the user does not want `otherPersonId` suggested for `personId` (and vice versa). */

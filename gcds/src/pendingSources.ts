@@ -5,7 +5,6 @@ import type { GcdsSchema } from './schema';
 import {
   applyToSnapshot,
   byKeyOrder,
-  type LookupIndex,
   lookupKey,
   lookupsOf,
   pushTo,
@@ -19,7 +18,11 @@ const LOOKUP_COST_IN_SOURCES = 8;
 /** A get by primary key costs about as much as reading this many sources in a whole-store read. */
 const GET_COST_IN_SOURCES = 2;
 
-/** When to read the stored sources whole: `auto`, when cheaper than asking the indexes key by key. */
+/**
+ * When to read the stored sources whole for a load or a person's members: `auto`, when cheaper than
+ * asking by key or by person. The phone and email holders are always answered from the whole sources
+ * (no index keeps them: eight index entries a source were most of what writing one cost).
+ */
 export type WholeReads = 'auto' | 'never' | 'always';
 
 /**
@@ -34,10 +37,10 @@ export interface SourceMirror {
 
 /**
  * The `sources` store of one owner transaction, with the changed sources held in memory until
- * `flush` writes each once. Its lookups answer as the indexes would had every change been written:
+ * `flush` writes each once. Its lookups answer as the store would had every change been written:
  * stored answers without the sources changed since, plus the changed ones that match, in key order.
- * Reads are issued in batches, and a batch that would ask the indexes about a good share of the stored
- * sources reads them whole instead.
+ * Reads by key or person are issued in batches, and a batch that would ask about a good share of the
+ * stored sources reads them whole instead; who holds a phone or an email is read from them whole.
  */
 export class PendingSources {
   readonly #sources: ExtraObjectStore<GcdsSchema, 'sources', 'readwrite'>;
@@ -99,9 +102,18 @@ export class PendingSources {
     if (this.#snapshot !== undefined) return this.#snapshot;
     if (this.#wholeReads === 'never') return undefined;
     if (this.#wholeReads === 'auto' && !(await this.#holdsAtMost(requests * costInSources))) return undefined;
+    return this.#wholeSnapshot();
+  }
+
+  /** Every stored source, read whole once (and kept in the mirror: it follows each write from then on). */
+  async #wholeSnapshot(): Promise<SourceSnapshot> {
+    if (this.#snapshot !== undefined) return this.#snapshot;
+    // Read as stored: the pending changes are applied over it by whoever asks, as over an index answer.
     const snapshot = snapshotOf(this.#storedCount === 0 ? [] : await this.#sources.getAll());
-    this.#snapshot = snapshot;
-    if (this.#mirror !== undefined) this.#mirror.snapshot = snapshot;
+    if (this.#wholeReads !== 'never') {
+      this.#snapshot = snapshot;
+      if (this.#mirror !== undefined) this.#mirror.snapshot = snapshot;
+    }
     return snapshot;
   }
 
@@ -171,7 +183,7 @@ export class PendingSources {
   }
 
   /**
-   * For every phone and email key of the seeds, its holders as the index would answer (first
+   * For every phone and email key of the seeds, its holders as an index would answer (first
    * MAX_BUCKET + 1 in key order) if every pending source had been written: the stored holders, less
    * the pending sources, plus the pending sources that hold the key. Lookups in `known` are not asked again.
    */
@@ -179,32 +191,29 @@ export class PendingSources {
     seeds: readonly SourceRecord[],
     known: ReadonlyMap<string, unknown> = new Map(),
   ): Promise<Map<string, SourceRecord[]>> {
-    const wanted = new Map<string, [LookupIndex, string]>();
+    const lookups = new Set<string>();
     for (const seed of seeds) {
       for (const [index, key] of lookupsOf(seed)) {
         const lookup = lookupKey(index, key);
-        if (!known.has(lookup)) wanted.set(lookup, [index, key]);
+        if (!known.has(lookup)) lookups.add(lookup);
       }
     }
-    const lookups = [...wanted];
-    const snapshot = await this.#snapshotIfCheaper(lookups.length, LOOKUP_COST_IN_SOURCES);
-    const limit = MAX_BUCKET + 1 + this.#pendingStored;
-    const stored =
-      snapshot === undefined
-        ? await Promise.all(lookups.map(([, [index, key]]) => this.#sources.index(index).getAll(key, limit)))
-        : lookups.map(([lookup]) => snapshot.byLookup.get(lookup) ?? []);
+    const holders = new Map<string, SourceRecord[]>();
+    if (lookups.size === 0) return holders;
+    const snapshot = await this.#wholeSnapshot();
     const pendingHolders = new Map<string, SourceRecord[]>();
     for (const record of this.#pending.values()) {
       if (record === null) continue;
       for (const [index, key] of lookupsOf(record)) pushTo(pendingHolders, lookupKey(index, key), record);
     }
-    const holders = new Map<string, SourceRecord[]>();
-    lookups.forEach(([lookup], i) => {
-      const current = stored[i]!.filter((source) => !this.#pending.has(source.key));
+    for (const lookup of lookups) {
+      const current = (snapshot.byLookup.get(lookup) ?? []).filter(
+        (source) => !this.#pending.has(source.key),
+      );
       const added = pendingHolders.get(lookup) ?? [];
       const all = added.length === 0 ? current : [...current, ...added].sort(byKeyOrder);
       holders.set(lookup, all.slice(0, MAX_BUCKET + 1));
-    });
+    }
     return holders;
   }
 }

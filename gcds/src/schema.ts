@@ -10,14 +10,18 @@ export interface GcdsSchema extends DBSchema {
   sources: {
     key: string;
     value: SourceRecord;
-    indexes: { byPerson: string; byProvider: string; byPhone: string; byEmail: string; byName: string };
+    indexes: { byPerson: string; byProvider: string };
   };
   decisions: { key: string; value: Decision; indexes: { byMember: string } };
   cursors: { key: string; value: ProviderCursor };
 }
 
+/**
+ * Version 2: the phone, email and name lookups (eight index entries a source) went. The GCDS, their
+ * only writer, answers them from the sources it keeps in memory (`SourceMirror`).
+ */
 export const GCDS_SCHEMA: StoreSchema<GcdsSchema> = {
-  version: 1,
+  version: 2,
   stores: [
     {
       name: 'sources',
@@ -25,9 +29,6 @@ export const GCDS_SCHEMA: StoreSchema<GcdsSchema> = {
       indexes: [
         { name: 'byPerson', keyPath: 'personId' },
         { name: 'byProvider', keyPath: 'provider' },
-        { name: 'byPhone', keyPath: 'phoneKeys', multiEntry: true },
-        { name: 'byEmail', keyPath: 'emails', multiEntry: true },
-        { name: 'byName', keyPath: 'nameKeys', multiEntry: true },
       ],
     },
     {

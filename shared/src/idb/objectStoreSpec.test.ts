@@ -31,6 +31,30 @@ describe('ensureObjectStore', () => {
     second.close();
   });
 
+  it('deletes an index a later version no longer lists, keeping the data and the other indexes', async () => {
+    const first = await openDB('ensure-dropped-index', 1, {
+      upgrade: (db, _old, _new, tx) =>
+        ensureObjectStore(db, tx, {
+          name: 'notes',
+          keyPath: 'id',
+          indexes: [
+            { name: 'byTag', keyPath: 'tag' },
+            { name: 'byWord', keyPath: 'words', multiEntry: true },
+          ],
+        }),
+    });
+    await first.put('notes', { id: 'n1', tag: 'x', words: ['a', 'b'] });
+    first.close();
+    const second = await openDB('ensure-dropped-index', 2, {
+      upgrade: (db, _old, _new, tx) => ensureObjectStore(db, tx, NOTES),
+    });
+    expect([...second.transaction('notes').store.indexNames]).toEqual(['byTag']);
+    expect(await second.getAllFromIndex('notes', 'byTag', 'x')).toEqual([
+      { id: 'n1', tag: 'x', words: ['a', 'b'] },
+    ]);
+    second.close();
+  });
+
   it('names stores and indexes as the schema does (checked by the compiler)', () => {
     const wrongStore: AnyObjectStoreSpec<NotesSchema> = {
       // @ts-expect-error: there is no store "note" in NotesSchema

@@ -27,8 +27,9 @@ export type AnyObjectStoreSpec<S extends DBSchema | unknown> = {
 }[StoreNames<S>];
 
 /**
- * In an upgrade: creates the store unless it exists, and each of its indexes that does not. Stores
- * and indexes already there are kept as they are, data included.
+ * In an upgrade: creates the store unless it exists, and each of its indexes that does not; deletes
+ * the indexes the spec no longer lists (a schema version that dropped them). Stores and the indexes
+ * listed that are already there are kept as they are, data included.
  */
 export function ensureObjectStore(
   db: IDBPDatabase<unknown>,
@@ -38,6 +39,8 @@ export function ensureObjectStore(
   const store = db.objectStoreNames.contains(spec.name)
     ? tx.objectStore(spec.name)
     : db.createObjectStore(spec.name, spec.keyPath === undefined ? {} : { keyPath: spec.keyPath });
+  const listed = new Set((spec.indexes ?? []).map((index) => index.name));
+  for (const name of [...store.indexNames]) if (!listed.has(name)) store.deleteIndex(name);
   for (const index of spec.indexes ?? []) {
     if (store.indexNames.contains(index.name)) continue;
     store.createIndex(index.name, index.keyPath, {
