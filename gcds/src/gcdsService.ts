@@ -16,7 +16,7 @@ import type { Observable } from 'rxjs';
 import { findDuplicates } from './duplicateSearch';
 import { findHiddenPeople } from './hiddenPeople';
 import type { SourceMirror } from './pendingSources';
-import { PersonGraph } from './personGraph';
+import { type DecisionMirror, PersonGraph } from './personGraph';
 import { forgetProvider, type GraphTransact, type IngestPaging, ingestProvider } from './providerIngest';
 import { ProviderWatcher } from './providerWatcher';
 import { GCDS_SCHEMA, GCDS_STORES, type GcdsSchema } from './schema';
@@ -84,6 +84,7 @@ export class Gcds {
    * transaction at a time (`#jobs`), so each page of a first population need not read them all again.
    */
   readonly #sourceMirror: SourceMirror = { snapshot: undefined };
+  readonly #decisionMirror: DecisionMirror = { decisions: undefined };
   #pendingRun: Promise<void> | undefined;
   #stopped = false;
 
@@ -320,14 +321,14 @@ export class Gcds {
       transact: this.#transact,
       region: this.#options.region ?? 'US',
       paging: this.#options.ingestPaging,
+      cursors: this.#cursors,
     };
-    const { cursor, more } = await ingestProvider(
+    const { more } = await ingestProvider(
       context,
       reader,
       () => this.#watcher.reader(provider) !== undefined,
       () => this.#dirty.size > 0,
     );
-    if (cursor !== undefined) this.#cursors.set(provider, cursor);
     // Its turn is over: the providers waiting go first, then it goes on from its cursor.
     if (more) this.#dirty.add(provider);
   }
@@ -349,13 +350,14 @@ export class Gcds {
     let graph: PersonGraph | undefined;
     try {
       await this.#store.transact(GCDS_STORES, async (tx) => {
-        graph = new PersonGraph(tx, { mirror: this.#sourceMirror });
+        graph = new PersonGraph(tx, { mirror: this.#sourceMirror, decisionMirror: this.#decisionMirror });
         await body(graph, tx);
         this.#options.beforeCommit?.(label);
       });
     } catch (error) {
       // The mirror followed writes that did not commit: the next transaction reads the sources again.
       this.#sourceMirror.snapshot = undefined;
+      this.#decisionMirror.decisions = undefined;
       throw error;
     }
     const { transactions, sources } = this.#status.value;

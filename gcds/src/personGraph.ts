@@ -30,6 +30,18 @@ export interface PersonGraphOptions {
   deferWrites?: boolean;
   /** The sources as the last committed transaction left them, kept across transactions (see SourceMirror). */
   mirror?: SourceMirror;
+  /** The decisions likewise (see DecisionMirror). */
+  decisionMirror?: DecisionMirror;
+}
+
+/**
+ * Every decision, by key, as the GCDS's last committed transaction left them: kept across transactions
+ * by the GCDS (their only writer) so a regroup need not count and read them again. A transaction reads
+ * through it and writes into it; whoever runs the transaction drops it (`decisions = undefined`) when
+ * it does not commit.
+ */
+export interface DecisionMirror {
+  decisions: Map<string, Decision> | undefined;
 }
 
 /**
@@ -47,6 +59,7 @@ export interface PersonGraphOptions {
 export class PersonGraph {
   readonly #sources: PendingSources;
   readonly #decisions: ExtraObjectStore<GcdsSchema, 'decisions', 'readwrite'>;
+  readonly #decisionMirror: DecisionMirror | undefined;
   readonly #touchedPeople = new Set<string>();
   readonly #touchedSources = new Set<string>();
   /** Ids minted in this transaction: no stored record can have one, so nobody looks them up. */
@@ -64,6 +77,7 @@ export class PersonGraph {
       options.mirror,
     );
     this.#decisions = tx.objectStore('decisions');
+    this.#decisionMirror = options.decisionMirror;
     this.#deferWrites = options.deferWrites ?? true;
   }
 
@@ -135,6 +149,13 @@ export class PersonGraph {
    */
   async decisionsFor(keys: Iterable<string>): Promise<Decision[]> {
     const wanted = [...keys];
+    const kept = this.#decisionMirror?.decisions;
+    if (kept !== undefined) return decisionsNaming(kept.values(), wanted);
+    if (this.#decisionMirror !== undefined) {
+      const all = await this.#decisions.getAll();
+      this.#decisionMirror.decisions = new Map(all.map((decision) => [decision.key, decision]));
+      return decisionsNaming(all, wanted);
+    }
     const total = await this.#decisions.count();
     if (total === 0 || wanted.length === 0) return [];
     let perKey: Decision[][];
@@ -154,10 +175,12 @@ export class PersonGraph {
 
   async putDecision(decision: Decision): Promise<void> {
     await this.#decisions.put(decision);
+    this.#decisionMirror?.decisions?.set(decision.key, decision);
   }
 
   async deleteDecision(key: string): Promise<void> {
     await this.#decisions.delete(key);
+    this.#decisionMirror?.decisions?.delete(key);
   }
 
   /**
@@ -252,12 +275,18 @@ export class PersonGraph {
         ),
       ),
     ];
-    const existing = await Promise.all(outside.map((id) => this.tx.get(id)));
-    const taken = new Set(outside.filter((_, i) => existing[i] !== undefined));
+    // Every id a cluster may keep is a member's person or origin (or minted now): all read in one round.
+    const mayKeep = [
+      ...new Set(
+        clusters.flatMap((cluster) =>
+          cluster.members.flatMap((member) => [member.personId, member.originPersonId]),
+        ),
+      ),
+    ].filter((id) => id !== '' && !this.#fresh.has(id));
+    const found = await Promise.all(mayKeep.map((id) => this.tx.get(id)));
+    const previousOf = new Map(mayKeep.map((id, i) => [id, found[i]]));
+    const taken = new Set(outside.filter((id) => previousOf.get(id) !== undefined));
     const ids = assignPersonIds(clusters, taken, () => this.#mint());
-    const stored = ids.filter((id) => !this.#fresh.has(id));
-    const previousRecords = await Promise.all(stored.map((id) => this.tx.get(id)));
-    const previousOf = new Map(stored.map((id, i) => [id, previousRecords[i]]));
 
     const hidden = hiddenSources(decisions);
     const naming = decisions.filter((decision) => decision.nameFrom !== undefined);
@@ -333,4 +362,23 @@ function pointerOf(source: SourceRecord): Pointer {
     accessLevel: source.accessLevel,
     revision: source.revision,
   };
+}
+
+/**
+ * The decisions naming one of the keys, in the order per-key index lookups would find them: key by key,
+ * each key's decisions by decision key, each decision once.
+ */
+function decisionsNaming(all: Iterable<Decision>, keys: readonly string[]): Decision[] {
+  const wanted = new Set(keys);
+  const byMember = new Map<string, Decision[]>();
+  for (const decision of all) {
+    for (const member of new Set(decision.members))
+      if (wanted.has(member)) pushTo(byMember, member, decision);
+  }
+  const found = new Map<string, Decision>();
+  for (const key of keys) {
+    const list = (byMember.get(key) ?? []).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const decision of list) found.set(decision.key, decision);
+  }
+  return [...found.values()];
 }

@@ -26,6 +26,11 @@ export interface IngestContext {
   region: string;
   /** Records per transaction (DEFAULT_INGEST_PAGING unless told). */
   paging?: IngestPaging;
+  /**
+   * The providers' cursors as committed, when the caller keeps them (it is their only writer): read
+   * from here instead of the store, and set as each page commits. A provider missing from it is read.
+   */
+  cursors?: Map<string, ProviderCursor>;
 }
 
 /** Match keys of a record that is not a well-formed contact: matched with nothing. */
@@ -125,7 +130,9 @@ export async function ingestProvider(
   otherWaiting: () => boolean = () => false,
 ): Promise<{ cursor: ProviderCursor | undefined; more: boolean }> {
   const provider = reader.owner;
-  const cursor = await context.store.readExtra(['cursors'], ([cursors]) => cursors.get(provider));
+  const cursor =
+    context.cursors?.get(provider) ??
+    (await context.store.readExtra(['cursors'], ([cursors]) => cursors.get(provider)));
   const keys = `${MATCH_KEYS_VERSION}/${context.region}`;
   // Keys made by another version or for another region: read the provider again from the start, so
   // every source is upserted with keys made the current way (person ids and decisions stay).
@@ -193,7 +200,10 @@ export async function ingestProvider(
         await graph.regroup();
         if (next !== undefined) await tx.objectStore('cursors').put(next);
       });
-      if (next !== undefined) written = next;
+      if (next !== undefined) {
+        written = next;
+        context.cursors?.set(provider, next);
+      }
       if (done !== undefined) return { cursor: written, more: false };
       if (next !== undefined && otherWaiting()) return { cursor: written, more: true };
     }

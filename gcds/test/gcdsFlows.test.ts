@@ -178,6 +178,34 @@ describe('manual merge and unmerge (the seed edge cases)', () => {
     expect(await p.groups()).toEqual(['facebook-sim:f1', 'local:l1', 'vcard:v1']);
   });
 
+  it('a merge that did not commit leaves no decision behind for the next regroup', async () => {
+    let killMerge = true;
+    const p = await startPipeline({
+      beforeCommit: (label) => {
+        if (label === 'merge' && killMerge) throw new Error('killed before committing the merge');
+      },
+    });
+    const local = await p.install('local', 'privileged');
+    await local.bulk([
+      { operation: 'put', id: 'l1', data: contact('l1', { given: 'Ada', family: 'Lovelace' }) },
+      { operation: 'put', id: 'l2', data: contact('l2', { given: 'Grace', family: 'Hopper' }) },
+    ]);
+    // A regroup first, so the decisions are kept in memory from then on.
+    await local.put(
+      'l1',
+      contact('l1', { given: 'Ada', family: 'Lovelace', tel: [{ value: '+14155550100' }] }),
+    );
+    await p.gcds.whenIdle();
+    const ids = await Promise.all([personOf(p, 'local', 'l1'), personOf(p, 'local', 'l2')]);
+    await expect(p.gcds.merge(ids)).rejects.toThrow(/killed/);
+    killMerge = false;
+    await local.put(
+      'l2',
+      contact('l2', { given: 'Grace', family: 'Hopper', tel: [{ value: '+14155550199' }] }),
+    );
+    expect(await p.groups()).toEqual(['local:l1', 'local:l2']);
+  });
+
   it('merges an already merged person with another, and two merged people together', async () => {
     const { p, local } = await threeSources();
     await local.put('l2', contact('l2', { given: 'Bob', family: 'Stone Jr' }));
