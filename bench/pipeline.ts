@@ -13,7 +13,10 @@ import {
   type Contact,
   type DataStoreOwner,
   type DataStorePlatform,
+  DEFAULT_IMPORT_BATCHING,
   defineProvider,
+  type ImportBatching,
+  importBatches,
   type ProviderManifest,
   type WriteOperation,
 } from '@gcds/shared';
@@ -31,14 +34,14 @@ const MANIFESTS: Record<BenchProviderId, ProviderManifest> = {
 
 /**
  * How each provider writes a first import, as the phone's "Load demo people" writes it: the local
- * provider in `importMany` calls of 2,000 contacts (each one transaction; device/src/workers/
- * providerWorker.ts), the vCard provider batches of 250 cards, facebook-sim one transaction per page of
- * 200 friends.
+ * provider in `importMany` calls of 250 contacts doubling up to 2,000 (each one transaction; device/src/
+ * workers/providerWorker.ts), the vCard provider batches of 250 cards, facebook-sim one transaction per
+ * page of 200 friends.
  */
-export const IMPORT_BATCH: Record<BenchProviderId, number> = {
-  local: 2_000,
-  vcard: 250,
-  'facebook-sim': 200,
+export const IMPORT_BATCH: Record<BenchProviderId, ImportBatching> = {
+  local: DEFAULT_IMPORT_BATCHING,
+  vcard: { first: 250, max: 250 },
+  'facebook-sim': { first: 200, max: 200 },
 };
 
 /** Contacts, Phone (dialer) and Messages. */
@@ -131,9 +134,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Benc
       await Promise.all(
         (Object.keys(stores) as BenchProviderId[]).map(async (provider) => {
           const records = dataset.records[provider];
-          const step = Math.min(IMPORT_BATCH[provider], Math.max(records.length, 1));
-          for (let start = 0; start < records.length; start += step) {
-            await stores[provider].bulk(puts(records.slice(start, start + step)));
+          for (const [start, end] of importBatches(records.length, IMPORT_BATCH[provider])) {
+            await stores[provider].bulk(puts(records.slice(start, end)));
           }
         }),
       );

@@ -119,6 +119,11 @@ export {
   storePhoto,
   type ThumbnailMaker,
 } from './photo/photoBlobs';
+export {
+  DEFAULT_IMPORT_BATCHING,
+  type ImportBatching,
+  importBatches,
+} from './provider/importBatches';
 export { PROVIDER_STORE_NAME, ProviderRegistry } from './provider/providerRegistry';
 export {
   defineProvider,

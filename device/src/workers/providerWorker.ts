@@ -6,7 +6,13 @@ import {
 } from '@gcds/provider-facebook-sim';
 import { createLocalProvider, type LocalContactsApi } from '@gcds/provider-local';
 import { createVcardProvider, type RemovedCard, type VcardProviderApi } from '@gcds/provider-vcard';
-import { type Contact, DataStorePlatform, PROVIDER_STORE_NAME, ProviderRegistry } from '@gcds/shared';
+import {
+  type Contact,
+  DataStorePlatform,
+  importBatches,
+  PROVIDER_STORE_NAME,
+  ProviderRegistry,
+} from '@gcds/shared';
 import * as Comlink from 'comlink';
 import { generateDemoBook } from '../demo/demoBook';
 import { BUILTIN_PROVIDERS, type BuiltinProviderId, type DeviceConfig } from '../protocol/deviceConfig';
@@ -139,13 +145,13 @@ const vcardClient: VcardClientApi = {
 async function seedLocal(config: DeviceConfig, api: LocalContactsApi): Promise<void> {
   const book = generateDemoBook(config.demo);
   emit({ kind: 'info', message: `adding ${book.local.length} demo contacts` });
-  const chunk = 2_000;
-  for (let at = 0; at < book.local.length; at += chunk) {
-    await api.importMany(book.local.slice(at, at + chunk));
+  // Small first batches: the first people reach every app while the rest is written.
+  for (const [start, end] of importBatches(book.local.length)) {
+    await api.importMany(book.local.slice(start, end));
     emit({
       kind: 'progress',
       message: 'demo contacts',
-      progress: { done: Math.min(at + chunk, book.local.length), total: book.local.length },
+      progress: { done: end, total: book.local.length },
     });
   }
   for (const { id, bytes } of book.localPhotos) await api.setPhoto(id, bytes, 'image/png');

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { importBatches } from './importBatches';
+
+describe('importBatches', () => {
+  it('starts small and doubles up to the largest batch, covering every item once', () => {
+    const ranges = importBatches(5_000);
+    expect(ranges.map(([start, end]) => end - start)).toEqual([250, 500, 1_000, 2_000, 1_250]);
+    expect(ranges[0]![0]).toBe(0);
+    for (let i = 1; i < ranges.length; i += 1) expect(ranges[i]![0]).toBe(ranges[i - 1]![1]);
+    expect(ranges.at(-1)![1]).toBe(5_000);
+  });
+
+  it('gives one short batch for a small import and none for an empty one', () => {
+    expect(importBatches(40)).toEqual([[0, 40]]);
+    expect(importBatches(0)).toEqual([]);
+  });
+
+  it('refuses batches that could never end', () => {
+    expect(() => importBatches(10, { first: 0, max: 10 })).toThrow(RangeError);
+    expect(() => importBatches(10, { first: 5, max: 2 })).toThrow(RangeError);
+  });
+});
