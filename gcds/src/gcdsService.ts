@@ -348,10 +348,12 @@ export class Gcds {
 
   readonly #transact: GraphTransact = async (label, body) => {
     let graph: PersonGraph | undefined;
+    let revision = 0;
     try {
       await this.#store.transact(GCDS_STORES, async (tx) => {
         graph = new PersonGraph(tx, { mirror: this.#sourceMirror, decisionMirror: this.#decisionMirror });
         await body(graph, tx);
+        revision = tx.revision;
         this.#options.beforeCommit?.(label);
       });
     } catch (error) {
@@ -365,7 +367,7 @@ export class Gcds {
     this.#update({
       transactions: transactions + 1,
       sources: sources + (graph?.sourceCountChange ?? 0),
-      revision: await this.#store.getRevision(),
+      revision,
     });
   };
 

@@ -15,13 +15,13 @@ import type { SourceRecord } from './types';
 
 /** A per-key index lookup costs about as much as reading this many sources in a whole-store read. */
 const LOOKUP_COST_IN_SOURCES = 8;
-/** A get by primary key costs about as much as reading this many sources in a whole-store read. */
-const GET_COST_IN_SOURCES = 2;
 
 /**
- * When to read the stored sources whole for a load or a person's members: `auto`, when cheaper than
- * asking by key or by person. The phone and email holders are always answered from the whole sources
- * (no index keeps them: eight index entries a source were most of what writing one cost).
+ * When to read the stored sources whole: `auto` for loads and holders (and for a person's members when
+ * cheaper than asking by person), `always`, or `never` (by key and by person, and holders from a fresh
+ * whole read each time: the reference the kept snapshot is tested against). The phone and email holders
+ * are always answered from the whole sources: no index keeps them, since eight index entries a source
+ * were most of what writing one cost.
  */
 export type WholeReads = 'auto' | 'never' | 'always';
 
@@ -78,11 +78,14 @@ export class PendingSources {
     return this.#cache.has(stored.key) ? this.#cache.get(stored.key) : stored;
   }
 
-  /** Reads every source not known yet: by key in one batch, or from the snapshot when that is cheaper. */
+  /**
+   * Reads every source not known yet: from the whole sources (`auto`: the regroup after a load asks who
+   * holds its numbers, which reads them whole anyway), or by key in one batch (`never`).
+   */
   async load(keys: Iterable<string>): Promise<void> {
     const missing = [...new Set(keys)].filter((key) => !this.#cache.has(key));
     if (missing.length === 0) return;
-    const snapshot = await this.#snapshotIfCheaper(missing.length, GET_COST_IN_SOURCES);
+    const snapshot = this.#wholeReads === 'never' ? undefined : await this.#wholeSnapshot();
     const found =
       snapshot === undefined
         ? await Promise.all(missing.map((key) => this.#sources.get(key)))
