@@ -66,12 +66,15 @@ describe('large writes skip the log lookups of ids the store has never had', () 
     await first.platform.close();
     const second = await setup(first.namespace);
     await second.owner.bulk(puts('c', 40, 1));
+    const synced = await pointOf(second.reader);
     await second.platform.close();
     const again = await setup(first.namespace);
-    // A stale view of which ids exist would write a second log entry for c0 (the index is unique).
+    // A stale view of which ids exist would take c0 for new: its entry would be born again.
     await again.owner.bulk(puts('c', 40, 3));
     expect(await again.owner.get('c0')).toEqual({ n: 3 });
     expect(await again.owner.getLength()).toBe(80);
+    const tasks = await drain(again.reader, synced);
+    expect(tasks.find((task) => 'id' in task && task.id === 'c0')?.operation).toBe('update');
     await again.platform.close();
   });
 });

@@ -1,25 +1,21 @@
 import type { LogWriteTransaction } from './logWrites';
 
-/** Ids that may have a log entry; a put adds its id as it is issued (an abort leaves a harmless extra). */
+/** Ids that may have an entry; a put adds its id as it is issued (an abort leaves a harmless extra). */
 export type KnownIds = Set<string>;
 
-/** A write looking up fewer ids than this does not read the known ids (two reads of every key). */
+/** A write looking up fewer ids than this does not read the known ids (a read of every key). */
 const KNOWN_IDS_MIN_LOOKUPS = 32;
 
 /**
- * Every id with a log entry: the live records' keys and the tombstones' ids, in the transaction's own
- * view. Two reads, against one read per id of a large first import into a store.
+ * Every id with an entry (the live records' and the tombstones'), in the transaction's own view. One
+ * read, against one read per id of a large first import into a store.
  */
 async function readKnownIds(tx: LogWriteTransaction<unknown>): Promise<KnownIds> {
-  const [live, tombstones] = await Promise.all([
-    tx.objectStore('records').getAllKeys(),
-    tx.objectStore('log').index('tombstones').getAll(),
-  ]);
-  return new Set([...live, ...tombstones.map((entry) => entry.id)]);
+  return new Set(await tx.objectStore('entries').getAllKeys());
 }
 
 /**
- * The ids of one store that may have a log entry, read once by the first large write and kept by every
+ * The ids of one store that may have an entry, read once by the first large write and kept by every
  * write after it; undefined until then. Only the owner writes (the lease is device-wide), so nothing
  * else can add an id behind it; `forget` drops it when ownership may have passed through another context.
  */

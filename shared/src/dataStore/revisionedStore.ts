@@ -1,16 +1,9 @@
-import {
-  type DBSchema,
-  deleteDB,
-  type IDBPDatabase,
-  type IDBPTransaction,
-  type StoreNames,
-  unwrap,
-} from 'idb';
+import { type DBSchema, deleteDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Observable } from 'rxjs';
 import { AccessError, type AccessLevel } from '../access/accessLevel';
 import { abortOnError } from '../idb/abortOnError';
-import { requestAll } from '../idb/rawRequests';
 import type { ChangeBus } from './changeBus';
+import { countRecords, readRecordKeys, readRecords, recordOf } from './entryReads';
 import { KnownIdsCache } from './knownIds';
 import {
   applyOperations,
@@ -18,14 +11,8 @@ import {
   type LogWritePolicy,
   type LogWriteTransaction,
 } from './logWrites';
-import {
-  hasSchema,
-  OWNER_META_PREFIX,
-  openRevisionedDb,
-  type RevisionedDb,
-  STATE_KEY,
-  type StoreState,
-} from './revisionedSchema';
+import { hasSchema, openRevisionedDb } from './revisionedDb';
+import { OWNER_META_PREFIX, type RevisionedDb, STATE_KEY, type StoreState } from './revisionedSchema';
 import { readSyncPage } from './syncPage';
 import { SyncTaskCursor } from './syncTaskCursor';
 import type {
@@ -115,13 +102,13 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
 
   /**
    * A bridged change event said the store moved: read its real revision, and if it did move past what
-   * this context was told, tell listeners the ids its log has after that (or a clear, when the log no
-   * longer reaches back that far). A forged hint thus costs one read and emits nothing false.
+   * this context was told, tell listeners the ids its entries have after that (or a clear, when they no
+   * longer reach back that far). A forged hint thus costs one read and emits nothing false.
    */
   async #checkHint(deliver: (event: ChangeEvent) => void): Promise<void> {
     const told = await this.#told;
     const db = await this.#db;
-    const tx = db.transaction(['log', 'meta']);
+    const tx = db.transaction(['entries', 'meta']);
     const state = (await tx.objectStore('meta').get(STATE_KEY)) as StoreState;
     if (state.revision <= told) return;
     this.#told = Promise.resolve(state.revision);
@@ -130,7 +117,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
       deliver({ ...base, ids: [], operation: 'clear' });
       return;
     }
-    const entries = await tx.objectStore('log').getAll(IDBKeyRange.lowerBound(told, true));
+    const entries = await tx.objectStore('entries').index('byRev').getAll(IDBKeyRange.lowerBound(told, true));
     const kinds = new Set(entries.map((entry) => entry.op));
     const [only] = kinds;
     deliver({
@@ -183,35 +170,15 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   }
 
   async get(id: string): Promise<T | undefined> {
-    return (await this.#db).get('records', id);
+    return recordOf(await (await this.#db).get('entries', id));
   }
 
-  /**
-   * Many records at once. When the ids cover most of their key range (a first sync reads every record
-   * of a store), the range is read with one `getAll` instead of a request per id: in a browser each
-   * request is a round trip to the IndexedDB backend.
-   */
   async getMany(ids: readonly string[]): Promise<Array<T | undefined>> {
-    const tx = (await this.#db).transaction('records');
-    if (ids.length >= RANGE_READ_MIN) {
-      // Code-unit order, which is how IndexedDB orders string keys.
-      const sorted = [...ids].sort();
-      const range = IDBKeyRange.bound(sorted[0]!, sorted.at(-1)!);
-      // At most one key past the spread is read (a count would walk every key of a wide range).
-      const spread = RANGE_READ_SPREAD * ids.length;
-      const keys = await tx.store.getAllKeys(range, spread + 1);
-      if (keys.length <= spread) {
-        const values = await tx.store.getAll(range);
-        const byId = new Map(keys.map((key, i) => [key as string, values[i] as T]));
-        return ids.map((id) => byId.get(id));
-      }
-    }
-    const store = unwrap(tx.store);
-    return (await requestAll(ids.map((id) => () => store.get(id)))) as Array<T | undefined>;
+    return readRecords(await this.#db, ids);
   }
 
   async getLength(): Promise<number> {
-    return (await this.#db).count('records');
+    return countRecords(await this.#db);
   }
 
   async getRevision(): Promise<number> {
@@ -223,8 +190,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   }
 
   async keys(afterId?: string, limit = 500): Promise<string[]> {
-    const range = afterId === undefined ? undefined : IDBKeyRange.lowerBound(afterId, true);
-    return (await this.#db).getAllKeys('records', range, limit);
+    return readRecordKeys(await this.#db, afterId, limit);
   }
 
   async getBlob(id: string): Promise<StoredBlob | undefined> {
@@ -271,7 +237,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   }
 
   /**
-   * Runs `body` in ONE readwrite transaction over the records, the log and the owner's extra object
+   * Runs `body` in ONE readwrite transaction over the entries, the state and the owner's extra object
    * stores, then announces the change. `body` must await only IndexedDB requests of this transaction:
    * awaiting anything else lets IndexedDB commit early. A throw aborts everything the body did.
    */
@@ -282,7 +248,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   ): Promise<R> {
     this.assertOwner(key);
     const db = await this.#db;
-    const names = ['records', 'log', 'meta', ...extraStores] as ('records' | 'log' | 'meta')[];
+    const names = ['entries', 'meta', ...extraStores] as ('entries' | 'meta')[];
     const tx: LogWriteTransaction<T> = db.transaction(names, 'readwrite');
     // The extra stores are the owner's schema's, beside the store's own: one cast joins the two.
     const extra = tx as unknown as IDBPTransaction<S, Scope[], 'readwrite'>;
@@ -307,7 +273,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
         get revision() {
           return current.revision;
         },
-        get: (id) => tx.objectStore('records').get(id),
+        get: async (id) => recordOf(await tx.objectStore('entries').get(id)),
         put: (id, data, addOnly = false) =>
           applyOperations(
             this.#writePolicy,
@@ -358,11 +324,11 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   async compact(key: OwnerKey, now = this.options.now()): Promise<CompactionResult> {
     this.assertOwner(key);
     const db = await this.#db;
-    const tx = db.transaction(['log', 'meta'], 'readwrite');
+    const tx = db.transaction(['entries', 'meta'], 'readwrite');
     const state = (await tx.objectStore('meta').get(STATE_KEY)) as StoreState;
     let dropped = 0;
     let cursor = await tx
-      .objectStore('log')
+      .objectStore('entries')
       .index('tombstones')
       .openCursor(IDBKeyRange.upperBound(now - this.options.tombstoneRetentionMs));
     while (cursor) {
@@ -395,7 +361,3 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
     return body(extraStores.map((name) => tx.objectStore(name)) as ExtraObjectStores<S, Names, 'readonly'>);
   }
 }
-
-/** `getMany` reads a key range whole from this many ids on, when it holds at most SPREAD times as many. */
-const RANGE_READ_MIN = 64;
-const RANGE_READ_SPREAD = 2;

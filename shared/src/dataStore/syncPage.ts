@@ -1,7 +1,7 @@
 import { type RevisionedDb, STATE_KEY, type StoreState } from './revisionedSchema';
 import type { SyncTask } from './types';
 
-/** Where the next page of a sync starts: in the log by revision, or in a replay of the records by key. */
+/** Where the next page of a sync starts: in the entries by revision, or in a replay of them by key. */
 export type SyncPagePosition =
   | { kind: 'incremental'; from: number; after: number; epoch?: string }
   | { kind: 'replay'; snapshot: number; epoch: string; afterKey?: string };
@@ -19,15 +19,15 @@ function replayStart(state: StoreState): SyncPagePosition {
 
 /**
  * One page of sync tasks, read in one readonly transaction so a page is a consistent snapshot.
- * Incremental pages walk the log by revision; a reset replays the records by key, then goes on
- * incrementally from the revision the replay started at.
+ * Incremental pages walk the entries by revision (`byRev`); a reset replays them by key, tombstones
+ * left out, then goes on incrementally from the revision the replay started at.
  */
 export async function readSyncPage<T>(
   db: RevisionedDb<T>,
   pageSize: number,
   position: SyncPagePosition,
 ): Promise<SyncPage<T>> {
-  const tx = db.transaction(['records', 'log', 'meta']);
+  const tx = db.transaction(['entries', 'meta']);
   const state = (await tx.objectStore('meta').get(STATE_KEY)) as StoreState;
   if (position.kind === 'incremental') {
     const { from } = position;
@@ -43,24 +43,19 @@ export async function readSyncPage<T>(
       };
     }
     const entries = await tx
-      .objectStore('log')
+      .objectStore('entries')
+      .index('byRev')
       .getAll(IDBKeyRange.lowerBound(position.after, true), pageSize);
     const tasks: SyncTask<T>[] = [];
-    // Entries carry their record; only those written before they did are read from the records.
-    const values = await Promise.all(
-      entries.map((entry) =>
-        entry.op !== 'put' || entry.data !== undefined ? entry.data : tx.objectStore('records').get(entry.id),
-      ),
-    );
-    entries.forEach((entry, i) => {
+    for (const entry of entries) {
       const seenByReader = entry.born <= from;
       if (entry.op === 'remove') {
         if (seenByReader) tasks.push({ operation: 'remove', id: entry.id, revision: entry.rev });
-        return;
+        continue;
       }
-      const data = values[i] as T;
+      const data = entry.data as T;
       tasks.push({ operation: seenByReader ? 'update' : 'add', id: entry.id, data, revision: entry.rev });
-    });
+    }
     const last = entries.at(-1);
     if (entries.length < pageSize || last === undefined) {
       return {
@@ -72,7 +67,7 @@ export async function readSyncPage<T>(
     }
     return { epoch: state.epoch, tasks, next: { ...position, after: last.rev } };
   }
-  // Replay: every record as an add, by key, then incremental from the revision the replay began at.
+  // Replay: every live record as an add, by key, then incremental from the revision the replay began at.
   if (state.epoch !== position.epoch || state.horizon > position.snapshot) {
     return {
       epoch: state.epoch,
@@ -81,19 +76,15 @@ export async function readSyncPage<T>(
     };
   }
   const range = position.afterKey === undefined ? undefined : IDBKeyRange.lowerBound(position.afterKey, true);
-  const records = tx.objectStore('records');
-  const [keys, values] = await Promise.all([
-    records.getAllKeys(range, pageSize),
-    records.getAll(range, pageSize),
-  ]);
-  const tasks: SyncTask<T>[] = keys.map((id, i) => ({
-    operation: 'add',
-    id,
-    data: values[i] as T,
-    revision: position.snapshot,
-  }));
-  const lastKey = keys.at(-1);
-  if (keys.length < pageSize || lastKey === undefined) {
+  const entries = await tx.objectStore('entries').getAll(range, pageSize);
+  const tasks = entries.flatMap((entry): SyncTask<T>[] =>
+    entry.op === 'put'
+      ? [{ operation: 'add', id: entry.id, data: entry.data as T, revision: position.snapshot }]
+      : [],
+  );
+  // A page of tombstones only is empty, not the end: the next one starts after its last key.
+  const lastKey = entries.at(-1)?.id;
+  if (entries.length < pageSize || lastKey === undefined) {
     return {
       epoch: state.epoch,
       tasks,

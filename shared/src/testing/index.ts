@@ -1,4 +1,6 @@
 // Test support (`@gcds/shared/testing`): imported by tests of every package, never by the product.
+
+export type { EarlierLogEntry } from '../dataStore/recordsAndLogMigration';
 export {
   type Harness,
   type PersonRow,
@@ -10,6 +12,7 @@ export {
   testProjection,
 } from './consumerSyncHarness';
 export { contact } from './contact';
+export { type EarlierStoreContents, writeEarlierStoreLayout } from './earlierStoreLayout';
 export { mergedContact } from './mergedContact';
 export { type Received, recordingPlatform } from './recordingPlatform';
 export { storeProvider } from './storeProvider';
