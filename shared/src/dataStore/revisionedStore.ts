@@ -117,14 +117,17 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
       deliver({ ...base, ids: [], operation: 'clear' });
       return;
     }
-    const entries = await tx.objectStore('entries').index('byRev').getAll(IDBKeyRange.lowerBound(told, true));
-    const kinds = new Set(entries.map((entry) => entry.op));
+    // Keys only (the indexes' primary keys are ids; the ids in revision order): the records stay where
+    // they are for whoever is told to read them, and a first population's page is not cloned into every
+    // context. The tombstones' ids tell removals from puts.
+    const [ids, tombstones] = await Promise.all([
+      tx.objectStore('entries').index('byRev').getAllKeys(IDBKeyRange.lowerBound(told, true)),
+      tx.objectStore('entries').index('tombstones').getAllKeys(),
+    ]);
+    const removed = new Set(tombstones);
+    const kinds = new Set(ids.map((id) => (removed.has(id) ? 'remove' : 'put')));
     const [only] = kinds;
-    deliver({
-      ...base,
-      ids: entries.map((entry) => entry.id),
-      operation: kinds.size === 1 && only !== undefined ? only : 'mixed',
-    });
+    deliver({ ...base, ids, operation: kinds.size === 1 && only !== undefined ? only : 'mixed' });
   }
 
   static open<T, S extends DBSchema | unknown = unknown>(
