@@ -1,4 +1,4 @@
-import type { ConsumerSchema, GroupKind, MergedContact, SourceRef } from '@gcds/shared';
+import type { ConsumerSchema, GroupKind, SourceRef } from '@gcds/shared';
 import type { DBSchema } from 'idb';
 
 /** A phone of the list row: enough to find it by digits and to say which number matched. */
@@ -49,27 +49,22 @@ export interface ContactListEntry {
   phones: ListPhone[];
 }
 
-/** The full merged view of a person, read only when the user opens it. */
-export interface ContactDetailRow {
-  personId: string;
-  merged: MergedContact;
-}
-
 export const LIST_STORE = 'list';
-export const DETAIL_STORE = 'detail';
 export const POSITION_INDEX = 'byPosition';
 export const GROUP_INDEX = 'byGroup';
 
-/** Version 3: a row holds both name orders, so the user's sort setting reads another range. */
-/** Version 2: search ranks in memory (`SearchIndex`), so the name, organisation and email token indexes went. */
-/** The Contacts app's database, as its queries read it. */
+/**
+ * The Contacts app's database, as its queries read it. No store holds a person's detail: it is composed
+ * from the GCDS and the providers when the user opens it (`ConsumerSync.composePeople`).
+ */
 export interface ContactsDb extends DBSchema {
   list: { key: string; value: ContactListEntry; indexes: { byPosition: string; byGroup: string } };
-  detail: { key: string; value: ContactDetailRow };
 }
 
 export const CONTACTS_SCHEMA: ConsumerSchema<ContactsDb> = {
-  version: 3,
+  // 4: no detail store. 3: a row holds both name orders, so the user's sort setting reads another range.
+  // 2: search ranks in memory (`SearchIndex`), so the name, organisation and email token indexes went.
+  version: 4,
   stores: [
     {
       name: LIST_STORE,
@@ -79,6 +74,5 @@ export const CONTACTS_SCHEMA: ConsumerSchema<ContactsDb> = {
         { name: GROUP_INDEX, keyPath: 'groupKeys', multiEntry: true },
       ],
     },
-    { name: DETAIL_STORE, keyPath: 'personId' },
   ],
 };

@@ -1,9 +1,8 @@
-import type { GroupKind, MergedContact, NameOrder } from '@gcds/shared';
+import type { ConsumerSync, GroupKind, MergedContact, NameOrder } from '@gcds/shared';
 import type { IDBPDatabase } from 'idb';
 import {
   type ContactListEntry,
   type ContactsDb,
-  DETAIL_STORE,
   GROUP_INDEX,
   LIST_STORE,
   POSITION_INDEX,
@@ -130,12 +129,21 @@ export async function readGroups(db: IDBPDatabase<ContactsDb>, order: NameOrder)
   return groups;
 }
 
-export async function readDetail(
-  db: IDBPDatabase<ContactsDb>,
-  personId: string,
-): Promise<MergedContact | undefined> {
-  const row = await db.get(DETAIL_STORE, personId);
-  return row?.merged;
+/**
+ * The details of listed people, composed now from the GCDS and the providers with the app's identity
+ * (nothing is stored for them). Someone the app does not list is undefined: its own rows say whom it
+ * shows, so a person hidden or visible only above its level stays out whatever the GCDS holds.
+ */
+export async function readDetails(
+  sync: Pick<ConsumerSync<ContactsDb>, 'db' | 'composePeople'>,
+  personIds: readonly string[],
+): Promise<Array<MergedContact | undefined>> {
+  const tx = sync.db.transaction(LIST_STORE);
+  const keys = await Promise.all(personIds.map((personId) => tx.store.getKey(personId)));
+  const listed = personIds.filter((_, i) => keys[i] !== undefined);
+  const composed = listed.length === 0 ? [] : await sync.composePeople(listed);
+  const detailOf = new Map(listed.map((personId, i) => [personId, composed[i]]));
+  return personIds.map((personId) => detailOf.get(personId));
 }
 
 /**

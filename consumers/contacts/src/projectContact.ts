@@ -6,14 +6,7 @@ import {
   type PersonRecord,
   type ProjectedRows,
 } from '@gcds/shared';
-import {
-  type ContactDetailRow,
-  type ContactListEntry,
-  type ContactsDb,
-  DETAIL_STORE,
-  LIST_STORE,
-  type OrderedKeys,
-} from './contactRows';
+import { type ContactListEntry, type ContactsDb, LIST_STORE, type OrderedKeys } from './contactRows';
 import { displayNameOf, type NameOrder, sortTextOf } from './displayName';
 import { listPosition, orderedGroupKey } from './listPosition';
 import { emailWords, queryWords } from './searchText';
@@ -96,10 +89,9 @@ export function listEntryOf(merged: MergedContact, settings: ProjectionSettings)
   return entry;
 }
 
-/** The rows the sync engine stores for one person: the compact list entry and, apart, the detail. */
+/** The rows the sync engine stores for one person: the compact list entry (the detail is composed when opened). */
 export function projectContact(settings: ProjectionSettings) {
-  return (merged: MergedContact, _person: PersonRecord): ProjectedRows<ContactsDb> => {
-    const detail: ContactDetailRow = { personId: merged.personId, merged };
-    return { [LIST_STORE]: [listEntryOf(merged, settings)], [DETAIL_STORE]: [detail] };
-  };
+  return (merged: MergedContact, _person: PersonRecord): ProjectedRows<ContactsDb> => ({
+    [LIST_STORE]: [listEntryOf(merged, settings)],
+  });
 }

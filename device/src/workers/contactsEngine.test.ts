@@ -78,6 +78,7 @@ function fakeConsumer(thumbnailsRead: string[]): EngineConsumer {
     pageAfter: async (position, limit) => page(Number(position) + 1, limit),
     pageFrom: async (position, limit) => page(Number(position), limit),
     getDetail: async (personId) => people.get(personId),
+    getDetails: async (personIds) => personIds.map((personId) => people.get(personId)),
     search: async () => [],
     getThumbnail: async ({ thumbnail }) => {
       if (thumbnail === undefined) return undefined;
