@@ -9,10 +9,8 @@ export interface ListPhone {
   label?: string;
 }
 
-/** Where a person sorts and which letter group it is under, in one name order. */
+/** Which letter group a person is under, in one name order (where it sorts is in its `positions`). */
 export interface OrderedKeys {
-  /** Collation key of the sort text; bytewise order is the locale's order. */
-  sortKey: string;
   groupKey: string;
   groupLabel: string;
   groupKind: GroupKind;
@@ -21,15 +19,14 @@ export interface OrderedKeys {
 /**
  * The compact list record: what a list row, the letter index and search need, never the detail.
  * `positions` are the row's places in the list (see `listPosition`), one per section it appears in, in
- * both name orders; the flat sort and group fields are the given-name order's, `familyFirst` the other's.
+ * both name orders: they hold the collation keys, stored nowhere else. The flat group fields are the
+ * given-name order's, `familyFirst` the other's.
  */
 export interface ContactListEntry {
   personId: string;
   displayName: string;
   /** The first word of the name shown, folded: a name search ranks names starting with the query first. */
   nameLead: string;
-  /** Collation key of the sort text; bytewise order is the locale's order. */
-  sortKey: string;
   groupKey: string;
   groupLabel: string;
   groupKind: GroupKind;

@@ -65,8 +65,8 @@ export interface ContactsConsumer extends Consumer<ContactsDb> {
 }
 
 // Bumped when what a row holds changes (2: name words folded by the shared foldName; 3: both name
-// orders in every row): rows are rebuilt.
-const SCHEMA_TAG = 'contacts/3';
+// orders in every row; 4: sort keys only in the positions): rows are rebuilt.
+const SCHEMA_TAG = 'contacts/4';
 
 export async function createContactsConsumer(options: ContactsConsumerOptions): Promise<ContactsConsumer> {
   const order = options.order ?? 'givenFirst';

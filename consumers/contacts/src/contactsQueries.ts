@@ -17,7 +17,7 @@ import {
   sectionStart,
 } from './listPosition';
 import { parseQuery, type SearchIndex } from './searchIndex';
-import { bestHits, rankEntry, type SearchHit } from './searchRanking';
+import { bestHits, rankEntry, type SearchHit, searchableOf } from './searchRanking';
 
 export interface ListItem {
   /** The row's place in the list: pass it to `pageAfter` to read on. */
@@ -167,10 +167,11 @@ export async function searchContacts(
   const picked = index.search(parsed, limit + RACE_SLACK);
   const tx = db.transaction(LIST_STORE);
   const rows = await Promise.all(picked.map((hit) => tx.store.get(hit.entry.personId)));
+  const rowOf = new Map(rows.flatMap((row) => (row === undefined ? [] : [[row.personId, row] as const])));
   return bestHits(
-    rows.map((row) => (row === undefined ? undefined : rankEntry(row, parsed))),
+    rows.map((row) => (row === undefined ? undefined : rankEntry(searchableOf(row), parsed))),
     limit,
-  ).map(({ entry, field, matched }) => ({ entry, field, matched }));
+  ).map(({ entry, field, matched }) => ({ entry: rowOf.get(entry.personId)!, field, matched }));
 }
 
 /** Extra hits read past the limit, standing in for rows a racing commit removed or renamed. */

@@ -17,7 +17,11 @@ export interface ProjectionSettings {
 
 const ORDERS: readonly NameOrder[] = ['givenFirst', 'familyFirst'];
 
-function orderedKeysOf(merged: MergedContact, collation: CollationTable, order: NameOrder): OrderedKeys {
+function orderedKeysOf(
+  merged: MergedContact,
+  collation: CollationTable,
+  order: NameOrder,
+): OrderedKeys & { sortKey: string } {
   const sortText = sortTextOf(merged, order);
   const group = collation.groupOf(sortText);
   return {
@@ -26,6 +30,11 @@ function orderedKeysOf(merged: MergedContact, collation: CollationTable, order: 
     groupLabel: group.label,
     groupKind: group.kind,
   };
+}
+
+/** The group fields a row keeps of an order: its sort key is in its positions. */
+function groupFieldsOf({ groupKey, groupLabel, groupKind }: OrderedKeys): OrderedKeys {
+  return { groupKey, groupLabel, groupKind };
 }
 
 /** The list entry of a merged person, for one locale, in both name orders. Pure: no I/O. */
@@ -57,8 +66,8 @@ export function listEntryOf(merged: MergedContact, settings: ProjectionSettings)
     personId: merged.personId,
     displayName,
     nameLead: queryWords(displayName)[0] ?? '',
-    ...keys.givenFirst,
-    familyFirst: keys.familyFirst,
+    ...groupFieldsOf(keys.givenFirst),
+    familyFirst: groupFieldsOf(keys.familyFirst),
     groupKeys: ORDERS.map((order) => orderedGroupKey(order, keys[order].groupKey)),
     positions,
     favorite,

@@ -28,12 +28,10 @@ function entry(person: MergedContact, favorite = false): ContactListEntry {
     personId: person.personId,
     displayName: person.given?.value ?? '',
     nameLead: '',
-    sortKey: person.personId,
     groupKey: person.personId[0]!,
     groupLabel: person.personId[0]!.toUpperCase(),
     groupKind: 'latin',
     familyFirst: {
-      sortKey: person.personId,
       groupKey: person.personId[0]!,
       groupLabel: person.personId[0]!.toUpperCase(),
       groupKind: 'latin',
