@@ -1,6 +1,7 @@
 import type { ContactsConsumer, ListItem } from '@gcds/consumer-contacts';
 import type { DialerConsumer } from '@gcds/consumer-dialer';
 import type { MessagingConsumer } from '@gcds/consumer-messaging';
+import type { PersonRecord } from '@gcds/shared';
 import { IDENTITIES, significantDigits } from './identities';
 import type { PipelineUnderTest } from './pipelineUnderTest';
 import { mayRead, type ProviderId, type ReaderLevel } from './referenceModel';
@@ -70,6 +71,7 @@ export async function wholeList(consumer: ContactsConsumer, pageSize = 7): Promi
 async function observeContacts(
   world: PipelineUnderTest,
   consumer: ContactsConsumer,
+  gcdsPeople: readonly PersonRecord[],
 ): Promise<{ people: ObservedPerson[]; problems: string[] }> {
   const problems: string[] = [];
   const items = await wholeList(consumer);
@@ -103,8 +105,13 @@ async function observeContacts(
       problems.push(`search "${word}" does not find "${person.displayName}" (${person.sources.join(' + ')})`);
     }
   }
-  const details = await consumer.sync.db.count('detail');
-  if (details !== people.length) problems.push(`${details} detail rows for ${people.length} listed people`);
+  // Every row the app stores is a person it lists, once; and nobody else has a detail to open.
+  const rows = await consumer.sync.db.count('list');
+  if (rows !== seen.size) problems.push(`${rows} list rows for ${seen.size} listed people`);
+  const unlisted = gcdsPeople.map((person) => person.id).filter((personId) => !seen.has(personId));
+  for (const [i, detail] of (await consumer.getDetails(unlisted)).entries()) {
+    if (detail !== undefined) problems.push(`person ${unlisted[i]} is not listed but has a detail`);
+  }
   return { people: people.sort((a, b) => (a.sources[0]! < b.sources[0]! ? -1 : 1)), problems };
 }
 
@@ -165,7 +172,12 @@ export async function observe(world: PipelineUnderTest): Promise<ObservedState> 
     const lastError = instance.consumer.sync.status().lastError;
     if (lastError !== undefined) errors.push(`${name}: ${lastError.message}`);
     if (instance.kind === 'contacts') {
-      consumers.push({ name, kind: 'contacts', level, ...(await observeContacts(world, instance.consumer)) });
+      consumers.push({
+        name,
+        kind: 'contacts',
+        level,
+        ...(await observeContacts(world, instance.consumer, people)),
+      });
       continue;
     }
     {

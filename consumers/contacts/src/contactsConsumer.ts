@@ -17,7 +17,7 @@ import { CONTACTS_SCHEMA, type ContactListEntry, type ContactsDb, LIST_STORE } f
 import {
   type LetterGroup,
   type ListPage,
-  readDetail,
+  readDetails,
   readGroups,
   readPage,
   searchContacts,
@@ -47,7 +47,10 @@ export interface ContactsConsumer extends Consumer<ContactsDb> {
   /** The page from a place (inclusive): pass a letter group's `start` to jump to it. */
   pageFrom(position: string, limit: number): Promise<ListPage>;
   groups(order?: NameOrder): Promise<LetterGroup[]>;
+  /** A listed person's merged view, composed when asked from the GCDS and the providers (undefined if not listed). */
   getDetail(personId: string): Promise<MergedContact | undefined>;
+  /** `getDetail` of many people at once (an export, the duplicates screen): one read per store. */
+  getDetails(personIds: readonly string[]): Promise<Array<MergedContact | undefined>>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
   /** The first page, again after every change. */
   list$(limit: number, order?: NameOrder): Observable<ListPage>;
@@ -62,8 +65,8 @@ export interface ContactsConsumer extends Consumer<ContactsDb> {
 }
 
 // Bumped when what a row holds changes (2: name words folded by the shared foldName; 3: both name
-// orders in every row): rows are rebuilt.
-const SCHEMA_TAG = 'contacts/3';
+// orders in every row; 4: sort keys only in the positions): rows are rebuilt.
+const SCHEMA_TAG = 'contacts/4';
 
 export async function createContactsConsumer(options: ContactsConsumerOptions): Promise<ContactsConsumer> {
   const order = options.order ?? 'givenFirst';
@@ -134,7 +137,13 @@ class ContactsConsumerImpl extends ConsumerBase<ContactsDb> implements ContactsC
 
   getDetail(personId: string): Promise<MergedContact | undefined> {
     if (typeof personId !== 'string' || personId === '') throw new Error('getDetail needs a person id');
-    return readDetail(this.sync.db, personId);
+    return readDetails(this.sync, [personId]).then(([merged]) => merged);
+  }
+
+  getDetails(personIds: readonly string[]): Promise<Array<MergedContact | undefined>> {
+    if (!Array.isArray(personIds) || personIds.some((id) => typeof id !== 'string' || id === ''))
+      throw new Error('getDetails needs person ids');
+    return readDetails(this.sync, personIds);
   }
 
   search(query: string, limit = 20): Promise<SearchHit[]> {

@@ -1,9 +1,8 @@
-import type { GroupKind, MergedContact, NameOrder } from '@gcds/shared';
+import type { ConsumerSync, GroupKind, MergedContact, NameOrder } from '@gcds/shared';
 import type { IDBPDatabase } from 'idb';
 import {
   type ContactListEntry,
   type ContactsDb,
-  DETAIL_STORE,
   GROUP_INDEX,
   LIST_STORE,
   POSITION_INDEX,
@@ -18,7 +17,7 @@ import {
   sectionStart,
 } from './listPosition';
 import { parseQuery, type SearchIndex } from './searchIndex';
-import { bestHits, rankEntry, type SearchHit } from './searchRanking';
+import { bestHits, rankEntry, type SearchHit, searchableOf } from './searchRanking';
 
 export interface ListItem {
   /** The row's place in the list: pass it to `pageAfter` to read on. */
@@ -130,12 +129,21 @@ export async function readGroups(db: IDBPDatabase<ContactsDb>, order: NameOrder)
   return groups;
 }
 
-export async function readDetail(
-  db: IDBPDatabase<ContactsDb>,
-  personId: string,
-): Promise<MergedContact | undefined> {
-  const row = await db.get(DETAIL_STORE, personId);
-  return row?.merged;
+/**
+ * The details of listed people, composed now from the GCDS and the providers with the app's identity
+ * (nothing is stored for them). Someone the app does not list is undefined: its own rows say whom it
+ * shows, so a person hidden or visible only above its level stays out whatever the GCDS holds.
+ */
+export async function readDetails(
+  sync: Pick<ConsumerSync<ContactsDb>, 'db' | 'composePeople'>,
+  personIds: readonly string[],
+): Promise<Array<MergedContact | undefined>> {
+  const tx = sync.db.transaction(LIST_STORE);
+  const keys = await Promise.all(personIds.map((personId) => tx.store.getKey(personId)));
+  const listed = personIds.filter((_, i) => keys[i] !== undefined);
+  const composed = listed.length === 0 ? [] : await sync.composePeople(listed);
+  const detailOf = new Map(listed.map((personId, i) => [personId, composed[i]]));
+  return personIds.map((personId) => detailOf.get(personId));
 }
 
 /**
@@ -159,10 +167,11 @@ export async function searchContacts(
   const picked = index.search(parsed, limit + RACE_SLACK);
   const tx = db.transaction(LIST_STORE);
   const rows = await Promise.all(picked.map((hit) => tx.store.get(hit.entry.personId)));
+  const rowOf = new Map(rows.flatMap((row) => (row === undefined ? [] : [[row.personId, row] as const])));
   return bestHits(
-    rows.map((row) => (row === undefined ? undefined : rankEntry(row, parsed))),
+    rows.map((row) => (row === undefined ? undefined : rankEntry(searchableOf(row), parsed))),
     limit,
-  ).map(({ entry, field, matched }) => ({ entry, field, matched }));
+  ).map(({ entry, field, matched }) => ({ entry: rowOf.get(entry.personId)!, field, matched }));
 }
 
 /** Extra hits read past the limit, standing in for rows a racing commit removed or renamed. */

@@ -1,9 +1,4 @@
-export {
-  CONTACTS_SCHEMA,
-  type ContactDetailRow,
-  type ContactListEntry,
-  type ListPhone,
-} from './contactRows';
+export { CONTACTS_SCHEMA, type ContactListEntry, type ListPhone } from './contactRows';
 export {
   type ContactsConsumer,
   type ContactsConsumerOptions,

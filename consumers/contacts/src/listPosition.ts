@@ -49,6 +49,18 @@ export function listPosition(
   return `${sectionStart(order, section)}${bucket}${sortKey}${SEPARATOR}${personId}`;
 }
 
+/**
+ * Where a row sorts among everyone in given-name order (its bucket and collation key, as its place
+ * there holds them): the list order search breaks ties by, before the person id.
+ */
+export function listOrderOf(positions: readonly string[]): string {
+  const everyone = sectionStart('givenFirst', 'all');
+  const place = positions.find((position) => position.startsWith(everyone)) ?? everyone;
+  // Without the person id: search compares ids apart, and keeps a shorter string per person.
+  const end = place.lastIndexOf(SEPARATOR);
+  return place.slice(everyone.length, end < 0 ? undefined : end);
+}
+
 export function sectionOf(position: string): SectionName {
   const char = position.charAt(1);
   if (char === SECTION_CHAR.ice) return 'ice';

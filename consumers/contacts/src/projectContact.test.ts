@@ -1,7 +1,7 @@
 import { buildCollationTable, type MergedContact } from '@gcds/shared';
 import { mergedContact } from '@gcds/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { orderOf, sectionOf } from './listPosition';
+import { listOrderOf, listPosition, orderOf, sectionOf } from './listPosition';
 import { listEntryOf, projectContact } from './projectContact';
 
 const local = { provider: 'local', contactId: 'l1' };
@@ -42,7 +42,7 @@ describe('list entry projection', () => {
     expect(entry.nameTokens.sort()).toEqual(['brien', 'emile', 'mimi', 'o', 'obrien']);
     expect(entry.orgTokens).toEqual(['acme', 'widgets']);
     expect(entry.emailTokens).toContain('emile@example.org');
-    expect(entry.sortKey).toBe(settings.collation.sortKey("Émile O'Brien"));
+    expect(listOrderOf(entry.positions)).toBe(`1${settings.collation.sortKey("Émile O'Brien")}`);
     expect(entry.positions.map(sectionOf)).toEqual(['all', 'favorites', 'all', 'favorites']);
   });
 
@@ -72,14 +72,19 @@ describe('list entry projection', () => {
     );
     expect(entry.displayName).toBe('Ada Lovelace');
     expect([entry.groupLabel, entry.familyFirst.groupLabel]).toEqual(['A', 'L']);
-    expect(entry.sortKey).toBe(settings.collation.sortKey('Ada Lovelace'));
-    expect(entry.familyFirst.sortKey).toBe(settings.collation.sortKey('Lovelace Ada'));
+    // The sort keys are in the places only, not again beside them.
+    expect(entry.positions).toEqual([
+      listPosition('givenFirst', 'all', '1', settings.collation.sortKey('Ada Lovelace'), 'p1'),
+      listPosition('familyFirst', 'all', '1', settings.collation.sortKey('Lovelace Ada'), 'p1'),
+    ]);
+    expect(Object.keys(entry)).not.toContain('sortKey');
+    expect(Object.keys(entry.familyFirst).sort()).toEqual(['groupKey', 'groupKind', 'groupLabel']);
     expect(entry.groupKeys).toEqual([`g${entry.groupKey}`, `f${entry.familyFirst.groupKey}`]);
     // One place per order: the given-name places sort after every family-name place.
     expect(entry.positions.map(orderOf)).toEqual(['givenFirst', 'familyFirst']);
   });
 
-  it('puts an ICE favourite in three sections and stores the detail apart', () => {
+  it('puts an ICE favourite in three sections and stores only its list row', () => {
     const person = merged({
       given: { value: 'Ada', source: local },
       favorite: { value: true, source: local },
@@ -88,6 +93,6 @@ describe('list entry projection', () => {
     const rows = projectContact(settings)(person, { id: 'p1', pointers: [], reasons: [] });
     const [list] = rows.list as Array<ReturnType<typeof listEntryOf>>;
     expect(list?.positions.map(sectionOf)).toEqual(['all', 'favorites', 'ice', 'all', 'favorites', 'ice']);
-    expect(rows.detail).toEqual([{ personId: 'p1', merged: person }]);
+    expect(Object.keys(rows)).toEqual(['list']);
   });
 });

@@ -6,14 +6,7 @@ import {
   type PersonRecord,
   type ProjectedRows,
 } from '@gcds/shared';
-import {
-  type ContactDetailRow,
-  type ContactListEntry,
-  type ContactsDb,
-  DETAIL_STORE,
-  LIST_STORE,
-  type OrderedKeys,
-} from './contactRows';
+import { type ContactListEntry, type ContactsDb, LIST_STORE, type OrderedKeys } from './contactRows';
 import { displayNameOf, type NameOrder, sortTextOf } from './displayName';
 import { listPosition, orderedGroupKey } from './listPosition';
 import { emailWords, queryWords } from './searchText';
@@ -24,7 +17,11 @@ export interface ProjectionSettings {
 
 const ORDERS: readonly NameOrder[] = ['givenFirst', 'familyFirst'];
 
-function orderedKeysOf(merged: MergedContact, collation: CollationTable, order: NameOrder): OrderedKeys {
+function orderedKeysOf(
+  merged: MergedContact,
+  collation: CollationTable,
+  order: NameOrder,
+): OrderedKeys & { sortKey: string } {
   const sortText = sortTextOf(merged, order);
   const group = collation.groupOf(sortText);
   return {
@@ -33,6 +30,11 @@ function orderedKeysOf(merged: MergedContact, collation: CollationTable, order: 
     groupLabel: group.label,
     groupKind: group.kind,
   };
+}
+
+/** The group fields a row keeps of an order: its sort key is in its positions. */
+function groupFieldsOf({ groupKey, groupLabel, groupKind }: OrderedKeys): OrderedKeys {
+  return { groupKey, groupLabel, groupKind };
 }
 
 /** The list entry of a merged person, for one locale, in both name orders. Pure: no I/O. */
@@ -64,8 +66,8 @@ export function listEntryOf(merged: MergedContact, settings: ProjectionSettings)
     personId: merged.personId,
     displayName,
     nameLead: queryWords(displayName)[0] ?? '',
-    ...keys.givenFirst,
-    familyFirst: keys.familyFirst,
+    ...groupFieldsOf(keys.givenFirst),
+    familyFirst: groupFieldsOf(keys.familyFirst),
     groupKeys: ORDERS.map((order) => orderedGroupKey(order, keys[order].groupKey)),
     positions,
     favorite,
@@ -96,10 +98,9 @@ export function listEntryOf(merged: MergedContact, settings: ProjectionSettings)
   return entry;
 }
 
-/** The rows the sync engine stores for one person: the compact list entry and, apart, the detail. */
+/** The rows the sync engine stores for one person: the compact list entry (the detail is composed when opened). */
 export function projectContact(settings: ProjectionSettings) {
-  return (merged: MergedContact, _person: PersonRecord): ProjectedRows<ContactsDb> => {
-    const detail: ContactDetailRow = { personId: merged.personId, merged };
-    return { [LIST_STORE]: [listEntryOf(merged, settings)], [DETAIL_STORE]: [detail] };
-  };
+  return (merged: MergedContact, _person: PersonRecord): ProjectedRows<ContactsDb> => ({
+    [LIST_STORE]: [listEntryOf(merged, settings)],
+  });
 }

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ContactListEntry } from './contactRows';
+import { listPosition } from './listPosition';
 import { parseQuery, SearchIndex } from './searchIndex';
-import { compareHits, rankEntry } from './searchRanking';
+import { compareHits, rankEntry, searchableOf } from './searchRanking';
 import { emailWords, queryWords } from './searchText';
 
 interface Person {
@@ -19,13 +20,12 @@ function entry({ personId, name = personId, numbers = [], emails = [], org, sort
     personId,
     displayName: name,
     nameLead: queryWords(name)[0] ?? '',
-    sortKey,
     groupKey: '1',
     groupLabel: 'A',
     groupKind: 'latin',
-    familyFirst: { sortKey, groupKey: '1', groupLabel: 'A', groupKind: 'latin' },
+    familyFirst: { groupKey: '1', groupLabel: 'A', groupKind: 'latin' },
     groupKeys: [],
-    positions: [],
+    positions: [listPosition('givenFirst', 'all', '1', sortKey, personId)],
     favorite: false,
     ice: false,
     nameTokens: queryWords(name),
@@ -131,7 +131,7 @@ describe('search index', () => {
   function everyoneRanked(entries: readonly ContactListEntry[], typed: string, limit: number) {
     const parsed = parseQuery(typed)!;
     return entries
-      .map((e) => rankEntry(e, parsed))
+      .map((e) => rankEntry(searchableOf(e), parsed))
       .filter((hit) => hit !== undefined)
       .sort(compareHits)
       .slice(0, limit)

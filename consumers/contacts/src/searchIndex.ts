@@ -1,6 +1,13 @@
 import { intersectAscending, WordHaystack } from '@gcds/shared';
 import type { ContactListEntry } from './contactRows';
-import { bestHits, type Ranked, rankEntry, type Searchable, type SearchQuery } from './searchRanking';
+import {
+  bestHits,
+  type Ranked,
+  rankEntry,
+  type Searchable,
+  type SearchQuery,
+  searchableOf,
+} from './searchRanking';
 import { phoneQueryDigits, queryWords } from './searchText';
 
 /** What a typed query means; undefined when it holds nothing to search for. */
@@ -48,26 +55,10 @@ export class SearchIndex {
   }
 
   /** Replaces what is known of one person; `undefined` forgets it. */
-  set(personId: string, entry: Searchable | undefined): void {
+  set(personId: string, entry: ContactListEntry | undefined): void {
     if (this.#snapshot !== undefined) this.#changed.add(personId);
-    if (entry === undefined) {
-      this.#people.delete(personId);
-      return;
-    }
-    // Only the fields search reads: the row's positions, groups and thumbnail stay in IndexedDB.
-    const { displayName, nameLead, sortKey, nameTokens, orgTokens, org, emails, emailTokens, phones } = entry;
-    this.#people.set(personId, {
-      personId,
-      displayName,
-      nameLead,
-      sortKey,
-      nameTokens,
-      orgTokens,
-      emails,
-      emailTokens,
-      phones,
-      ...(org === undefined ? {} : { org }),
-    });
+    if (entry === undefined) this.#people.delete(personId);
+    else this.#people.set(personId, searchableOf(entry));
   }
 
   /** The `limit` best hits, one per person, best first (see `rankEntry` and `compareHits`). */
@@ -124,7 +115,7 @@ export class SearchIndex {
     if (this.#snapshot === undefined || this.#changed.size > Math.max(256, this.#people.size / 32)) {
       const people = [...this.#people.values()].sort(
         (a, b) =>
-          (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0) ||
+          (a.listOrder < b.listOrder ? -1 : a.listOrder > b.listOrder ? 1 : 0) ||
           (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0),
       );
       this.#snapshot = {
@@ -150,7 +141,7 @@ export class SearchIndex {
       for (const text of texts) chars += text.length;
     };
     for (const entry of this.#people.values()) {
-      count([entry.personId, entry.displayName, entry.nameLead, entry.sortKey, entry.org ?? '']);
+      count([entry.personId, entry.displayName, entry.nameLead, entry.listOrder, entry.org ?? '']);
       count(entry.nameTokens);
       count(entry.orgTokens);
       count(entry.emails);

@@ -1,24 +1,44 @@
 import { compareRanks } from '@gcds/shared';
 import type { ContactListEntry, ListPhone } from './contactRows';
+import { listOrderOf } from './listPosition';
 
 export type SearchField = 'name' | 'phone' | 'email' | 'organisation';
 
-/** What search reads of a list row: the in-memory index holds these, and ranks the rows the same way. */
+/** What search reads of a list row: the in-memory index holds these, and ranks the rows read the same way. */
 export type Searchable = Pick<
   ContactListEntry,
   | 'personId'
   | 'displayName'
   | 'nameLead'
-  | 'sortKey'
   | 'nameTokens'
   | 'orgTokens'
   | 'org'
   | 'emails'
   | 'emailTokens'
   | 'phones'
->;
+> & {
+  /** Where the row sorts in the list (`listOrderOf`): hits that rank alike come in list order. */
+  listOrder: string;
+};
 
-export interface SearchHit<E extends Searchable = ContactListEntry> {
+/** Only the fields search reads of a row: its positions, groups and thumbnail stay in IndexedDB. */
+export function searchableOf(entry: ContactListEntry): Searchable {
+  const { personId, displayName, nameLead, nameTokens, orgTokens, org, emails, emailTokens, phones } = entry;
+  return {
+    personId,
+    displayName,
+    nameLead,
+    listOrder: listOrderOf(entry.positions),
+    nameTokens,
+    orgTokens,
+    emails,
+    emailTokens,
+    phones,
+    ...(org === undefined ? {} : { org }),
+  };
+}
+
+export interface SearchHit<E = ContactListEntry> {
   entry: E;
   field: SearchField;
   /** The value that matched: the number, the address, the organisation or the name shown. */
@@ -110,11 +130,11 @@ export function rankEntry<E extends Searchable>(entry: E, query: SearchQuery): R
   );
 }
 
-/** Best first; among equals in list order (the sort key), then by person id. */
+/** Best first; among equals in list order, then by person id. */
 export function compareHits(a: Ranked, b: Ranked): number {
   return (
     compareRanks(a.rank, b.rank) ||
-    (a.entry.sortKey < b.entry.sortKey ? -1 : a.entry.sortKey > b.entry.sortKey ? 1 : 0) ||
+    (a.entry.listOrder < b.entry.listOrder ? -1 : a.entry.listOrder > b.entry.listOrder ? 1 : 0) ||
     (a.entry.personId < b.entry.personId ? -1 : a.entry.personId > b.entry.personId ? 1 : 0)
   );
 }

@@ -1,23 +1,26 @@
 import { Gcds } from '@gcds/gcds';
 import { describe, expect, it } from 'vitest';
-import type { ContactDetailRow, ContactListEntry, ContactsConsumer } from '../src';
+import type { ContactListEntry, ContactsConsumer } from '../src';
 import { contact, putAll, startWorld, type World } from './contactsHarness';
 
 class Killed extends Error {}
 
 /**
- * Everything the consumer holds, with GCDS person ids replaced by the sources they stand for, so two
- * worlds (whose person ids are random) compare equal when they hold the same people.
+ * Everything the consumer holds and shows: its list rows and every listed person's detail, with GCDS
+ * person ids replaced by the sources they stand for, so two worlds (whose person ids are random)
+ * compare equal when they hold the same people.
  */
 async function canonical(consumer: ContactsConsumer) {
   const list = (await consumer.sync.db.getAll('list')) as ContactListEntry[];
-  const details = (await consumer.sync.db.getAll('detail')) as ContactDetailRow[];
+  const details = await consumer.getDetails(list.map((row) => row.personId));
+  expect(details.filter((detail) => detail === undefined)).toEqual([]);
   const nameOf = new Map(
-    details.map((d) => [d.personId, d.merged.sources.map((s) => `${s.provider}:${s.contactId}`).join('+')]),
+    details.map((d) => [d!.personId, d!.sources.map((s) => `${s.provider}:${s.contactId}`).join('+')]),
   );
   const swap = (text: string) =>
     [...nameOf].reduce((acc, [personId, name]) => acc.split(personId).join(`<${name}>`), text);
   return {
+    stores: [...consumer.sync.db.objectStoreNames].sort(),
     list: list.map((row) => swap(JSON.stringify(row))).sort(),
     details: details.map((row) => swap(JSON.stringify(row))).sort(),
   };
@@ -200,7 +203,17 @@ describe('contacts consumer: flows from a provider write to a query result', () 
     const names = (await consumer.firstPage(50)).items.map((i) => i.entry.displayName);
     expect(names).toEqual(['Local0', 'Local1', 'Local2', 'Local3', 'Local4', 'Local5']);
     expect(await consumer.search('card')).toEqual([]);
-    expect(JSON.stringify(await consumer.sync.db.getAll('detail'))).not.toContain('vcard');
+    // Nothing of the uninstalled provider is stored, nor composed into a detail.
+    const stored = await Promise.all(
+      [...consumer.sync.db.objectStoreNames].map((name) => consumer.sync.db.getAll(name)),
+    );
+    expect(JSON.stringify(stored)).not.toMatch(/vcard|Card\d|c\d@x\.org/);
+    const listed = (await consumer.sync.db.getAll('list')).map((row) => row.personId);
+    const details = await consumer.getDetails(listed);
+    expect(details.map((detail) => detail?.sources.map((s) => s.provider))).toEqual(
+      listed.map(() => ['local']),
+    );
+    expect(JSON.stringify(details)).not.toMatch(/vcard|Card\d|c\d@x\.org/);
     expect(consumer.sync.status().lastError).toBeUndefined();
     await consumer.stop();
   });
@@ -229,7 +242,9 @@ describe('contacts consumer: flows from a provider write to a query result', () 
     expect(after.map((i) => `${i.section}:${i.entry.displayName}`)).toEqual([...before, 'all:Cy Young']);
     expect(after.some((i) => oldIds.has(i.entry.personId))).toBe(false);
     expect(labels.filter((label) => label.startsWith('reset@'))).toHaveLength(1);
-    expect(await consumer.sync.db.count('detail')).toBe(3);
+    expect(await consumer.sync.db.count('list')).toBe(3);
+    const details = await consumer.getDetails(after.map((i) => i.entry.personId));
+    expect(details.map((detail) => detail?.personId)).toEqual(after.map((i) => i.entry.personId));
     await consumer.stop();
   });
 });

@@ -28,12 +28,10 @@ function entry(person: MergedContact, favorite = false): ContactListEntry {
     personId: person.personId,
     displayName: person.given?.value ?? '',
     nameLead: '',
-    sortKey: person.personId,
     groupKey: person.personId[0]!,
     groupLabel: person.personId[0]!.toUpperCase(),
     groupKind: 'latin',
     familyFirst: {
-      sortKey: person.personId,
       groupKey: person.personId[0]!,
       groupLabel: person.personId[0]!.toUpperCase(),
       groupKind: 'latin',
@@ -78,6 +76,7 @@ function fakeConsumer(thumbnailsRead: string[]): EngineConsumer {
     pageAfter: async (position, limit) => page(Number(position) + 1, limit),
     pageFrom: async (position, limit) => page(Number(position), limit),
     getDetail: async (personId) => people.get(personId),
+    getDetails: async (personIds) => personIds.map((personId) => people.get(personId)),
     search: async () => [],
     getThumbnail: async ({ thumbnail }) => {
       if (thumbnail === undefined) return undefined;

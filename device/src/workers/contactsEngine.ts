@@ -55,6 +55,7 @@ export type EngineConsumer = Pick<
   | 'pageFrom'
   | 'pageAfter'
   | 'getDetail'
+  | 'getDetails'
   | 'search'
   | 'getThumbnail'
 >;
@@ -198,12 +199,11 @@ export class ContactsEngine {
     const seen = new Set<string>();
     let page = await this.#consumer.firstPage(200);
     while (true) {
-      for (const item of page.items) {
-        if (seen.has(item.entry.personId)) continue;
-        seen.add(item.entry.personId);
-        const merged = await this.#consumer.getDetail(item.entry.personId);
+      const ids = [...new Set(page.items.map((item) => item.entry.personId))].filter((id) => !seen.has(id));
+      for (const id of ids) seen.add(id);
+      // A page's details composed at once: one read of the GCDS and of each provider.
+      for (const merged of await this.#consumer.getDetails(ids))
         if (merged !== undefined) people.push(merged);
-      }
       if (page.next === undefined) return people;
       page = await this.#consumer.pageAfter(page.next, 200);
     }

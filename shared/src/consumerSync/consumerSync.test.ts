@@ -1,5 +1,6 @@
 import { concatMap, filter, firstValueFrom, from, map, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
+import type { Contact } from '../contact/contact';
 import {
   contact,
   type Harness,
@@ -8,6 +9,7 @@ import {
   startConsumer,
   startHarness,
   TEST_SCHEMA,
+  testProjection,
 } from '../testing';
 import type { ConsumerChange, ConsumerSync } from './consumerSyncTypes';
 
@@ -91,6 +93,38 @@ describe('consumer sync engine', () => {
     }
     expect(privileged.status().revision).toBe(await h.gcds.getRevision());
     await certified.stop();
+    await privileged.stop();
+  });
+
+  it('composes people when asked exactly as it projected them, at its level, nobody it cannot see', async () => {
+    const h = await startHarness();
+    await seed(h);
+    const careless = await h.install('careless', 'privileged');
+    // Not a well-formed contact: the projection throws on it, so it is left out of the person.
+    await careless.put('c1', { id: 'c1', tel: [{ value: 42 }] } as unknown as Contact);
+    await h.gcds.bulk([
+      {
+        operation: 'put',
+        id: 'p2',
+        data: h.person('p2', [h.pointer('local', 'l2'), h.pointer('careless', 'c1')]),
+      },
+      { operation: 'put', id: 'p4', data: { ...h.person('p4', [h.pointer('local', 'l1')]), hidden: true } },
+    ]);
+    const privileged = await startConsumer(
+      h,
+      h.platform.registerApp({ appId: 'dialer', accessLevel: 'privileged' }),
+      'c-compose',
+    );
+    await privileged.syncNow();
+
+    const ids = ['p1', 'p2', 'p3', 'p4', 'nobody'];
+    const composed = await privileged.composePeople(ids);
+    expect(composed.map((merged) => merged?.personId)).toEqual(['p1', 'p2', undefined, undefined, undefined]);
+    const stored = await people(privileged);
+    expect(
+      composed.map((merged) => (merged === undefined ? undefined : testProjection(merged).people[0])),
+    ).toEqual(ids.map((id) => stored[id]));
+    expect(stored.p2?.sources).toEqual(['local:l2']);
     await privileged.stop();
   });
 

@@ -4,6 +4,7 @@ import { SerialQueue } from '../async/serialQueue';
 import { statusErrorOf } from '../async/statusError';
 import { StatusSubject } from '../async/statusSubject';
 import type { DataStoreReader, SyncPoint } from '../dataStore/types';
+import type { MergedContact } from '../mergedView/mergedContact';
 import type { PersonRecord } from '../person/person';
 import { commitRows, readConsumerSyncState } from './consumerRowsCommit';
 import { openConsumerDb } from './consumerSchema';
@@ -14,7 +15,7 @@ import type {
   ConsumerSyncStatus,
   ProjectedRows,
 } from './consumerSyncTypes';
-import { projectPerson } from './personProjection';
+import { mergedPersonOf, projectPerson } from './personProjection';
 import { ProviderRecordReader } from './providerRecordReader';
 
 /** A sync point of no epoch: the GCDS answers it with a reset, as it must a replay stopped half-way. */
@@ -106,6 +107,21 @@ class IdbConsumerSync implements ConsumerSync {
     this.#update({ syncing: false });
     this.#status.complete();
     this.#changes.complete();
+  }
+
+  async composePeople(personIds: readonly string[]): Promise<Array<MergedContact | undefined>> {
+    const reader = await this.#gcdsReader();
+    if (reader === undefined) return personIds.map(() => undefined);
+    const people = await reader.getMany(personIds);
+    const visible = people.filter(
+      (person): person is PersonRecord => person !== undefined && person.hidden !== true,
+    );
+    // A reader of its own: providers may have come or gone since the last sync run's.
+    const sources = new ProviderRecordReader(this.#options.platform, this.#options.identity);
+    const pointed = await sources.read(visible);
+    return people.map((person) =>
+      person === undefined ? undefined : mergedPersonOf(person, pointed.get(person.id) ?? [], this.#options),
+    );
   }
 
   #wake(): void {

@@ -91,6 +91,14 @@ export interface ConsumerChange {
 export interface ConsumerSync<S extends DBSchema | unknown = unknown> extends ConsumerSyncControl {
   /** The consumer's database, typed by its schema, for its queries. Writes belong to the engine. */
   readonly db: IDBPDatabase<S>;
+  /**
+   * People composed now, as a sync would project them: their GCDS records read through the engine's
+   * own GCDS reader (the consumer's identity, under the row policy), the provider records they point
+   * at read with the same identity, merged at the consumer's level. Undefined for whoever the consumer
+   * may see nothing of (unknown, hidden, or only in providers above its level). For a view too large
+   * to store with every person (a contact's detail), read when the user opens it.
+   */
+  composePeople(personIds: readonly string[]): Promise<Array<MergedContact | undefined>>;
 }
 
 /** A consumer sync engine as whoever drives it sees it, whatever its schema: status, changes, lifecycle. */
