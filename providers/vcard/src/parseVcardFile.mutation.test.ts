@@ -122,6 +122,20 @@ describe('mutated corpus files', () => {
     );
   });
 
+  it('a parameter ical.js cannot read is an error of its own line (a case the property above once found)', () => {
+    const changes: Mutation[] = [
+      { kind: 'insert', at: 484144, text: ';ENCODING=QUOTED-PRINTABLE:=C3=' },
+      { kind: 'flip', at: 190315246, byte: 34 },
+      { kind: 'insert', at: 3635, text: 'BEGIN:VCARD' },
+    ];
+    const bytes = changes.reduce(mutate, corpusBytes('outlook-2.1.vcf'));
+    checkParse('outlook-2.1.vcf', bytes);
+    const messages = parseVcardFile('outlook-2.1.vcf', bytes).errors.map((error) => error.message);
+    expect(messages.some((message) => /the TEL property's parameters are malformed/.test(message))).toBe(
+      true,
+    );
+  });
+
   it('keep importing the cards a mutation did not touch', () => {
     fc.assert(
       fc.property(fc.nat(), (at) => {

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { CardParseError } from './cardParseError';
-import { type ContentLine, contentLineHeader } from './contentLine';
+import { type ContentLine, ContentLineError, contentLineHeader } from './contentLine';
 import type { VcardVersion } from './vcardVersion';
 
 export type ParamValue = string | string[];
@@ -44,7 +44,16 @@ export function readProperty(content: ContentLine, version: VcardVersion, line: 
       p.name === null ? p : { ...p, value: p.value.replace(/\\/g, '\\\\') },
     ),
   };
-  const parsed: unknown = ICAL.parse.property(`${contentLineHeader(literalBackslashes)}:`, design);
+  let parsed: unknown;
+  try {
+    parsed = ICAL.parse.property(`${contentLineHeader(literalBackslashes)}:`, design);
+  } catch (error) {
+    // A parameter ical.js cannot read (a quote left open) is the line's own fault, said as such.
+    if (error instanceof Error && error.name === 'ParserError') {
+      throw new ContentLineError(`the ${upper} property's parameters are malformed (${error.message})`);
+    }
+    throw error;
+  }
   const rawParams = Array.isArray(parsed) && typeof parsed[1] === 'object' ? parsed[1] : {};
   const params: Record<string, ParamValue> = {};
   for (const [key, value] of Object.entries(rawParams as Record<string, unknown>)) {
