@@ -21,6 +21,10 @@ import { ProviderRecordReader } from './providerRecordReader';
 /** A sync point of no epoch: the GCDS answers it with a reset, as it must a replay stopped half-way. */
 const RESTART_POINT: SyncPoint = { epoch: '', revision: 0 };
 
+/** A run's first batch of GCDS tasks when the options do not fix one; each next batch is twice the last. */
+const FIRST_BATCH = 250;
+const LARGEST_BATCH = 2_000;
+
 /** Opens the consumer's database, resumes from its saved sync point and starts listening (see `ConsumerSync`). */
 export async function createConsumerSync<S extends DBSchema | unknown = unknown>(
   options: ConsumerSyncOptions<S>,
@@ -195,7 +199,7 @@ class IdbConsumerSync implements ConsumerSync {
     const projectionVersion = this.#options.projectionVersion ?? '';
     const state = await readConsumerSyncState(this.db);
     const resume = state !== undefined && state.projectionVersion === projectionVersion ? state : undefined;
-    const batchSize = this.#options.batchSize ?? 500;
+    let batchSize = this.#options.batchSize ?? FIRST_BATCH;
     const sources = new ProviderRecordReader(this.#options.platform, this.#options.identity);
     const cursor = reader.sync(resume?.point);
     // Without a valid sync point there is nothing to build on: the stores are cleared with the first batch.
@@ -236,6 +240,7 @@ class IdbConsumerSync implements ConsumerSync {
           savedRevision = point.revision;
           reset = false;
           pending = new Map();
+          if (this.#options.batchSize === undefined) batchSize = Math.min(batchSize * 2, LARGEST_BATCH);
         }
       }
     } finally {

@@ -41,7 +41,11 @@ export interface ConsumerSyncOptions<S extends DBSchema | unknown = unknown> {
    * `batch@40`). Throwing aborts that transaction: crash-injection tests kill the engine here.
    */
   beforeCommit?: (label: string) => void;
-  /** GCDS tasks per transaction (default 500), a reset's too: the first batch clears the stores. */
+  /**
+   * GCDS tasks per transaction, a reset's too (the first batch clears the stores). Unless told, a run's
+   * first batch is 250 tasks and each next one twice the last, up to 2,000: the first people show at
+   * once, and a first population is a few large commits, not one per 500 people.
+   */
   batchSize?: number;
   /** The GCDS store (default: `gcds` owned by `gcds`). */
   gcdsStore?: { name: string; owner: string };

@@ -58,16 +58,19 @@ export class ProviderRecordReader {
     const found = new Map<string, Contact | undefined>();
     const reader = await this.#reader(provider);
     if (reader === undefined) return found;
-    // In key order, so a chunk covers a narrow key range that `getMany` can read whole.
+    // In key order, so a chunk covers a narrow key range that `getMany` can read whole. The chunks are
+    // asked together: one wait in the backend's queue for all of them, not one each.
     const sorted = [...ids].sort();
+    const chunks: string[][] = [];
+    for (let start = 0; start < sorted.length; start += READ_CHUNK)
+      chunks.push(sorted.slice(start, start + READ_CHUNK));
     try {
-      for (let start = 0; start < sorted.length; start += READ_CHUNK) {
-        const chunk = sorted.slice(start, start + READ_CHUNK);
-        const contacts = await reader.getMany(chunk);
+      const read = await Promise.all(chunks.map((chunk) => reader.getMany(chunk)));
+      chunks.forEach((chunk, c) => {
         chunk.forEach((id, i) => {
-          found.set(id, contacts[i]);
+          found.set(id, read[c]![i]);
         });
-      }
+      });
     } catch (error) {
       if (await this.#installed(provider)) throw error;
       // Uninstalled while we read: the GCDS will drop its pointers; until then it simply has no data.
