@@ -59,6 +59,24 @@ const OPTIONAL_MARKS =
  * Idempotent: folding a folded name changes nothing.
  */
 export function foldName(text: string): string {
+  const known = RECENT_FOLDS.get(text);
+  if (known !== undefined) return known;
+  const folded = fold(text);
+  if (RECENT_FOLDS.size >= RECENT_FOLDS_LIMIT)
+    RECENT_FOLDS.delete(RECENT_FOLDS.keys().next().value as string);
+  RECENT_FOLDS.set(text, folded);
+  return folded;
+}
+
+/**
+ * The names folded last, oldest out first past the limit (about 1 MB): the GCDS's match keys and each
+ * app's words and search text fold the same names within moments of one another, a dozen regular
+ * expressions each time.
+ */
+const RECENT_FOLDS = new Map<string, string>();
+const RECENT_FOLDS_LIMIT = 16_384;
+
+function fold(text: string): string {
   // Decomposed before lower-casing too: compatibility forms (𝐀, ℌ) decompose to capitals.
   return text
     .normalize('NFKD')

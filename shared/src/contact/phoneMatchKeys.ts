@@ -140,10 +140,11 @@ export function phoneKeys(raw: string, defaultRegion = 'US'): PhoneKeys {
 /**
  * Numbers normalised lately, by region and text. Parsing is the costly part (tens of microseconds a
  * number) and one sync normalises the same number several times: the GCDS's match keys, the merged
- * view's phone union, each app's projection. Oldest out first past the limit (~1 MB).
+ * view's phone union, each app's projection, a page or two apart in a first population (a GCDS page is
+ * up to 2,000 people, about 3,000 numbers). Oldest out first past the limit (~4 MB).
  */
 const RECENT_NUMBERS = new Map<string, PhoneKeys>();
-const RECENT_NUMBERS_LIMIT = 4096;
+const RECENT_NUMBERS_LIMIT = 16_384;
 
 /**
  * Forgets the numbers normalised lately: a benchmark of a first import measures numbers never seen, and a
