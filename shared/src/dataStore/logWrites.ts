@@ -48,6 +48,7 @@ export async function applyOperations<T>(
       state.revision += 1;
       await requestAll([() => entries.clear()]);
       state.horizon = state.revision;
+      state.tombstones = 0;
       note('clear');
       start += 1;
       continue;
@@ -61,7 +62,8 @@ export async function applyOperations<T>(
     const found = (await requestAll(asked.map((id) => () => entries.get(id)))) as Array<
       StoreEntry<T> | undefined
     >;
-    const latest = new Map<string, StoreEntry<T> | undefined>(asked.map((id, i) => [id, found[i]]));
+    const before = new Map<string, StoreEntry<T> | undefined>(asked.map((id, i) => [id, found[i]]));
+    const latest = new Map(before);
     // Everything is decided before the first write goes out, so a refusal leaves no request behind;
     // an id written twice in the segment is written once, as it ends up.
     const written = new Map<string, StoreEntry<T>>();
@@ -102,6 +104,11 @@ export async function applyOperations<T>(
       notes.push(['put', operation.id]);
     }
     state.revision = revision;
+    if (state.tombstones !== undefined) {
+      for (const [id, entry] of written) {
+        state.tombstones += (entry.op === 'remove' ? 1 : 0) - (before.get(id)?.op === 'remove' ? 1 : 0);
+      }
+    }
     for (const [operation, id] of notes) if (operation === 'put') known?.add(id);
     // Each entry replaces the id's previous one (the store is keyed by id), its revision with it.
     await requestAll([...written.values()].map((entry) => () => entries.put(entry)));
@@ -120,12 +127,16 @@ export async function dropExcessTombstones<T>(
   state: StoreState,
 ): Promise<void> {
   const index = tx.objectStore('entries').index('tombstones');
-  let excess = (await index.count()) - maxTombstones;
+  // Kept in the state by every write: a count here would be a round trip at the end of each of them.
+  const count = state.tombstones ?? (await index.count());
+  state.tombstones = count;
+  let excess = count - maxTombstones;
   if (excess <= 0) return;
   let cursor = await index.openCursor();
   while (cursor && excess > 0) {
     state.horizon = Math.max(state.horizon, cursor.value.rev);
     await cursor.delete();
+    state.tombstones -= 1;
     excess -= 1;
     cursor = await cursor.continue();
   }

@@ -71,7 +71,7 @@ function upgradeToEntries(
   if (!database.objectStoreNames.contains('meta')) {
     database.createObjectStore('meta');
     database.createObjectStore('blobs');
-    const state: StoreState = { revision: 0, horizon: 0, epoch: uuidv4() };
+    const state: StoreState = { revision: 0, horizon: 0, epoch: uuidv4(), tombstones: 0 };
     void tx.objectStore('meta').put(state, STATE_KEY);
   }
   if (database.objectStoreNames.contains('log')) {

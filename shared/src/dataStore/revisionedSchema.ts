@@ -26,6 +26,11 @@ export interface StoreState {
   /** A sync from a revision below this cannot be incremental (a clear or dropped tombstones). */
   horizon: number;
   epoch: string;
+  /**
+   * How many tombstones the entries hold, kept by every write so none has to count them. Absent from
+   * states written before it was kept: the first write counts them once.
+   */
+  tombstones?: number;
 }
 
 /** The revisioned store's own object stores; an owner's extra stores sit beside them. */

@@ -340,6 +340,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
       dropped += 1;
       cursor = await cursor.continue();
     }
+    if (state.tombstones !== undefined) state.tombstones -= dropped;
     await tx.objectStore('meta').put(state, STATE_KEY);
     await tx.done;
     return { tombstonesDropped: dropped, horizon: state.horizon };
