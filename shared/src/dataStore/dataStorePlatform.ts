@@ -53,6 +53,10 @@ export interface DataStorePlatformOptions {
   /** How long removal tombstones stay syncable; default 30 days. */
   tombstoneRetentionMs?: number;
   maxTombstones?: number;
+  /**
+   * Tasks a sync reads in one request (default 2,000: a GCDS page and an app's largest batch are one
+   * read each, not four queued behind the backend's other work).
+   */
   syncPageSize?: number;
   /** Bridge change events to other browser contexts over a BroadcastChannel of this name. */
   broadcastChannelName?: string;
@@ -97,7 +101,7 @@ export class DataStorePlatform {
       now: options.now ?? Date.now,
       tombstoneRetentionMs: options.tombstoneRetentionMs ?? 30 * 24 * 3600 * 1000,
       maxTombstones: options.maxTombstones ?? 10_000,
-      syncPageSize: options.syncPageSize ?? 500,
+      syncPageSize: options.syncPageSize ?? 2_000,
     };
     this.#rowPolicies = { [READABLE_POINTERS_POLICY]: readablePointers, ...options.rowPolicies };
     this.#bus = new ChangeBus({ bridgeName: options.broadcastChannelName });
