@@ -99,22 +99,46 @@ async function sample(page: Page): Promise<PhoneSample | undefined> {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Samples the phone until it has settled on `people`; returns when it did (the page's wall clock). */
-async function settled(page: Page, people: number, log: (line: string) => void): Promise<number> {
+/**
+ * Samples the phone until it has settled on `people`; returns when it did (the page's wall clock) and,
+ * when `started` is given, when the Contacts app first showed a person. Logs each provider's state as it
+ * changes, and every few seconds the whole picture.
+ */
+async function watchLoad(
+  page: Page,
+  people: number,
+  log: (line: string) => void,
+  started?: number,
+): Promise<{ settled: number; firstRow: number | undefined }> {
   const watch = new SettleWatch(people, HOLD_MS);
   const deadline = Date.now() + LOAD_TIMEOUT_MS;
+  const since = (at: number) => `+${((at - (started ?? at)) / 1000).toFixed(1)} s`;
   let last: PhoneSample | undefined;
   let said = Date.now();
+  let firstRow: number | undefined;
+  let providers = '';
   while (Date.now() < deadline) {
     const current = await sample(page);
+    if (started !== undefined && firstRow === undefined) {
+      const frame = contactsFrame(page);
+      firstRow = frame && (await attempt(() => frame.evaluate(() => window.__deviceBenchFirstRowAt)));
+      if (firstRow !== undefined) log(`device: ${since(firstRow)} the Contacts app shows a person`);
+    }
     if (current !== undefined) {
       last = current;
+      if (started !== undefined && current.providers.join('/') !== providers) {
+        providers = current.providers.join('/');
+        log(`device: ${since(current.at)} providers ${providers}`);
+      }
       const at = watch.add(current);
-      if (at !== undefined) return at;
+      if (at !== undefined && (started === undefined || firstRow !== undefined))
+        return { settled: at, firstRow };
     }
     if (Date.now() - said >= PROGRESS_EVERY_MS && last !== undefined) {
       said = Date.now();
-      log(`device: settling on ${people}: ${describe(last)}`);
+      log(
+        `device: ${started === undefined ? '' : `${since(last.at)} `}settling on ${people}: ${describe(last)}`,
+      );
     }
     await pause(SAMPLE_EVERY_MS);
   }
@@ -124,19 +148,6 @@ async function settled(page: Page, people: number, log: (line: string) => void):
 /** Opens the Contacts app from the home screen as a user would, once the (re)loaded shell shows it. */
 async function openContacts(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Open Contacts' }).click({ timeout: LOAD_TIMEOUT_MS });
-}
-
-async function firstRowAt(page: Page, deadline: number): Promise<number> {
-  while (Date.now() < deadline) {
-    const frame = contactsFrame(page);
-    const at =
-      frame === undefined
-        ? undefined
-        : await attempt(() => frame.evaluate(() => window.__deviceBenchFirstRowAt));
-    if (at !== undefined) return at;
-    await pause(20);
-  }
-  throw new Error('the Contacts app never showed a person row');
 }
 
 /**
@@ -204,14 +215,13 @@ async function loadInFreshBrowser(
     page.on('dialog', (dialog) => void dialog.accept());
     page.on('pageerror', (error) => log(`device page error: ${error.message}`));
     await page.goto(`${url}?people=0`);
-    await settled(page, 0, log);
+    await watchLoad(page, 0, log);
     await page.goto(url);
-    await settled(page, 0, log);
+    await watchLoad(page, 0, log);
     const stopProfiler = await startProfiler(context, page, profileDir);
     const started = await startLoad(page, url, n);
     await openContacts(page);
-    const shown = await firstRowAt(page, started + LOAD_TIMEOUT_MS);
-    const done = await settled(page, n, log);
+    const { settled, firstRow } = await watchLoad(page, n, log, started);
     const stores = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('tr[data-store]')]
         .map((row) => `${row.dataset.store} ${row.children[2]?.textContent}`)
@@ -220,8 +230,8 @@ async function loadInFreshBrowser(
     log(`device n=${n}: settled with ${stores}`);
     await stopProfiler?.(n, log);
     const sink = new RowSink('device', n, log);
-    sink.add('device_first_rows_ms', shown - started, 'ms');
-    sink.add('device_settled_ms', done - started, 'ms');
+    sink.add('device_first_rows_ms', firstRow! - started, 'ms');
+    sink.add('device_settled_ms', settled - started, 'ms');
     return sink.rows;
   } finally {
     await context.close();

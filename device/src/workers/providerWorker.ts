@@ -139,16 +139,24 @@ const vcardClient: VcardClientApi = {
 async function seedLocal(config: DeviceConfig, api: LocalContactsApi): Promise<void> {
   const book = generateDemoBook(config.demo);
   emit({ kind: 'info', message: `adding ${book.local.length} demo contacts` });
+  const photos = new Map(book.localPhotos.map(({ id, bytes }) => [id, bytes]));
   const chunk = 2_000;
   for (let at = 0; at < book.local.length; at += chunk) {
-    await api.importMany(book.local.slice(at, at + chunk));
+    // Each contact is written once, with its photo stored before it: a setPhoto afterwards would write
+    // it again, and wake every reader once for each photo.
+    const drafts = await Promise.all(
+      book.local.slice(at, at + chunk).map(async (draft) => {
+        const bytes = draft.id === undefined ? undefined : photos.get(draft.id);
+        return bytes === undefined ? draft : { ...draft, photo: await api.storePhoto(bytes, 'image/png') };
+      }),
+    );
+    await api.importMany(drafts);
     emit({
       kind: 'progress',
       message: 'demo contacts',
       progress: { done: Math.min(at + chunk, book.local.length), total: book.local.length },
     });
   }
-  for (const { id, bytes } of book.localPhotos) await api.setPhoto(id, bytes, 'image/png');
 }
 
 async function seedVcard(config: DeviceConfig, api: VcardProviderApi): Promise<void> {

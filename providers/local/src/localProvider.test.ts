@@ -437,6 +437,23 @@ describe('local provider: photos', () => {
     expect(shared.photo?.id).toBe(id);
   });
 
+  it('stores a photo for contacts not written yet, which an import then names: one write a contact', async () => {
+    const { api, reader } = await setup();
+    const revision = await reader.getRevision();
+    const photo = await api.storePhoto(PNG, 'image/png');
+    expect(photo).toEqual({ id: sha256(PNG), thumbnailId: sha256(PNG), mediaType: 'image/png' });
+    // Blobs are no revision: no reader is woken for a photo no contact shows yet.
+    expect(await reader.getRevision()).toBe(revision);
+    await api.importMany([
+      { id: 'c1', given: 'Ada', photo },
+      { id: 'c2', given: 'Grace' },
+    ]);
+    expect((await reader.get('c1'))?.photo).toEqual(photo);
+    expect(await reader.getBlob(photo.id)).toEqual({ bytes: PNG, mediaType: 'image/png' });
+    expect(await reader.getRevision()).toBe(revision + 2);
+    expect(await fieldsOf(api.storePhoto(JPEG, 'image/png'))).toEqual(['photo.bytes']);
+  });
+
   it('stores an injected thumbnail as its own blob', async () => {
     const thumbnail = Uint8Array.from([0xff, 0xd8, 0xff, 0xdb, 42]);
     const { api, reader } = await setup({

@@ -78,6 +78,11 @@ export interface LocalContactsApi {
   importMany(drafts: readonly ContactDraft[]): Promise<Contact[]>;
   /** Stores the photo once (id = SHA-256 of its bytes) plus a thumbnail, and points the contact at it. */
   setPhoto(id: string, bytes: Uint8Array, mediaType: string): Promise<Contact>;
+  /**
+   * Stores the photo and its thumbnail as `setPhoto` does, pointing no contact at them yet: a draft given
+   * to `add` or `importMany` may then name the photo, so a new contact is written once, photo and all.
+   */
+  storePhoto(bytes: Uint8Array, mediaType: string): Promise<PhotoRef>;
   removePhoto(id: string): Promise<Contact>;
   /** A stored photo or thumbnail by its blob id (`photo.id` or `photo.thumbnailId`). */
   getPhotoBlob(blobId: string): Promise<StoredBlob | undefined>;
@@ -201,6 +206,12 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
     return id;
   }
 
+  async function storePhotoBlobs(photo: StoredBlob, thumbnail: StoredBlob): Promise<PhotoRef> {
+    const id = await storeBlobOnce(photo);
+    const thumbnailId = await storeBlobOnce(thumbnail);
+    return { id, thumbnailId, mediaType: photo.mediaType };
+  }
+
   return {
     add(draft) {
       return enqueue(async () => {
@@ -288,12 +299,17 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
         const contact = await existing(id);
         // Blobs first: a record never points at a photo that is not stored. A crash in between leaves
         // an unreferenced blob under its content id, which the next setPhoto of that photo reuses.
-        const photoId = await storeBlobOnce(photo);
-        const thumbnailId = await storeBlobOnce(thumbnail);
-        const next = stamped({ ...contact, photo: { id: photoId, thumbnailId, mediaType } });
+        const next = stamped({ ...contact, photo: await storePhotoBlobs(photo, thumbnail) });
         await commit([next]);
         return next;
       });
+    },
+
+    async storePhoto(bytes, mediaType) {
+      assertValid(checkPhoto(bytes, mediaType));
+      const photo: StoredBlob = { bytes, mediaType };
+      const thumbnail = await makeThumbnail(photo);
+      return enqueue(() => storePhotoBlobs(photo, thumbnail));
     },
 
     removePhoto(id) {
