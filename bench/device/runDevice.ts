@@ -65,6 +65,7 @@ function readPanel(): Omit<PhoneSample, 'contactsStatus'> {
     readers: [...document.querySelectorAll<HTMLElement>('tr[data-reader]')].map((row) => ({
       reader: row.dataset.reader ?? '',
       state: row.dataset.state ?? '',
+      at: row.children[2]?.textContent ?? '',
     })),
     gcdsRevision: Number(
       document.querySelector<HTMLElement>('tr[data-store="gcds/gcds"] td[data-revision]')?.dataset.revision ??
@@ -117,6 +118,7 @@ async function watchLoad(
   let said = Date.now();
   let firstRow: number | undefined;
   let providers = '';
+  const firstRevisions = new Set<string>();
   while (Date.now() < deadline) {
     const current = await sample(page);
     if (started !== undefined && firstRow === undefined) {
@@ -129,6 +131,11 @@ async function watchLoad(
       if (started !== undefined && current.providers.join('/') !== providers) {
         providers = current.providers.join('/');
         log(`device: ${since(current.at)} providers ${providers}`);
+      }
+      for (const reader of started === undefined ? [] : current.readers) {
+        if (firstRevisions.has(reader.reader) || !(Number(reader.at) > 0)) continue;
+        firstRevisions.add(reader.reader);
+        log(`device: ${since(current.at)} ${reader.reader} read its first revision`);
       }
       const at = watch.add(current);
       if (at !== undefined && (started === undefined || firstRow !== undefined))
@@ -170,8 +177,14 @@ async function startLoad(page: Page, url: string, people: number): Promise<numbe
     .getByRole('complementary', { name: 'System panel' })
     .getByRole('button', { name: label });
   await button.waitFor();
+  // The button wipes the phone and reloads the page: the Contacts app is opened on the new page.
+  const reloaded = page.waitForEvent('framenavigated', {
+    predicate: (frame) => frame === page.mainFrame(),
+    timeout: LOAD_TIMEOUT_MS,
+  });
   const started = Date.now();
   await button.click();
+  await reloaded;
   return started;
 }
 

@@ -10,7 +10,7 @@ export interface PhoneSample {
   gcdsState: string;
   gcdsText: string;
   /** The Readers table: one status per reader (each provider into the GCDS, each app, the network). */
-  readers: Array<{ reader: string; state: string }>;
+  readers: Array<{ reader: string; state: string; at?: string }>;
   /** The GCDS store's revision in the Stores table (0 or absent while it holds nobody). */
   gcdsRevision: number;
   /** The Contacts app's list status line, when its frame is open ("36,120 contacts", "Importing …"). */

@@ -6,9 +6,16 @@ import {
 } from '@gcds/provider-facebook-sim';
 import { createLocalProvider, type LocalContactsApi } from '@gcds/provider-local';
 import { createVcardProvider, type RemovedCard, type VcardProviderApi } from '@gcds/provider-vcard';
-import { type Contact, DataStorePlatform, PROVIDER_STORE_NAME, ProviderRegistry } from '@gcds/shared';
+import {
+  type Contact,
+  type ContactDraft,
+  DataStorePlatform,
+  PROVIDER_STORE_NAME,
+  ProviderRegistry,
+} from '@gcds/shared';
 import * as Comlink from 'comlink';
 import { generateDemoBook } from '../demo/demoBook';
+import { demoBookWithHead } from '../demo/demoBookHead';
 import { BUILTIN_PROVIDERS, type BuiltinProviderId, type DeviceConfig } from '../protocol/deviceConfig';
 import type {
   LocalClientApi,
@@ -136,25 +143,36 @@ const vcardClient: VcardClientApi = {
   },
 };
 
+/** The first local contacts imported before the rest of the demo book is even generated. */
+const HEAD_CONTACTS = 200;
+const CHUNK_CONTACTS = 2_000;
+
 async function seedLocal(config: DeviceConfig, api: LocalContactsApi): Promise<void> {
-  const book = generateDemoBook(config.demo);
-  emit({ kind: 'info', message: `adding ${book.local.length} demo contacts` });
-  const photos = new Map(book.localPhotos.map(({ id, bytes }) => [id, bytes]));
-  const chunk = 2_000;
-  for (let at = 0; at < book.local.length; at += chunk) {
-    // Each contact is written once, with its photo stored before it: a setPhoto afterwards would write
-    // it again, and wake every reader once for each photo.
-    const drafts = await Promise.all(
-      book.local.slice(at, at + chunk).map(async (draft) => {
+  // Each contact is written once, its photo stored before it: a setPhoto afterwards would write it
+  // again, and wake every reader once for each photo.
+  const importWithPhotos = async (
+    drafts: readonly ContactDraft[],
+    photos: ReadonlyMap<string, Uint8Array>,
+  ) => {
+    const withPhotos = await Promise.all(
+      drafts.map(async (draft) => {
         const bytes = draft.id === undefined ? undefined : photos.get(draft.id);
         return bytes === undefined ? draft : { ...draft, photo: await api.storePhoto(bytes, 'image/png') };
       }),
     );
-    await api.importMany(drafts);
+    await api.importMany(withPhotos);
+  };
+  const { book, head } = await demoBookWithHead(config.demo, HEAD_CONTACTS, ({ drafts, photos }) =>
+    importWithPhotos(drafts, photos),
+  );
+  emit({ kind: 'info', message: `adding ${book.local.length} demo contacts` });
+  const photos = new Map(book.localPhotos.map(({ id, bytes }) => [id, bytes]));
+  for (let at = head; at < book.local.length; at += CHUNK_CONTACTS) {
+    await importWithPhotos(book.local.slice(at, at + CHUNK_CONTACTS), photos);
     emit({
       kind: 'progress',
       message: 'demo contacts',
-      progress: { done: Math.min(at + chunk, book.local.length), total: book.local.length },
+      progress: { done: Math.min(at + CHUNK_CONTACTS, book.local.length), total: book.local.length },
     });
   }
 }
