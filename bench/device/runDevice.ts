@@ -30,7 +30,30 @@ declare global {
   interface Window {
     /** Set by the first-row probe in the Contacts app's frame: when a person row was first painted. */
     __deviceBenchFirstRowAt?: number;
+    /** Counted by the change probe in the shell: the change hints every other context posted. */
+    __deviceBenchHints?: { posts: number; ids: number };
   }
+}
+
+/**
+ * In the shell's page, before its scripts: counts what arrives on its BroadcastChannels (every change
+ * hint any worker posts reaches the shell, and every other context on the channel, once each).
+ */
+function changeProbe(): void {
+  if (window !== window.top) return;
+  const hints = { posts: 0, ids: 0 };
+  window.__deviceBenchHints = hints;
+  const Native = BroadcastChannel;
+  window.BroadcastChannel = class extends Native {
+    constructor(name: string) {
+      super(name);
+      this.addEventListener('message', (message: MessageEvent) => {
+        hints.posts += 1;
+        const ids = (message.data as { event?: { ids?: unknown } } | null)?.event?.ids;
+        if (Array.isArray(ids)) hints.ids += ids.length;
+      });
+    }
+  };
 }
 
 /**
@@ -224,6 +247,7 @@ async function loadInFreshBrowser(
     // tsx names the functions it compiles with a `__name` helper, which the pages evaluating them lack.
     await context.addInitScript('globalThis.__name = (target) => target;');
     await context.addInitScript(firstRowProbe);
+    await context.addInitScript(changeProbe);
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('dialog', (dialog) => void dialog.accept());
     page.on('pageerror', (error) => log(`device page error: ${error.message}`));
@@ -240,7 +264,14 @@ async function loadInFreshBrowser(
         .map((row) => `${row.dataset.store} ${row.children[2]?.textContent}`)
         .join(', '),
     );
-    log(`device n=${n}: settled with ${stores}`);
+    const hints = await page.evaluate(() => window.__deviceBenchHints);
+    const shown = await attempt(() =>
+      contactsFrame(page)!.evaluate(() => document.querySelector('.list-status')?.textContent),
+    );
+    log(`device n=${n}: settled with ${stores}; the Contacts app says "${shown}"`);
+    log(
+      `device n=${n}: the shell heard ${hints?.posts} change hints naming ${hints?.ids} ids from the workers`,
+    );
     await stopProfiler?.(n, log);
     const sink = new RowSink('device', n, log);
     sink.add('device_first_rows_ms', firstRow! - started, 'ms');

@@ -154,13 +154,14 @@ async function seedLocal(config: DeviceConfig, api: LocalContactsApi): Promise<v
     drafts: readonly ContactDraft[],
     photos: ReadonlyMap<string, Uint8Array>,
   ) => {
-    const withPhotos = await Promise.all(
-      drafts.map(async (draft) => {
-        const bytes = draft.id === undefined ? undefined : photos.get(draft.id);
-        return bytes === undefined ? draft : { ...draft, photo: await api.storePhoto(bytes, 'image/png') };
-      }),
+    const withPhoto = drafts.filter((draft) => draft.id !== undefined && photos.has(draft.id));
+    const refs = await api.storePhotos(
+      withPhoto.map((draft) => ({ bytes: photos.get(draft.id!)!, mediaType: 'image/png' })),
     );
-    await api.importMany(withPhotos);
+    const refOf = new Map(withPhoto.map((draft, i) => [draft, refs[i]!]));
+    await api.importMany(
+      drafts.map((draft) => (refOf.has(draft) ? { ...draft, photo: refOf.get(draft)! } : draft)),
+    );
   };
   const { book, head } = await demoBookWithHead(config.demo, HEAD_CONTACTS, ({ drafts, photos }) =>
     importWithPhotos(drafts, photos),

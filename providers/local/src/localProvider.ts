@@ -79,10 +79,11 @@ export interface LocalContactsApi {
   /** Stores the photo once (id = SHA-256 of its bytes) plus a thumbnail, and points the contact at it. */
   setPhoto(id: string, bytes: Uint8Array, mediaType: string): Promise<Contact>;
   /**
-   * Stores the photo and its thumbnail as `setPhoto` does, pointing no contact at them yet: a draft given
-   * to `add` or `importMany` may then name the photo, so a new contact is written once, photo and all.
+   * Stores photos and their thumbnails as `setPhoto` does, all in one transaction, pointing no contact
+   * at them yet: drafts given to `add` or `importMany` may then name them, so a new contact is written
+   * once, photo and all. Refs in the order given; any bad photo refuses them all.
    */
-  storePhoto(bytes: Uint8Array, mediaType: string): Promise<PhotoRef>;
+  storePhotos(photos: ReadonlyArray<{ bytes: Uint8Array; mediaType: string }>): Promise<PhotoRef[]>;
   removePhoto(id: string): Promise<Contact>;
   /** A stored photo or thumbnail by its blob id (`photo.id` or `photo.thumbnailId`). */
   getPhotoBlob(blobId: string): Promise<StoredBlob | undefined>;
@@ -305,11 +306,30 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
       });
     },
 
-    async storePhoto(bytes, mediaType) {
-      assertValid(checkPhoto(bytes, mediaType));
-      const photo: StoredBlob = { bytes, mediaType };
-      const thumbnail = await makeThumbnail(photo);
-      return enqueue(() => storePhotoBlobs(photo, thumbnail));
+    async storePhotos(photos) {
+      assertValid(photos.flatMap((photo, i) => prefixed(checkPhoto(photo.bytes, photo.mediaType), `[${i}]`)));
+      // Content ids make a blob written twice the same blob: no lookup before the write.
+      const refs = await Promise.all(
+        photos.map(async ({ bytes, mediaType }) => {
+          const thumbnail = await makeThumbnail({ bytes, mediaType });
+          const ref = {
+            id: await contentId(bytes),
+            thumbnailId: await contentId(thumbnail.bytes),
+            mediaType,
+          };
+          return {
+            ref,
+            blobs: [
+              { id: ref.id, blob: { bytes, mediaType } },
+              { id: ref.thumbnailId, blob: thumbnail },
+            ],
+          };
+        }),
+      );
+      return enqueue(async () => {
+        await store.putBlobs(refs.flatMap(({ blobs }) => blobs));
+        return refs.map(({ ref }) => ref);
+      });
     },
 
     removePhoto(id) {
