@@ -1,5 +1,8 @@
-/** Where a row was measured: Node over fake-indexeddb, or Chromium over its real IndexedDB. */
-export type BenchEnv = 'node' | 'chromium';
+/**
+ * Where a row was measured: Node over fake-indexeddb, Chromium over its real IndexedDB (the pipeline in
+ * one page), or the simulated phone in Chromium (its workers, frames and panel, driven as a user would).
+ */
+export type BenchEnv = 'node' | 'chromium' | 'device';
 
 export type BenchUnit = 'ms' | 'ratio' | 'count' | 'bytes';
 

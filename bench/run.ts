@@ -4,9 +4,12 @@
  *   npm run bench                      Node (1k, 10k, 30k, 100k) and Chromium (1k, 10k, 30k)
  *   npm run bench -- --quick           Node at 10k only (under two minutes)
  *   npm run bench -- --env node --n 1000,10000
+ *   npm run bench -- --env chromium,device --n 30000 --only initial
+ *                                      the simulated phone's load (workers, frames) beside the one-page run
  *   npm run bench -- --out /tmp/rows.json
  *   npm run bench -- --only initial,changes     some metric families (see bench/suite.ts)
- *   npm run bench -- --profile /tmp/prof        V8 CPU profiles (Node children, the Chromium page) go there
+ *   npm run bench -- --profile /tmp/prof        V8 CPU profiles (Node children, the Chromium page and the
+ *                                               device's shell page) go there
  *
  * Prints a table and the targets, and writes the rows to bench/results.json (or --out).
  */
@@ -15,6 +18,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChromium } from './browser/runChromium';
+import { runDevice } from './device/runDevice';
 import { withGrowthRows } from './growth';
 import type { BenchEnv, BenchRow } from './rows';
 import { FAMILIES, type Family, parseFamilies } from './suite';
@@ -22,10 +26,13 @@ import { formatTable } from './table';
 import { checkTargets, formatTargets } from './targets';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const ENVS: readonly BenchEnv[] = ['node', 'chromium', 'device'];
 
 interface Plan {
   node: number[];
   chromium: number[];
+  /** The simulated phone: only when asked for (`--env device`), at 30,000 unless told. */
+  device: number[];
   out: string;
   families: readonly Family[];
   profileDir: string | undefined;
@@ -48,9 +55,13 @@ export function parseArguments(argv: readonly string[]): Plan {
     };
     if (arg === '--quick') quick = true;
     else if (arg === '--env') {
-      const env = value();
-      if (env !== 'node' && env !== 'chromium') throw new Error(`--env is node or chromium, not "${env}"`);
-      envs = [env];
+      envs = value()
+        .split(',')
+        .map((env) => {
+          const known = ENVS.find((e) => e === env);
+          if (known === undefined) throw new Error(`--env is node, chromium or device, not "${env}"`);
+          return known;
+        });
     } else if (arg === '--n') {
       sizes = value()
         .split(',')
@@ -62,10 +73,11 @@ export function parseArguments(argv: readonly string[]): Plan {
     else if (arg === '--profile') profileDir = value();
     else throw new Error(`unknown argument "${arg}" (see the header of bench/run.ts)`);
   }
-  if (quick) return { node: sizes ?? [10_000], chromium: [], out, families, profileDir };
+  if (quick) return { node: sizes ?? [10_000], chromium: [], device: [], out, families, profileDir };
   return {
     node: envs.includes('node') ? (sizes ?? [1_000, 10_000, 30_000, 100_000]) : [],
     chromium: envs.includes('chromium') ? (sizes ?? [1_000, 10_000, 30_000]) : [],
+    device: envs.includes('device') ? (sizes ?? [30_000]) : [],
     out,
     families,
     profileDir,
@@ -120,6 +132,11 @@ async function main(): Promise<void> {
         plan.families,
         plan.profileDir,
       )),
+    );
+  }
+  if (plan.device.length > 0) {
+    rows.push(
+      ...(await runDevice(plan.device, (line) => process.stderr.write(`${line}\n`), plan.profileDir)),
     );
   }
   const all = withGrowthRows(rows);

@@ -12,6 +12,8 @@ export const METRIC_ORDER = [
   'initial_population_ms',
   'first_visible_ms',
   'floor_ms',
+  'device_first_rows_ms',
+  'device_settled_ms',
   'change_visible_p50_ms',
   'change_visible_p95_ms',
   'first_screen_ms',
@@ -39,6 +41,9 @@ export const METRIC_ORDER = [
   'census_bytes_per_record',
 ] as const;
 
+/** The columns' order: Node, then the one-page Chromium run, then the simulated phone. */
+const ENV_ORDER: readonly BenchRow['env'][] = ['node', 'chromium', 'device'];
+
 function compactN(n: number): string {
   return n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
 }
@@ -56,7 +61,7 @@ function formatValue(row: BenchRow): string {
 export function formatTable(rows: readonly BenchRow[]): string {
   const columns = [
     ...new Map(rows.map((row) => [`${row.env} ${row.n}`, { env: row.env, n: row.n }])).values(),
-  ].sort((a, b) => (a.env === b.env ? a.n - b.n : a.env === 'node' ? -1 : 1));
+  ].sort((a, b) => (a.env === b.env ? a.n - b.n : ENV_ORDER.indexOf(a.env) - ENV_ORDER.indexOf(b.env)));
   const metrics = [
     ...METRIC_ORDER.filter((metric) => rows.some((row) => row.metric === metric)),
     ...new Set(

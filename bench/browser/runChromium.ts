@@ -13,7 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** The team's flags (no sandbox in containers, no GPU, nothing phoning home) and heap probing. */
-const LAUNCH_ARGS = [
+export const LAUNCH_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -77,6 +77,11 @@ function pickRegion(random: SeededRandom, phones: PhoneAllocator): DemoRegion {
 
 export class PeopleGenerator {
   readonly #emails = new Set<string>();
+  /**
+   * The suffix each taken base@domain was last given: addresses are never freed, so every lower suffix
+   * is still taken and the search resumes there (from 2 each time it was quadratic in a large book).
+   */
+  readonly #lastSuffix = new Map<string, number>();
 
   constructor(
     private readonly random: SeededRandom,
@@ -99,8 +104,14 @@ export class PeopleGenerator {
           `${asciiFold(given)}${r.int(1, 99)}`,
         ])
       : r.pick(['contact', 'me', 'hello', 'mail']);
-    let address = `${base}@${domain}`;
-    for (let n = 2; this.#emails.has(address); n += 1) address = `${base}${n}@${domain}`;
+    const plain = `${base}@${domain}`;
+    let address = plain;
+    if (this.#emails.has(plain)) {
+      let n = this.#lastSuffix.get(plain) ?? 2;
+      while (this.#emails.has(`${base}${n}@${domain}`)) n += 1;
+      address = `${base}${n}@${domain}`;
+      this.#lastSuffix.set(plain, n);
+    }
     this.#emails.add(address);
     return address;
   }

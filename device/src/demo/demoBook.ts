@@ -19,52 +19,9 @@ import type { FriendProfile, WirePhone } from '@gcds/provider-facebook-sim';
 import { exportVcards } from '@gcds/provider-vcard';
 import type { Contact, ContactDraft, ContactTel, StoredBlob } from '@gcds/shared';
 
-export type DemoSource = 'local' | 'vcard' | 'facebook-sim';
+import type { DemoBook, DemoBookOptions, DemoSource, DemoTruth, DuplicateVariant } from './demoBookTypes';
 
-/** How a second copy of a person differs from the first, as real duplicates do. */
-export type DuplicateVariant =
-  | 'format'
-  | 'nickname'
-  | 'name-order'
-  | 'no-diacritics'
-  | 'email-only'
-  | 'email-case'
-  /** A letter doubled in the family name: similar, not equal, so the GCDS only suggests the merge. */
-  | 'typo';
-
-export interface DemoBookOptions {
-  seed?: number;
-  /** People in the world (hard cases come on top). Default 2,000. */
-  people?: number;
-  /** Where the phone's owner lives: the only region whose numbers are saved without a country code. */
-  homeRegion?: DemoRegion;
-}
-
-/** What the tests and the demo know about each person: where they were written down and how. */
-export interface DemoTruth {
-  index: number;
-  name: string;
-  sources: DemoSource[];
-  variants: DuplicateVariant[];
-  /** Numbers in E.164, as the person really has them. */
-  phones: string[];
-  emails: string[];
-  /** A hard case that must never be merged with its look-alikes. */
-  hardCase?: string;
-}
-
-export interface DemoBook {
-  seed: number;
-  homeRegion: DemoRegion;
-  /** Drafts for the local provider, with ids so photos can be attached after the import. */
-  local: ContactDraft[];
-  localPhotos: Array<{ id: string; bytes: Uint8Array }>;
-  /** A .vcf as a phone backup or a mail client would have exported it (vCard 4.0 and 3.0 mixed). */
-  vcard: string;
-  vcardCards: number;
-  facebook: FriendProfile[];
-  truth: DemoTruth[];
-}
+export type { DemoBook, DemoBookOptions, DemoSource, DemoTruth, DuplicateVariant } from './demoBookTypes';
 
 export const DEFAULT_DEMO_SEED = 20_241_107;
 export const DEFAULT_DEMO_PEOPLE = 2_000;
@@ -257,6 +214,15 @@ class BookWriter {
  * father and son. Deterministic: the same options give the same book, byte for byte.
  */
 export function generateDemoBook(options: DemoBookOptions = {}): DemoBook {
+  const steps = demoBookSteps(options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done === true) return step.value;
+}
+
+/** The local contacts written so far, as `demoBookSteps` yields them (they only grow). */
+export type LocalSoFar = Pick<DemoBook, 'local' | 'localPhotos'>;
+
+/** `generateDemoBook` one person at a time: after each, the local contacts so far; the book at the end. */
+export function* demoBookSteps(options: DemoBookOptions = {}): Generator<LocalSoFar, DemoBook> {
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const count = options.people ?? DEFAULT_DEMO_PEOPLE;
   const home = options.homeRegion ?? 'FR';
@@ -295,15 +261,21 @@ export function generateDemoBook(options: DemoBookOptions = {}): DemoBook {
       phones: person.phones.map(({ phone }) => phone.e164),
       emails: person.emails,
     });
+    yield writer;
   }
 
   addHardCases(generator, writer, truth, count, home, random);
+  // Rendered when asked for (only the vCard provider does): nothing draws from `random` after it.
+  let vcard: string | undefined;
   return {
     seed,
     homeRegion: home,
     local: writer.local,
     localPhotos: writer.localPhotos,
-    vcard: writer.vcard(random),
+    get vcard() {
+      vcard ??= writer.vcard(random);
+      return vcard;
+    },
     vcardCards: writer.cards.length,
     facebook: writer.facebook,
     truth,

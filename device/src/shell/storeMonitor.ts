@@ -1,5 +1,5 @@
 import { type AppIdentity, type DataStoreInfo, DataStorePlatform, type DataStoreReader } from '@gcds/shared';
-import { asyncScheduler, type Subscription, throttleTime } from 'rxjs';
+import { asyncScheduler, debounceTime, EMPTY, map, merge, type Subscription, throttleTime } from 'rxjs';
 import type { DeviceConfig } from '../protocol/deviceConfig';
 
 export interface StoreState {
@@ -8,9 +8,15 @@ export interface StoreState {
   length: number;
 }
 
+/** How long a store with a row policy must be still before its length is read again. */
+const POLICY_LENGTH_QUIET_MS = 400;
+
 /**
  * The system panel's view of every DataStore: the shell's own platform instance with a certified
  * `system` identity, reading revisions as change events arrive over the BroadcastChannel bridge.
+ * A store with a row policy (the GCDS's) can only count what this reader sees by reading every record,
+ * so its length is read once it has been still for a moment, not after each of its commits: during a
+ * load that count was a full read of the store every 120 ms, on the main thread the apps' frames share.
  */
 export class StoreMonitor {
   readonly #platform: DataStorePlatform;
@@ -52,9 +58,19 @@ export class StoreMonitor {
       const k = key(info);
       if (!this.#watched.has(k)) {
         const reader = await this.#platform.openStore<unknown>(this.#identity, info.name, info.owner);
-        const subscription = reader.changes$
-          .pipe(throttleTime(120, asyncScheduler, { leading: true, trailing: true }))
-          .subscribe(() => void this.#read(info, reader));
+        const countsByReading = info.rowPolicy !== undefined;
+        const subscription = merge(
+          reader.changes$.pipe(
+            throttleTime(120, asyncScheduler, { leading: true, trailing: true }),
+            map(() => !countsByReading),
+          ),
+          countsByReading
+            ? reader.changes$.pipe(
+                debounceTime(POLICY_LENGTH_QUIET_MS),
+                map(() => true),
+              )
+            : EMPTY,
+        ).subscribe((withLength) => void this.#read(info, reader, withLength));
         this.#watched.set(k, { reader, subscription });
       }
       await this.#read(info, this.#watched.get(k)!.reader);
@@ -62,9 +78,14 @@ export class StoreMonitor {
     this.onChange();
   }
 
-  async #read(info: DataStoreInfo, reader: DataStoreReader<unknown>): Promise<void> {
+  /** Reads the store's revision, and its length too unless told to keep the last one read. */
+  async #read(info: DataStoreInfo, reader: DataStoreReader<unknown>, withLength = true): Promise<void> {
     try {
-      const [revision, length] = await Promise.all([reader.getRevision(), reader.getLength()]);
+      const known = this.#states.get(key(info));
+      const [revision, length] = await Promise.all([
+        reader.getRevision(),
+        withLength || known === undefined ? reader.getLength() : known.length,
+      ]);
       this.#states.set(key(info), { info, revision, length });
     } catch {
       // The store went away between the event and the read (an uninstall): the next refresh drops it.

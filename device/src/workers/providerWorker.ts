@@ -8,6 +8,7 @@ import { createLocalProvider, type LocalContactsApi } from '@gcds/provider-local
 import { createVcardProvider, type RemovedCard, type VcardProviderApi } from '@gcds/provider-vcard';
 import {
   type Contact,
+  type ContactDraft,
   DataStorePlatform,
   importBatches,
   PROVIDER_STORE_NAME,
@@ -15,6 +16,7 @@ import {
 } from '@gcds/shared';
 import * as Comlink from 'comlink';
 import { generateDemoBook } from '../demo/demoBook';
+import { demoBookWithHead } from '../demo/demoBookHead';
 import { BUILTIN_PROVIDERS, type BuiltinProviderId, type DeviceConfig } from '../protocol/deviceConfig';
 import type {
   LocalClientApi,
@@ -142,19 +144,39 @@ const vcardClient: VcardClientApi = {
   },
 };
 
+/** The first local contacts imported before the rest of the demo book is even generated. */
+const HEAD_CONTACTS = 200;
+
 async function seedLocal(config: DeviceConfig, api: LocalContactsApi): Promise<void> {
-  const book = generateDemoBook(config.demo);
+  // Each contact is written once, its photo stored before it: a setPhoto afterwards would write it
+  // again, and wake every reader once for each photo.
+  const importWithPhotos = async (
+    drafts: readonly ContactDraft[],
+    photos: ReadonlyMap<string, Uint8Array>,
+  ) => {
+    const withPhoto = drafts.filter((draft) => draft.id !== undefined && photos.has(draft.id));
+    const refs = await api.storePhotos(
+      withPhoto.map((draft) => ({ bytes: photos.get(draft.id!)!, mediaType: 'image/png' })),
+    );
+    const refOf = new Map(withPhoto.map((draft, i) => [draft, refs[i]!]));
+    await api.importMany(
+      drafts.map((draft) => (refOf.has(draft) ? { ...draft, photo: refOf.get(draft)! } : draft)),
+    );
+  };
+  const { book, head } = await demoBookWithHead(config.demo, HEAD_CONTACTS, ({ drafts, photos }) =>
+    importWithPhotos(drafts, photos),
+  );
   emit({ kind: 'info', message: `adding ${book.local.length} demo contacts` });
-  // Small first batches: the first people reach every app while the rest is written.
-  for (const [start, end] of importBatches(book.local.length)) {
-    await api.importMany(book.local.slice(start, end));
+  const photos = new Map(book.localPhotos.map(({ id, bytes }) => [id, bytes]));
+  // After the head, small first batches doubling: the first people reach every app while the rest is written.
+  for (const [start, end] of importBatches(book.local.length - head)) {
+    await importWithPhotos(book.local.slice(head + start, head + end), photos);
     emit({
       kind: 'progress',
       message: 'demo contacts',
-      progress: { done: end, total: book.local.length },
+      progress: { done: head + end, total: book.local.length },
     });
   }
-  for (const { id, bytes } of book.localPhotos) await api.setPhoto(id, bytes, 'image/png');
 }
 
 async function seedVcard(config: DeviceConfig, api: VcardProviderApi): Promise<void> {

@@ -437,6 +437,34 @@ describe('local provider: photos', () => {
     expect(shared.photo?.id).toBe(id);
   });
 
+  it('stores photos for contacts not written yet, which an import then names: one write a contact', async () => {
+    const { api, reader } = await setup();
+    const revision = await reader.getRevision();
+    const [photo, again] = await api.storePhotos([
+      { bytes: PNG, mediaType: 'image/png' },
+      { bytes: PNG, mediaType: 'image/png' },
+    ]);
+    expect(photo).toEqual({ id: sha256(PNG), thumbnailId: sha256(PNG), mediaType: 'image/png' });
+    expect(again).toEqual(photo);
+    // Blobs are no revision: no reader is woken for a photo no contact shows yet.
+    expect(await reader.getRevision()).toBe(revision);
+    await api.importMany([
+      { id: 'c1', given: 'Ada', photo: photo! },
+      { id: 'c2', given: 'Grace' },
+    ]);
+    expect((await reader.get('c1'))?.photo).toEqual(photo);
+    expect(await reader.getBlob(photo!.id)).toEqual({ bytes: PNG, mediaType: 'image/png' });
+    expect(await reader.getRevision()).toBe(revision + 2);
+    expect(
+      await fieldsOf(
+        api.storePhotos([
+          { bytes: PNG, mediaType: 'image/png' },
+          { bytes: JPEG, mediaType: 'image/png' },
+        ]),
+      ),
+    ).toEqual(['[1].photo.bytes']);
+  });
+
   it('stores an injected thumbnail as its own blob', async () => {
     const thumbnail = Uint8Array.from([0xff, 0xd8, 0xff, 0xdb, 42]);
     const { api, reader } = await setup({

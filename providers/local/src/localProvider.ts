@@ -78,6 +78,12 @@ export interface LocalContactsApi {
   importMany(drafts: readonly ContactDraft[]): Promise<Contact[]>;
   /** Stores the photo once (id = SHA-256 of its bytes) plus a thumbnail, and points the contact at it. */
   setPhoto(id: string, bytes: Uint8Array, mediaType: string): Promise<Contact>;
+  /**
+   * Stores photos and their thumbnails as `setPhoto` does, all in one transaction, pointing no contact
+   * at them yet: drafts given to `add` or `importMany` may then name them, so a new contact is written
+   * once, photo and all. Refs in the order given; any bad photo refuses them all.
+   */
+  storePhotos(photos: ReadonlyArray<{ bytes: Uint8Array; mediaType: string }>): Promise<PhotoRef[]>;
   removePhoto(id: string): Promise<Contact>;
   /** A stored photo or thumbnail by its blob id (`photo.id` or `photo.thumbnailId`). */
   getPhotoBlob(blobId: string): Promise<StoredBlob | undefined>;
@@ -201,6 +207,12 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
     return id;
   }
 
+  async function storePhotoBlobs(photo: StoredBlob, thumbnail: StoredBlob): Promise<PhotoRef> {
+    const id = await storeBlobOnce(photo);
+    const thumbnailId = await storeBlobOnce(thumbnail);
+    return { id, thumbnailId, mediaType: photo.mediaType };
+  }
+
   return {
     add(draft) {
       return enqueue(async () => {
@@ -288,11 +300,35 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
         const contact = await existing(id);
         // Blobs first: a record never points at a photo that is not stored. A crash in between leaves
         // an unreferenced blob under its content id, which the next setPhoto of that photo reuses.
-        const photoId = await storeBlobOnce(photo);
-        const thumbnailId = await storeBlobOnce(thumbnail);
-        const next = stamped({ ...contact, photo: { id: photoId, thumbnailId, mediaType } });
+        const next = stamped({ ...contact, photo: await storePhotoBlobs(photo, thumbnail) });
         await commit([next]);
         return next;
+      });
+    },
+
+    async storePhotos(photos) {
+      assertValid(photos.flatMap((photo, i) => prefixed(checkPhoto(photo.bytes, photo.mediaType), `[${i}]`)));
+      // Content ids make a blob written twice the same blob: no lookup before the write.
+      const refs = await Promise.all(
+        photos.map(async ({ bytes, mediaType }) => {
+          const thumbnail = await makeThumbnail({ bytes, mediaType });
+          const ref = {
+            id: await contentId(bytes),
+            thumbnailId: await contentId(thumbnail.bytes),
+            mediaType,
+          };
+          return {
+            ref,
+            blobs: [
+              { id: ref.id, blob: { bytes, mediaType } },
+              { id: ref.thumbnailId, blob: thumbnail },
+            ],
+          };
+        }),
+      );
+      return enqueue(async () => {
+        await store.putBlobs(refs.flatMap(({ blobs }) => blobs));
+        return refs.map(({ ref }) => ref);
       });
     },
 

@@ -12,7 +12,12 @@ interface BridgedMessage {
  * BroadcastChannel, so a bridged message is only a hint. The verifier re-reads the truth (a store's real
  * revision and log, the platform's registry) and `deliver`s what it found, or nothing.
  */
-export type BridgeVerifier = (hint: unknown, deliver: (event: unknown) => void) => void;
+export type BridgeVerifier = (
+  hint: unknown,
+  deliver: (event: unknown) => void,
+  /** Whether anyone in this context listens to the key now: when not, there is nobody to tell. */
+  listening: boolean,
+) => void;
 
 /**
  * Delivers change events to every listener of a store in this context and, when bridged, tells other
@@ -74,9 +79,10 @@ export class ChangeBus {
     const { source, key, event } = data as Partial<BridgedMessage>;
     if (typeof key !== 'string' || source === this.#source) return;
     const verifier = this.#verifiers.get(key);
-    if (verifier === undefined || !this.#subjects.has(key)) return;
+    const subject = this.#subjects.get(key);
+    if (verifier === undefined || subject === undefined) return;
     try {
-      verifier(event, (verified) => this.#deliver(key, verified));
+      verifier(event, (verified) => this.#deliver(key, verified), subject.observed);
     } catch {
       // A hint that cannot be checked is dropped: it was never data.
     }

@@ -262,6 +262,23 @@ describe('DataStore revisions and sync tasks', () => {
   });
 });
 
+describe('DataStore blobs', () => {
+  it('writes many blobs in one call, for readers to read, without moving the revision', async () => {
+    const { owner, reader } = await setup();
+    const revision = await reader.getRevision();
+    const png = { bytes: Uint8Array.from([1, 2, 3]), mediaType: 'image/png' };
+    const jpeg = { bytes: Uint8Array.from([4, 5]), mediaType: 'image/jpeg' };
+    await owner.putBlobs([
+      { id: 'a', blob: png },
+      { id: 'b', blob: jpeg },
+      { id: 'a', blob: png },
+    ]);
+    expect(await reader.getBlob('a')).toEqual(png);
+    expect(await reader.getBlob('b')).toEqual(jpeg);
+    expect(await reader.getRevision()).toBe(revision);
+  });
+});
+
 describe('DataStore change events', () => {
   it('announces each committed write once with its revision and ids, never its data', async () => {
     const { owner, reader } = await setup();

@@ -82,8 +82,8 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
       storeLabel: `${options.owner}/${options.name}`,
       knownIds: (tx, lookups) => this.#knownIds.for(tx, lookups),
     };
-    this.#unbridge = options.bus.verifyBridged(options.dbName, (_hint, deliver) => {
-      this.#hints = this.#hints.then(() => this.#checkHint(deliver)).catch(() => undefined);
+    this.#unbridge = options.bus.verifyBridged(options.dbName, (_hint, deliver, listening) => {
+      this.#hints = this.#hints.then(() => this.#checkHint(deliver, listening)).catch(() => undefined);
     });
   }
 
@@ -105,13 +105,16 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
    * this context was told, tell listeners the ids its entries have after that (or a clear, when they no
    * longer reach back that far). A forged hint thus costs one read and emits nothing false.
    */
-  async #checkHint(deliver: (event: ChangeEvent) => void): Promise<void> {
+  async #checkHint(deliver: (event: ChangeEvent) => void, listening: boolean): Promise<void> {
     const told = await this.#told;
     const db = await this.#db;
     const tx = db.transaction(['entries', 'meta']);
     const state = (await tx.objectStore('meta').get(STATE_KEY)) as StoreState;
     if (state.revision <= told) return;
     this.#told = Promise.resolve(state.revision);
+    // Nobody in this context listens (a store opened for its blobs): the revision is noted, and the
+    // log, every record of the commit, is not read for no one.
+    if (!listening) return;
     const base = { store: this.options.name, owner: this.options.owner, revision: state.revision };
     if (state.horizon > told) {
       deliver({ ...base, ids: [], operation: 'clear' });
@@ -208,6 +211,15 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   async putBlob(key: OwnerKey, id: string, blob: StoredBlob): Promise<void> {
     this.assertOwner(key);
     await (await this.#db).put('blobs', { bytes: blob.bytes, mediaType: blob.mediaType }, id);
+  }
+
+  async putBlobs(key: OwnerKey, blobs: ReadonlyArray<{ id: string; blob: StoredBlob }>): Promise<void> {
+    this.assertOwner(key);
+    const tx = (await this.#db).transaction('blobs', 'readwrite');
+    await Promise.all([
+      ...blobs.map(({ id, blob }) => tx.store.put({ bytes: blob.bytes, mediaType: blob.mediaType }, id)),
+      tx.done,
+    ]);
   }
 
   async removeBlob(key: OwnerKey, id: string): Promise<void> {
