@@ -44,7 +44,12 @@ export class ContactDetail {
    */
   async refresh(): Promise<void> {
     if (this.#personId === '') return;
-    await this.#load(this.#personId);
+    try {
+      await this.#load(this.#personId);
+    } catch {
+      // The detail is composed from the providers when asked, and one may be going away under it (an
+      // uninstall closes its store first): what is shown stays until the change that follows redraws it.
+    }
   }
 
   async #load(personId: string): Promise<void> {
