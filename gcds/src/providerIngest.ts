@@ -119,16 +119,16 @@ async function readPage(tasks: SyncCursor<Contact>, size: number): Promise<ReadP
  * in the middle: its pages commit without a cursor (a kill replays it from the start), sources it brings
  * replace the stored ones as they come, and those it did not bring go with its last page. After a page
  * with its cursor it stops when `otherWaiting` says another provider waits, so that every provider's first
- * pages reach the apps while one of them is still importing (`more`: it has more to read). `cursor` is the
- * one written last, undefined when there was nothing to write (or the provider went away mid-read:
- * `stillWatched` says so).
+ * pages reach the apps while one of them is still importing (`more`: it has more to read; not when the
+ * provider went away mid-read, which `stillWatched` says). Each cursor written is set in `cursors` as its
+ * page commits.
  */
 export async function ingestProvider(
   context: IngestContext,
   reader: DataStoreReader<Contact>,
   stillWatched: () => boolean,
   otherWaiting: () => boolean = () => false,
-): Promise<{ cursor: ProviderCursor | undefined; more: boolean }> {
+): Promise<{ more: boolean }> {
   const provider = reader.owner;
   const cursor =
     context.cursors?.get(provider) ??
@@ -153,7 +153,7 @@ export async function ingestProvider(
         page = await reading;
       } catch (error) {
         // The store went away under us (uninstalled mid-sync): the uninstall job cleans up.
-        if (!stillWatched()) return { cursor: written, more: false };
+        if (!stillWatched()) return { more: false };
         throw error;
       }
       const { done } = page;
@@ -168,7 +168,7 @@ export async function ingestProvider(
         done.revision === standing.revision &&
         done.epoch === standing.epoch
       ) {
-        return { cursor: written, more: false };
+        return { more: false };
       }
       if (done === undefined) {
         size = Math.min(size * 2, paging.max);
@@ -204,8 +204,8 @@ export async function ingestProvider(
         written = next;
         context.cursors?.set(provider, next);
       }
-      if (done !== undefined) return { cursor: written, more: false };
-      if (next !== undefined && otherWaiting()) return { cursor: written, more: true };
+      if (done !== undefined) return { more: false };
+      if (next !== undefined && otherWaiting()) return { more: true };
     }
   } finally {
     tasks.close();
