@@ -123,6 +123,7 @@ export {
   DEFAULT_IMPORT_BATCHING,
   type ImportBatching,
   importBatches,
+  importBatchSizes,
 } from './provider/importBatches';
 export { PROVIDER_STORE_NAME, ProviderRegistry } from './provider/providerRegistry';
 export {

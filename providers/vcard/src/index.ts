@@ -21,7 +21,7 @@ export type {
 } from './vcardParseResult';
 export {
   createVcardProvider,
-  DEFAULT_BATCH_SIZE,
+  DEFAULT_CARD_BATCHING,
   MAX_BATCH_SIZE,
   type RemovedCard,
   VCARD_PROVIDER_ID,

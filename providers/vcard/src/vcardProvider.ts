@@ -1,7 +1,11 @@
 import {
   type Contact,
+  DEFAULT_IMPORT_BATCHING,
   defaultThumbnail,
   defineProvider,
+  type ImportBatching,
+  importBatches,
+  importBatchSizes,
   type ProviderContext,
   type ProviderDefinition,
   type ProviderManifest,
@@ -45,8 +49,12 @@ export const VCARD_PROVIDER_MANIFEST: ProviderManifest = Object.freeze({
   description: 'Contacts imported from .vcf files',
 });
 
-/** Cards parsed and written per transaction before the import yields to the event loop. */
-export const DEFAULT_BATCH_SIZE = 250;
+/**
+ * Cards parsed and written per transaction (the import yields to the event loop after each) when the
+ * caller fixes no `batchSize`: 250 first, so the first people show at once, then doubling up to 2,000,
+ * as the local provider writes a first import.
+ */
+export const DEFAULT_CARD_BATCHING: ImportBatching = DEFAULT_IMPORT_BATCHING;
 export const MAX_BATCH_SIZE = 5_000;
 const EXPORT_PAGE_SIZE = 500;
 
@@ -73,12 +81,14 @@ export function createVcardProvider(
   });
 }
 
-function batchSizeOf(options: VcardImportOptions): number {
-  const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
+/** The import's batches: growing by default, all of `batchSize` when the caller gives one. */
+function batchingOf(options: VcardImportOptions): ImportBatching {
+  const size = options.batchSize;
+  if (size === undefined) return DEFAULT_CARD_BATCHING;
   if (!Number.isInteger(size) || size < 1 || size > MAX_BATCH_SIZE) {
     throw new RangeError(`batchSize must be an integer from 1 to ${MAX_BATCH_SIZE}, not ${String(size)}`);
   }
-  return size;
+  return { first: size, max: size };
 }
 
 function checkFileName(name: unknown): asserts name is string {
@@ -144,11 +154,11 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
     reconciler: FileReconciler,
     parts: FileStateParts,
     ids: readonly string[],
-    batchSize: number,
+    batching: ImportBatching,
   ): Promise<void> {
-    for (let start = 0; start < ids.length; start += batchSize) {
+    for (const [start, end] of importBatches(ids.length, batching)) {
       assertRunning();
-      const batch = ids.slice(start, start + batchSize);
+      const batch = ids.slice(start, end);
       reconciler.removed(batch);
       const operations = batch.map((id): WriteOperation<Contact> => ({ operation: 'remove', id }));
       await store.bulk(operations, { meta: await metaFor(file, reconciler, parts) });
@@ -161,7 +171,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
     source: VcardSource,
     options: VcardImportOptions,
   ): Promise<VcardImportReport> {
-    const batchSize = batchSizeOf(options);
+    const batching = batchingOf(options);
     const bytesTotal = sourceSize(source);
     const reader = cardReaderFor(name, source);
     const { parts, state } = await loadFile(name);
@@ -234,6 +244,8 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
     }
 
     // Cards are parsed and written a batch at a time as the file is read: memory follows the batch.
+    const batchSizes = importBatchSizes(batching);
+    let batchSize = batchSizes.next().value as number;
     let pending: CardBlock[] = [];
     for await (const blocks of streamCardBlocks(reader, source)) {
       report.total += blocks.length;
@@ -241,6 +253,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
       while (pending.length >= batchSize) {
         await writeBatch(pending.slice(0, batchSize));
         pending = pending.slice(batchSize);
+        batchSize = batchSizes.next().value as number;
       }
     }
     if (pending.length > 0 || done === 0) await writeBatch(pending);
@@ -249,7 +262,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
     const markWarning = reader.utf8MarkWarning(legacyCards);
     if (markWarning !== undefined) report.warnings.push(markWarning);
     const removals = reconciler.removals();
-    await removeInBatches(name, reconciler, parts, removals.ids, batchSize);
+    await removeInBatches(name, reconciler, parts, removals.ids, batching);
     await compactFile(name, reconciler, parts);
     report.removed = removals.ids.length;
     report.removalsDeferred = removals.deferred.length;
@@ -267,7 +280,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
           'the file content must be a Uint8Array, a string, a Blob or a stream of Uint8Array chunks',
         );
       }
-      batchSizeOf(options);
+      batchingOf(options);
       // A copy: the import reads the bytes across many event-loop turns, and the caller may reuse them.
       const input = data instanceof Uint8Array ? data.slice() : data;
       return serialized(() => importFile(name, input, options));
@@ -279,7 +292,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
         const { parts, state } = await loadFile(name);
         const reconciler = new FileReconciler(name, state);
         const ids = Object.keys(state.records);
-        await removeInBatches(name, reconciler, parts, ids, DEFAULT_BATCH_SIZE);
+        await removeInBatches(name, reconciler, parts, ids, DEFAULT_CARD_BATCHING);
         await compactFile(name, reconciler, parts);
         await releaseBlobs(reconciler.releasedBlobs());
         return ids.length;
@@ -299,7 +312,7 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
             if (blob !== undefined) blobs.push([blobId, blob]);
           }
           const reconciler = new FileReconciler(file, state);
-          await removeInBatches(file, reconciler, parts, [id], 1);
+          await removeInBatches(file, reconciler, parts, [id], DEFAULT_CARD_BATCHING);
           await compactFile(file, reconciler, parts);
           await releaseBlobs(reconciler.releasedBlobs());
           return contact === undefined ? undefined : { file, contact, record, blobs };

@@ -21,7 +21,10 @@ export interface VcardImportProgress {
 export interface VcardImportOptions {
   /** Told after each batch is committed; the last call has `done === total`. */
   onProgress?: (progress: VcardImportProgress) => void;
-  /** Cards per batch (one transaction each), 1 to MAX_BATCH_SIZE; DEFAULT_BATCH_SIZE by default. */
+  /**
+   * Cards per batch (one transaction each), 1 to MAX_BATCH_SIZE, every batch the same. Without it the
+   * batches grow (DEFAULT_CARD_BATCHING): small first, so the first people show at once, then larger.
+   */
   batchSize?: number;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importBatches } from './importBatches';
+import { importBatches, importBatchSizes } from './importBatches';
 
 describe('importBatches', () => {
   it('starts small and doubles up to the largest batch, covering every item once', () => {
@@ -18,5 +18,12 @@ describe('importBatches', () => {
   it('refuses batches that could never end', () => {
     expect(() => importBatches(10, { first: 0, max: 10 })).toThrow(RangeError);
     expect(() => importBatches(10, { first: 5, max: 2 })).toThrow(RangeError);
+  });
+
+  it('names the batch sizes one by one for an import of unknown length, and refuses bad ones at once', () => {
+    const sizes = importBatchSizes({ first: 3, max: 10 });
+    expect(Array.from({ length: 5 }, () => sizes.next().value)).toEqual([3, 6, 10, 10, 10]);
+    expect(() => importBatchSizes({ first: 0, max: 10 })).toThrow(RangeError);
+    expect(() => importBatches(0, { first: 5, max: 2 })).toThrow(RangeError);
   });
 });
