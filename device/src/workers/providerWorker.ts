@@ -10,6 +10,7 @@ import {
   type Contact,
   type ContactDraft,
   DataStorePlatform,
+  DEFAULT_IMPORT_BATCHING,
   importBatches,
   PROVIDER_STORE_NAME,
   ProviderRegistry,
@@ -233,6 +234,8 @@ const api: ProviderWorkerApi = {
         createFacebookSimProvider({
           api: server,
           pageSize: 250,
+          // Pages of 250 committed 1, 2, 4, then 8 at a time: the transactions the local provider writes.
+          batching: DEFAULT_IMPORT_BATCHING,
           // The back-off wait is where a failed request shows: the shell logs it and shows the retry.
           sleep: (ms, signal) => {
             const attempt = facebook?.api.status().retry?.attempt;

@@ -1,6 +1,9 @@
 import {
+  DEFAULT_IMPORT_BATCHING,
   defaultThumbnail,
   defineProvider,
+  type ImportBatching,
+  importBatchSizes,
   type ProviderContext,
   type ProviderDefinition,
   type ProviderManifest,
@@ -29,11 +32,33 @@ export const FACEBOOK_SIM_MANIFEST: ProviderManifest = Object.freeze({
 export const DEFAULT_PAGE_SIZE = 200;
 export const MAX_PAGE_SIZE = 1000;
 
+/**
+ * Pages per store transaction: `batching` (in friends) rounded down to whole pages, at least one. With the
+ * defaults, 1, 2, 4, 8 and then 10 pages (200 to 2,000 friends): the first friends show at once, a large
+ * listing takes few transactions, and the server still sees requests of `pageSize`.
+ */
+export function pagesPerCommit(pageSize: number, batching: ImportBatching): ImportBatching {
+  importBatchSizes(batching);
+  const pages = (friends: number) => Math.max(1, Math.floor(friends / pageSize));
+  return { first: pages(batching.first), max: pages(batching.max) };
+}
+
+/** Friends per store transaction of a sync at the provider's defaults (what the bench writes). */
+export const DEFAULT_FRIEND_BATCHING: ImportBatching = {
+  first: pagesPerCommit(DEFAULT_PAGE_SIZE, DEFAULT_IMPORT_BATCHING).first * DEFAULT_PAGE_SIZE,
+  max: pagesPerCommit(DEFAULT_PAGE_SIZE, DEFAULT_IMPORT_BATCHING).max * DEFAULT_PAGE_SIZE,
+};
+
 export interface FacebookSimProviderOptions {
   /** The network: a FacebookServer, or a REST client with the same two endpoints. */
   api: FacebookApi;
-  /** Friends per request and per store transaction, 1 to MAX_PAGE_SIZE. */
+  /** Friends per request, 1 to MAX_PAGE_SIZE. Given without `batching`, one page per store transaction. */
   pageSize?: number;
+  /**
+   * Friends per store transaction, in whole pages (see `pagesPerCommit`), growing from `first` to `max`.
+   * Default DEFAULT_IMPORT_BATCHING, unless `pageSize` is given: then one page each, as before.
+   */
+  batching?: ImportBatching;
   retry?: Partial<RetryPolicy>;
   /** Waits between retries; tests pass a virtual clock. */
   sleep?: Sleep;
@@ -84,6 +109,8 @@ export function createFacebookSimProvider(
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
     throw new Error(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, not ${pageSize}`);
   }
+  const batching =
+    options.batching ?? (options.pageSize === undefined ? DEFAULT_IMPORT_BATCHING : { first: 1, max: 1 });
   const retry = checkRetryPolicy({ ...DEFAULT_RETRY_POLICY, ...options.retry });
   // One sync at a time, across restarts of the provider: a stop waits for the one under way.
   const syncs = new SerialQueue();
@@ -97,6 +124,7 @@ export function createFacebookSimProvider(
         store: ctx.store,
         api: options.api,
         pageSize,
+        pagesPerCommit: pagesPerCommit(pageSize, batching),
         retry,
         sleep: options.sleep ?? realSleep,
         random: options.random ?? Math.random,

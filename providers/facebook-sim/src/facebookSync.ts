@@ -1,6 +1,8 @@
 import {
   type Contact,
   type DataStoreOwner,
+  type ImportBatching,
+  importBatchSizes,
   type PhotoRef,
   photoProblem,
   storePhoto,
@@ -72,6 +74,8 @@ export interface FacebookSyncOptions {
   store: DataStoreOwner<Contact>;
   api: FacebookApi;
   pageSize: number;
+  /** How many pages each store transaction commits: a count that grows, or 1 for one page each. */
+  pagesPerCommit: ImportBatching;
   retry: RetryPolicy;
   sleep: Sleep;
   random: () => number;
@@ -88,21 +92,27 @@ class ListingRecordLost extends Error {
   override readonly name = 'ListingRecordLost';
 }
 
-/** Where a page ends up: its writes, and the metadata committed with them. */
-interface PreparedPage {
+/** Where the pages of one transaction end up: their writes, and the metadata committed with them. */
+interface PreparedPages {
+  /** Each page's writes after the last's, as separate commits of the pages would have made them. */
   operations: WriteOperation<Contact>[];
   meta: Record<string, unknown>;
-  liveIds: string[];
+  liveIds: Set<string>;
+  /** What the writes so far leave of each record they touch: a later page compares with this, not the store. */
+  latest: Map<string, Contact | undefined>;
 }
 
 /**
  * One-way sync from the network into the provider's store, the appSync download half.
  *
- * - Incremental: ask for changes after `servercounter_lastsync`, page by page; each page and the counter it
- *   covers (`upTo`) commit in one bulk.
+ * - Incremental: ask for changes after `servercounter_lastsync`, page by page; the pages and the counter they
+ *   cover (`upTo`) commit in one bulk.
+ * - A bulk holds one page or several (`pagesPerCommit`): a few first, so the first friends show at once,
+ *   then more, so a large listing takes few transactions. Pages fetched but not committed are simply
+ *   asked for again after a crash.
  * - Full listing (first sync, or a resync): the same walk from counter 0, recording which guids it saw live;
  *   its last page also removes every local record the server did not list, in the same bulk. The store is
- *   never cleared, so readers never see it empty. Its position commits with each page, so an interrupted
+ *   never cleared, so readers never see it empty. Its position commits with each bulk, so an interrupted
  *   listing resumes where it stopped.
  * - A 410 (the server no longer knows our counter) turns into a full listing.
  */
@@ -175,22 +185,28 @@ export class FacebookSync {
   async #walk(start: FacebookSyncState): Promise<FacebookSyncState> {
     let state = start;
     let pageToken = start.pass?.pageToken;
+    let since = state.pass?.position ?? state.servercounter_lastsync;
+    const pagesPerCommit = importBatchSizes(this.#options.pagesPerCommit);
     for (;;) {
-      const position = state.pass?.position ?? state.servercounter_lastsync;
-      const request: SyncToClientRequest = {
-        since: position,
-        pageSize: this.#options.pageSize,
-        ...(pageToken === undefined ? {} : { pageToken }),
-      };
-      const response = await this.#request(request);
-      const page = await this.#prepare(response.objects);
-      const last = response.nextPageToken === undefined;
-      const next = await this.#commitPage(state, response, page, last);
-      state = next;
-      this.#report.pages += 1;
+      const pages: PreparedPages = { operations: [], meta: {}, liveIds: new Set(), latest: new Map() };
+      const count = pagesPerCommit.next().value as number;
+      let response: SyncToClientResponse | undefined;
+      for (let n = 0; n < count; n += 1) {
+        response = await this.#request({
+          since,
+          pageSize: this.#options.pageSize,
+          ...(pageToken === undefined ? {} : { pageToken }),
+        });
+        await this.#prepare(response.objects, pages);
+        this.#report.pages += 1;
+        since = response.upTo;
+        pageToken = response.nextPageToken;
+        if (pageToken === undefined) break;
+      }
+      const last = response!.nextPageToken === undefined;
+      state = await this.#commitPages(state, response!, pages, last);
       this.#options.onProgress?.(state);
       if (last) return state;
-      pageToken = response.nextPageToken;
     }
   }
 
@@ -206,15 +222,16 @@ export class FacebookSync {
     return response;
   }
 
-  async #commitPage(
+  /** Commits the pages fetched since the last commit; `response` is the last of them. */
+  async #commitPages(
     state: FacebookSyncState,
     response: SyncToClientResponse,
-    page: PreparedPage,
+    pages: PreparedPages,
     last: boolean,
   ): Promise<FacebookSyncState> {
     const pass = state.pass;
-    const operations = page.operations;
-    const meta: Record<string, unknown> = { ...page.meta };
+    const operations = pages.operations;
+    const meta: Record<string, unknown> = { ...pages.meta };
     let next: FacebookSyncState;
     if (pass === undefined) {
       next = { ...state, servercounter_lastsync: response.upTo };
@@ -227,14 +244,14 @@ export class FacebookSync {
       if (last) {
         // Ids this page removes already are not stale: counting them twice would misreport.
         const removed = operations.flatMap((o) => (o.operation === 'remove' ? [o.id] : []));
-        const stale = await this.#staleIds(pass.id, pass.pages, [...page.liveIds, ...removed]);
+        const stale = await this.#staleIds(pass.id, pass.pages, [...pages.liveIds, ...removed]);
         for (const id of stale) operations.push({ operation: 'remove', id });
         this.#report.staleRemoved += stale.length;
         for (let n = 0; n < pass.pages; n += 1) meta[seenKey(pass.id, n)] = null;
         const { pass: _done, ...rest } = state;
         next = { ...rest, servercounter_lastsync: response.upTo };
       } else {
-        meta[seenKey(pass.id, pass.pages)] = page.liveIds;
+        meta[seenKey(pass.id, pass.pages)] = [...pages.liveIds];
         const token = response.nextPageToken === undefined ? {} : { pageToken: response.nextPageToken };
         next = { ...state, pass: { ...current, position: response.upTo, pages: pass.pages + 1, ...token } };
       }
@@ -267,28 +284,31 @@ export class FacebookSync {
     }
   }
 
-  async #prepare(objects: readonly WireObject[]): Promise<PreparedPage> {
-    const existing = await this.#options.store.getMany(objects.map((o) => o.guid));
-    const page: PreparedPage = { operations: [], meta: {}, liveIds: [] };
-    for (const [i, object] of objects.entries()) {
-      const current = existing[i];
+  /** Adds a page's writes to those of the pages before it in the same transaction. */
+  async #prepare(objects: readonly WireObject[], pages: PreparedPages): Promise<void> {
+    const unseen = objects.filter((o) => !pages.latest.has(o.guid)).map((o) => o.guid);
+    const stored = await this.#options.store.getMany(unseen);
+    for (const [i, guid] of unseen.entries()) pages.latest.set(guid, stored[i]);
+    for (const object of objects) {
+      const current = pages.latest.get(object.guid);
       if (object.isdeleted) {
         if (current !== undefined) {
-          page.operations.push({ operation: 'remove', id: object.guid });
+          pages.operations.push({ operation: 'remove', id: object.guid });
+          pages.latest.set(object.guid, undefined);
           this.#report.deleted += 1;
         }
         continue;
       }
-      page.liveIds.push(object.guid);
-      const photo = object.picture === undefined ? undefined : await this.#photo(object, page.meta);
+      pages.liveIds.add(object.guid);
+      const photo = object.picture === undefined ? undefined : await this.#photo(object, pages.meta);
       const contact = friendToContact(object, photo);
       if (current !== undefined && sameRecord(current, contact)) {
         this.#report.unchanged += 1;
         continue;
       }
-      page.operations.push({ operation: 'put', id: contact.id, data: contact });
+      pages.operations.push({ operation: 'put', id: contact.id, data: contact });
+      pages.latest.set(contact.id, contact);
     }
-    return page;
   }
 
   /** The stored photo for a friend's picture, downloading it only if this store has not got it yet. */

@@ -10,10 +10,12 @@ export {
 } from './facebookServer';
 export {
   createFacebookSimProvider,
+  DEFAULT_FRIEND_BATCHING,
   FACEBOOK_SIM_MANIFEST,
   type FacebookSimApi,
   type FacebookSimProviderOptions,
   type FacebookSyncStatus,
+  pagesPerCommit,
 } from './facebookSimProvider';
 export type { FacebookSyncReport } from './facebookSync';
 export type { FriendProfile } from './friendGenerator';

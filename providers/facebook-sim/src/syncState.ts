@@ -19,7 +19,10 @@ export interface PassState {
   id: number;
   /** Every change up to this server counter has been applied in this pass. */
   position: number;
-  /** Pages committed so far; page `n`'s live guids are under `seenKey(id, n)`. */
+  /**
+   * Commits so far, each of one or more pages (the name predates commits of several); commit `n`'s live
+   * guids are under `seenKey(id, n)`.
+   */
   pages: number;
   /**
    * The server's token for the next page, kept so a resumed listing continues the same walk: the token
@@ -48,7 +51,7 @@ export const INITIAL_SYNC_STATE: Readonly<FacebookSyncState> = Object.freeze({
   passes: 0,
 });
 
-/** The meta key of the guids a pass saw live on one of its pages. */
+/** The meta key of the guids a pass saw live on the pages of one of its commits. */
 export function seenKey(passId: number, page: number): string {
   return `facebook-sim:pass:${passId}:seen:${page}`;
 }
