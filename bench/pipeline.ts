@@ -3,9 +3,9 @@ import type { ContactsConsumer } from '@gcds/consumer-contacts';
 import type { DialerConsumer } from '@gcds/consumer-dialer';
 import type { MessagingConsumer } from '@gcds/consumer-messaging';
 import type { Gcds } from '@gcds/gcds';
-import { FACEBOOK_SIM_MANIFEST } from '@gcds/provider-facebook-sim';
+import { DEFAULT_FRIEND_BATCHING, FACEBOOK_SIM_MANIFEST } from '@gcds/provider-facebook-sim';
 import { LOCAL_PROVIDER_MANIFEST } from '@gcds/provider-local';
-import { VCARD_PROVIDER_MANIFEST } from '@gcds/provider-vcard';
+import { DEFAULT_CARD_BATCHING, VCARD_PROVIDER_MANIFEST } from '@gcds/provider-vcard';
 import {
   type AppIdentity,
   type ConsumerSyncControl,
@@ -33,15 +33,17 @@ const MANIFESTS: Record<BenchProviderId, ProviderManifest> = {
 };
 
 /**
- * How each provider writes a first import, as the phone's "Load demo people" writes it: the local
- * provider in `importMany` calls of 250 contacts doubling up to 2,000 (each one transaction; device/src/
- * workers/providerWorker.ts), the vCard provider batches of 250 cards, facebook-sim one transaction per
- * page of 200 friends.
+ * How each provider writes a first import, taken from the providers themselves: the local provider in
+ * `importMany` calls of 250 contacts doubling up to 2,000 (each one transaction), as the phone's "Load demo
+ * people" writes it (device/src/workers/providerWorker.ts); the vCard provider an import without a
+ * `batchSize` in batches of 250 cards doubling up to 2,000 (DEFAULT_CARD_BATCHING); facebook-sim, at its
+ * defaults, pages of 200 friends committed 1, 2, 4, 8, then 10 pages at a time: 200 doubling up to 2,000
+ * (DEFAULT_FRIEND_BATCHING; the phone's pages of 250 give 250 to 2,000).
  */
 export const IMPORT_BATCH: Record<BenchProviderId, ImportBatching> = {
   local: DEFAULT_IMPORT_BATCHING,
-  vcard: { first: 250, max: 250 },
-  'facebook-sim': { first: 200, max: 200 },
+  vcard: DEFAULT_CARD_BATCHING,
+  'facebook-sim': DEFAULT_FRIEND_BATCHING,
 };
 
 /** Contacts, Phone (dialer) and Messages. */
