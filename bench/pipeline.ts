@@ -34,11 +34,11 @@ const MANIFESTS: Record<BenchProviderId, ProviderManifest> = {
 
 /**
  * How each provider writes a first import, taken from the providers themselves: the local provider in
- * `importMany` calls of 250 contacts doubling up to 2,000 (each one transaction), as the phone's "Load demo
- * people" writes it (device/src/workers/providerWorker.ts); the vCard provider an import without a
- * `batchSize` in batches of 250 cards doubling up to 2,000 (DEFAULT_CARD_BATCHING); facebook-sim, at its
- * defaults, pages of 200 friends committed 1, 2, 4, 8, then 10 pages at a time: 200 doubling up to 2,000
- * (DEFAULT_FRIEND_BATCHING; the phone's pages of 250 give 250 to 2,000).
+ * `importMany` calls of 250 contacts (four of them) then doubling up to 2,000 (each one transaction), as
+ * the phone's "Load demo people" writes it (device/src/workers/providerWorker.ts); the vCard provider an
+ * import without a `batchSize` in batches of cards the same way (DEFAULT_CARD_BATCHING); facebook-sim, at
+ * its defaults, pages of 200 friends committed one at a time four times, then 2, 4, 8 and 10 pages at a
+ * time: 200 up to 2,000 (DEFAULT_FRIEND_BATCHING; the phone's pages of 250 give 250 to 2,000).
  */
 export const IMPORT_BATCH: Record<BenchProviderId, ImportBatching> = {
   local: DEFAULT_IMPORT_BATCHING,

@@ -34,17 +34,22 @@ export const MAX_PAGE_SIZE = 1000;
 
 /**
  * Pages per store transaction: `batching` (in friends) rounded down to whole pages, at least one. With the
- * defaults, 1, 2, 4, 8 and then 10 pages (200 to 2,000 friends): the first friends show at once, a large
+ * defaults, 1 page four times, then 2, 4, 8 and 10 pages (200 to 2,000 friends): the first friends show at once, a large
  * listing takes few transactions, and the server still sees requests of `pageSize`.
  */
 export function pagesPerCommit(pageSize: number, batching: ImportBatching): ImportBatching {
   importBatchSizes(batching);
   const pages = (friends: number) => Math.max(1, Math.floor(friends / pageSize));
-  return { first: pages(batching.first), max: pages(batching.max) };
+  return {
+    first: pages(batching.first),
+    max: pages(batching.max),
+    ...(batching.firstBatches === undefined ? {} : { firstBatches: batching.firstBatches }),
+  };
 }
 
 /** Friends per store transaction of a sync at the provider's defaults (what the bench writes). */
 export const DEFAULT_FRIEND_BATCHING: ImportBatching = {
+  ...pagesPerCommit(DEFAULT_PAGE_SIZE, DEFAULT_IMPORT_BATCHING),
   first: pagesPerCommit(DEFAULT_PAGE_SIZE, DEFAULT_IMPORT_BATCHING).first * DEFAULT_PAGE_SIZE,
   max: pagesPerCommit(DEFAULT_PAGE_SIZE, DEFAULT_IMPORT_BATCHING).max * DEFAULT_PAGE_SIZE,
 };

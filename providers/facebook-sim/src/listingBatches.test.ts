@@ -51,10 +51,10 @@ async function expectCaughtUp(h: Awaited<ReturnType<typeof openHarness>>, server
 
 describe('a listing committed several pages at a time', () => {
   it('rounds the batching to whole pages: 200 friends first, up to 2,000, at the defaults', () => {
-    expect(pagesPerCommit(200, DEFAULT_IMPORT_BATCHING)).toEqual({ first: 1, max: 10 });
-    expect(pagesPerCommit(250, DEFAULT_IMPORT_BATCHING)).toEqual({ first: 1, max: 8 });
-    expect(pagesPerCommit(1_000, DEFAULT_IMPORT_BATCHING)).toEqual({ first: 1, max: 2 });
-    expect(DEFAULT_FRIEND_BATCHING).toEqual({ first: 200, max: 2_000 });
+    expect(pagesPerCommit(200, DEFAULT_IMPORT_BATCHING)).toEqual({ first: 1, max: 10, firstBatches: 4 });
+    expect(pagesPerCommit(250, DEFAULT_IMPORT_BATCHING)).toEqual({ first: 1, max: 8, firstBatches: 4 });
+    expect(pagesPerCommit(1_000, DEFAULT_IMPORT_BATCHING)).toEqual({ first: 1, max: 2, firstBatches: 4 });
+    expect(DEFAULT_FRIEND_BATCHING).toEqual({ first: 200, max: 2_000, firstBatches: 4 });
     expect(() => pagesPerCommit(10, { first: 50, max: 20 })).toThrow(RangeError);
   });
 
@@ -72,18 +72,19 @@ describe('a listing committed several pages at a time', () => {
   });
 
   it('groups pages of the default size when no page size is given, and not when one is', async () => {
-    const server = new FacebookServer({ seed: 2, friends: 450 });
+    const server = new FacebookServer({ seed: 2, friends: 1_400 });
     const bulks: number[] = [];
     const h = await openHarness(providerOptions(server), counting(bulks));
     await h.api.syncNow();
-    expect(bulks).toEqual([200, 250]);
-    expect(syncRequests(server).map((r) => r.pageSize)).toEqual([200, 200, 200]);
+    // Four single pages first, then two pages, then what is left of four.
+    expect(bulks).toEqual([200, 200, 200, 200, 400, 200]);
+    expect(syncRequests(server).map((r) => r.pageSize)).toEqual(Array.from({ length: 7 }, () => 200));
     await h.close();
 
     const fixed: number[] = [];
     const again = await openHarness(providerOptions(server, { pageSize: 200 }), counting(fixed));
     await again.api.syncNow();
-    expect(fixed).toEqual([200, 200, 50]);
+    expect(fixed).toEqual(Array.from({ length: 7 }, () => 200));
     await again.close();
   });
 

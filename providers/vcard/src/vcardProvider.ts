@@ -51,8 +51,8 @@ export const VCARD_PROVIDER_MANIFEST: ProviderManifest = Object.freeze({
 
 /**
  * Cards parsed and written per transaction (the import yields to the event loop after each) when the
- * caller fixes no `batchSize`: 250 first, so the first people show at once, then doubling up to 2,000,
- * as the local provider writes a first import.
+ * caller fixes no `batchSize`: four batches of 250 first, so the first people show at once, then
+ * doubling up to 2,000, as the local provider writes a first import.
  */
 export const DEFAULT_CARD_BATCHING: ImportBatching = DEFAULT_IMPORT_BATCHING;
 export const MAX_BATCH_SIZE = 5_000;
