@@ -177,6 +177,8 @@ export class Device {
         if (this.#gcds !== gcds) return;
         const before = this.#gcdsStatus?.lastError?.message;
         this.#gcdsStatus = status;
+        // The GCDS's store is read by its owner's word, not its change events (see StoreMonitor).
+        this.#stores.ownerMoved('gcds', status.state === 'idle');
         const oldest = this.#engineStatus.get('contacts')?.revision ?? 0;
         for (const point of [...points, { revision: status.revision, sources: status.sources }])
           keepGcdsPoint(this.#gcdsPoints, point, oldest);
