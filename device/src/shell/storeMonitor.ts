@@ -100,18 +100,12 @@ export class StoreMonitor {
     );
   }
 
-  /** A row-policy store's: the revision as its owner moves, the length once the owner rests. */
+  /** A row-policy store's: as its owner says it moved (see `policyStoreReads`). */
   #policyMoves(owner: string): Observable<boolean> {
-    const moves = this.#ownerMoves.pipe(filter((move) => move.owner === owner));
-    return merge(
-      moves.pipe(
-        throttleTime(120, asyncScheduler, { leading: true, trailing: true }),
-        map(() => false),
-      ),
-      moves.pipe(
-        debounceTime(POLICY_LENGTH_QUIET_MS),
-        filter((move) => move.idle),
-        map(() => true),
+    return policyStoreReads(
+      this.#ownerMoves.pipe(
+        filter((move) => move.owner === owner),
+        map((move) => move.idle),
       ),
     );
   }
@@ -136,6 +130,28 @@ export class StoreMonitor {
     for (const { subscription } of this.#watched.values()) subscription.unsubscribe();
     await this.#platform.close();
   }
+}
+
+/**
+ * When to read a row-policy store, from its owner's moves (each says whether the owner is idle now):
+ * the revision at most every 120 ms (false: keep the last length), the length too (true) once the
+ * owner is idle and nothing moved for `quietMs`.
+ */
+export function policyStoreReads(
+  idleAtMoves: Observable<boolean>,
+  quietMs = POLICY_LENGTH_QUIET_MS,
+): Observable<boolean> {
+  return merge(
+    idleAtMoves.pipe(
+      throttleTime(120, asyncScheduler, { leading: true, trailing: true }),
+      map(() => false),
+    ),
+    idleAtMoves.pipe(
+      debounceTime(quietMs),
+      filter((idle) => idle),
+      map(() => true),
+    ),
+  );
 }
 
 function key(info: DataStoreInfo): string {
