@@ -9,6 +9,7 @@ import { DEFAULT_DEMO_PEOPLE, LARGE_DEMO_PEOPLE } from '../../device/src/demo/de
 import { CHROMIUM_PATH, LAUNCH_ARGS } from '../browser/runChromium';
 import { type BenchRow, RowSink } from '../rows';
 import { type PhoneSample, SettleWatch } from './settleWatch';
+import { WorkerProfiler } from './workerProfiler';
 
 const deviceRoot = fileURLToPath(new URL('../../device/', import.meta.url));
 const configFile = join(deviceRoot, 'vite.config.ts');
@@ -216,11 +217,15 @@ async function startProfiler(context: BrowserContext, page: Page, profileDir: st
   const session = await context.newCDPSession(page);
   await session.send('Profiler.enable');
   await session.send('Profiler.start');
+  const workers = new WorkerProfiler(session);
+  await workers.start();
   return async (n: number, log: (line: string) => void) => {
     const { profile } = await session.send('Profiler.stop');
     const file = join(profileDir, `device-shell-${n}-${Date.now()}.cpuprofile`);
     await writeFile(file, JSON.stringify(profile));
     log(`device: CPU profile of the shell's page written to ${file}`);
+    for (const worker of await workers.stop(profileDir, `device-${n}`))
+      log(`device: CPU profile of a worker written to ${worker}`);
   };
 }
 
@@ -295,7 +300,14 @@ export async function runDevice(
   const work = await mkdtemp(join(tmpdir(), 'gcds-device-bench-'));
   const outDir = join(work, 'dist');
   log(`device: building the simulated phone into ${outDir}`);
-  await build({ root: deviceRoot, configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // Not minified when profiled, so the profiles name the functions.
+  const minify = profileDir === undefined;
+  await build({
+    root: deviceRoot,
+    configFile,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, minify },
+  });
   const server = await preview({
     root: deviceRoot,
     configFile,

@@ -7,6 +7,7 @@ import type {
   SyncReport,
 } from '@gcds/provider-carddav';
 import type { ContactDraft, DataStoreInfo, SourceRef, StatusError } from '@gcds/shared';
+import type { DemoBookOptions } from '../demo/demoBookTypes';
 import type { FieldError, ImportProgress, ImportReport } from './contactsApi';
 import type { BuiltinProviderId, CardDavProviderId, DeviceConfig } from './deviceConfig';
 
@@ -54,12 +55,19 @@ export interface FacebookServerState {
   sync: { state: string; lastServerCounter: number; lastError?: StatusError; retry?: { attempt: number } };
 }
 
+/** The demo book's worker: each provider worker gets a port to its shares (`DemoBookShareApi`). */
+export interface DemoBookWorkerApi {
+  connect(options: DemoBookOptions, port: MessagePort): void;
+}
+
 /** What a provider worker offers the shell. */
 export interface ProviderWorkerApi {
+  /** `demoBook` is a port to the demo book's shares, asked only for what this provider needs of it. */
   install(
     config: DeviceConfig,
     providerId: BuiltinProviderId,
     onEvent: (event: ProviderNotice) => void,
+    demoBook: MessagePort,
   ): Promise<{ store: DataStoreInfo | undefined; seeded: boolean }>;
   /** Deletes the provider's store (its contacts leave the GCDS and every app). */
   uninstall(): Promise<void>;

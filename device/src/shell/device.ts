@@ -24,13 +24,15 @@ import type { DeviceSnapshot, ProviderState } from './deviceSnapshot';
 import { message } from './errorMessage';
 import type { EventLog } from './eventLog';
 import { type GcdsPoint, importProgress, keepGcdsPoint, type ProviderCount } from './importProgress';
-import { EngineProcess, GcdsProcess, ProviderProcess } from './processes';
+import { DemoBookProcess, EngineProcess, GcdsProcess, ProviderProcess } from './processes';
 import { StoreMonitor } from './storeMonitor';
 
 /** Everything running on the phone. The panel reads `snapshot()` and acts through the methods only. */
 export class Device {
   #gcds: GcdsProcess | undefined;
   #gcdsStatus: GcdsStatus | undefined;
+  /** The demo book's worker, while an install may need its share. */
+  #demoBook: DemoBookProcess | undefined;
   #gcdsState: DeviceSnapshot['gcdsState'] = 'starting';
   readonly #providers = new Map<BuiltinProviderId, ProviderProcess>();
   readonly #providerStates = new Map<BuiltinProviderId, ProviderState>();
@@ -177,6 +179,8 @@ export class Device {
         if (this.#gcds !== gcds) return;
         const before = this.#gcdsStatus?.lastError?.message;
         this.#gcdsStatus = status;
+        // The GCDS's store is read by its owner's word, not its change events (see StoreMonitor).
+        this.#stores.ownerMoved('gcds', status.state === 'idle');
         const oldest = this.#engineStatus.get('contacts')?.revision ?? 0;
         for (const point of [...points, { revision: status.revision, sources: status.sources }])
           keepGcdsPoint(this.#gcdsPoints, point, oldest);
@@ -214,8 +218,17 @@ export class Device {
     this.#providerStates.set(id, 'installing');
     this.changed();
     this.log.add(id, 'installing');
+    this.#demoBook ??= new DemoBookProcess(() => {
+      this.#demoBook = undefined;
+    });
+    const demoBook = this.#demoBook.lend(this.config);
     try {
-      const result = await process.install(this.config, (event) => this.#providerEvent(id, event));
+      const result = await process.install(
+        this.config,
+        (event) => this.#providerEvent(id, event),
+        demoBook.port,
+      );
+      demoBook.done();
       this.#providerStates.set(id, 'installed');
       this.#providerProgress.delete(id);
       this.log.add(id, result.seeded ? 'installed with demo data' : 'installed (data kept from before)');
@@ -226,6 +239,7 @@ export class Device {
       for (const engine of this.#engines.values()) this.#connectProvider(engine, id);
       if (BUILTIN_PROVIDERS[id].simulatedServer) void this.refreshSimulatedServer(id);
     } catch (error) {
+      demoBook.done();
       this.#providerStates.set(id, 'failed');
       this.log.add(id, `install failed: ${message(error)}`, 'error');
     }

@@ -14,6 +14,7 @@ import type {
   AddressBookState,
   CardDavAccountSettings,
   CardDavAccountWorkerApi,
+  DemoBookWorkerApi,
   GcdsPoint,
   GcdsWorkerApi,
   ProviderNotice,
@@ -73,8 +74,8 @@ export class ProviderProcess extends WorkerProcess<ProviderWorkerApi> {
     );
   }
 
-  install(config: DeviceConfig, onEvent: (event: ProviderNotice) => void) {
-    return this.api.install(config, this.id, Comlink.proxy(onEvent));
+  install(config: DeviceConfig, onEvent: (event: ProviderNotice) => void, demoBook: MessagePort) {
+    return this.api.install(config, this.id, Comlink.proxy(onEvent), Comlink.transfer(demoBook, [demoBook]));
   }
 
   port(): MessagePort {
@@ -84,6 +85,40 @@ export class ProviderProcess extends WorkerProcess<ProviderWorkerApi> {
   async uninstall(): Promise<void> {
     await this.api.uninstall();
     this.terminate();
+  }
+}
+
+/**
+ * The demo book's worker, while providers install: generates the book once for all of them. Started
+ * by the first install that needs a port, ended when the last install in flight is done.
+ */
+export class DemoBookProcess extends WorkerProcess<DemoBookWorkerApi> {
+  #installing = 0;
+
+  constructor(private readonly onDone: () => void) {
+    super(
+      new Worker(new URL('../workers/demoBookWorker.ts', import.meta.url), {
+        type: 'module',
+        name: 'demo-book',
+      }),
+    );
+  }
+
+  /** A port to the shares, for one install; `done` once that install no longer needs it. */
+  lend(config: DeviceConfig): { port: MessagePort; done: () => void } {
+    this.#installing += 1;
+    let returned = false;
+    return {
+      port: this.channel((port) => this.api.connect(config.demo, port)),
+      done: () => {
+        if (returned) return;
+        returned = true;
+        this.#installing -= 1;
+        if (this.#installing > 0) return;
+        this.terminate();
+        this.onDone();
+      },
+    };
   }
 }
 

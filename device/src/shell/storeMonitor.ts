@@ -1,5 +1,15 @@
 import { type AppIdentity, type DataStoreInfo, DataStorePlatform, type DataStoreReader } from '@gcds/shared';
-import { asyncScheduler, debounceTime, EMPTY, map, merge, type Subscription, throttleTime } from 'rxjs';
+import {
+  asyncScheduler,
+  debounceTime,
+  filter,
+  map,
+  merge,
+  type Observable,
+  Subject,
+  type Subscription,
+  throttleTime,
+} from 'rxjs';
 import type { DeviceConfig } from '../protocol/deviceConfig';
 
 export interface StoreState {
@@ -8,21 +18,30 @@ export interface StoreState {
   length: number;
 }
 
-/** How long a store with a row policy must be still before its length is read again. */
-const POLICY_LENGTH_QUIET_MS = 400;
+/** How long a store with a row policy must be still, its owner idle, before its length is read again. */
+const POLICY_LENGTH_QUIET_MS = 1_000;
+
+/** What a row-policy store's owner says of it: it moved, and whether the owner is idle now. */
+interface OwnerMove {
+  owner: string;
+  idle: boolean;
+}
 
 /**
  * The system panel's view of every DataStore: the shell's own platform instance with a certified
  * `system` identity, reading revisions as change events arrive over the BroadcastChannel bridge.
- * A store with a row policy (the GCDS's) can only count what this reader sees by reading every record,
- * so its length is read once it has been still for a moment, not after each of its commits: during a
- * load that count was a full read of the store every 120 ms, on the main thread the apps' frames share.
+ * A store with a row policy (the GCDS's) is different: its change events pass the policy, which reads
+ * every record of every commit to judge its ids, and it can only count what this reader sees by
+ * reading every record. So the shell does not listen to it: its owner's status says when it moved (the
+ * revision is read then) and the length is read once the owner is idle and the store has been still
+ * for a moment. During a load those reads were most of the main thread's script time.
  */
 export class StoreMonitor {
   readonly #platform: DataStorePlatform;
   readonly #identity: AppIdentity;
   readonly #watched = new Map<string, { reader: DataStoreReader<unknown>; subscription: Subscription }>();
   readonly #states = new Map<string, StoreState>();
+  readonly #ownerMoves = new Subject<OwnerMove>();
 
   constructor(
     config: DeviceConfig,
@@ -58,24 +77,37 @@ export class StoreMonitor {
       const k = key(info);
       if (!this.#watched.has(k)) {
         const reader = await this.#platform.openStore<unknown>(this.#identity, info.name, info.owner);
-        const countsByReading = info.rowPolicy !== undefined;
-        const subscription = merge(
-          reader.changes$.pipe(
-            throttleTime(120, asyncScheduler, { leading: true, trailing: true }),
-            map(() => !countsByReading),
-          ),
-          countsByReading
-            ? reader.changes$.pipe(
-                debounceTime(POLICY_LENGTH_QUIET_MS),
-                map(() => true),
-              )
-            : EMPTY,
+        const subscription = (
+          info.rowPolicy === undefined ? this.#moves(reader.changes$) : this.#policyMoves(info.owner)
         ).subscribe((withLength) => void this.#read(info, reader, withLength));
         this.#watched.set(k, { reader, subscription });
       }
       await this.#read(info, this.#watched.get(k)!.reader);
     }
     this.onChange();
+  }
+
+  /** The owner of row-policy stores (the GCDS, from its status) says they moved, and whether it is idle. */
+  ownerMoved(owner: string, idle: boolean): void {
+    this.#ownerMoves.next({ owner, idle });
+  }
+
+  /** A store's own change events: revision and length read at most every 120 ms. */
+  #moves(changes: Observable<unknown>): Observable<boolean> {
+    return changes.pipe(
+      throttleTime(120, asyncScheduler, { leading: true, trailing: true }),
+      map(() => true),
+    );
+  }
+
+  /** A row-policy store's: as its owner says it moved (see `policyStoreReads`). */
+  #policyMoves(owner: string): Observable<boolean> {
+    return policyStoreReads(
+      this.#ownerMoves.pipe(
+        filter((move) => move.owner === owner),
+        map((move) => move.idle),
+      ),
+    );
   }
 
   /** Reads the store's revision, and its length too unless told to keep the last one read. */
@@ -98,6 +130,28 @@ export class StoreMonitor {
     for (const { subscription } of this.#watched.values()) subscription.unsubscribe();
     await this.#platform.close();
   }
+}
+
+/**
+ * When to read a row-policy store, from its owner's moves (each says whether the owner is idle now):
+ * the revision at most every 120 ms (false: keep the last length), the length too (true) once the
+ * owner is idle and nothing moved for `quietMs`.
+ */
+export function policyStoreReads(
+  idleAtMoves: Observable<boolean>,
+  quietMs = POLICY_LENGTH_QUIET_MS,
+): Observable<boolean> {
+  return merge(
+    idleAtMoves.pipe(
+      throttleTime(120, asyncScheduler, { leading: true, trailing: true }),
+      map(() => false),
+    ),
+    idleAtMoves.pipe(
+      debounceTime(quietMs),
+      filter((idle) => idle),
+      map(() => true),
+    ),
+  );
 }
 
 function key(info: DataStoreInfo): string {

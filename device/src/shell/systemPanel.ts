@@ -7,6 +7,9 @@ import type { DeviceSnapshot } from './deviceSnapshot';
 import { message } from './errorMessage';
 import { uninstallQuestion } from './uninstallQuestion';
 
+/** The shortest time between two renders of the panel. */
+const PANEL_RENDER_MS = 200;
+
 type ReaderRow = {
   reader: string;
   reads: string;
@@ -37,6 +40,9 @@ export class SystemPanel {
   readonly #people: HTMLElement;
   readonly #accounts: AccountsSection;
   #scheduled = false;
+  #renderedAt = Number.NEGATIVE_INFINITY;
+  /** What the two tables show now, so a render that changes nothing in them leaves them alone. */
+  #tables = { stores: '', readers: '' };
 
   constructor(private readonly device: Device) {
     const section = (title: string, ...children: Array<Node | string>) =>
@@ -216,16 +222,25 @@ export class SystemPanel {
     } else if (state === 'not installed') await this.device.install(id);
   }
 
+  /**
+   * The next frame, but at most one render every PANEL_RENDER_MS: during a load the device changes
+   * hundreds of times a second, and each render's style, layout and paint ran on the thread the
+   * shell's own reads share.
+   */
   #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    requestAnimationFrame(() => {
-      this.#scheduled = false;
-      this.#render();
-    });
+    const wait = Math.max(0, this.#renderedAt + PANEL_RENDER_MS - performance.now());
+    setTimeout(() => {
+      requestAnimationFrame(() => {
+        this.#scheduled = false;
+        this.#render();
+      });
+    }, wait);
   }
 
   #render(): void {
+    this.#renderedAt = performance.now();
     const d = this.device.snapshot();
     this.#people.textContent = `${d.people.toLocaleString('en')} people in the demo world, spread over three providers with duplicates to merge.`;
     this.#accounts.render(d);
@@ -266,34 +281,49 @@ export class SystemPanel {
     this.#killButton.disabled = d.gcdsState !== 'running';
     this.#restartButton.disabled = d.gcdsState !== 'killed';
 
-    replaceChildren(
-      this.#storesBody,
-      ...d.stores.map((s) =>
-        h(
-          'tr',
-          { attrs: { 'data-store': `${s.info.owner}/${s.info.name}` } },
-          h('th', { attrs: { scope: 'row' } }, `${s.info.owner}/${s.info.name}`),
-          h('td', {}, s.info.accessLevel),
-          h('td', {}, s.length.toLocaleString('en')),
-          h('td', { attrs: { 'data-revision': s.revision } }, String(s.revision)),
+    const stores = d.stores.map((s) => ({
+      key: `${s.info.owner}/${s.info.name}`,
+      accessLevel: s.info.accessLevel,
+      length: s.length.toLocaleString('en'),
+      revision: s.revision,
+    }));
+    const storesShown = JSON.stringify(stores);
+    if (storesShown !== this.#tables.stores) {
+      this.#tables.stores = storesShown;
+      replaceChildren(
+        this.#storesBody,
+        ...stores.map((s) =>
+          h(
+            'tr',
+            { attrs: { 'data-store': s.key } },
+            h('th', { attrs: { scope: 'row' } }, s.key),
+            h('td', {}, s.accessLevel),
+            h('td', {}, s.length),
+            h('td', { attrs: { 'data-revision': s.revision } }, String(s.revision)),
+          ),
         ),
-      ),
-    );
+      );
+    }
 
-    replaceChildren(
-      this.#readersBody,
-      ...readerRows(d).map((row) =>
-        h(
-          'tr',
-          { attrs: { 'data-reader': row.reader, 'data-state': row.state } },
-          h('th', { attrs: { scope: 'row' } }, row.reader),
-          h('td', {}, row.reads),
-          h('td', {}, row.at === undefined ? '–' : String(row.at)),
-          h('td', {}, row.of === undefined ? '–' : String(row.of)),
-          h('td', {}, row.state),
+    const readers = readerRows(d);
+    const readersShown = JSON.stringify(readers);
+    if (readersShown !== this.#tables.readers) {
+      this.#tables.readers = readersShown;
+      replaceChildren(
+        this.#readersBody,
+        ...readers.map((row) =>
+          h(
+            'tr',
+            { attrs: { 'data-reader': row.reader, 'data-state': row.state } },
+            h('th', { attrs: { scope: 'row' } }, row.reader),
+            h('td', {}, row.reads),
+            h('td', {}, row.at === undefined ? '–' : String(row.at)),
+            h('td', {}, row.of === undefined ? '–' : String(row.of)),
+            h('td', {}, row.state),
+          ),
         ),
-      ),
-    );
+      );
+    }
   }
 }
 

@@ -16,8 +16,7 @@ import {
   ProviderRegistry,
 } from '@gcds/shared';
 import * as Comlink from 'comlink';
-import { generateDemoBook } from '../demo/demoBook';
-import { demoBookWithHead } from '../demo/demoBookHead';
+import type { DemoBookShareApi } from '../demo/demoBookShares';
 import { BUILTIN_PROVIDERS, type BuiltinProviderId, type DeviceConfig } from '../protocol/deviceConfig';
 import type {
   LocalClientApi,
@@ -145,10 +144,9 @@ const vcardClient: VcardClientApi = {
   },
 };
 
-/** The first local contacts imported before the rest of the demo book is even generated. */
-const HEAD_CONTACTS = 200;
+type DemoBook = Comlink.Remote<DemoBookShareApi>;
 
-async function seedLocal(config: DeviceConfig, api: LocalContactsApi): Promise<void> {
+async function seedLocal(demoBook: DemoBook, api: LocalContactsApi): Promise<void> {
   // Each contact is written once, its photo stored before it: a setPhoto afterwards would write it
   // again, and wake every reader once for each photo.
   const importWithPhotos = async (
@@ -164,26 +162,28 @@ async function seedLocal(config: DeviceConfig, api: LocalContactsApi): Promise<v
       drafts.map((draft) => (refOf.has(draft) ? { ...draft, photo: refOf.get(draft)! } : draft)),
     );
   };
-  const { book, head } = await demoBookWithHead(config.demo, HEAD_CONTACTS, ({ drafts, photos }) =>
-    importWithPhotos(drafts, photos),
-  );
-  emit({ kind: 'info', message: `adding ${book.local.length} demo contacts` });
-  const photos = new Map(book.localPhotos.map(({ id, bytes }) => [id, bytes]));
+  // The head is written while the demo book's worker writes the rest of the book.
+  const head = await demoBook.localHead();
+  if (head.drafts.length > 0) await importWithPhotos(head.drafts, head.photos);
+  const rest = await demoBook.localRest();
+  emit({ kind: 'info', message: `adding ${rest.total} demo contacts` });
+  const photos = new Map(rest.photos.map(({ id, bytes }) => [id, bytes]));
+  const done = rest.total - rest.drafts.length;
   // After the head, small first batches doubling: the first people reach every app while the rest is written.
-  for (const [start, end] of importBatches(book.local.length - head)) {
-    await importWithPhotos(book.local.slice(head + start, head + end), photos);
+  for (const [start, end] of importBatches(rest.drafts.length)) {
+    await importWithPhotos(rest.drafts.slice(start, end), photos);
     emit({
       kind: 'progress',
       message: 'demo contacts',
-      progress: { done: head + end, total: book.local.length },
+      progress: { done: done + end, total: rest.total },
     });
   }
 }
 
-async function seedVcard(config: DeviceConfig, api: VcardProviderApi): Promise<void> {
-  const book = generateDemoBook(config.demo);
-  emit({ kind: 'info', message: `importing ${DEMO_VCF_NAME} (${book.vcardCards} cards)` });
-  const report = await api.importFile(DEMO_VCF_NAME, book.vcard, {
+async function seedVcard(demoBook: DemoBook, api: VcardProviderApi): Promise<void> {
+  const { vcard: file, cards } = await demoBook.vcard();
+  emit({ kind: 'info', message: `importing ${DEMO_VCF_NAME} (${cards} cards)` });
+  const report = await api.importFile(DEMO_VCF_NAME, file, {
     onProgress: (progress) =>
       emit({
         kind: 'progress',
@@ -194,14 +194,15 @@ async function seedVcard(config: DeviceConfig, api: VcardProviderApi): Promise<v
   emit({ kind: 'info', message: `${DEMO_VCF_NAME}: ${report.added} added, ${report.errors.length} errors` });
 }
 
-function startFacebookServer(config: DeviceConfig): FacebookServer {
+async function startFacebookServer(config: DeviceConfig, demoBook: DemoBook): Promise<FacebookServer> {
   const server = new FacebookServer({ seed: config.demo.seed, homeRegion: 'FR', latencyMs: 15 });
-  for (const profile of generateDemoBook(config.demo).facebook) server.addFriend(profile);
+  for (const profile of await demoBook.friends()) server.addFriend(profile);
   return server;
 }
 
 const api: ProviderWorkerApi = {
-  async install(config, id, onEvent) {
+  async install(config, id, onEvent, demoBookPort) {
+    const demoBook = Comlink.wrap<DemoBookShareApi>(demoBookPort);
     emit = (event) => {
       void onEvent(event);
     };
@@ -215,7 +216,7 @@ const api: ProviderWorkerApi = {
     if (id === 'local') {
       local = (await registry.install(createLocalProvider())).api;
       if ((await (await storeOf(platform, id)).getRevision()) === 0) {
-        await seedLocal(config, local);
+        await seedLocal(demoBook, local);
         seeded = true;
       }
     } else if (id === 'vcard') {
@@ -224,12 +225,12 @@ const api: ProviderWorkerApi = {
         (await vcard.listFiles()).length === 0 &&
         (await (await storeOf(platform, id)).getRevision()) === 0
       ) {
-        await seedVcard(config, vcard);
+        await seedVcard(demoBook, vcard);
         seeded = true;
       }
     } else {
       // The network lives as long as this worker: the demo's friends are on it from the start.
-      const server = startFacebookServer(config);
+      const server = await startFacebookServer(config, demoBook);
       const installed = await registry.install(
         createFacebookSimProvider({
           api: server,
@@ -251,6 +252,7 @@ const api: ProviderWorkerApi = {
       seeded = true;
       void syncFacebook();
     }
+    demoBook[Comlink.releaseProxy]();
     const store = (await platform.listStores(PROVIDER_STORE_NAME)).find((info) => info.owner === id);
     return { store, seeded };
   },
