@@ -163,7 +163,7 @@ export class PendingSources {
   async sourcesOfProvider(provider: string): Promise<string[]> {
     const stored =
       this.#snapshot === undefined
-        ? await this.#sources.index('byProvider').getAllKeys(provider)
+        ? await this.#sources.getAllKeys(providerKeys(provider))
         : [...this.#snapshot.byKey.values()]
             .filter((source) => source.provider === provider)
             .map((s) => s.key);
@@ -219,4 +219,9 @@ export class PendingSources {
     }
     return holders;
   }
+}
+
+/** Every source key of one provider: `sourceKey` puts the provider and \u001f first. */
+function providerKeys(provider: string): IDBKeyRange {
+  return IDBKeyRange.bound(`${provider}\u001f`, `${provider}\u0020`, false, true);
 }

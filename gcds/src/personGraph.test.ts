@@ -180,3 +180,28 @@ describe('PersonGraph: deferred writes, whole reads and a kept snapshot give wha
     for (const other of others) expect(other).toEqual(reference);
   });
 });
+
+describe("a provider's sources", () => {
+  it('are found by key range, not mixed with a provider whose id starts the same, whether read or kept', async () => {
+    const sources = [
+      incoming('local', 'a', 0, [0], []),
+      incoming('local', 'b', 1, [1], []),
+      incoming('local2', 'a', 2, [2], []),
+      incoming('loca', 'z', 0, [3], []),
+    ];
+    for (const wholeReads of ['never', 'always'] as const) {
+      const { store } = await graphStore();
+      await store.transact(GCDS_STORES, async (tx) => {
+        const graph = new PersonGraph(tx, { wholeReads });
+        await graph.apply(sources.map((source): SourceChange => ({ upsert: source })));
+        await graph.regroup();
+      });
+      const found = await store.transact(GCDS_STORES, async (tx) => {
+        const graph = new PersonGraph(tx, { wholeReads });
+        await graph.apply([{ upsert: incoming('local', 'c', 2, [], []) }, { remove: 'local\u001fb' }]);
+        return graph.sourcesOfProvider('local');
+      });
+      expect({ wholeReads, found }).toEqual({ wholeReads, found: ['local\u001fa', 'local\u001fc'] });
+    }
+  });
+});

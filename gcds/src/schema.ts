@@ -10,7 +10,7 @@ export interface GcdsSchema extends DBSchema {
   sources: {
     key: string;
     value: SourceRecord;
-    indexes: { byPerson: string; byProvider: string };
+    indexes: { byPerson: string };
   };
   decisions: { key: string; value: Decision; indexes: { byMember: string } };
   cursors: { key: string; value: ProviderCursor };
@@ -18,18 +18,16 @@ export interface GcdsSchema extends DBSchema {
 
 /**
  * Version 2: the phone, email and name lookups (eight index entries a source) went. The GCDS, their
- * only writer, answers them from the sources it keeps in memory (`SourceMirror`).
+ * only writer, answers them from the sources it keeps in memory (`SourceMirror`). Version 3: the
+ * provider index went too: a source's key starts with its provider, so a key range finds them.
  */
 export const GCDS_SCHEMA: StoreSchema<GcdsSchema> = {
-  version: 2,
+  version: 3,
   stores: [
     {
       name: 'sources',
       keyPath: 'key',
-      indexes: [
-        { name: 'byPerson', keyPath: 'personId' },
-        { name: 'byProvider', keyPath: 'provider' },
-      ],
+      indexes: [{ name: 'byPerson', keyPath: 'personId' }],
     },
     {
       name: 'decisions',
