@@ -39,6 +39,7 @@ export {
   emailKey,
   emailProblem,
   entryDescriptionOf,
+  foldedNameWords,
   foldName,
   forgetNormalisedNumbers,
   formatPhoneForDisplay,
@@ -61,6 +62,8 @@ export {
   phoneTypeLabel,
   phoneTypeOf,
   type Rank,
+  type StoredPhoneKeys,
+  storedPhoneKeys,
   validateContact,
 } from './contact';
 export {

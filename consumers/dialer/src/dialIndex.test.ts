@@ -1,6 +1,7 @@
 import { type ContactTel, foldName, phoneLookupKeys } from '@gcds/shared';
 import { describe, expect, it } from 'vitest';
 import type { CallerIdRow } from './dialerRows';
+import { dialForms } from './dialForms';
 import { DialIndex } from './dialIndex';
 import { type DialSuggestion, rankDialSuggestions } from './dialSuggestions';
 import { dialerPhoneOf } from './projectCallerId';
@@ -122,9 +123,11 @@ describe('DialIndex', () => {
       'Aaron|+1 917 000 1299|prefix',
       `${first.displayName}|+1 917 000 1234|prefix`,
     ]);
-    const oldNumber = first.phones[0]!.forms[0]!;
+    const oldNumber = dialForms(first.phones[0]!.keys)[0]!;
     expect(index.suggest(oldNumber, 100).map((s) => s.personId)).not.toContain(first.personId);
-    expect(index.suggest(gone.phones[0]!.forms[0]!, 100).map((s) => s.personId)).not.toContain(gone.personId);
+    expect(index.suggest(dialForms(gone.phones[0]!.keys)[0]!, 100).map((s) => s.personId)).not.toContain(
+      gone.personId,
+    );
     for (const digits of DIGITS)
       expect({ digits, got: shown(index.suggest(digits, 12)) }).toEqual({
         digits,

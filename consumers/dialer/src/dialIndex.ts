@@ -1,5 +1,6 @@
 import { compareRanks, WordHaystack } from '@gcds/shared';
 import type { CallerIdRow } from './dialerRows';
+import { dialForms } from './dialForms';
 import { type DialPerson, type DialSuggestion, nameOrder, rankDialSuggestions } from './dialSuggestions';
 
 /** The people as they were when the haystack was last built, in name order, and their dial forms laid out. */
@@ -39,24 +40,9 @@ export class DialIndex {
       this.#people.delete(personId);
       return;
     }
-    // Only what ranking reads: the phone keys and lookup keys stay in IndexedDB.
+    // Only what ranking reads: the lookup keys stay in IndexedDB.
     const { displayName, nameKey, phones } = row;
-    this.#people.set(personId, {
-      personId,
-      displayName,
-      nameKey,
-      phones: phones.map(({ value, forms, type, label, pref, keys }) => ({
-        value,
-        forms,
-        keys: {
-          ...(keys.e164 === undefined ? {} : { e164: keys.e164 }),
-          ...(keys.ext === undefined ? {} : { ext: keys.ext }),
-        },
-        ...(type === undefined ? {} : { type }),
-        ...(label === undefined ? {} : { label }),
-        ...(pref === undefined ? {} : { pref }),
-      })),
-    });
+    this.#people.set(personId, { personId, displayName, nameKey, phones });
   }
 
   /**
@@ -94,7 +80,9 @@ export class DialIndex {
       const people = [...this.#people.values()].sort((a, b) => compareRanks(nameOrder(a), nameOrder(b)));
       this.#snapshot = {
         people,
-        forms: new WordHaystack(people.map((person) => [...new Set(person.phones.flatMap((p) => p.forms))])),
+        forms: new WordHaystack(
+          people.map((person) => [...new Set(person.phones.flatMap((phone) => dialForms(phone.keys)))]),
+        ),
       };
       this.#changed.clear();
     }
@@ -106,19 +94,22 @@ export class DialIndex {
     let numbers = 0;
     let chars = 0;
     let strings = 0;
-    const count = (texts: readonly string[]) => {
-      strings += texts.length;
-      for (const text of texts) chars += text.length;
+    const count = (texts: readonly (string | undefined)[]) => {
+      for (const text of texts) {
+        if (text === undefined) continue;
+        strings += 1;
+        chars += text.length;
+      }
     };
     for (const person of this.#people.values()) {
       count([person.personId, person.displayName, person.nameKey]);
       for (const phone of person.phones) {
         numbers += 1;
-        count([phone.value, phone.keys.e164 ?? '', phone.keys.ext ?? '', phone.label ?? '']);
+        const { digits, e164, national, ext, shortCode, trunk } = phone.keys;
+        count([phone.value, phone.label, digits, e164, national, ext, shortCode, trunk]);
         count(phone.type ?? []);
-        // Each form twice: in the person's phones and in the haystack.
-        count(phone.forms);
-        count(phone.forms);
+        // Its dial forms, once more in the haystack.
+        count(dialForms(phone.keys));
       }
     }
     // Two bytes a character plus V8's per-string, per-array and per-object overhead.

@@ -1,6 +1,7 @@
 import { compareRanks, type Rank } from '@gcds/shared';
-import { type MatchedTel, matchedTelOf, type ShownPhone } from './callerIdMatch';
-import type { CallerIdRow, DialerPhone } from './dialerRows';
+import { type MatchedTel, matchedTelOf } from './callerIdMatch';
+import type { CallerIdRow } from './dialerRows';
+import { dialForms } from './dialForms';
 
 /** How the typed digits sit in the number: the whole of one of its forms, its start, or inside it. */
 export type DigitMatch = 'exact' | 'prefix' | 'infix';
@@ -12,10 +13,8 @@ export interface DialSuggestion {
   match: DigitMatch;
 }
 
-/** What ranking suggestions reads of a caller-ID row: its names and each number's shown parts and dial forms. */
-export type DialPerson = Pick<CallerIdRow, 'personId' | 'displayName' | 'nameKey'> & {
-  phones: ReadonlyArray<ShownPhone & Pick<DialerPhone, 'forms'>>;
-};
+/** What ranking suggestions reads of a caller-ID row: its names and each number's shown parts and keys. */
+export type DialPerson = Pick<CallerIdRow, 'personId' | 'displayName' | 'nameKey' | 'phones'>;
 
 const TIER: Record<DigitMatch, number> = { exact: 0, prefix: 1, infix: 2 };
 
@@ -49,7 +48,7 @@ export function rankDialSuggestions(
   const ranked: Array<{ suggestion: DialSuggestion; rank: Rank }> = [];
   for (const row of rows) {
     row.phones.forEach((phone, index) => {
-      const match = digitMatch(digits, phone.forms);
+      const match = digitMatch(digits, dialForms(phone.keys));
       if (match === undefined) return;
       ranked.push({
         suggestion: {

@@ -40,9 +40,9 @@ export interface DialerConsumer extends Consumer<DialerDb> {
 
 /**
  * Bumped when the row shape or the projection changes: the database is then rebuilt from the GCDS
- * (2: lookup keys on the caller-ID row, no dial keys).
+ * (2: lookup keys on the caller-ID row, no dial keys; 3: compact phone keys, dial forms made in memory).
  */
-const PROJECTION_TAG = 'dialer/2';
+const PROJECTION_TAG = 'dialer/3';
 const KEYPAD_TEXT = /^[\d\s+().\-*#]*$/u;
 
 export async function createDialerConsumer(options: DialerConsumerOptions): Promise<DialerConsumer> {

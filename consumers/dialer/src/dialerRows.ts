@@ -1,16 +1,23 @@
-import type { ConsumerSchema, PhoneKeys } from '@gcds/shared';
+import type { ConsumerSchema, StoredPhoneKeys } from '@gcds/shared';
 import type { DBSchema } from 'idb';
+
+/**
+ * A number's keys as the dialer stores them: what caller ID matches by, and the one dial form they do
+ * not give (`dialForms` makes the others from the keys).
+ */
+export type DialerPhoneKeys = StoredPhoneKeys & {
+  /** The national form with its trunk prefix (`02079460958`), when it is none of the keys' digit strings. */
+  trunk?: string;
+};
 
 /** One number of a person, normalised once at sync time so a lookup only compares keys. */
 export interface DialerPhone {
   /** The number exactly as the source wrote it. */
   value: string;
-  keys: PhoneKeys;
+  keys: DialerPhoneKeys;
   type?: string[];
   label?: string;
   pref?: boolean;
-  /** The digit strings a user may dial it by: as written, international, national, with trunk prefix. */
-  forms: string[];
 }
 
 /** What the dialer shows and ranks for a person with at least one number. */

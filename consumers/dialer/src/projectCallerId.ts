@@ -10,13 +10,13 @@ import {
   phoneLookupKeys,
 } from '@gcds/shared';
 import { CALLER_ID_STORE, type CallerIdRow, type DialerDb, type DialerPhone } from './dialerRows';
-import { dialForms } from './dialForms';
+import { dialerPhoneKeys } from './dialForms';
 
 export function dialerPhoneOf(tel: ContactTel, region: string): DialerPhone | undefined {
   if (typeof tel?.value !== 'string') return undefined;
   const keys = phoneKeys(tel.value, region);
   if (keys.digits === '') return undefined;
-  return { value: tel.value, keys, forms: dialForms(keys), ...entryDescriptionOf(tel) };
+  return { value: tel.value, keys: dialerPhoneKeys(keys), ...entryDescriptionOf(tel) };
 }
 
 /** The caller-ID row of a merged person; none for a person without a number. Pure. */

@@ -39,9 +39,10 @@ export interface MessagingConsumer extends Consumer<MessagingDb> {
 
 /**
  * Bumped when the row shape or the projection changes: the database is then rebuilt from the GCDS
- * (2: no typed digit forms in rows; search builds them in memory).
+ * (2: no typed digit forms in rows; search builds them in memory; 3: compact phone keys, no email
+ * keys beside the addresses, name words only when the name key does not give them).
  */
-const PROJECTION_TAG = 'messaging/2';
+const PROJECTION_TAG = 'messaging/3';
 
 export async function createMessagingConsumer(options: MessagingConsumerOptions): Promise<MessagingConsumer> {
   const region = phoneRegion(options.region);

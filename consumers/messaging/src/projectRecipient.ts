@@ -13,7 +13,9 @@ import {
   type ProjectedRows,
   phoneKeys,
   phoneLookupKeys,
+  storedPhoneKeys,
 } from '@gcds/shared';
+import { storedNameWords } from './recipientNameWords';
 import {
   type MessagingDb,
   RECIPIENT_STORE,
@@ -25,13 +27,14 @@ import {
 function recipientPhone(tel: ContactTel, region: string): RecipientPhone | undefined {
   if (typeof tel?.value !== 'string') return undefined;
   const keys = phoneKeys(tel.value, region);
-  return keys.digits === '' ? undefined : { value: tel.value, keys, ...entryDescriptionOf(tel) };
+  if (keys.digits === '') return undefined;
+  return { value: tel.value, keys: storedPhoneKeys(keys), ...entryDescriptionOf(tel) };
 }
 
 /** Only addresses a message can be sent to: `emailProblem` finds nothing wrong with them. */
 function recipientEmail(email: ContactEmail): RecipientEmail | undefined {
   if (typeof email?.value !== 'string' || emailProblem(email.value) !== undefined) return undefined;
-  return { value: email.value.trim(), key: emailKey(email.value), ...entryDescriptionOf(email) };
+  return { value: email.value.trim(), ...entryDescriptionOf(email) };
 }
 
 /** The messaging record of a merged person; none for someone with no number or address. Pure. */
@@ -45,16 +48,19 @@ export function recipientRowOf(merged: MergedContact, region: string): Recipient
   const names = mergedNameTexts(merged);
   // Someone known only by an organisation is found by it: it is the name the thread shows.
   const words = new Set((names.length > 0 ? names : [displayName]).flatMap((text) => nameWords(text)));
-  return {
+  const nameKey = foldName(displayName);
+  const row: RecipientRow = {
     personId: merged.personId,
     displayName,
-    nameKey: foldName(displayName),
-    nameWords: [...words],
+    nameKey,
     phones,
     emails,
     phoneLookupKeys: [...new Set(phones.flatMap((phone) => phoneLookupKeys(phone.keys)))],
-    emailKeys: [...new Set(emails.map((email) => email.key))],
+    emailKeys: [...new Set(emails.map((email) => emailKey(email.value)))],
   };
+  const stored = storedNameWords([...words], nameKey);
+  if (stored !== undefined) row.nameWords = stored;
+  return row;
 }
 
 export function projectRecipient(region: string) {

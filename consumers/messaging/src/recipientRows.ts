@@ -1,19 +1,18 @@
-import type { ConsumerSchema, PhoneKeys } from '@gcds/shared';
+import type { ConsumerSchema, StoredPhoneKeys } from '@gcds/shared';
 import type { DBSchema } from 'idb';
 
 export interface RecipientPhone {
   /** As the source wrote it. */
   value: string;
-  keys: PhoneKeys;
+  keys: StoredPhoneKeys;
   type?: string[];
   label?: string;
   pref?: boolean;
 }
 
+/** An address as the source wrote it (trimmed); `emailKey(value)` is what it is matched and indexed by. */
 export interface RecipientEmail {
   value: string;
-  /** `emailKey(value)`: what addresses are matched and indexed by. */
-  key: string;
   type?: string[];
   label?: string;
   pref?: boolean;
@@ -25,13 +24,16 @@ export interface RecipientRow {
   displayName: string;
   /** Folded display name, for ordering equal hits. */
   nameKey: string;
-  /** Folded words of every name the person goes by: what recipient search finds by prefix (in memory). */
-  nameWords: string[];
+  /**
+   * Folded words of every name the person goes by: what recipient search finds by prefix (in memory).
+   * Left out when they are the words of `nameKey`, as for most people (see `recipientNameWords`).
+   */
+  nameWords?: string[];
   phones: RecipientPhone[];
   emails: RecipientEmail[];
   /** `phoneLookupKeys` of every number (multiEntry index): a thread's number → its person. */
   phoneLookupKeys: string[];
-  /** Every email key (multiEntry index): a thread's address → its person. */
+  /** `emailKey` of every address (multiEntry index): a thread's address → its person. */
   emailKeys: string[];
 }
 

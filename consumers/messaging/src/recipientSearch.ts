@@ -1,5 +1,6 @@
-import { compareRanks, type Rank } from '@gcds/shared';
+import { compareRanks, emailKey, type Rank } from '@gcds/shared';
 import { emailAddress, phoneAddress, type RecipientAddress } from './recipientAddress';
+import { recipientNameWords } from './recipientNameWords';
 import type { RecipientQuery } from './recipientQuery';
 import type { SearchableRecipient } from './recipientRows';
 
@@ -55,7 +56,8 @@ function phoneCandidates(row: SearchableRecipient, prefixes: readonly string[]):
 
 function textCandidates(row: SearchableRecipient, words: readonly string[], emailPrefix: string | undefined) {
   const found: Candidate[] = [];
-  if (words.length > 0 && words.every((word) => row.nameWords.some((name) => name.startsWith(word)))) {
+  const names = words.length > 0 ? recipientNameWords(row) : [];
+  if (words.length > 0 && words.every((word) => names.some((name) => name.startsWith(word)))) {
     // "ada" puts Ada Lovelace above Grace Adams: the shown name starts with what was typed.
     const tier = row.nameKey.startsWith(words[0] ?? '') ? 0 : 1;
     addressesOf(row).forEach((address, order) => {
@@ -64,7 +66,7 @@ function textCandidates(row: SearchableRecipient, words: readonly string[], emai
   }
   if (emailPrefix !== undefined) {
     row.emails.forEach((email, order) => {
-      if (email.key.startsWith(emailPrefix))
+      if (emailKey(email.value).startsWith(emailPrefix))
         found.push(candidate(row, emailAddress(email), 'email', 2, order));
     });
   }

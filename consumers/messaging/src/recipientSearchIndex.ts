@@ -1,4 +1,5 @@
-import { intersectAscending, WordHaystack } from '@gcds/shared';
+import { emailKey, intersectAscending, WordHaystack } from '@gcds/shared';
+import { recipientNameWords } from './recipientNameWords';
 import type { RecipientQuery } from './recipientQuery';
 import type { RecipientPhone, SearchableRecipient } from './recipientRows';
 import { type RecipientSuggestion, rankRecipients } from './recipientSearch';
@@ -67,8 +68,15 @@ export class RecipientSearchIndex {
       return;
     }
     // Only what ranking reads: the thread-naming lookup keys stay in IndexedDB.
-    const { displayName, nameKey, nameWords, phones, emails } = row;
-    this.#people.set(personId, { personId, displayName, nameKey, nameWords, phones, emails });
+    const { displayName, nameKey, phones, emails } = row;
+    this.#people.set(personId, {
+      personId,
+      displayName,
+      nameKey,
+      nameWords: recipientNameWords(row),
+      phones,
+      emails,
+    });
   }
 
   /** The `limit` best suggestions, as `rankRecipients` over every person would rank them. */
@@ -157,9 +165,9 @@ export class RecipientSearchIndex {
       const people = [...this.#people.values()].sort(byName);
       this.#snapshot = {
         people,
-        names: new WordHaystack(people.map((person) => person.nameWords)),
+        names: new WordHaystack(people.map((person) => recipientNameWords(person))),
         digits: new WordHaystack(people.map((person) => person.phones.flatMap((p) => typedForms(p.keys)))),
-        emails: new WordHaystack(people.map((person) => person.emails.map((email) => email.key))),
+        emails: new WordHaystack(people.map((person) => person.emails.map((email) => emailKey(email.value)))),
       };
       this.#changed.clear();
     }
@@ -179,7 +187,8 @@ export class RecipientSearchIndex {
     };
     for (const person of this.#people.values()) {
       count([person.personId, person.displayName, person.nameKey]);
-      count(person.nameWords);
+      const names = recipientNameWords(person);
+      count(names);
       for (const phone of person.phones) {
         count([phone.value, phone.label, phone.keys.digits, phone.keys.e164, phone.keys.national]);
         count(phone.type ?? []);
@@ -187,11 +196,12 @@ export class RecipientSearchIndex {
         count(typedForms(phone.keys));
       }
       for (const email of person.emails) {
-        count([email.value, email.key, email.key, email.label]);
+        // Its key, in the emails haystack.
+        count([email.value, emailKey(email.value), email.label]);
         count(email.type ?? []);
       }
       // The name words once more in the names haystack.
-      count(person.nameWords);
+      count(names);
     }
     // Two bytes a character plus V8's per-string overhead, and per person its objects and arrays.
     return {

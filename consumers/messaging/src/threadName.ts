@@ -1,4 +1,11 @@
-import { compareRanks, numberOwners, type PhoneKeys, type PhoneMatchKind, type Rank } from '@gcds/shared';
+import {
+  compareRanks,
+  emailKey,
+  numberOwners,
+  type PhoneKeys,
+  type PhoneMatchKind,
+  type Rank,
+} from '@gcds/shared';
 import { emailAddress, phoneAddress, type RecipientAddress } from './recipientAddress';
 import type { RecipientRow } from './recipientRows';
 
@@ -42,8 +49,8 @@ export function nameForEmail(key: string, rows: Iterable<RecipientRow>): ThreadN
   const found = new Map<string, { name: ThreadName; rank: Rank }>();
   for (const row of rows) {
     const email =
-      row.emails.find((entry) => entry.key === key && entry.pref === true) ??
-      row.emails.find((entry) => entry.key === key);
+      row.emails.find((entry) => entry.pref === true && emailKey(entry.value) === key) ??
+      row.emails.find((entry) => emailKey(entry.value) === key);
     if (email === undefined) continue;
     found.set(row.personId, {
       name: {

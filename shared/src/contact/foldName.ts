@@ -112,8 +112,13 @@ export function nameParts(text: string): string[] {
  * it; a hyphenated one likewise ("Jean-Luc" → `jean`, `luc`, `jeanluc`).
  */
 export function nameWords(text: string): string[] {
+  return foldedNameWords(foldName(text));
+}
+
+/** `nameWords` of a name already folded (`foldName`): a stored name key gives its words back without folding again. */
+export function foldedNameWords(folded: string): string[] {
   const words = new Set<string>();
-  for (const chunk of foldName(text).split(' ')) {
+  for (const chunk of folded.split(' ')) {
     const parts = chunk.split(NOT_IN_A_WORD).filter((part) => part !== '');
     for (const part of parts) words.add(part);
     if (parts.length > 1) words.add(parts.join(''));

@@ -19,7 +19,7 @@ export { contactWarnings } from './contactWarnings';
 export { contactDisplayName, contactSortText, type NameFields, type NameOrder } from './displayName';
 export { type EmailProblem, type EmailProblemCode, emailKey, emailProblem } from './emailKey';
 export { type EntryDescription, entryDescriptionOf } from './entryDescription';
-export { foldName, nameParts, nameWords } from './foldName';
+export { foldedNameWords, foldName, nameParts, nameWords } from './foldName';
 export { formatPhoneForDisplay } from './formatPhone';
 export { collationTableFor, letterGroupOf, nameSortKey } from './letterGroup';
 export { givenNameKeys, givenNamesMatch, nicknameGroups } from './nicknameKeys';
@@ -39,4 +39,5 @@ export {
 } from './phoneMatchKeys';
 export { asciiDigits, type PhoneText, splitPhoneText, vanityDigits } from './phoneText';
 export { PHONE_TYPES, type PhoneType, phoneTypeLabel, phoneTypeOf } from './phoneTypeLabel';
+export { type StoredPhoneKeys, storedPhoneKeys } from './storedPhoneKeys';
 export { validateContact } from './validateContact';

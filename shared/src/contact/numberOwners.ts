@@ -1,9 +1,10 @@
 import { compareRanks, type Rank } from './compareRanks';
-import { type PhoneKeys, type PhoneMatchKind, phoneMatchKind, significantDigits } from './phoneMatchKeys';
+import { type PhoneMatchKind, phoneMatchKind, significantDigits } from './phoneMatchKeys';
+import type { StoredPhoneKeys } from './storedPhoneKeys';
 
 /** A phone entry as a consumer keeps it: its keys, read once at sync time, and the user's preference. */
 export interface OwnedPhone {
-  keys: PhoneKeys;
+  keys: StoredPhoneKeys;
   pref?: boolean;
 }
 
@@ -25,7 +26,7 @@ export interface NumberOwner<Owner extends PhoneOwner> {
   match: PhoneMatchKind;
 }
 
-function sharedTrailingDigits(a: PhoneKeys, b: PhoneKeys): number {
+function sharedTrailingDigits(a: StoredPhoneKeys, b: StoredPhoneKeys): number {
   const x = significantDigits(a);
   const y = significantDigits(b);
   let n = 0;
@@ -43,7 +44,7 @@ function sharedTrailingDigits(a: PhoneKeys, b: PhoneKeys): number {
  * 4. the entry the person marked preferred; 5. people with a name, by folded name; then person id.
  */
 export function numberOwners<Owner extends PhoneOwner>(
-  query: PhoneKeys,
+  query: StoredPhoneKeys,
   owners: Iterable<Owner>,
 ): Array<NumberOwner<Owner>> {
   const best = new Map<string, { found: NumberOwner<Owner>; rank: Rank }>();

@@ -7,6 +7,7 @@ import {
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
 import { asciiDigits, splitPhoneText, vanityDigits } from './phoneText';
+import type { StoredPhoneKeys } from './storedPhoneKeys';
 
 /** What kind of line a number is, from libphonenumber's full metadata. */
 export type PhoneLineType =
@@ -211,7 +212,7 @@ function parsedKeys(
  * The digits a suffix comparison uses: the national significant number when parsed, else the typed
  * digits without leading zeros (an international `00` or a trunk `0` says nothing about the line).
  */
-export function significantDigits(keys: PhoneKeys): string {
+export function significantDigits(keys: StoredPhoneKeys): string {
   return keys.national ?? keys.digits.replace(/^0+/, '');
 }
 
@@ -225,7 +226,7 @@ export function significantDigits(keys: PhoneKeys): string {
  *   digits or more, so a number saved without its area or country code is still found. Short codes
  *   never get one: `112` must not ring as every number ending in 112.
  */
-export function phoneLookupKeys(keys: PhoneKeys): string[] {
+export function phoneLookupKeys(keys: StoredPhoneKeys): string[] {
   if (keys.e164 !== undefined) {
     const national = keys.national ?? '';
     return national.length >= PHONE_MIN_MATCH
@@ -261,8 +262,8 @@ export interface PhoneMatchOptions {
  *   `+44 7700 900123`; `020 555 0101` is not `+1 415 555 0101`).
  */
 export function phoneMatchKind(
-  a: PhoneKeys,
-  b: PhoneKeys,
+  a: StoredPhoneKeys,
+  b: StoredPhoneKeys,
   options: PhoneMatchOptions = {},
 ): PhoneMatchKind | undefined {
   if (a.digits === '' || b.digits === '') return undefined;
@@ -281,8 +282,8 @@ export function phoneMatchKind(
 
 /** Whether two numbers are the same number (see `phoneMatchKind`). Strings are read in `defaultRegion`. */
 export function phonesMatch(
-  a: PhoneKeys | string,
-  b: PhoneKeys | string,
+  a: StoredPhoneKeys | string,
+  b: StoredPhoneKeys | string,
   options: PhoneMatchOptions & { defaultRegion?: string } = {},
 ): boolean {
   const region = options.defaultRegion ?? 'US';
