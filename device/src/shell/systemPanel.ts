@@ -18,6 +18,9 @@ type ReaderRow = {
   state: string;
 };
 
+/** The panel's two tables. */
+type PanelTable = 'stores' | 'readers';
+
 /**
  * The system panel beside the phone (trusted shell code, not an app): providers, CardDAV accounts and
  * the network, the simulated social network, the GCDS worker, every store's revision, every reader's
@@ -42,7 +45,7 @@ export class SystemPanel {
   #scheduled = false;
   #renderedAt = Number.NEGATIVE_INFINITY;
   /** What the two tables show now, so a render that changes nothing in them leaves them alone. */
-  #tables = { stores: '', readers: '' };
+  #tables: Record<PanelTable, string> = { stores: '', readers: '' };
 
   constructor(private readonly device: Device) {
     const section = (title: string, ...children: Array<Node | string>) =>
@@ -287,43 +290,40 @@ export class SystemPanel {
       length: s.length.toLocaleString('en'),
       revision: s.revision,
     }));
-    const storesShown = JSON.stringify(stores);
-    if (storesShown !== this.#tables.stores) {
-      this.#tables.stores = storesShown;
-      replaceChildren(
-        this.#storesBody,
-        ...stores.map((s) =>
-          h(
-            'tr',
-            { attrs: { 'data-store': s.key } },
-            h('th', { attrs: { scope: 'row' } }, s.key),
-            h('td', {}, s.accessLevel),
-            h('td', {}, s.length),
-            h('td', { attrs: { 'data-revision': s.revision } }, String(s.revision)),
-          ),
-        ),
-      );
-    }
+    this.#fillTable('stores', this.#storesBody, stores, (s) =>
+      h(
+        'tr',
+        { attrs: { 'data-store': s.key } },
+        h('th', { attrs: { scope: 'row' } }, s.key),
+        h('td', {}, s.accessLevel),
+        h('td', {}, s.length),
+        h('td', { attrs: { 'data-revision': s.revision } }, String(s.revision)),
+      ),
+    );
+    this.#fillTable('readers', this.#readersBody, readerRows(d), (row) =>
+      h(
+        'tr',
+        { attrs: { 'data-reader': row.reader, 'data-state': row.state } },
+        h('th', { attrs: { scope: 'row' } }, row.reader),
+        h('td', {}, row.reads),
+        h('td', {}, row.at === undefined ? '–' : String(row.at)),
+        h('td', {}, row.of === undefined ? '–' : String(row.of)),
+        h('td', {}, row.state),
+      ),
+    );
+  }
 
-    const readers = readerRows(d);
-    const readersShown = JSON.stringify(readers);
-    if (readersShown !== this.#tables.readers) {
-      this.#tables.readers = readersShown;
-      replaceChildren(
-        this.#readersBody,
-        ...readers.map((row) =>
-          h(
-            'tr',
-            { attrs: { 'data-reader': row.reader, 'data-state': row.state } },
-            h('th', { attrs: { scope: 'row' } }, row.reader),
-            h('td', {}, row.reads),
-            h('td', {}, row.at === undefined ? '–' : String(row.at)),
-            h('td', {}, row.of === undefined ? '–' : String(row.of)),
-            h('td', {}, row.state),
-          ),
-        ),
-      );
-    }
+  /** Rebuilds a table's rows only when what they show changed: a render that changes nothing is cheap. */
+  #fillTable<R>(
+    name: PanelTable,
+    body: HTMLTableSectionElement,
+    rows: readonly R[],
+    rowOf: (row: R) => HTMLTableRowElement,
+  ): void {
+    const shown = JSON.stringify(rows);
+    if (shown === this.#tables[name]) return;
+    this.#tables[name] = shown;
+    replaceChildren(body, ...rows.map(rowOf));
   }
 }
 
