@@ -132,7 +132,9 @@ describe('the system panel', () => {
         timeout: 60_000,
       })
       .toBe(`big-import.vcf: ${guests} cards read, ${guests} added, 0 updated, 0 unchanged, 0 with errors.`);
-    expect(await panel.locator('tr[data-reader="gcds ← vcard"]').getAttribute('data-state')).toBe('stopped');
+    await expect
+      .poll(() => panel.locator('tr[data-reader="gcds ← vcard"]').getAttribute('data-state'))
+      .toBe('stopped');
 
     await panel.getByRole('button', { name: 'Restart GCDS worker' }).click();
     await phone.converged(120_000);
