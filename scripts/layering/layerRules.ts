@@ -34,8 +34,9 @@ export const MAY_IMPORT: Readonly<Record<Layer, readonly Layer[]>> = {
   providers: ['shared', 'demo-data'],
   consumers: ['shared'],
   // The messages between the apps and the shell's workers: the answer types of the consumers, the GCDS
-  // and the providers whose workers the shell talks to (a CardDAV account's status, conflicts, reports).
-  'app-protocol': ['gcds', 'consumers', 'providers', 'shared'],
+  // and the providers whose workers the shell talks to (a CardDAV account's status, conflicts, reports),
+  // and the demo book worker's options (a region of the demo data).
+  'app-protocol': ['gcds', 'consumers', 'providers', 'shared', 'demo-data'],
   // The widgets every app draws with, and the client side of the app protocol.
   'app-ui': ['app-protocol', 'shared'],
   apps: ['app-ui', 'app-protocol', 'consumers', 'shared'],

@@ -2,6 +2,10 @@ import type { DemoRegion } from '@gcds/demo-data';
 import type { FriendProfile } from '@gcds/provider-facebook-sim';
 import type { ContactDraft } from '@gcds/shared';
 
+import type { DemoBookOptions } from '../protocol/demoBookOptions';
+
+export type { DemoBookOptions };
+
 /** The demo book's shapes (generated in demoBook.ts). */
 export type DemoSource = 'local' | 'vcard' | 'facebook-sim';
 
@@ -15,14 +19,6 @@ export type DuplicateVariant =
   | 'email-case'
   /** A letter doubled in the family name: similar, not equal, so the GCDS only suggests the merge. */
   | 'typo';
-
-export interface DemoBookOptions {
-  seed?: number;
-  /** People in the world (hard cases come on top). Default 2,000. */
-  people?: number;
-  /** Where the phone's owner lives: the only region whose numbers are saved without a country code. */
-  homeRegion?: DemoRegion;
-}
 
 /** What the tests and the demo know about each person: where they were written down and how. */
 export interface DemoTruth {

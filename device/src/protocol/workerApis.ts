@@ -7,8 +7,8 @@ import type {
   SyncReport,
 } from '@gcds/provider-carddav';
 import type { ContactDraft, DataStoreInfo, SourceRef, StatusError } from '@gcds/shared';
-import type { DemoBookOptions } from '../demo/demoBookTypes';
 import type { FieldError, ImportProgress, ImportReport } from './contactsApi';
+import type { DemoBookOptions } from './demoBookOptions';
 import type { BuiltinProviderId, CardDavProviderId, DeviceConfig } from './deviceConfig';
 
 /** What the GCDS worker offers the shell on its own channel. */

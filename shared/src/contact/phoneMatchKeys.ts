@@ -7,7 +7,6 @@ import {
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
 import { asciiDigits, splitPhoneText, vanityDigits } from './phoneText';
-import type { StoredPhoneKeys } from './storedPhoneKeys';
 
 /** What kind of line a number is, from libphonenumber's full metadata. */
 export type PhoneLineType =
@@ -61,6 +60,15 @@ export interface PhoneKeys {
   /** The number parsed only with its letters read as keypad digits (`1-800-FLOWERS`). */
   vanity?: boolean;
 }
+
+/**
+ * What an app keeps of a number's keys in its own rows: the fields matching (`phoneMatchKind`), lookup
+ * keys and digit search read. The rest of `PhoneKeys` is for parsing and display, which read the
+ * typed value again; storing it cost every row of a first population its structured clone. The
+ * number as written is the entry's `value`, so `raw` is never kept twice.
+ */
+export type StoredPhoneKeys = Pick<PhoneKeys, 'digits' | 'e164' | 'national' | 'ext' | 'shortCode'> &
+  Partial<Pick<PhoneKeys, 'isShortCode'>>;
 
 /** Android's `min_match`: how many trailing digits a suffix lookup key holds. */
 export const PHONE_MIN_MATCH = 7;

@@ -1,13 +1,6 @@
-import type { PhoneKeys } from './phoneMatchKeys';
+import type { PhoneKeys, StoredPhoneKeys } from './phoneMatchKeys';
 
-/**
- * What an app keeps of a number's keys in its own rows: the fields matching (`phoneMatchKind`), lookup
- * keys and digit search read. The rest of `PhoneKeys` is for parsing and display, which read the
- * typed value again; storing it cost every row of a first population its structured clone. The
- * number as written is the entry's `value`, so `raw` is never kept twice.
- */
-export type StoredPhoneKeys = Pick<PhoneKeys, 'digits' | 'e164' | 'national' | 'ext' | 'shortCode'> &
-  Partial<Pick<PhoneKeys, 'isShortCode'>>;
+export type { StoredPhoneKeys };
 
 /** The stored subset of `keys`: absent fields are left out, not written as undefined, and `isShortCode` only when true. */
 export function storedPhoneKeys(keys: PhoneKeys): StoredPhoneKeys {
