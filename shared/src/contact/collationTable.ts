@@ -314,7 +314,9 @@ export function buildCollationTable(locale: string): CollationTable {
       [...expansions].join('|'),
   );
 
-  const distinctGroups = [...new Set([...groups.filter((g) => g.kind !== 'number'), OTHER_GROUP, NUMBER_GROUP])];
+  const distinctGroups = [
+    ...new Set([...groups.filter((g) => g.kind !== 'number'), OTHER_GROUP, NUMBER_GROUP]),
+  ];
 
   return {
     locale: resolved,
