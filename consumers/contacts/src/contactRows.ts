@@ -11,8 +11,8 @@ export interface ListPhone {
  * nothing that follows from what else it holds (structured clone and the backend's work follow the
  * bytes). `positions` are the row's places in the list (see `listPosition`), one per section it appears
  * in, in both name orders: they hold the collation keys, stored nowhere else, and the letter groups
- * follow from them (`CollationTable.groupOfSortKey`). Flags are there only when set; search words only
- * when they are not the words of the field they come from (see `listWords`).
+ * follow from them (`CollationTable.groupOfSortKey`). Flags are there only when set; search words that
+ * are cheap to derive are derived (see `listWords`).
  */
 export interface ContactListEntry {
   personId: string;
@@ -25,11 +25,11 @@ export interface ContactListEntry {
   org?: string;
   emails: string[];
   phones: ListPhone[];
-  /** The name's words (nicknames too), when they are not the words of `displayName`. */
-  nameTokens?: string[];
-  /** The first word of the name shown, folded, when it is not the first name word. */
+  /** The name's words (nicknames too), folded; the name shown's when it has none. */
+  nameTokens: string[];
+  /** The first word of the name shown, folded, when it is not `nameTokens[0]`. */
   nameLead?: string;
-  /** The organisation's and department's words, when they are not the words of `org`. */
+  /** The organisation's and department's words, when there are any. */
   orgTokens?: string[];
 }
 

@@ -9,7 +9,8 @@ import {
 import { type ContactListEntry, type ContactsDb, LIST_STORE } from './contactRows';
 import { displayNameOf, type NameOrder, sortTextOf } from './displayName';
 import { listPosition } from './listPosition';
-import { nameLeadOf, storedWords } from './listWords';
+import { storedWords } from './listWords';
+import { queryWords } from './searchText';
 
 export interface ProjectionSettings {
   collation: CollationTable;
@@ -50,10 +51,11 @@ export function listEntryOf(merged: MergedContact, settings: ProjectionSettings)
     emails: merged.email.map((email) => email.value.value.trim()).filter((value) => value !== ''),
     // A number without digits cannot be found or dialled: the row does not keep it.
     phones: merged.tel.map((tel) => ({ value: tel.value.value })).filter((phone) => /\d/.test(phone.value)),
-    ...storedWords(
-      { displayName, org },
-      { nameTokens: [...nameTokens], nameLead: nameLeadOf(displayName), orgTokens: [...new Set(orgTokens)] },
-    ),
+    ...storedWords({
+      nameTokens: [...nameTokens],
+      nameLead: queryWords(displayName)[0] ?? '',
+      orgTokens: [...new Set(orgTokens)],
+    }),
   };
   if (favorite) entry.favorite = true;
   if (ice) entry.ice = true;

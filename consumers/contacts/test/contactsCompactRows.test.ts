@@ -95,7 +95,9 @@ describe('contacts consumer: compact rows', () => {
     expect(Object.keys(ada).sort()).toEqual([
       'displayName',
       'emails',
+      'nameTokens',
       'org',
+      'orgTokens',
       'personId',
       'phones',
       'positions',

@@ -28,6 +28,7 @@ function entry(person: MergedContact, favorite = false): ContactListEntry {
     personId: person.personId,
     displayName: person.given?.value ?? '',
     positions: [],
+    nameTokens: [],
     ...(favorite ? { favorite: true } : {}),
     ...(person.photo === undefined
       ? {}
