@@ -65,8 +65,9 @@ export interface ContactsConsumer extends Consumer<ContactsDb> {
 }
 
 // Bumped when what a row holds changes (2: name words folded by the shared foldName; 3: both name
-// orders in every row; 4: sort keys only in the positions): rows are rebuilt.
-const SCHEMA_TAG = 'contacts/4';
+// orders in every row; 4: sort keys only in the positions; 5: compact rows, groups from the positions):
+// rows are rebuilt.
+const SCHEMA_TAG = 'contacts/5';
 
 export async function createContactsConsumer(options: ContactsConsumerOptions): Promise<ContactsConsumer> {
   const order = options.order ?? 'givenFirst';
@@ -132,7 +133,7 @@ class ContactsConsumerImpl extends ConsumerBase<ContactsDb> implements ContactsC
   }
 
   groups(order?: NameOrder): Promise<LetterGroup[]> {
-    return readGroups(this.sync.db, this.#orderOf(order));
+    return readGroups(this.sync.db, this.#orderOf(order), this.collation);
   }
 
   getDetail(personId: string): Promise<MergedContact | undefined> {

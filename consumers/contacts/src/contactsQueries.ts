@@ -1,26 +1,31 @@
-import type { ConsumerSync, GroupKind, MergedContact, NameOrder } from '@gcds/shared';
-import type { IDBPDatabase } from 'idb';
 import {
-  type ContactListEntry,
-  type ContactsDb,
-  GROUP_INDEX,
-  LIST_STORE,
-  POSITION_INDEX,
-} from './contactRows';
+  type CollationTable,
+  type ConsumerSync,
+  type GroupKind,
+  type GroupOf,
+  type MergedContact,
+  type NameOrder,
+  NUMBER_GROUP,
+} from '@gcds/shared';
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { type ContactListEntry, type ContactsDb, LIST_STORE, POSITION_INDEX } from './contactRows';
 import {
   groupStart,
   orderOf,
   orderPrefix,
   orderRange,
+  parsePlace,
+  placeOf,
   type SectionName,
   sectionOf,
   sectionStart,
+  sortKeyOf,
 } from './listPosition';
 import { parseQuery, type SearchIndex } from './searchIndex';
 import { bestHits, rankEntry, type SearchHit, searchableOf } from './searchRanking';
 
 export interface ListItem {
-  /** The row's place in the list: pass it to `pageAfter` to read on. */
+  /** The row's place in the list (its position and person id, `placeOf`): pass it to `pageAfter` to read on. */
   position: string;
   section: SectionName;
   entry: ContactListEntry;
@@ -42,10 +47,44 @@ export interface LetterGroup {
   start: string;
 }
 
+/** A place in the list as the position index orders it: by position, then by person id. */
+interface Place {
+  position: string;
+  /** Absent for a section's or group's start: before every row at that position. */
+  personId?: string;
+}
+
+function comparePlaces(a: Place, b: Place): number {
+  if (a.position !== b.position) return a.position < b.position ? -1 : 1;
+  if (a.personId === b.personId) return 0;
+  if (a.personId === undefined) return -1;
+  if (b.personId === undefined) return 1;
+  return a.personId < b.personId ? -1 : 1;
+}
+
+type PositionIndex = ReturnType<IDBPTransaction<ContactsDb, ['list']>['store']['index']>;
+
 /**
- * Reads up to `limit` list places of one name order from `lower` (the order's start when undefined;
- * else the order is the position's). A person in two sections comes back once per section; each row's
- * place is the smallest of its positions past the previous one, as the index ordered them.
+ * Up to `limit` rows at exactly `from.position` past `from.personId` (from it, when inclusive): equal
+ * names share a position, and the index orders them by person id, which a cursor can jump to.
+ */
+async function tiesAfter(index: PositionIndex, from: Required<Place>, inclusive: boolean, limit: number) {
+  const rows: ContactListEntry[] = [];
+  let cursor = await index.openCursor(IDBKeyRange.only(from.position));
+  if (cursor !== null && cursor.primaryKey < from.personId)
+    cursor = await cursor.continuePrimaryKey(from.position, from.personId);
+  if (cursor !== null && !inclusive && cursor.primaryKey === from.personId) cursor = await cursor.continue();
+  while (cursor !== null && rows.length < limit) {
+    rows.push(cursor.value);
+    if (rows.length < limit) cursor = await cursor.continue();
+  }
+  return rows;
+}
+
+/**
+ * Reads up to `limit` list places of one name order from `from` (the order's start when it is an
+ * order; else the order is the place's). A person in two sections comes back once per section; each
+ * row's place is the smallest of its positions past the previous one, as the index ordered them.
  */
 export async function readPage(
   db: IDBPDatabase<ContactsDb>,
@@ -54,26 +93,37 @@ export async function readPage(
 ): Promise<ListPage> {
   if (!Number.isInteger(limit) || limit < 1)
     throw new Error(`a page needs a positive whole limit, got ${limit}`);
-  const lower = typeof from === 'string' ? undefined : from;
+  const lower = typeof from === 'string' ? undefined : parsePlace(from.position);
   const order = typeof from === 'string' ? from : orderOf(from.position);
   const whole = orderRange(order);
-  const range =
-    lower === undefined ? whole : IDBKeyRange.bound(lower.position, whole.upper, !lower.inclusive, true);
-  const rows = await db.getAllFromIndex(LIST_STORE, POSITION_INDEX, range, limit + 1);
+  const index = db.transaction(LIST_STORE).store.index(POSITION_INDEX);
+  let inclusive = typeof from === 'string' || from.inclusive;
+  const tied = lower?.personId;
+  const [ties, rest] = await Promise.all([
+    tied === undefined || lower === undefined
+      ? []
+      : tiesAfter(index, { position: lower.position, personId: tied }, inclusive, limit + 1),
+    index.getAll(
+      lower === undefined
+        ? whole
+        : IDBKeyRange.bound(lower.position, whole.upper, tied !== undefined || !inclusive, true),
+      limit + 1,
+    ),
+  ]);
   const prefix = orderPrefix(order);
   const items: ListItem[] = [];
-  let previous = lower?.position;
-  let inclusive = lower?.inclusive ?? true;
-  for (const entry of rows) {
-    const position = entry.positions
-      .filter(
-        (p) =>
-          p.startsWith(prefix) && (previous === undefined || p > previous || (inclusive && p === previous)),
-      )
-      .sort()[0];
-    if (position === undefined) break;
+  let previous: Place | undefined = lower;
+  for (const entry of [...ties, ...rest]) {
+    const after = previous;
+    const place = entry.positions
+      .filter((position) => position.startsWith(prefix))
+      .map((position) => ({ position, personId: entry.personId }))
+      .filter((p) => after === undefined || comparePlaces(p, after) > (inclusive ? -1 : 0))
+      .sort(comparePlaces)[0];
+    if (place === undefined) break;
+    const position = placeOf(place.position, entry.personId);
     items.push({ position, section: sectionOf(position), entry });
-    previous = position;
+    previous = place;
     inclusive = false;
   }
   const more = items.length > limit;
@@ -81,8 +131,33 @@ export async function readPage(
   return { items: page, next: more ? page.at(-1)?.position : undefined };
 }
 
-/** ICE and favourites first, then the letter groups in the order's list order, each with its count. */
-export async function readGroups(db: IDBPDatabase<ContactsDb>, order: NameOrder): Promise<LetterGroup[]> {
+/** The letter group a position of the everyone section is under: its bucket, then its sort key's. */
+function groupOfPosition(collation: CollationTable, position: string): GroupOf {
+  const { bucket, sortKey } = sortKeyOf(position);
+  return bucket === '2' ? NUMBER_GROUP : collation.groupOfSortKey(sortKey);
+}
+
+/** The letter group a row is under in a name order (what `groups` counts it in). */
+export function letterGroupOfEntry(
+  collation: CollationTable,
+  entry: Pick<ContactListEntry, 'positions'>,
+  order: NameOrder,
+): GroupOf {
+  const everyone = sectionStart(order, 'all');
+  const position = entry.positions.find((p) => p.startsWith(everyone));
+  return position === undefined ? NUMBER_GROUP : groupOfPosition(collation, position);
+}
+
+/**
+ * ICE and favourites first, then the letter groups in the order's list order, each with its count.
+ * The groups are read from the positions: a key cursor visits the first position of each group present,
+ * counts the group's range (its key up to the next group's) and jumps past it.
+ */
+export async function readGroups(
+  db: IDBPDatabase<ContactsDb>,
+  order: NameOrder,
+  collation: CollationTable,
+): Promise<LetterGroup[]> {
   const tx = db.transaction(LIST_STORE);
   const positions = tx.store.index(POSITION_INDEX);
   const sectionBound = (section: SectionName, next: SectionName) =>
@@ -103,29 +178,22 @@ export async function readGroups(db: IDBPDatabase<ContactsDb>, order: NameOrder)
       start: sectionStart(order, 'favorites'),
     });
   }
-  const byGroup = tx.store.index(GROUP_INDEX);
-  const keys: string[] = [];
-  let cursor = await byGroup.openKeyCursor(orderRange(order), 'nextunique');
-  while (cursor) {
-    keys.push(cursor.key);
-    cursor = await cursor.continue();
+  const end = orderRange(order).upper as string;
+  const letters: Array<Promise<LetterGroup>> = [];
+  let cursor = await positions.openKeyCursor(IDBKeyRange.bound(sectionStart(order, 'all'), end, false, true));
+  while (cursor !== null) {
+    const group = groupOfPosition(collation, cursor.key);
+    const following = collation.groups[collation.groups.indexOf(group) + 1];
+    const start = groupStart(order, group.key);
+    const next = following === undefined ? end : groupStart(order, following.key);
+    letters.push(
+      positions
+        .count(IDBKeyRange.bound(start, next, false, true))
+        .then((count) => ({ id: group.key, label: group.label, kind: group.kind, count, start })),
+    );
+    cursor = next === end ? null : await cursor.continue(next);
   }
-  const details = await Promise.all(
-    keys.map(async (key) => {
-      const [count, first] = await Promise.all([byGroup.count(key), byGroup.get(key)]);
-      return { key, count, first: first! };
-    }),
-  );
-  for (const { count, first } of details) {
-    const keys = order === 'givenFirst' ? first : first.familyFirst;
-    groups.push({
-      id: keys.groupKey,
-      label: keys.groupLabel,
-      kind: keys.groupKind,
-      count,
-      start: groupStart(order, keys.groupKey),
-    });
-  }
+  groups.push(...(await Promise.all(letters)));
   return groups;
 }
 

@@ -4,7 +4,7 @@ export {
   type ContactsConsumerOptions,
   createContactsConsumer,
 } from './contactsConsumer';
-export type { LetterGroup, ListItem, ListPage } from './contactsQueries';
+export { type LetterGroup, type ListItem, type ListPage, letterGroupOfEntry } from './contactsQueries';
 export { displayNameOf, type NameOrder, sortTextOf } from './displayName';
 export type { SectionName } from './listPosition';
 export { listEntryOf, type ProjectionSettings, projectContact } from './projectContact';

@@ -1,12 +1,15 @@
 import type { NameOrder } from '@gcds/shared';
 
 /**
- * A row's place in the list, as one string that IndexedDB orders correctly: the name order it belongs
- * to (every row has places in both, so switching the order is a different range of the same index, not
- * a rebuild), the section (ICE, then favourites, then everyone), the bucket (names with letters, then
- * `#`), the collation key, and the person id so equal names still have distinct, stable places. A
- * person who is a favourite has two places per order: one in the favourites section and one under its
- * letter, as in the Gaia list.
+ * A row's position in the list, as one string that IndexedDB orders correctly: the name order it
+ * belongs to (every row has positions in both, so switching the order is a different range of the same
+ * index, not a rebuild), the section (ICE, then favourites, then everyone), the bucket (names with
+ * letters, then `#`), and the collation key. A person who is a favourite has two positions per order:
+ * one in the favourites section and one under its letter, as in the Gaia list.
+ *
+ * Equal names have equal positions: the index orders them by primary key, the person id, so the row
+ * does not store the id again in each position. A page's places (`placeOf`) append it, so equal names
+ * still have distinct, stable places to page from.
  */
 export type SectionName = 'ice' | 'favorites' | 'all';
 
@@ -34,19 +37,34 @@ export function groupStart(order: NameOrder, groupKey: string): string {
   return sectionStart(order, 'all') + groupKey;
 }
 
-/** A letter group's key in the group index: the order's prefix, then the collation's group key. */
-export function orderedGroupKey(order: NameOrder, groupKey: string): string {
-  return ORDER_CHAR[order] + groupKey;
-}
-
 export function listPosition(
   order: NameOrder,
   section: SectionName,
   bucket: '1' | '2',
   sortKey: string,
-  personId: string,
 ): string {
-  return `${sectionStart(order, section)}${bucket}${sortKey}${SEPARATOR}${personId}`;
+  return `${sectionStart(order, section)}${bucket}${sortKey}`;
+}
+
+/** Where a bucket's sort keys start in a position: after the order, the section and the bucket. */
+const SORT_KEY_AT = 3;
+
+/** The bucket of a position (`2` is `#`) and its collation key. */
+export function sortKeyOf(position: string): { bucket: string; sortKey: string } {
+  return { bucket: position.charAt(SORT_KEY_AT - 1), sortKey: position.slice(SORT_KEY_AT) };
+}
+
+/** A row's place in the list: its position, then its person id (a sort key holds two separators). */
+export function placeOf(position: string, personId: string): string {
+  return `${position}${SEPARATOR}${personId}`;
+}
+
+/** The position and the person id of a place; a section's or group's start has no person id. */
+export function parsePlace(place: string): { position: string; personId?: string } {
+  const parts = place.split(SEPARATOR);
+  if (parts.length < 4) return { position: place };
+  const personId = parts.pop()!;
+  return { position: parts.join(SEPARATOR), personId };
 }
 
 /**
@@ -56,9 +74,7 @@ export function listPosition(
 export function listOrderOf(positions: readonly string[]): string {
   const everyone = sectionStart('givenFirst', 'all');
   const place = positions.find((position) => position.startsWith(everyone)) ?? everyone;
-  // Without the person id: search compares ids apart, and keeps a shorter string per person.
-  const end = place.lastIndexOf(SEPARATOR);
-  return place.slice(everyone.length, end < 0 ? undefined : end);
+  return place.slice(everyone.length);
 }
 
 export function sectionOf(position: string): SectionName {

@@ -6,10 +6,11 @@ import {
   type PersonRecord,
   type ProjectedRows,
 } from '@gcds/shared';
-import { type ContactListEntry, type ContactsDb, LIST_STORE, type OrderedKeys } from './contactRows';
+import { type ContactListEntry, type ContactsDb, LIST_STORE } from './contactRows';
 import { displayNameOf, type NameOrder, sortTextOf } from './displayName';
-import { listPosition, orderedGroupKey } from './listPosition';
-import { emailWords, queryWords } from './searchText';
+import { listPosition } from './listPosition';
+import { storedWords } from './listWords';
+import { queryWords } from './searchText';
 
 export interface ProjectionSettings {
   collation: CollationTable;
@@ -17,42 +18,23 @@ export interface ProjectionSettings {
 
 const ORDERS: readonly NameOrder[] = ['givenFirst', 'familyFirst'];
 
-function orderedKeysOf(
-  merged: MergedContact,
-  collation: CollationTable,
-  order: NameOrder,
-): OrderedKeys & { sortKey: string } {
-  const sortText = sortTextOf(merged, order);
-  const group = collation.groupOf(sortText);
-  return {
-    sortKey: collation.sortKey(sortText),
-    groupKey: group.key,
-    groupLabel: group.label,
-    groupKind: group.kind,
-  };
-}
-
-/** The group fields a row keeps of an order: its sort key is in its positions. */
-function groupFieldsOf({ groupKey, groupLabel, groupKind }: OrderedKeys): OrderedKeys {
-  return { groupKey, groupLabel, groupKind };
-}
-
-/** The list entry of a merged person, for one locale, in both name orders. Pure: no I/O. */
+/**
+ * The list entry of a merged person, for one locale, in both name orders. Pure: no I/O. Its letter
+ * group in each order follows from the sort key in its positions, so it is stored nowhere else.
+ */
 export function listEntryOf(merged: MergedContact, settings: ProjectionSettings): ContactListEntry {
+  const { collation } = settings;
   const displayName = displayNameOf(merged);
   const favorite = merged.favorite !== undefined;
   const ice = merged.ice !== undefined;
-  const keys = {
-    givenFirst: orderedKeysOf(merged, settings.collation, 'givenFirst'),
-    familyFirst: orderedKeysOf(merged, settings.collation, 'familyFirst'),
-  };
   const positions: string[] = [];
   for (const order of ORDERS) {
-    const { sortKey, groupKind } = keys[order];
-    const bucket = groupKind === 'number' ? '2' : '1';
-    positions.push(listPosition(order, 'all', bucket, sortKey, merged.personId));
-    if (favorite) positions.push(listPosition(order, 'favorites', bucket, sortKey, merged.personId));
-    if (ice) positions.push(listPosition(order, 'ice', bucket, sortKey, merged.personId));
+    // Trimmed, so the key's first weight is its first letter's: its group is the one the text files under.
+    const sortKey = collation.sortKey(sortTextOf(merged, order).trim());
+    const bucket = collation.groupOfSortKey(sortKey).kind === 'number' ? '2' : '1';
+    positions.push(listPosition(order, 'all', bucket, sortKey));
+    if (favorite) positions.push(listPosition(order, 'favorites', bucket, sortKey));
+    if (ice) positions.push(listPosition(order, 'ice', bucket, sortKey));
   }
 
   const nameTokens = new Set(mergedNameTexts(merged).flatMap((text) => nameWords(text)));
@@ -61,32 +43,23 @@ export function listEntryOf(merged: MergedContact, settings: ProjectionSettings)
   const orgTokens = [merged.org?.value, merged.department?.value].flatMap((text) =>
     text === undefined ? [] : nameWords(text),
   );
-  const emails = merged.email.map((email) => email.value.value.trim()).filter((value) => value !== '');
+  const org = merged.org?.value.trim() || undefined;
   const entry: ContactListEntry = {
     personId: merged.personId,
     displayName,
-    nameLead: queryWords(displayName)[0] ?? '',
-    ...groupFieldsOf(keys.givenFirst),
-    familyFirst: groupFieldsOf(keys.familyFirst),
-    groupKeys: ORDERS.map((order) => orderedGroupKey(order, keys[order].groupKey)),
     positions,
-    favorite,
-    ice,
-    nameTokens: [...nameTokens],
-    orgTokens: [...new Set(orgTokens)],
-    emailTokens: [...new Set(emails.flatMap(emailWords))],
-    emails,
-    phones: merged.tel
-      .map((tel) => ({
-        value: tel.value.value,
-        digits: tel.value.value.replace(/\D/g, ''),
-        ...(tel.value.type === undefined ? {} : { type: tel.value.type }),
-        ...(tel.value.label === undefined ? {} : { label: tel.value.label }),
-      }))
-      .filter((phone) => phone.digits !== ''),
+    emails: merged.email.map((email) => email.value.value.trim()).filter((value) => value !== ''),
+    // A number without digits cannot be found or dialled: the row does not keep it.
+    phones: merged.tel.map((tel) => ({ value: tel.value.value })).filter((phone) => /\d/.test(phone.value)),
+    ...storedWords({
+      nameTokens: [...nameTokens],
+      nameLead: queryWords(displayName)[0] ?? '',
+      orgTokens: [...new Set(orgTokens)],
+    }),
   };
-  const org = merged.org?.value.trim();
-  if (org) entry.org = org;
+  if (favorite) entry.favorite = true;
+  if (ice) entry.ice = true;
+  if (org !== undefined) entry.org = org;
   const photo = merged.photo;
   if (photo !== undefined) {
     entry.thumbnail = {

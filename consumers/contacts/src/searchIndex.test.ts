@@ -4,7 +4,7 @@ import type { ContactListEntry } from './contactRows';
 import { listPosition } from './listPosition';
 import { parseQuery, SearchIndex } from './searchIndex';
 import { compareHits, rankEntry, searchableOf } from './searchRanking';
-import { emailWords, queryWords } from './searchText';
+import { queryWords } from './searchText';
 
 interface Person {
   personId: string;
@@ -19,20 +19,12 @@ function entry({ personId, name = personId, numbers = [], emails = [], org, sort
   const row: ContactListEntry = {
     personId,
     displayName: name,
-    nameLead: queryWords(name)[0] ?? '',
-    groupKey: '1',
-    groupLabel: 'A',
-    groupKind: 'latin',
-    familyFirst: { groupKey: '1', groupLabel: 'A', groupKind: 'latin' },
-    groupKeys: [],
-    positions: [listPosition('givenFirst', 'all', '1', sortKey, personId)],
-    favorite: false,
-    ice: false,
+    positions: [listPosition('givenFirst', 'all', '1', sortKey)],
     nameTokens: queryWords(name),
+    nameLead: queryWords(name)[0] ?? '',
     orgTokens: org === undefined ? [] : queryWords(org),
-    emailTokens: emails.flatMap(emailWords),
     emails,
-    phones: numbers.map((value) => ({ value, digits: value.replace(/\D/g, '') })),
+    phones: numbers.map((value) => ({ value })),
   };
   if (org !== undefined) row.org = org;
   return row;

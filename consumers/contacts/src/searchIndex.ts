@@ -148,7 +148,7 @@ export class SearchIndex {
       count(entry.emailTokens);
       for (const phone of entry.phones) {
         numbers += 1;
-        count([phone.digits, phone.value, phone.label ?? '']);
+        count([phone.digits, phone.value]);
       }
     }
     // Two bytes a character plus V8's per-string, per-array and per-object overhead.

@@ -1,39 +1,40 @@
 import { compareRanks } from '@gcds/shared';
-import type { ContactListEntry, ListPhone } from './contactRows';
+import type { ContactListEntry } from './contactRows';
 import { listOrderOf } from './listPosition';
+import { type ListWords, listWordsOf } from './listWords';
 
 export type SearchField = 'name' | 'phone' | 'email' | 'organisation';
 
-/** What search reads of a list row: the in-memory index holds these, and ranks the rows read the same way. */
-export type Searchable = Pick<
-  ContactListEntry,
-  | 'personId'
-  | 'displayName'
-  | 'nameLead'
-  | 'nameTokens'
-  | 'orgTokens'
-  | 'org'
-  | 'emails'
-  | 'emailTokens'
-  | 'phones'
-> & {
+/** A number as search reads it: as written, and its digits. */
+export interface SearchablePhone {
+  value: string;
+  digits: string;
+}
+
+/**
+ * What search reads of a list row, every word list whole (`listWordsOf`): the in-memory index holds
+ * these, and ranks the rows read the same way.
+ */
+export interface Searchable extends ListWords {
+  personId: string;
+  displayName: string;
+  org?: string;
+  emails: string[];
+  phones: SearchablePhone[];
   /** Where the row sorts in the list (`listOrderOf`): hits that rank alike come in list order. */
   listOrder: string;
-};
+}
 
-/** Only the fields search reads of a row: its positions, groups and thumbnail stay in IndexedDB. */
+/** Only the fields search reads of a row: its positions and thumbnail stay in IndexedDB. */
 export function searchableOf(entry: ContactListEntry): Searchable {
-  const { personId, displayName, nameLead, nameTokens, orgTokens, org, emails, emailTokens, phones } = entry;
+  const { personId, displayName, org, emails } = entry;
   return {
     personId,
     displayName,
-    nameLead,
     listOrder: listOrderOf(entry.positions),
-    nameTokens,
-    orgTokens,
+    ...listWordsOf(entry),
     emails,
-    emailTokens,
-    phones,
+    phones: entry.phones.map(({ value }) => ({ value, digits: value.replace(/\D/g, '') })),
     ...(org === undefined ? {} : { org }),
   };
 }
@@ -52,7 +53,7 @@ export interface Ranked<E extends Searchable = Searchable> extends SearchHit<E> 
 
 /** A phone number that contains the typed digits. */
 export interface PhoneDigitMatch {
-  phone: ListPhone;
+  phone: SearchablePhone;
   /** Where the typed digits start in the number's digits: 0 is a prefix match. */
   at: number;
 }

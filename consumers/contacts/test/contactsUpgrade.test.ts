@@ -20,7 +20,7 @@ async function versionThreeDatabase(dbName: string): Promise<void> {
 }
 
 describe('contacts: an older database', () => {
-  it('drops the detail store on upgrade and is rebuilt from the GCDS', async () => {
+  it('drops the detail store and the group index on upgrade and is rebuilt from the GCDS', async () => {
     const world = await startWorld();
     const local = await world.install('local', 'privileged');
     await putAll(local, [
@@ -34,9 +34,9 @@ describe('contacts: an older database', () => {
     const consumer = await world.consumer({ dbName });
     await consumer.syncNow();
     const db = consumer.sync.db;
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     expect([...db.objectStoreNames].sort()).toEqual(['consumerSync', 'list']);
-    expect([...db.transaction('list').store.indexNames].sort()).toEqual(['byGroup', 'byPosition']);
+    expect([...db.transaction('list').store.indexNames].sort()).toEqual(['byPosition']);
     const items = (await consumer.firstPage(10)).items;
     expect(items.map((i) => i.entry.displayName)).toEqual(['Ada Lovelace', 'Bob']);
     expect(await consumer.getDetail('ghost')).toBeUndefined();

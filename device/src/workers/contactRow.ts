@@ -14,7 +14,7 @@ export function rowOf(entry: ContactListEntry, region: string): ContactRow {
       entry.org ?? (phone === undefined ? undefined : displayNumber(phone, region)) ?? entry.emails[0] ?? '',
     hasPhoto: entry.thumbnail !== undefined,
     ...(entry.thumbnail === undefined ? {} : { photoId: entry.thumbnail.blobId }),
-    favorite: entry.favorite,
+    favorite: entry.favorite === true,
   };
 }
 

@@ -27,27 +27,14 @@ function entry(person: MergedContact, favorite = false): ContactListEntry {
   return {
     personId: person.personId,
     displayName: person.given?.value ?? '',
-    nameLead: '',
-    groupKey: person.personId[0]!,
-    groupLabel: person.personId[0]!.toUpperCase(),
-    groupKind: 'latin',
-    familyFirst: {
-      groupKey: person.personId[0]!,
-      groupLabel: person.personId[0]!.toUpperCase(),
-      groupKind: 'latin',
-    },
-    groupKeys: [],
     positions: [],
-    favorite,
-    ice: false,
+    nameTokens: [],
+    ...(favorite ? { favorite: true } : {}),
     ...(person.photo === undefined
       ? {}
       : { thumbnail: { source: person.photo.source, blobId: 'thumb-1', mediaType: 'image/png' } }),
-    nameTokens: [],
-    orgTokens: [],
-    emailTokens: [],
     emails: [],
-    phones: person.tel.map((t) => ({ value: t.value.value, digits: t.value.value.replace(/\D/g, '') })),
+    phones: person.tel.map((t) => ({ value: t.value.value })),
   };
 }
 

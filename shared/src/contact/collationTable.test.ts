@@ -142,6 +142,27 @@ describe('letter groups', () => {
     );
   });
 
+  it("tells a name's group from its sort key alone, and keeps the key inside that group's range", () => {
+    for (const locale of ['en', 'sv', 'cs', 'ru', 'el', 'tr']) {
+      const table = buildCollationTable(locale);
+      const keys = table.groups.map((group) => group.key);
+      expect(keys).toEqual([...new Set(keys)].sort(bytewise));
+      expect(table.groups.at(-2)?.kind).toBe('other');
+      expect(table.groups.at(-1)?.kind).toBe('number');
+      fc.assert(
+        fc.property(fc.oneof(name, fc.constantFrom('山田', '김민준', '  Ada', 'Ωμέγα', '')), (text) => {
+          const key = table.sortKey(text.trim());
+          const group = table.groupOfSortKey(key);
+          expect(group).toEqual(table.groupOf(text));
+          if (group.kind === 'number') return;
+          const next = keys[keys.indexOf(group.key) + 1]!;
+          expect(`1${key}` >= group.key && `1${key}` < next).toBe(true);
+        }),
+        { numRuns: 2000 },
+      );
+    }
+  });
+
   it('fingerprints the order: same locale same print, other locale another', () => {
     expect(buildCollationTable('sv').fingerprint).toBe(buildCollationTable('sv').fingerprint);
     expect(buildCollationTable('sv').fingerprint).not.toBe(buildCollationTable('de').fingerprint);

@@ -123,6 +123,16 @@ export interface CollationTable {
   sortKey(text: string): string;
   /** The letter group of `text` (its first collation unit). */
   groupOf(text: string): GroupOf;
+  /**
+   * The letter group of a `sortKey` (its first primary weight): `groupOf` of the text it was made of,
+   * once that text is trimmed. A list can keep the key alone and still say which group a row is under.
+   */
+  groupOfSortKey(key: string): GroupOf;
+  /**
+   * Every group, once, in list order (by key): the letters, then `OTHER_GROUP`, then `NUMBER_GROUP`.
+   * The keys of a group's names sort from its key up to the next group's.
+   */
+  readonly groups: readonly GroupOf[];
 }
 
 function tableAlphabet(): string[] {
@@ -304,8 +314,13 @@ export function buildCollationTable(locale: string): CollationTable {
       [...expansions].join('|'),
   );
 
+  const distinctGroups = [
+    ...new Set([...groups.filter((g) => g.kind !== 'number'), OTHER_GROUP, NUMBER_GROUP]),
+  ];
+
   return {
     locale: resolved,
+    groups: distinctGroups,
     fingerprint: `${resolved}/k${KEY_FORMAT}/${fingerprint}`,
     sortKey(text) {
       const tokens = tokenize(text);
@@ -320,6 +335,12 @@ export function buildCollationTable(locale: string): CollationTable {
       if (first === undefined) return NUMBER_GROUP;
       if (first.entry === undefined) return OTHER_GROUP;
       return groups[first.entry.primary] ?? NUMBER_GROUP;
+    },
+    groupOfSortKey(key) {
+      const code = key.charCodeAt(0);
+      if (Number.isNaN(code) || code < WEIGHT_BASE) return NUMBER_GROUP;
+      if (code >= OTHER_HIGH) return OTHER_GROUP;
+      return groups[code - WEIGHT_BASE] ?? NUMBER_GROUP;
     },
   };
 }
