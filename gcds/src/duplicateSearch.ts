@@ -2,6 +2,7 @@ import type { PersonRecord, TransactionalDataStoreOwner } from '@gcds/shared';
 import type { SourceMirror } from './pendingSources';
 import type { GcdsSchema } from './schema';
 import { byKeyOrder, lookupKey, pushTo, type SourceSnapshot, snapshotOf } from './sourceLookups';
+import { sourceFromStored } from './storedSource';
 import {
   bestSuggestions,
   CANDIDATES_PER_KEY,
@@ -53,7 +54,7 @@ export async function findDuplicates(
   limit: number,
 ): Promise<DuplicateSuggestion[]> {
   return store.readExtra(['sources', 'decisions'], async ([sources, decisionStore]) => {
-    const snapshot = mirror.snapshot ?? snapshotOf(await sources.getAll());
+    const snapshot = mirror.snapshot ?? snapshotOf((await sources.getAll()).map(sourceFromStored));
     mirror.snapshot = snapshot;
     const members = snapshot.byPerson.get(personId) ?? [];
     const decisions = new Map<string, Decision>();

@@ -11,6 +11,7 @@ import {
   type SourceSnapshot,
   snapshotOf,
 } from './sourceLookups';
+import { sourceFromStored, sourceFromStoredOrNone, storedSource } from './storedSource';
 import type { SourceRecord } from './types';
 
 /** A per-key index lookup costs about as much as reading this many sources in a whole-store read. */
@@ -88,7 +89,7 @@ export class PendingSources {
     const snapshot = this.#wholeReads === 'never' ? undefined : await this.#wholeSnapshot();
     const found =
       snapshot === undefined
-        ? await Promise.all(missing.map((key) => this.#sources.get(key)))
+        ? (await Promise.all(missing.map((key) => this.#sources.get(key)))).map(sourceFromStoredOrNone)
         : missing.map((key) => snapshot.byKey.get(key));
     missing.forEach((key, i) => {
       if (!this.#cache.has(key)) this.#cache.set(key, found[i]);
@@ -112,7 +113,9 @@ export class PendingSources {
   async #wholeSnapshot(): Promise<SourceSnapshot> {
     if (this.#snapshot !== undefined) return this.#snapshot;
     // Read as stored: the pending changes are applied over it by whoever asks, as over an index answer.
-    const snapshot = snapshotOf(this.#storedCount === 0 ? [] : await this.#sources.getAll());
+    const snapshot = snapshotOf(
+      this.#storedCount === 0 ? [] : (await this.#sources.getAll()).map(sourceFromStored),
+    );
     if (this.#wholeReads !== 'never') {
       this.#snapshot = snapshot;
       if (this.#mirror !== undefined) this.#mirror.snapshot = snapshot;
@@ -148,7 +151,7 @@ export class PendingSources {
     const writes = [...this.#pending].map(
       ([key, record]) =>
         () =>
-          record === null ? sources.delete(key) : sources.put(record),
+          record === null ? sources.delete(key) : sources.put(storedSource(record)),
     );
     const snapshot = this.#snapshot;
     if (snapshot !== undefined) {
@@ -175,7 +178,9 @@ export class PendingSources {
   async membersOf(personId: string): Promise<SourceRecord[]> {
     const stored =
       this.#snapshot?.byPerson.get(personId) ??
-      (this.#snapshot === undefined ? await this.#sources.index('byPerson').getAll(personId) : []);
+      (this.#snapshot === undefined
+        ? (await this.#sources.index('byPerson').getAll(personId)).map(sourceFromStored)
+        : []);
     const members: SourceRecord[] = [];
     for (const member of stored) {
       if (!this.#cache.has(member.key)) this.#cache.set(member.key, member);

@@ -1,7 +1,7 @@
 import { DataStorePlatform, type PersonRecord, type StoreSchema } from '@gcds/shared';
 import { describe, expect, it } from 'vitest';
 import { GCDS_SCHEMA, GCDS_STORES, type GcdsSchema } from './schema';
-import type { SourceRecord } from './types';
+import type { StoredSource } from './storedSource';
 
 describe('the GCDS schema', () => {
   it('types every store, index and value, so a wrong name fails to compile', async () => {
@@ -54,7 +54,7 @@ describe('the GCDS schema', () => {
       ],
     } as unknown as StoreSchema<GcdsSchema>;
     const old = await platform.ownStore<PersonRecord, GcdsSchema>(identity, manifest, { schema: v1 });
-    const source = { key: 'local\u001fa', personId: 'p1', provider: 'local' } as SourceRecord;
+    const source = { key: 'local\u001fa', personId: 'p1' } as StoredSource;
     await old.transact(['sources'], async (tx) => {
       await tx.objectStore('sources').put(source);
     });

@@ -1,6 +1,7 @@
 import type { OwnerTransaction, PersonRecord, StoreSchema } from '@gcds/shared';
 import type { DBSchema } from 'idb';
-import type { Decision, ProviderCursor, SourceRecord } from './types';
+import type { StoredSource } from './storedSource';
+import type { Decision, ProviderCursor } from './types';
 
 /**
  * The GCDS's own object stores, in the same database as the person records it publishes: what the
@@ -9,7 +10,7 @@ import type { Decision, ProviderCursor, SourceRecord } from './types';
 export interface GcdsSchema extends DBSchema {
   sources: {
     key: string;
-    value: SourceRecord;
+    value: StoredSource;
     indexes: { byPerson: string };
   };
   decisions: { key: string; value: Decision; indexes: { byMember: string } };

@@ -3,6 +3,7 @@ import { openDB } from 'idb';
 import { firstValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { sourceMatchKeys } from '../src/matchKeys';
+import { type StoredSource, sourceFromStored } from '../src/storedSource';
 import { contact, type Pipeline, startPipeline } from '../src/testing';
 import type { ProviderCursor, SourceRecord } from '../src/types';
 
@@ -29,8 +30,8 @@ async function gcdsDatabase(p: Pipeline) {
 async function ageStoredKeys(p: Pipeline): Promise<void> {
   const db = await gcdsDatabase(p);
   const tx = db.transaction(['sources', 'cursors'], 'readwrite');
-  for (const source of (await tx.objectStore('sources').getAll()) as SourceRecord[]) {
-    await tx.objectStore('sources').put({ ...source, nameKeys: [`old ${source.contactId}`], phoneKeys: [] });
+  for (const source of (await tx.objectStore('sources').getAll()) as StoredSource[]) {
+    await tx.objectStore('sources').put({ ...source, nameKeys: [`old ${source.key}`], phones: [] });
   }
   for (const cursor of (await tx.objectStore('cursors').getAll()) as ProviderCursor[]) {
     const { keys: _keys, ...unversioned } = cursor;
@@ -42,9 +43,9 @@ async function ageStoredKeys(p: Pipeline): Promise<void> {
 
 async function storedSources(p: Pipeline): Promise<SourceRecord[]> {
   const db = await gcdsDatabase(p);
-  const sources = (await db.getAll('sources')) as SourceRecord[];
+  const sources = (await db.getAll('sources')) as StoredSource[];
   db.close();
-  return sources;
+  return sources.map(sourceFromStored);
 }
 
 describe('match keys stored by another version', () => {
