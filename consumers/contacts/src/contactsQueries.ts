@@ -178,22 +178,19 @@ export async function readGroups(
       start: sectionStart(order, 'favorites'),
     });
   }
+  // One count per group of the collation, all asked at once: a walk from group to group waits for a
+  // reply before each step, and during an import every reply waits behind the writes queued before it.
   const end = orderRange(order).upper as string;
-  const letters: Array<Promise<LetterGroup>> = [];
-  let cursor = await positions.openKeyCursor(IDBKeyRange.bound(sectionStart(order, 'all'), end, false, true));
-  while (cursor !== null) {
-    const group = groupOfPosition(collation, cursor.key);
-    const following = collation.groups[collation.groups.indexOf(group) + 1];
-    const start = groupStart(order, group.key);
-    const next = following === undefined ? end : groupStart(order, following.key);
-    letters.push(
-      positions
-        .count(IDBKeyRange.bound(start, next, false, true))
-        .then((count) => ({ id: group.key, label: group.label, kind: group.kind, count, start })),
-    );
-    cursor = next === end ? null : await cursor.continue(next);
-  }
-  groups.push(...(await Promise.all(letters)));
+  const letters = await Promise.all(
+    collation.groups.map(async (group, i): Promise<LetterGroup> => {
+      const following = collation.groups[i + 1];
+      const start = groupStart(order, group.key);
+      const next = following === undefined ? end : groupStart(order, following.key);
+      const count = await positions.count(IDBKeyRange.bound(start, next, false, true));
+      return { id: group.key, label: group.label, kind: group.kind, count, start };
+    }),
+  );
+  groups.push(...letters.filter((letter) => letter.count > 0));
   return groups;
 }
 
