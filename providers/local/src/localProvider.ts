@@ -8,6 +8,7 @@ import {
   type ProviderContext,
   type ProviderDefinition,
   type ProviderManifest,
+  preparePhotoBatch,
   SerialQueue,
   type StoredBlob,
   type ThumbnailMaker,
@@ -308,27 +309,11 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
 
     async storePhotos(photos) {
       assertValid(photos.flatMap((photo, i) => prefixed(checkPhoto(photo.bytes, photo.mediaType), `[${i}]`)));
-      // Content ids make a blob written twice the same blob: no lookup before the write.
-      const refs = await Promise.all(
-        photos.map(async ({ bytes, mediaType }) => {
-          const thumbnail = await makeThumbnail({ bytes, mediaType });
-          const ref = {
-            id: await contentId(bytes),
-            thumbnailId: await contentId(thumbnail.bytes),
-            mediaType,
-          };
-          return {
-            ref,
-            blobs: [
-              { id: ref.id, blob: { bytes, mediaType } },
-              { id: ref.thumbnailId, blob: thumbnail },
-            ],
-          };
-        }),
-      );
+      // Hashes and thumbnails outside the write queue, a few at a time; then one blob transaction.
+      const batch = await preparePhotoBatch(photos, makeThumbnail);
       return enqueue(async () => {
-        await store.putBlobs(refs.flatMap(({ blobs }) => blobs));
-        return refs.map(({ ref }) => ref);
+        await store.putBlobs(batch.blobs);
+        return batch.refs;
       });
     },
 

@@ -55,3 +55,18 @@ export function referencedBlobs(states: readonly FileImportState[]): Set<string>
   }
   return blobs;
 }
+
+/**
+ * Photo id → thumbnail id of every photo the records of these files refer to (a record's blobs are its
+ * photo, then its thumbnail when that is other bytes). All are stored: a record is written after its blobs.
+ */
+export function storedPhotos(states: readonly FileImportState[]): Map<string, string> {
+  const photos = new Map<string, string>();
+  for (const state of states) {
+    for (const record of Object.values(state.records)) {
+      const [photo, thumbnail = photo] = record.blobs ?? [];
+      if (photo !== undefined && thumbnail !== undefined) photos.set(photo, thumbnail);
+    }
+  }
+  return photos;
+}

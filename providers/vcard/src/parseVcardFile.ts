@@ -76,9 +76,11 @@ function cardNamed(name: string | undefined): string {
   return name === undefined ? 'the card' : `the card "${name}"`;
 }
 
-/** The name a warning gives an imported card: its FN, else its given and family names. */
-function nameOf(contact: ContactDraft): string | undefined {
-  return readableName(contact.formattedName ?? [contact.given, contact.family].filter(Boolean).join(' '));
+/** How a warning names an imported card: by its FN, else its given and family names. */
+export function importedCardNamed(contact: ContactDraft): string {
+  return cardNamed(
+    readableName(contact.formattedName ?? [contact.given, contact.family].filter(Boolean).join(' ')),
+  );
 }
 
 function lineList(numbers: readonly number[]): string {
@@ -142,7 +144,7 @@ export function parseCardBlock(file: string, block: CardBlock): CardOutcome {
         message: `${nul.removed === 1 ? 'a NUL byte was' : `${nul.removed} NUL bytes were`} removed (line${nul.lineNumbers.length > 1 ? 's' : ''} ${lineList(nul.lineNumbers)})`,
       });
     }
-    const card = cardNamed(nameOf(mapped.contact));
+    const card = importedCardNamed(mapped.contact);
     const warnings = notes
       .sort((a, b) => a.line - b.line)
       .map((note) => ({

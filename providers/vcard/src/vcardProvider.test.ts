@@ -32,7 +32,7 @@ async function setup(options: VcardProviderOptions = {}) {
   const registry = new ProviderRegistry(platform, { now: () => NOW });
   const definition = createVcardProvider(options);
   const blobWrites: string[] = [];
-  // The same provider, with its store's putBlob counted: photos must be written once.
+  // The same provider, with its store's blob writes counted: photos must be written once.
   const counted = defineProvider({
     ...definition,
     start: (ctx) =>
@@ -43,6 +43,10 @@ async function setup(options: VcardProviderOptions = {}) {
           putBlob: (id, blob) => {
             blobWrites.push(id);
             return ctx.store.putBlob(id, blob);
+          },
+          putBlobs: (blobs) => {
+            blobWrites.push(...blobs.map(({ id }) => id));
+            return ctx.store.putBlobs(blobs);
           },
         },
       }),

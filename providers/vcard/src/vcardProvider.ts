@@ -10,18 +10,25 @@ import {
   type ProviderDefinition,
   type ProviderManifest,
   SerialQueue,
-  storePhoto,
   type ThumbnailMaker,
   type WriteOperation,
 } from '@gcds/shared';
 import type { CardBlock } from './cardBlocks';
+import { storeCardPhotos } from './cardPhotos';
 import { cardReaderFor, streamCardBlocks } from './cardReader';
-import { FILES_META_KEY, type FileImportState, readFileList, referencedBlobs } from './fileImportState';
-import { FileReconciler } from './fileReconciler';
+import {
+  FILES_META_KEY,
+  type FileImportState,
+  readFileList,
+  referencedBlobs,
+  storedPhotos,
+} from './fileImportState';
+import { type CardAction, FileReconciler } from './fileReconciler';
 import { FileStateParts } from './fileStateParts';
 import { exportVcardsWithPhotos } from './mergedPeopleVcf';
 import { nextMacrotask } from './nextMacrotask';
 import { parseCardBlock } from './parseVcardFile';
+import type { ParsedCard } from './vcardParseResult';
 import type {
   RemovedCard,
   VcardImportOptions,
@@ -140,12 +147,16 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
     await store.bulk([], { meta });
   }
 
+  async function fileStates(): Promise<FileImportState[]> {
+    const states: FileImportState[] = [];
+    for (const file of await files()) states.push((await loadFile(file)).state);
+    return states;
+  }
+
   /** Drops photo blobs no record of any file refers to any more. */
   async function releaseBlobs(candidates: Set<string>): Promise<void> {
     if (candidates.size === 0) return;
-    const states: FileImportState[] = [];
-    for (const file of await files()) states.push((await loadFile(file)).state);
-    const inUse = referencedBlobs(states);
+    const inUse = referencedBlobs(await fileStates());
     for (const blob of candidates) if (!inUse.has(blob)) await store.removeBlob(blob);
   }
 
@@ -189,13 +200,14 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
       errors: [],
       warnings: [],
     };
-    const photos = new Map<string, string>();
+    // Photos the files' records already refer to are neither thumbnailed nor written again.
+    const photos = storedPhotos(await fileStates());
     let done = 0;
     let legacyCards = 0;
 
     async function writeBatch(blocks: readonly CardBlock[]): Promise<void> {
       assertRunning();
-      const operations: WriteOperation<Contact>[] = [];
+      const toWrite: Array<{ id: string; action: CardAction; card: ParsedCard }> = [];
       for (const block of blocks) {
         const outcome = parseCardBlock(name, block);
         if (outcome.kind === 'group') {
@@ -212,11 +224,15 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
         if (outcome.legacy) legacyCards++;
         const { id, action } = reconciler.place(card);
         report.cards.push({ id, uid: card.source.uid, index: card.source.index, line: card.source.line });
-        if (action === 'unchanged') {
-          report.unchanged++;
-          continue;
-        }
-        const photo = card.photo && (await storePhoto(store, card.photo, makeThumbnail, photos));
+        if (action === 'unchanged') report.unchanged++;
+        else toWrite.push({ id, action, card });
+      }
+      // The batch's photos first, in one blob transaction, then the contacts that point at them.
+      const cards = toWrite.map(({ card }) => card);
+      const { refs, warnings } = await storeCardPhotos(store, name, cards, makeThumbnail, photos);
+      report.warnings.push(...warnings);
+      const operations = toWrite.map(({ id, action, card }, i): WriteOperation<Contact> => {
+        const photo = refs[i];
         const contact: Contact = {
           ...card.contact,
           id,
@@ -224,12 +240,12 @@ function vcardApi(ctx: ProviderContext, makeThumbnail: ThumbnailMaker): VcardPro
           // A card without REV changed (for us) now.
           updatedAt: card.contact.updatedAt ?? ctx.now(),
         };
-        operations.push({ operation: 'put', id, data: contact });
         const blobs =
           photo === undefined ? undefined : [...new Set([photo.id, photo.thumbnailId ?? photo.id])];
         reconciler.written(id, { hash: card.source.contentHash, ...(blobs === undefined ? {} : { blobs }) });
         report[action === 'add' ? 'added' : 'updated']++;
-      }
+        return { operation: 'put', id, data: contact };
+      });
       if (operations.length > 0)
         await store.bulk(operations, { meta: await metaFor(name, reconciler, parts) });
       done += blocks.length;
