@@ -114,7 +114,7 @@ export {
   sourceKey,
 } from './person/person';
 export { READABLE_POINTERS_POLICY, withOnceReadableAt } from './person/readablePointersPolicy';
-export { type PhotoBatch, preparePhotoBatch, THUMBNAIL_CONCURRENCY } from './photo/photoBatch';
+export { type PhotoBatch, preparePhotoBatch } from './photo/photoBatch';
 export {
   contentId,
   contradictsMediaType,

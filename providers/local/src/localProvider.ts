@@ -309,7 +309,7 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
 
     async storePhotos(photos) {
       assertValid(photos.flatMap((photo, i) => prefixed(checkPhoto(photo.bytes, photo.mediaType), `[${i}]`)));
-      // Hashes and thumbnails outside the write queue, a few at a time; then one blob transaction.
+      // Hashes and thumbnails outside the write queue; then one blob transaction.
       const batch = await preparePhotoBatch(photos, makeThumbnail);
       return enqueue(async () => {
         await store.putBlobs(batch.blobs);

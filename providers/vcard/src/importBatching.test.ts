@@ -1,5 +1,6 @@
-import { DataStorePlatform, defineProvider, ProviderRegistry } from '@gcds/shared';
+import { DataStorePlatform, ProviderRegistry } from '@gcds/shared';
 import { describe, expect, it } from 'vitest';
+import { withWrappedStore } from '../test/wrappedStore';
 import { createVcardProvider, type VcardImportProgress, type VcardProviderApi } from './vcardProvider';
 
 /* How an import splits a file into transactions: growing batches by default, fixed ones when asked. */
@@ -13,21 +14,13 @@ async function setup() {
   const registry = new ProviderRegistry(platform, { now: () => 1_700_000_000_000 });
   const definition = createVcardProvider();
   const bulks: Array<{ puts: number; removes: number }> = [];
-  const counted = defineProvider({
-    ...definition,
-    start: (ctx) =>
-      definition.start({
-        ...ctx,
-        store: {
-          ...ctx.store,
-          bulk: (operations, options) => {
-            const puts = operations.filter((o) => o.operation === 'put').length;
-            bulks.push({ puts, removes: operations.length - puts });
-            return ctx.store.bulk(operations, options);
-          },
-        },
-      }),
-  });
+  const counted = withWrappedStore(definition, (store) => ({
+    bulk: (operations, options) => {
+      const puts = operations.filter((o) => o.operation === 'put').length;
+      bulks.push({ puts, removes: operations.length - puts });
+      return store.bulk(operations, options);
+    },
+  }));
   const api = (await registry.install(counted)).api as VcardProviderApi;
   return { api, bulks };
 }

@@ -4,13 +4,13 @@ import {
   contentId,
   DataStorePlatform,
   type DataStoreReader,
-  defineProvider,
   PROVIDER_STORE_NAME,
   ProviderRegistry,
   type SyncTask,
 } from '@gcds/shared';
 import { describe, expect, it } from 'vitest';
 import { bytesOfBase64, CORPUS_JPEG_BASE64, corpusBytes } from '../test/corpusFiles';
+import { withWrappedStore } from '../test/wrappedStore';
 import { parseVcardFile } from './parseVcardFile';
 import {
   createVcardProvider,
@@ -33,24 +33,16 @@ async function setup(options: VcardProviderOptions = {}) {
   const definition = createVcardProvider(options);
   const blobWrites: string[] = [];
   // The same provider, with its store's blob writes counted: photos must be written once.
-  const counted = defineProvider({
-    ...definition,
-    start: (ctx) =>
-      definition.start({
-        ...ctx,
-        store: {
-          ...ctx.store,
-          putBlob: (id, blob) => {
-            blobWrites.push(id);
-            return ctx.store.putBlob(id, blob);
-          },
-          putBlobs: (blobs) => {
-            blobWrites.push(...blobs.map(({ id }) => id));
-            return ctx.store.putBlobs(blobs);
-          },
-        },
-      }),
-  });
+  const counted = withWrappedStore(definition, (store) => ({
+    putBlob: (id, blob) => {
+      blobWrites.push(id);
+      return store.putBlob(id, blob);
+    },
+    putBlobs: (blobs) => {
+      blobWrites.push(...blobs.map(({ id }) => id));
+      return store.putBlobs(blobs);
+    },
+  }));
   const installed = await registry.install(counted);
   const app = platform.registerApp({ appId: `reader-${counter}`, accessLevel: 'privileged' });
   const reader = await platform.openStore<Contact>(app, PROVIDER_STORE_NAME, installed.id);

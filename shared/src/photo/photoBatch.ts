@@ -3,12 +3,9 @@ import type { StoredBlob } from '../dataStore/types';
 import { contentId, type ThumbnailMaker } from './photoBlobs';
 
 /*
- * Many photos stored at once (an import batch, a seeded book): hashed and thumbnailed a few at a time,
- * then written in ONE blob transaction, where a photo stored one by one costs a lookup and a write each.
+ * Many photos stored at once (an import batch, a seeded book): hashed, thumbnailed, then written in
+ * ONE blob transaction, where a photo stored one by one costs a lookup and a write each.
  */
-
-/** Thumbnails made at once: decoders run off the main thread, but each holds a decoded bitmap. */
-export const THUMBNAIL_CONCURRENCY = 4;
 
 export interface PhotoBatch {
   /** Each photo's reference, in the order the photos were given. */
@@ -20,24 +17,6 @@ export interface PhotoBatch {
   blobs: Array<{ id: string; blob: StoredBlob }>;
   /** Photo id → thumbnail id of the photos new in this batch: add them to `known` once `blobs` are written. */
   added: Map<string, string>;
-}
-
-/** `work` on every item, at most `limit` at a time, the results in the items' order. */
-async function mapAtMost<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
 }
 
 /**
@@ -55,21 +34,19 @@ export async function preparePhotoBatch(
   ids.forEach((id, i) => {
     if (!known.has(id) && !fresh.has(id)) fresh.set(id, photos[i] as StoredBlob);
   });
-  const entries = [...fresh];
-  const thumbnails = await mapAtMost(entries, THUMBNAIL_CONCURRENCY, async ([, photo]) => {
-    const thumbnail = await makeThumbnail(photo);
-    return { thumbnail, id: await contentId(thumbnail.bytes) };
-  });
   const blobs = new Map<string, StoredBlob>();
   const added = new Map<string, string>();
-  entries.forEach(([id, photo], i) => {
-    const { thumbnail, id: thumbnailId } = thumbnails[i]!;
+  // One thumbnail at a time: decoding and scaling contend for the same cores, and in Chromium four at
+  // once took 2.5 times as long for 2,000 photos as one after the other (13-15 s against 5.6 s).
+  for (const [id, photo] of fresh) {
+    const thumbnail = await makeThumbnail(photo);
+    const thumbnailId = await contentId(thumbnail.bytes);
     blobs.set(id, { bytes: photo.bytes, mediaType: photo.mediaType });
     // Where there is no decoder the thumbnail is the photo: the same id, so the same blob, written once.
     if (!blobs.has(thumbnailId))
       blobs.set(thumbnailId, { bytes: thumbnail.bytes, mediaType: thumbnail.mediaType });
     added.set(id, thumbnailId);
-  });
+  }
   const thumbnailOf = (id: string) => known.get(id) ?? added.get(id)!;
   const refs = ids.map(
     (id, i): PhotoRef => ({
