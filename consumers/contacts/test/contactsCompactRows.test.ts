@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ContactsConsumer, type ListItem, letterGroupOfEntry, type NameOrder } from '../src';
-import { contact, putAll, startWorld } from './contactsHarness';
+import { type ListItem, letterGroupOfEntry } from '../src';
+import { contact, putAll, startWorld, wholeList } from './contactsHarness';
 
 /** Seven people with one name, two of them favourites, among others: equal names share a position. */
 const NAMESAKES = [
@@ -17,17 +17,6 @@ const NAMESAKES = [
   contact('zoe', { given: 'Zoë', family: 'Lee', ice: true }),
   contact('bob', { given: 'Bob', family: 'Annan' }),
 ];
-
-async function wholeList(consumer: ContactsConsumer, pageSize: number, order: NameOrder) {
-  const items: ListItem[] = [];
-  let page = await consumer.firstPage(pageSize, order);
-  items.push(...page.items);
-  while (page.next !== undefined) {
-    page = await consumer.pageAfter(page.next, pageSize);
-    items.push(...page.items);
-  }
-  return items;
-}
 
 const placeOf = (item: ListItem) => `${item.section}:${item.entry.displayName}:${item.entry.personId}`;
 

@@ -1,33 +1,7 @@
 import { filter, firstValueFrom, take, toArray } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
-import { type ContactsConsumer, type ListItem, letterGroupOfEntry, listEntryOf } from '../src';
-import { contact, putAll, startWorld } from './contactsHarness';
-
-async function wholeList(consumer: ContactsConsumer, pageSize: number): Promise<ListItem[]> {
-  const items: ListItem[] = [];
-  let page = await consumer.firstPage(pageSize);
-  items.push(...page.items);
-  while (page.next !== undefined) {
-    page = await consumer.pageAfter(page.next, pageSize);
-    items.push(...page.items);
-  }
-  return items;
-}
-
-async function wholeListIn(
-  consumer: ContactsConsumer,
-  pageSize: number,
-  order?: 'givenFirst' | 'familyFirst',
-): Promise<ListItem[]> {
-  const items: ListItem[] = [];
-  let page = await consumer.firstPage(pageSize, order);
-  items.push(...page.items);
-  while (page.next !== undefined) {
-    page = await consumer.pageAfter(page.next, pageSize);
-    items.push(...page.items);
-  }
-  return items;
-}
+import { type ContactsConsumer, letterGroupOfEntry, listEntryOf } from '../src';
+import { contact, putAll, startWorld, wholeList } from './contactsHarness';
 
 const PEOPLE = [
   contact('c1', { given: 'Zoë', family: 'Adams' }),
@@ -129,7 +103,7 @@ describe('contacts consumer: list', () => {
     await world.settle(english);
     const revision = english.sync.status().revision;
     const names = async (order?: 'givenFirst' | 'familyFirst') =>
-      (await wholeListIn(english, 2, order)).map((i) => `${i.section}:${i.entry.displayName}`);
+      (await wholeList(english, 2, order)).map((i) => `${i.section}:${i.entry.displayName}`);
     expect(await names()).toEqual([
       'favorites:Ärla Berg',
       'all:Ärla Berg',

@@ -8,7 +8,13 @@ import {
   ProviderRegistry,
 } from '@gcds/shared';
 import { storeProvider } from '@gcds/shared/testing';
-import { type ContactsConsumer, type ContactsConsumerOptions, createContactsConsumer } from '../src';
+import {
+  type ContactsConsumer,
+  type ContactsConsumerOptions,
+  createContactsConsumer,
+  type ListItem,
+  type NameOrder,
+} from '../src';
 
 export { contact } from '@gcds/shared/testing';
 
@@ -63,4 +69,20 @@ export async function startWorld(): Promise<World> {
 
 export async function putAll(store: DataStoreOwner<Contact>, contacts: Contact[]): Promise<void> {
   await store.bulk(contacts.map((c) => ({ operation: 'put' as const, id: c.id, data: c })));
+}
+
+/** Every item of the list in `order`, read page by page as the app scrolls through it. */
+export async function wholeList(
+  consumer: ContactsConsumer,
+  pageSize: number,
+  order?: NameOrder,
+): Promise<ListItem[]> {
+  const items: ListItem[] = [];
+  let page = await consumer.firstPage(pageSize, order);
+  items.push(...page.items);
+  while (page.next !== undefined) {
+    page = await consumer.pageAfter(page.next, pageSize);
+    items.push(...page.items);
+  }
+  return items;
 }
