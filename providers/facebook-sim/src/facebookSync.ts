@@ -3,13 +3,11 @@ import {
   type DataStoreOwner,
   type ImportBatching,
   importBatchSizes,
-  type PhotoRef,
-  photoProblem,
-  storePhoto,
   type ThumbnailMaker,
   type WriteOperation,
 } from '@gcds/shared';
 import { FacebookApiError, FacebookProtocolError } from './facebookErrors';
+import { type FriendPhotoContext, pagePhotos } from './friendPhotos';
 import { friendToContact } from './friendToContact';
 import { sameRecord } from './recordEquality';
 import { type RetryNotice, type RetryPolicy, withRetry } from './retryWithBackoff';
@@ -17,10 +15,8 @@ import type { Sleep } from './sleep';
 import {
   type FacebookSyncState,
   INITIAL_SYNC_STATE,
-  isPhotoRef,
   type PassKind,
   type PassReason,
-  photoKey,
   readSyncState,
   SYNC_STATE_META_KEY,
   seenKey,
@@ -28,7 +24,6 @@ import {
 } from './syncState';
 import {
   type FacebookApi,
-  parsePhoto,
   parseSyncResponse,
   type SyncToClientRequest,
   type SyncToClientResponse,
@@ -118,11 +113,18 @@ interface PreparedPages {
  */
 export class FacebookSync {
   readonly #options: FacebookSyncOptions;
-  readonly #photoRefs = new Map<string, PhotoRef>();
+  readonly #photoContext: FriendPhotoContext;
   #report!: FacebookSyncReport;
 
   constructor(options: FacebookSyncOptions) {
     this.#options = options;
+    this.#photoContext = {
+      store: options.store,
+      fetchPicture: (pictureId) => this.#retrying(() => options.api.fetchPhoto(pictureId)),
+      makeThumbnail: options.makeThumbnail,
+      signal: options.signal,
+      known: new Map(),
+    };
   }
 
   async loadState(): Promise<FacebookSyncState> {
@@ -287,7 +289,16 @@ export class FacebookSync {
   /** Adds a page's writes to those of the pages before it in the same transaction. */
   async #prepare(objects: readonly WireObject[], pages: PreparedPages): Promise<void> {
     const unseen = objects.filter((o) => !pages.latest.has(o.guid)).map((o) => o.guid);
-    const stored = await this.#options.store.getMany(unseen);
+    const pictured = objects.filter((o): o is WireFriend => !o.isdeleted && o.picture !== undefined);
+    const [stored, photos] = await Promise.all([
+      this.#options.store.getMany(unseen),
+      pagePhotos(
+        this.#photoContext,
+        pictured.map((friend) => friend.picture!.id),
+      ),
+    ]);
+    this.#report.photosFetched += photos.fetched;
+    Object.assign(pages.meta, photos.meta);
     for (const [i, guid] of unseen.entries()) pages.latest.set(guid, stored[i]);
     for (const object of objects) {
       const current = pages.latest.get(object.guid);
@@ -300,8 +311,14 @@ export class FacebookSync {
         continue;
       }
       pages.liveIds.add(object.guid);
-      const photo = object.picture === undefined ? undefined : await this.#photo(object, pages.meta);
-      const contact = friendToContact(object, photo);
+      const pictureId = object.picture?.id;
+      const problem = pictureId === undefined ? undefined : photos.problems.get(pictureId);
+      if (problem !== undefined)
+        this.#report.photoProblems.push({ guid: object.guid, pictureId: pictureId!, message: problem });
+      const contact = friendToContact(
+        object,
+        pictureId === undefined ? undefined : photos.refs.get(pictureId),
+      );
       if (current !== undefined && sameRecord(current, contact)) {
         this.#report.unchanged += 1;
         continue;
@@ -309,39 +326,6 @@ export class FacebookSync {
       pages.operations.push({ operation: 'put', id: contact.id, data: contact });
       pages.latest.set(contact.id, contact);
     }
-  }
-
-  /** The stored photo for a friend's picture, downloading it only if this store has not got it yet. */
-  async #photo(friend: WireFriend, meta: Record<string, unknown>): Promise<PhotoRef | undefined> {
-    const pictureId = friend.picture!.id;
-    const key = photoKey(pictureId);
-    const known = this.#photoRefs.get(pictureId) ?? (await this.#options.store.getMeta(key));
-    if (isPhotoRef(known) && (await this.#options.store.getBlob(known.id)) !== undefined) {
-      this.#photoRefs.set(pictureId, known);
-      return known;
-    }
-    let photo: Awaited<ReturnType<FacebookApi['fetchPhoto']>>;
-    try {
-      photo = parsePhoto(await this.#retrying(() => this.#options.api.fetchPhoto(pictureId)), pictureId);
-    } catch (error) {
-      // A picture gone (404) or garbled must not hold back the friend's data; anything retryable did throw.
-      if ((error instanceof FacebookApiError && !error.retryable) || error instanceof FacebookProtocolError) {
-        this.#report.photoProblems.push({ guid: friend.guid, pictureId, message: (error as Error).message });
-        return undefined;
-      }
-      throw error;
-    }
-    const problem = photoProblem(photo);
-    if (problem !== undefined) {
-      this.#report.photoProblems.push({ guid: friend.guid, pictureId, message: problem });
-      return undefined;
-    }
-    this.#options.signal.throwIfAborted();
-    const ref = await storePhoto(this.#options.store, photo, this.#options.makeThumbnail);
-    this.#report.photosFetched += 1;
-    this.#photoRefs.set(pictureId, ref);
-    meta[key] = ref;
-    return ref;
   }
 
   #retrying<T>(attempt: () => Promise<T>): Promise<T> {

@@ -65,17 +65,19 @@ describe('a first sync killed at any write', () => {
     }
   }
 
-  it('resumes after a crash while storing a picture, and keeps each picture once', async () => {
-    const server = new FacebookServer({ seed: 150, friends: FRIENDS });
-    const plan: CrashPlan = { putBlob: { in: 7 } };
-    const h = await openHarness(providerOptions(server), (store) => crashingStore(store, plan));
-    await expect(h.api.syncNow()).rejects.toBeInstanceOf(SimulatedCrash);
-    await h.restart();
-    await h.api.syncNow();
-    await expectCaughtUp(h, server);
-    expect(await h.reader.getRevision()).toBe(FRIENDS);
-    await h.close();
-  });
+  for (const when of ['before-commit', 'after-commit'] as const) {
+    it(`resumes after a crash ${when} a page's pictures, and keeps each picture once`, async () => {
+      const server = new FacebookServer({ seed: 150, friends: FRIENDS });
+      const plan: CrashPlan = { putBlobs: { in: 2, when } };
+      const h = await openHarness(providerOptions(server), (store) => crashingStore(store, plan));
+      await expect(h.api.syncNow()).rejects.toBeInstanceOf(SimulatedCrash);
+      await h.restart();
+      await h.api.syncNow();
+      await expectCaughtUp(h, server);
+      expect(await h.reader.getRevision()).toBe(FRIENDS);
+      await h.close();
+    });
+  }
 
   it('converges when the network changed while the provider was down', async () => {
     const server = new FacebookServer({ seed: 160, friends: FRIENDS });

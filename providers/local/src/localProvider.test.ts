@@ -465,6 +465,24 @@ describe('local provider: photos', () => {
     ).toEqual(['[1].photo.bytes']);
   });
 
+  it('refuses an import naming photos that are not stored, and says which draft and blob', async () => {
+    const { api, reader } = await setup();
+    const [photo] = await api.storePhotos([{ bytes: PNG, mediaType: 'image/png' }]);
+    const revision = await reader.getRevision();
+    const lost = { id: 'not-stored', thumbnailId: 'nor-this', mediaType: 'image/png' };
+    expect(
+      await fieldsOf(
+        api.importMany([
+          { id: 'c1', given: 'Ada', photo: photo! },
+          { id: 'c2', given: 'Grace', photo: lost },
+          { id: 'c3', given: 'Bad', email: [{ value: 'no-at-sign' }], photo: lost },
+          { id: 'c4', given: 'Lin', photo: { ...photo!, thumbnailId: 'nor-this' } },
+        ]),
+      ),
+    ).toEqual(['[2].email[0].value', '[1].photo.id', '[1].photo.thumbnailId', '[3].photo.thumbnailId']);
+    expect(await reader.getRevision()).toBe(revision);
+  });
+
   it('stores an injected thumbnail as its own blob', async () => {
     const thumbnail = Uint8Array.from([0xff, 0xd8, 0xff, 0xdb, 42]);
     const { api, reader } = await setup({

@@ -160,17 +160,36 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
   }
 
   /** A record may only point at photos already stored, so it never holds a dangling or inline photo. */
-  async function photoErrors(contact: Contact, before?: Contact): Promise<ContactFieldError[]> {
-    const photo = contact.photo;
-    if (photo === undefined || samePhoto(photo, before?.photo)) return [];
-    const errors: ContactFieldError[] = [];
-    if ((await store.getBlob(photo.id)) === undefined) {
-      errors.push({ field: 'photo.id', message: `no stored photo "${photo.id}": store it with setPhoto` });
-    }
-    if (photo.thumbnailId !== undefined && (await store.getBlob(photo.thumbnailId)) === undefined) {
-      errors.push({ field: 'photo.thumbnailId', message: `no stored thumbnail "${photo.thumbnailId}"` });
-    }
-    return errors;
+  /**
+   * Each contact's errors for photo blobs that are not stored, all looked up in one read: an import of
+   * 2,000 contacts with photos was 4,000 reads one after the other, each queued behind other stores' work.
+   */
+  async function photoErrors(
+    changes: ReadonlyArray<{ contact: Contact; before?: Contact }>,
+  ): Promise<ContactFieldError[][]> {
+    const wanted = changes.map(({ contact, before }): Array<[field: string, id: string]> => {
+      const photo = contact.photo;
+      if (photo === undefined || samePhoto(photo, before?.photo)) return [];
+      return photo.thumbnailId === undefined
+        ? [['photo.id', photo.id]]
+        : [
+            ['photo.id', photo.id],
+            ['photo.thumbnailId', photo.thumbnailId],
+          ];
+    });
+    const stored = await store.hasBlobs(wanted.flat().map(([, id]) => id));
+    let at = 0;
+    return wanted.map((blobs) =>
+      blobs.flatMap(([field, id]) =>
+        stored[at++]
+          ? []
+          : [
+              field === 'photo.id'
+                ? { field, message: `no stored photo "${id}": store it with setPhoto` }
+                : { field, message: `no stored thumbnail "${id}"` },
+            ],
+      ),
+    );
   }
 
   function stamped(contact: Contact): Contact {
@@ -223,7 +242,7 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
           assertValid([{ field: 'id', message: `a contact with id "${id}" already exists` }]);
         }
         const contact = stamped({ ...draft, id });
-        assertValid(await photoErrors(contact));
+        assertValid((await photoErrors([{ contact }]))[0]!);
         await commit([contact]);
         return contact;
       });
@@ -237,7 +256,7 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
         const before = await existing(id);
         const next = applyContactChange(before, change);
         assertValid(validateContact(next));
-        assertValid(await photoErrors(next, before));
+        assertValid((await photoErrors([{ contact: next, before }]))[0]!);
         const contact = stamped(next);
         await commit([contact]);
         return contact;
@@ -283,9 +302,12 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
             errors.push({ field: `[${i}].id`, message: `a contact with id "${contact.id}" already exists` });
           }
           seen.set(contact.id, first ?? i);
-          errors.push(...prefixed(await photoErrors(contact), `[${i}]`));
           contacts.push(contact);
         }
+        const missingPhotos = await photoErrors(contacts.map((contact) => ({ contact })));
+        missingPhotos.forEach((found, n) => {
+          errors.push(...prefixed(found, `[${validAt[n]}]`));
+        });
         assertValid(errors);
         if (contacts.length > 0) await commit(contacts);
         return contacts;

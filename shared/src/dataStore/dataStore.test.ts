@@ -277,6 +277,13 @@ describe('DataStore blobs', () => {
     expect(await reader.getBlob('b')).toEqual(jpeg);
     expect(await reader.getRevision()).toBe(revision);
   });
+
+  it('tells the owner which blob ids are stored, in the order asked', async () => {
+    const { owner } = await setup();
+    await owner.putBlobs([{ id: 'a', blob: { bytes: Uint8Array.from([1]), mediaType: 'image/png' } }]);
+    expect(await owner.hasBlobs(['b', 'a', 'a', 'c'])).toEqual([false, true, true, false]);
+    expect(await owner.hasBlobs([])).toEqual([]);
+  });
 });
 
 describe('DataStore change events', () => {

@@ -203,6 +203,15 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
     return (await this.#db).get('blobs', id);
   }
 
+  /** Which of the blob ids are stored, in ONE read of their keys (no blob is read). */
+  async hasBlobs(key: OwnerKey, ids: readonly string[]): Promise<boolean[]> {
+    this.assertOwner(key);
+    if (ids.length === 0) return [];
+    const tx = (await this.#db).transaction('blobs');
+    const found = await Promise.all(ids.map((id) => tx.store.getKey(id)));
+    return found.map((stored) => stored !== undefined);
+  }
+
   async getMeta(key: OwnerKey, metaKey: string): Promise<unknown> {
     this.assertOwner(key);
     return (await this.#db).get('meta', OWNER_META_PREFIX + metaKey);

@@ -47,6 +47,7 @@ export function ownerHandleOf<T, S extends DBSchema | unknown>(
       store.write(key, operations, options),
     getMeta: (metaKey: string) => store.getMeta(key, metaKey),
     putBlob: (id: string, blob: StoredBlob) => store.putBlob(key, id, blob),
+    hasBlobs: (ids: readonly string[]) => store.hasBlobs(key, ids),
     putBlobs: (blobs: ReadonlyArray<{ id: string; blob: StoredBlob }>) => store.putBlobs(key, blobs),
     removeBlob: (id: string) => store.removeBlob(key, id),
     compact: (now?: number) => store.compact(key, now),

@@ -106,6 +106,8 @@ export interface DataStoreOwner<T> extends DataStoreReader<T> {
   /** Owner-private metadata written by `bulk({ meta })`. */
   getMeta(key: string): Promise<unknown>;
   putBlob(id: string, blob: StoredBlob): Promise<void>;
+  /** Which of the blob ids are stored, in the ids' order, in one transaction (a getBlob each is one each). */
+  hasBlobs(ids: readonly string[]): Promise<boolean[]>;
   /** Many blobs in ONE transaction (a put per blob would be a transaction, a round trip, each). */
   putBlobs(blobs: ReadonlyArray<{ id: string; blob: StoredBlob }>): Promise<void>;
   removeBlob(id: string): Promise<void>;

@@ -4,10 +4,12 @@ export class SimulatedCrash extends Error {
   override readonly name = 'SimulatedCrash';
 }
 
-/** When to crash: on the n-th coming bulk (1 = the next), before it commits or just after; or on a blob write. */
+type CrashPoint = { in: number; when: 'before-commit' | 'after-commit' };
+
+/** When to crash: on the n-th coming bulk or blob transaction (1 = the next), before it commits or just after. */
 export interface CrashPlan {
-  bulk?: { in: number; when: 'before-commit' | 'after-commit' };
-  putBlob?: { in: number };
+  bulk?: CrashPoint;
+  putBlobs?: CrashPoint;
 }
 
 /**
@@ -21,7 +23,7 @@ export function crashingStore(store: DataStoreOwner<Contact>, plan: CrashPlan): 
     step.in -= 1;
     return step.in === 0;
   };
-  // The owner handle is a frozen object of closures: a copy with two of them replaced behaves the same.
+  // The owner handle is a frozen object of closures: a copy with some of them replaced behaves the same.
   return {
     ...store,
     bulk: async (...args: Parameters<DataStoreOwner<Contact>['bulk']>) => {
@@ -31,9 +33,11 @@ export function crashingStore(store: DataStoreOwner<Contact>, plan: CrashPlan): 
       if (crash === 'after-commit') throw new SimulatedCrash('crashed after the commit');
       return revision;
     },
-    putBlob: async (...args: Parameters<DataStoreOwner<Contact>['putBlob']>) => {
-      if (counted(plan.putBlob)) throw new SimulatedCrash('crashed writing a blob');
-      return store.putBlob(...args);
+    putBlobs: async (...args: Parameters<DataStoreOwner<Contact>['putBlobs']>) => {
+      const crash = counted(plan.putBlobs) ? plan.putBlobs?.when : undefined;
+      if (crash === 'before-commit') throw new SimulatedCrash('crashed before writing blobs');
+      await store.putBlobs(...args);
+      if (crash === 'after-commit') throw new SimulatedCrash('crashed after writing blobs');
     },
   };
 }
