@@ -24,21 +24,22 @@ export class ProviderRecordReader {
   ) {}
 
   async read(people: readonly PersonRecord[]): Promise<Map<string, PointedSource[]>> {
-    const wanted = new Map<string, Set<string>>();
+    /** Provider → contact id → the revision its pointer was made at. */
+    const wanted = new Map<string, Map<string, number>>();
     for (const person of people) {
       for (const pointer of person.pointers) {
-        let ids = wanted.get(pointer.provider);
-        if (ids === undefined) {
-          ids = new Set();
-          wanted.set(pointer.provider, ids);
+        let seen = wanted.get(pointer.provider);
+        if (seen === undefined) {
+          seen = new Map();
+          wanted.set(pointer.provider, seen);
         }
-        ids.add(pointer.contactId);
+        seen.set(pointer.contactId, Math.max(seen.get(pointer.contactId) ?? 0, pointer.revision));
       }
     }
     const records = new Map<string, Map<string, Contact | undefined>>();
     await Promise.all(
-      [...wanted].map(async ([provider, ids]) => {
-        records.set(provider, await this.#readProvider(provider, [...ids]));
+      [...wanted].map(async ([provider, seen]) => {
+        records.set(provider, await this.#readProvider(provider, seen));
       }),
     );
     const result = new Map<string, PointedSource[]>();
@@ -54,20 +55,31 @@ export class ProviderRecordReader {
     return result;
   }
 
-  async #readProvider(provider: string, ids: string[]): Promise<Map<string, Contact | undefined>> {
+  async #readProvider(
+    provider: string,
+    seen: ReadonlyMap<string, number>,
+  ): Promise<Map<string, Contact | undefined>> {
     const found = new Map<string, Contact | undefined>();
     const reader = await this.#reader(provider);
     if (reader === undefined) return found;
-    // In key order, so a chunk covers a narrow key range that `getMany` can read whole. The chunks are
+    // In the order the pointers were made, so a chunk covers a narrow range of revisions that `getMany`
+    // can read whole (a first population's people point at records written together). The chunks are
     // asked together: one wait in the backend's queue for all of them, not one each.
-    const sorted = [...ids].sort();
-    const chunks: string[][] = [];
-    for (let start = 0; start < sorted.length; start += READ_CHUNK)
-      chunks.push(sorted.slice(start, start + READ_CHUNK));
+    const ordered = [...seen].sort((a, b) => a[1] - b[1]);
+    const chunks: Array<Array<[string, number]>> = [];
+    for (let start = 0; start < ordered.length; start += READ_CHUNK)
+      chunks.push(ordered.slice(start, start + READ_CHUNK));
     try {
-      const read = await Promise.all(chunks.map((chunk) => reader.getMany(chunk)));
+      const read = await Promise.all(
+        chunks.map((chunk) =>
+          reader.getMany(
+            chunk.map(([id]) => id),
+            chunk.map(([, revision]) => revision),
+          ),
+        ),
+      );
       chunks.forEach((chunk, c) => {
-        chunk.forEach((id, i) => {
+        chunk.forEach(([id], i) => {
           found.set(id, read[c]![i]);
         });
       });

@@ -260,6 +260,53 @@ describe('DataStore revisions and sync tasks', () => {
     expect((await reader.getMany(dense))[0]).toEqual({ n: 200 });
     expect(await reader.getMany([])).toEqual([]);
   });
+
+  it('getMany by the revisions ids were seen at: one range request, then only the ids that moved', async () => {
+    const { owner, reader } = await setup();
+    // Random-looking ids, as a provider's are: no key range of a few of them is dense.
+    const id = (i: number) => `${((i * 7919) % 1009).toString(36)}-${i}`;
+    const first = await reader.getRevision();
+    await owner.bulk(
+      Array.from({ length: 400 }, (_, i) => ({ operation: 'put', id: id(i), data: { n: i } })),
+    );
+    const seen = (i: number) => first + i + 1;
+    await owner.put(id(105), { n: -105 });
+    await owner.remove(id(110));
+    const ids = Array.from({ length: 100 }, (_, i) => id(100 + i)).concat(['nobody']);
+    const seenAt = Array.from({ length: 100 }, (_, i) => seen(100 + i)).concat([seen(150)]);
+    const requests = { ranges: 0, gets: 0 };
+    const getAll = IDBIndex.prototype.getAll;
+    const get = IDBObjectStore.prototype.get;
+    IDBIndex.prototype.getAll = function (this: IDBIndex, ...args) {
+      requests.ranges += 1;
+      return getAll.apply(this, args);
+    };
+    IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args) {
+      requests.gets += 1;
+      return get.apply(this, args);
+    };
+    let read: Array<{ n: number } | undefined>;
+    try {
+      read = await reader.getMany(ids, seenAt);
+    } finally {
+      IDBIndex.prototype.getAll = getAll;
+      IDBObjectStore.prototype.get = get;
+    }
+    expect(read).toEqual(await Promise.all(ids.map((one) => reader.get(one))));
+    expect(read[5]).toEqual({ n: -105 });
+    expect(read[10]).toBeUndefined();
+    expect(read[100]).toBeUndefined();
+    // The updated, the removed (their entries moved past the range) and the stranger, id by id.
+    expect(requests).toEqual({ ranges: 1, gets: 3 });
+    // Seen at revisions too far apart for one range: id by id, with the same answers.
+    const spread = [id(0), id(399), id(200)];
+    expect(await reader.getMany(spread, [seen(0), seen(399), seen(200)])).toEqual([
+      { n: 0 },
+      { n: 399 },
+      { n: 200 },
+    ]);
+    await expect(reader.getMany(['a', 'b'], [1])).rejects.toThrow(/one revision per id/);
+  });
 });
 
 describe('DataStore blobs', () => {

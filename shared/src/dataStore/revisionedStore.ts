@@ -179,8 +179,8 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
     return recordOf(await (await this.#db).get('entries', id));
   }
 
-  async getMany(ids: readonly string[]): Promise<Array<T | undefined>> {
-    return readRecords(await this.#db, ids);
+  async getMany(ids: readonly string[], seenAt?: readonly number[]): Promise<Array<T | undefined>> {
+    return readRecords(await this.#db, ids, seenAt);
   }
 
   async getLength(): Promise<number> {

@@ -43,7 +43,8 @@ export function rowPolicyReader<T>(
     owner: base.owner,
     accessLevel: base.accessLevel,
     get: async (id: string) => shape(await base.get(id)),
-    getMany: async (ids: readonly string[]) => (await base.getMany(ids)).map(shape),
+    getMany: async (ids: readonly string[], seenAt?: readonly number[]) =>
+      (await base.getMany(ids, seenAt)).map(shape),
     getLength: async () => {
       let count = 0;
       let after: string | undefined;

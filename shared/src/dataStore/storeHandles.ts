@@ -18,7 +18,7 @@ export function readerHandleOf<T>(store: RevisionedStore<T, unknown>): DataStore
     accessLevel: store.accessLevel,
     changes$: store.changes$,
     get: (id: string) => store.get(id),
-    getMany: (ids: readonly string[]) => store.getMany(ids),
+    getMany: (ids: readonly string[], seenAt?: readonly number[]) => store.getMany(ids, seenAt),
     getLength: () => store.getLength(),
     getRevision: () => store.getRevision(),
     getEpoch: () => store.getEpoch(),

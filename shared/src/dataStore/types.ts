@@ -74,7 +74,11 @@ export interface DataStoreReader<T> {
   readonly owner: string;
   readonly accessLevel: AccessLevel;
   get(id: string): Promise<T | undefined>;
-  getMany(ids: readonly string[]): Promise<Array<T | undefined>>;
+  /**
+   * Records by id, in the ids' order. `seenAt`, when given, is the revision each id was last seen at
+   * (a pointer's): records written together are then read by their revision range, in one request.
+   */
+  getMany(ids: readonly string[], seenAt?: readonly number[]): Promise<Array<T | undefined>>;
   getLength(): Promise<number>;
   getRevision(): Promise<number>;
   /** Ids in key order after `afterId`, at most `limit`; for paging a full read. */

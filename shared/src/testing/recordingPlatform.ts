@@ -51,8 +51,8 @@ export function recordingPlatform(platform: ConsumerPlatform): {
       owner: reader.owner,
       accessLevel: reader.accessLevel,
       get: async (id: string) => keep(received.records, await reader.get(id)),
-      getMany: async (ids: readonly string[]) =>
-        (await reader.getMany(ids)).map((record) => keep(received.records, record)),
+      getMany: async (ids: readonly string[], seenAt?: readonly number[]) =>
+        (await reader.getMany(ids, seenAt)).map((record) => keep(received.records, record)),
       getLength: () => reader.getLength(),
       getRevision: () => reader.getRevision(),
       getEpoch: () => reader.getEpoch(),
