@@ -378,6 +378,41 @@ describe('DataStore change events', () => {
   });
 });
 
+describe('DataStore connections across contexts', () => {
+  it('a reader keeps reading after the owner, in another context, adds its schema', async () => {
+    counter += 1;
+    const namespace = `ds-version-${counter}`;
+    const ownerSide = new DataStorePlatform({ namespace, broadcastChannelName: `version-${counter}` });
+    const readerSide = new DataStorePlatform({ namespace, broadcastChannelName: `version-${counter}` });
+    const ownerApp = ownerSide.registerApp({ appId: 'provider', accessLevel: 'web' });
+    const manifest = { name: 'contacts', access: 'readonly', accessLevel: 'web' } as const;
+    const owner = await ownerSide.ownStore<{ n: number }>(ownerApp, manifest);
+    await owner.put('a', { n: 1 });
+    const reader = await readerSide.openStore<{ n: number }>(
+      readerSide.registerApp({ appId: 'reader', accessLevel: 'web' }),
+      'contacts',
+      'provider',
+    );
+    expect(await reader.get('a')).toEqual({ n: 1 });
+    // The owner opens the store again with extra object stores: a version change that closes the
+    // reader's connection, as a provider's start does when a reader opened its store first.
+    const schema = { version: 1, stores: [{ name: 'notes' }] };
+    const again = await ownerSide.ownStore<{ n: number }>(ownerApp, manifest, { schema });
+    await again.put('b', { n: 2 });
+    expect(await reader.getMany(['a', 'b'])).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(await reader.getRevision()).toBe(2);
+    // A delete closes it too, and then nothing opens it again: the store stays gone.
+    const before = (await indexedDB.databases()).map((db) => db.name);
+    await ownerSide.removeStore(ownerApp, 'contacts');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const after = (await indexedDB.databases()).map((db) => db.name);
+    expect(after).toEqual(before.filter((name) => after.includes(name)));
+    expect(before.length - after.length).toBe(1);
+    await ownerSide.close();
+    await readerSide.close();
+  });
+});
+
 describe('DataStore access', () => {
   it('gives readers a handle without write methods, and the store refuses writes all the same', async () => {
     const { reader } = await setup();

@@ -28,26 +28,31 @@ type AnyDb = IDBPDatabase<unknown>;
 export async function openRevisionedDb<T>(
   dbName: string,
   schema: StoreSchema | undefined,
+  /** Told when another context's version change (not a delete) closed the connection this returned. */
+  onVersionChange: () => void = () => undefined,
 ): Promise<RevisionedDb<T>> {
-  if (schema !== undefined) return openAt<T>(dbName, ENTRIES_LAYOUT_BASE + schema.version, schema);
-  const found = await openAt<T>(dbName, undefined, undefined);
+  const openAt = (version: number | undefined, at: StoreSchema | undefined) =>
+    openConnection<T>(dbName, version, at, onVersionChange);
+  if (schema !== undefined) return openAt(ENTRIES_LAYOUT_BASE + schema.version, schema);
+  const found = await openAt(undefined, undefined);
   if (found.version >= ENTRIES_LAYOUT_BASE) return found;
   found.close();
   // The probe left a new database empty at version 1, which stands for no schema, as 1 did before.
   const version = ENTRIES_LAYOUT_BASE + Math.max(0, found.version - 1);
   try {
-    return await openAt<T>(dbName, version, undefined);
+    return await openAt(version, undefined);
   } catch (error) {
     // Another context (the owner, at a newer schema) migrated it past that version meanwhile.
     if ((error as { name?: unknown }).name !== 'VersionError') throw error;
-    return openAt<T>(dbName, undefined, undefined);
+    return openAt(undefined, undefined);
   }
 }
 
-function openAt<T>(
+function openConnection<T>(
   dbName: string,
   version: number | undefined,
   schema: StoreSchema | undefined,
+  onVersionChange: () => void,
 ): Promise<RevisionedDb<T>> {
   const opened = openDB<unknown>(dbName, version, {
     upgrade: (database, _oldVersion, newVersion, tx) => {
@@ -56,8 +61,13 @@ function openAt<T>(
       upgradeToEntries(database, tx, schema);
     },
     // Another connection (a migration, the owner adding its schema, a delete) needs this one out of the way.
-    blocking: () => {
-      void opened.then((db) => db.close());
+    // After a version change the store is still there, at its new version: whoever holds this connection
+    // opens it again. After a delete it is not, and opening it would make it anew.
+    blocking: (_current, blockedVersion) => {
+      void opened.then((db) => {
+        db.close();
+        if (blockedVersion !== null) onVersionChange();
+      });
     },
   });
   return opened as unknown as Promise<RevisionedDb<T>>;

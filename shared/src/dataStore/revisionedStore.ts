@@ -58,6 +58,9 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   readonly #ownerKey: OwnerKey;
   readonly changes$: Observable<ChangeEvent>;
   #db: Promise<Db<T>>;
+  /** The owner's schema once applied: a reopened connection asks for it too. */
+  #schema: StoreSchema | undefined;
+  #closed = false;
   /** The last revision listeners in this context were told of; hints below it are stale. */
   #told: Promise<number>;
   #hints: Promise<void> = Promise.resolve();
@@ -65,11 +68,9 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   readonly #writePolicy: LogWritePolicy;
   readonly #knownIds = new KnownIdsCache();
 
-  private constructor(
-    readonly options: RevisionedStoreOptions,
-    db: Promise<Db<T>>,
-  ) {
+  private constructor(readonly options: RevisionedStoreOptions) {
     this.#ownerKey = Object.freeze({ store: options.dbName });
+    const db = this.#connect(undefined);
     this.#db = db;
     this.changes$ = options.bus.channel(options.dbName);
     this.#told = db.then(
@@ -136,7 +137,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   static open<T, S extends DBSchema | unknown = unknown>(
     options: RevisionedStoreOptions,
   ): { store: RevisionedStore<T, S>; ownerKey: OwnerKey } {
-    const store = new RevisionedStore<T, S>(options, openRevisionedDb<T>(options.dbName, undefined));
+    const store = new RevisionedStore<T, S>(options);
     return { store, ownerKey: store.#ownerKey };
   }
 
@@ -146,8 +147,22 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
     const db = await this.#db;
     if (hasSchema(db as unknown as Parameters<typeof hasSchema>[0], schema)) return;
     db.close();
-    this.#db = openRevisionedDb<T>(this.options.dbName, schema);
+    this.#schema = schema;
+    this.#db = this.#connect(schema);
     await this.#db;
+  }
+
+  /**
+   * Opens the database. A connection closed for another context's version change (the owner adding
+   * its schema after this reader opened the store, a reader migrating an old layout) is opened again
+   * at once, at the version that change made: without it every later read here would fail with "the
+   * database connection is closing".
+   */
+  #connect(schema: StoreSchema | undefined): Promise<Db<T>> {
+    const db: Promise<Db<T>> = openRevisionedDb<T>(this.options.dbName, schema, () => {
+      if (this.#db === db && !this.#closed) this.#db = this.#connect(this.#schema);
+    });
+    return db;
   }
 
   get name(): string {
@@ -161,6 +176,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     this.#unbridge();
     (await this.#db).close();
   }
