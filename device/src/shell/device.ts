@@ -144,7 +144,11 @@ export class Device {
       'shell',
       `booting device ${this.config.deviceId} with ${this.settings.people.toLocaleString('en')} demo people`,
     );
-    await this.startGcds();
+    // Every worker starts at once, the providers first: the first person's path (the local provider's
+    // head, the GCDS's first page, an app's first batch) does not wait for the GCDS's start before the
+    // providers and apps even boot. The GCDS takes up stores installed before it started as at any boot.
+    const installs = this.settings.installed.map((id) => this.install(id));
+    const gcds = this.startGcds();
     for (const manifest of APPS) {
       const engine = new EngineProcess(manifest);
       this.#watch(engine.worker, manifest.appId);
@@ -161,7 +165,8 @@ export class Device {
         );
     }
     await Promise.all([
-      ...this.settings.installed.map((id) => this.install(id)),
+      gcds,
+      ...installs,
       ...this.settings.accounts.map((account) => this.#accounts.start(account)),
     ]);
     void this.#stores.refresh();

@@ -154,6 +154,10 @@ async function seedLocal(demoBook: DemoBook, api: LocalContactsApi): Promise<voi
     photos: ReadonlyMap<string, Uint8Array>,
   ) => {
     const withPhoto = drafts.filter((draft) => draft.id !== undefined && photos.has(draft.id));
+    if (withPhoto.length === 0) {
+      await api.importMany(drafts);
+      return;
+    }
     const refs = await api.storePhotos(
       withPhoto.map((draft) => ({ bytes: photos.get(draft.id!)!, mediaType: 'image/png' })),
     );
