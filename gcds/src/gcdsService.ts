@@ -1,5 +1,6 @@
 import {
   type AppIdentity,
+  accessRank,
   type DataStorePlatform,
   type DataStoreReader,
   type PersonRecord,
@@ -287,9 +288,15 @@ export class Gcds {
     this.#pendingRun = this.#enqueue(async () => {
       this.#pendingRun = undefined;
       while (this.#dirty.size > 0 && !this.#stopped) {
-        const [provider] = this.#dirty;
-        this.#dirty.delete(provider!);
-        await this.#ingest(provider!);
+        // Rounds of one turn each, the stores the most apps may read first: the first people shown are
+        // ones every app can show (a certified-only provider's first page is nobody to the others), and
+        // no provider waits more than a round.
+        const round = [...this.#dirty].sort((a, b) => this.#audienceRank(a) - this.#audienceRank(b));
+        for (const provider of round) {
+          if (this.#stopped) break;
+          this.#dirty.delete(provider);
+          await this.#ingest(provider);
+        }
       }
     });
   }
@@ -311,6 +318,12 @@ export class Gcds {
         });
       }
     });
+  }
+
+  /** How few apps may read the provider's store: its access level's rank (an unknown one last). */
+  #audienceRank(provider: string): number {
+    const reader = this.#watcher.reader(provider);
+    return reader === undefined ? Number.POSITIVE_INFINITY : accessRank(reader.accessLevel);
   }
 
   async #ingest(provider: string): Promise<void> {

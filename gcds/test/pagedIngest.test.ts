@@ -87,6 +87,33 @@ describe('the GCDS ingests a provider in pages', () => {
     expect(pages() - installed).toBe(5);
   });
 
+  it('takes waiting providers in rounds, the one the most apps may read first', async () => {
+    const { p, labels } = await pipelineWith({ ingestPaging: { first: 2, max: 2 } });
+    await p.gcds.stop();
+    // The certified-only store is installed and written first: in arrival order its first page would be
+    // the first people, whom no privileged app can show.
+    const cards = oneExport().slice(1, 7);
+    for (const [id, level] of [
+      ['a-social', 'certified'],
+      ['local', 'privileged'],
+    ] as const) {
+      const store = await p.install(id, level);
+      await store.bulk(cards.map((card) => ({ operation: 'put' as const, id: card.id, data: card })));
+    }
+    labels.length = 0;
+    await p.restartGcds({ beforeCommit: (label) => labels.push(label) });
+    await p.gcds.whenIdle();
+    const syncs = labels.filter((label) => label.startsWith('sync:'));
+    expect(syncs).toEqual([
+      'sync:local',
+      'sync:a-social',
+      'sync:local',
+      'sync:a-social',
+      'sync:local',
+      'sync:a-social',
+    ]);
+  });
+
   it('merges duplicates that arrive in different pages exactly as one transaction does', async () => {
     const whole = await pipelineWith({ ingestPaging: { first: 1_000, max: 1_000 } });
     await importInOneWrite(whole.p, oneExport());

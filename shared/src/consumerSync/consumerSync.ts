@@ -21,8 +21,11 @@ import { ProviderRecordReader } from './providerRecordReader';
 /** A sync point of no epoch: the GCDS answers it with a reset, as it must a replay stopped half-way. */
 const RESTART_POINT: SyncPoint = { epoch: '', revision: 0 };
 
-/** A run's first batch of GCDS tasks when the options do not fix one; each next batch is twice the last. */
-const FIRST_BATCH = 250;
+/**
+ * A run's first batch of GCDS tasks when the options do not fix one; each next batch is twice the last.
+ * Small, so that an app shows the first people of a first population before its larger batches.
+ */
+const FIRST_BATCH = 100;
 const LARGEST_BATCH = 2_000;
 
 /** Opens the consumer's database, resumes from its saved sync point and starts listening (see `ConsumerSync`). */
