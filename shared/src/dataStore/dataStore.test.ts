@@ -23,6 +23,25 @@ async function setup(options: ConstructorParameters<typeof DataStorePlatform>[0]
   return { platform, ownerApp, readerApp, owner, reader };
 }
 
+const CONTACTS_MANIFEST = { name: 'contacts', access: 'readonly', accessLevel: 'web' } as const;
+
+/** Two platform instances on one namespace and channel, as two workers of one phone: an owner's and a reader's. */
+async function twoContexts(tag: string) {
+  counter += 1;
+  const namespace = `ds-${tag}-${counter}`;
+  const ownerSide = new DataStorePlatform({ namespace, broadcastChannelName: `${tag}-${counter}` });
+  const readerSide = new DataStorePlatform({ namespace, broadcastChannelName: `${tag}-${counter}` });
+  const ownerApp = ownerSide.registerApp({ appId: 'provider', accessLevel: 'web' });
+  const owner = await ownerSide.ownStore<{ n: number }>(ownerApp, CONTACTS_MANIFEST);
+  const openReader = () =>
+    readerSide.openStore<{ n: number }>(
+      readerSide.registerApp({ appId: 'reader', accessLevel: 'web' }),
+      'contacts',
+      'provider',
+    );
+  return { ownerSide, readerSide, ownerApp, owner, openReader };
+}
+
 async function drain<T>(reader: DataStoreReader<T>, from?: number | SyncPoint): Promise<SyncTask<T>[]> {
   const tasks: SyncTask<T>[] = [];
   for await (const task of reader.sync(from)) tasks.push(task);
@@ -352,18 +371,8 @@ describe('DataStore change events', () => {
   });
 
   it('bridges events to another context over BroadcastChannel', async () => {
-    counter += 1;
-    const namespace = `ds-bridge-${counter}`;
-    const writerSide = new DataStorePlatform({ namespace, broadcastChannelName: `bridge-${counter}` });
-    const readerSide = new DataStorePlatform({ namespace, broadcastChannelName: `bridge-${counter}` });
-    const ownerApp = writerSide.registerApp({ appId: 'provider', accessLevel: 'web' });
-    const owner = await writerSide.ownStore<{ n: number }>(ownerApp, {
-      name: 'contacts',
-      access: 'readonly',
-      accessLevel: 'web',
-    });
-    const readerApp = readerSide.registerApp({ appId: 'reader', accessLevel: 'web' });
-    const reader = await readerSide.openStore<{ n: number }>(readerApp, 'contacts', 'provider');
+    const { ownerSide: writerSide, readerSide, ownerApp, owner, openReader } = await twoContexts('bridge');
+    const reader = await openReader();
     const heard = firstValueFrom(reader.changes$);
     await owner.put('a', { n: 1 });
     expect(await heard).toMatchObject({ revision: 1, ids: ['a'], owner: 'provider' });
@@ -380,24 +389,14 @@ describe('DataStore change events', () => {
 
 describe('DataStore connections across contexts', () => {
   it('a reader keeps reading after the owner, in another context, adds its schema', async () => {
-    counter += 1;
-    const namespace = `ds-version-${counter}`;
-    const ownerSide = new DataStorePlatform({ namespace, broadcastChannelName: `version-${counter}` });
-    const readerSide = new DataStorePlatform({ namespace, broadcastChannelName: `version-${counter}` });
-    const ownerApp = ownerSide.registerApp({ appId: 'provider', accessLevel: 'web' });
-    const manifest = { name: 'contacts', access: 'readonly', accessLevel: 'web' } as const;
-    const owner = await ownerSide.ownStore<{ n: number }>(ownerApp, manifest);
+    const { ownerSide, readerSide, ownerApp, owner, openReader } = await twoContexts('version');
     await owner.put('a', { n: 1 });
-    const reader = await readerSide.openStore<{ n: number }>(
-      readerSide.registerApp({ appId: 'reader', accessLevel: 'web' }),
-      'contacts',
-      'provider',
-    );
+    const reader = await openReader();
     expect(await reader.get('a')).toEqual({ n: 1 });
     // The owner opens the store again with extra object stores: a version change that closes the
     // reader's connection, as a provider's start does when a reader opened its store first.
     const schema = { version: 1, stores: [{ name: 'notes' }] };
-    const again = await ownerSide.ownStore<{ n: number }>(ownerApp, manifest, { schema });
+    const again = await ownerSide.ownStore<{ n: number }>(ownerApp, CONTACTS_MANIFEST, { schema });
     await again.put('b', { n: 2 });
     expect(await reader.getMany(['a', 'b'])).toEqual([{ n: 1 }, { n: 2 }]);
     expect(await reader.getRevision()).toBe(2);
