@@ -98,9 +98,21 @@ export function phoneRegion(region: string): CountryCode {
   return upper;
 }
 
-function parse(text: string, region: CountryCode): PhoneNumber | undefined {
+/** A parsed number with its validity and line type, each worked out once (each is a walk of the metadata's patterns). */
+interface ParsedNumber {
+  number: PhoneNumber;
+  valid: boolean;
+  type: PhoneNumberType | undefined;
+}
+
+function readNumber(text: string, region: CountryCode): ParsedNumber | undefined {
   // `extract: false`: the whole text must be a number, so "call 415 555 0101 after 6" is not one.
-  return parsePhoneNumberFromString(text, { defaultCountry: region, extract: false });
+  const number = parsePhoneNumberFromString(text, { defaultCountry: region, extract: false });
+  if (number === undefined) return undefined;
+  // A number has a line type only if it is valid; `isValid` is asked only when there is none, since
+  // a plan whose metadata lists no types is still checked against its national pattern.
+  const type = number.getType();
+  return { number, type, valid: type !== undefined || number.isValid() };
 }
 
 /**
@@ -112,17 +124,17 @@ function parse(text: string, region: CountryCode): PhoneNumber | undefined {
  * `00` and `011` are tried as international prefixes even where the default region dials another one,
  * since address books travel: `0044…` typed in France, kept on a phone set to the US.
  */
-function bestParse(number: string, digits: string, region: CountryCode): PhoneNumber | undefined {
-  const national = parse(number, region);
-  if (national?.isValid()) return national;
+function bestParse(number: string, digits: string, region: CountryCode): ParsedNumber | undefined {
+  const national = readNumber(number, region);
+  if (national?.valid) return national;
   const idd = digits.startsWith('00') ? 2 : digits.startsWith('011') ? 3 : 0;
-  const international = idd > 0 ? parse(`+${digits.slice(idd)}`, region) : undefined;
-  if (international?.isValid()) return international;
+  const international = idd > 0 ? readNumber(`+${digits.slice(idd)}`, region) : undefined;
+  if (international?.valid) return international;
   const explicit =
     national !== undefined &&
-    (/^\s*\(?\+/.test(number) || national.countryCallingCode !== getCountryCallingCode(region));
-  if (explicit && national?.isPossible()) return national;
-  if (international?.isPossible()) return international;
+    (/^\s*\(?\+/.test(number) || national.number.countryCallingCode !== getCountryCallingCode(region));
+  if (explicit && national?.number.isPossible()) return national;
+  if (international?.number.isPossible()) return international;
   return undefined;
 }
 
@@ -199,7 +211,7 @@ function normalisePhone(raw: string, defaultRegion: string): PhoneKeys {
 function parsedKeys(
   base: Omit<PhoneKeys, 'digits' | 'isShortCode' | 'valid'>,
   digits: string,
-  parsed: PhoneNumber,
+  { number: parsed, valid, type }: ParsedNumber,
 ): PhoneKeys {
   const keys: PhoneKeys = {
     ...base,
@@ -208,11 +220,10 @@ function parsedKeys(
     national: String(parsed.nationalNumber),
     callingCode: String(parsed.countryCallingCode),
     isShortCode: false,
-    valid: parsed.isValid(),
+    valid,
   };
   if (parsed.country) keys.country = parsed.country;
-  const type = keys.valid ? parsed.getType() : undefined;
-  if (type) keys.type = LINE_TYPES[type];
+  if (valid && type) keys.type = LINE_TYPES[type];
   return keys;
 }
 
