@@ -10,6 +10,29 @@ function newPlatform(options: ConstructorParameters<typeof DataStorePlatform>[0]
   return new DataStorePlatform({ namespace: `ds-test-${counter}`, ...options });
 }
 
+/** What `read` asked IndexedDB for: range reads of an index, and reads of one record by id. */
+async function countedRequests<R>(
+  read: () => Promise<R>,
+): Promise<{ read: R; requests: { ranges: number; gets: number } }> {
+  const requests = { ranges: 0, gets: 0 };
+  const getAll = IDBIndex.prototype.getAll;
+  const get = IDBObjectStore.prototype.get;
+  IDBIndex.prototype.getAll = function (this: IDBIndex, ...args) {
+    requests.ranges += 1;
+    return getAll.apply(this, args);
+  };
+  IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args) {
+    requests.gets += 1;
+    return get.apply(this, args);
+  };
+  try {
+    return { read: await read(), requests };
+  } finally {
+    IDBIndex.prototype.getAll = getAll;
+    IDBObjectStore.prototype.get = get;
+  }
+}
+
 async function setup(options: ConstructorParameters<typeof DataStorePlatform>[0] = {}) {
   const platform = newPlatform(options);
   const ownerApp = platform.registerApp({ appId: 'provider', accessLevel: 'privileged' });
@@ -293,24 +316,7 @@ describe('DataStore revisions and sync tasks', () => {
     await owner.remove(id(110));
     const ids = Array.from({ length: 100 }, (_, i) => id(100 + i)).concat(['nobody']);
     const seenAt = Array.from({ length: 100 }, (_, i) => seen(100 + i)).concat([seen(150)]);
-    const requests = { ranges: 0, gets: 0 };
-    const getAll = IDBIndex.prototype.getAll;
-    const get = IDBObjectStore.prototype.get;
-    IDBIndex.prototype.getAll = function (this: IDBIndex, ...args) {
-      requests.ranges += 1;
-      return getAll.apply(this, args);
-    };
-    IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args) {
-      requests.gets += 1;
-      return get.apply(this, args);
-    };
-    let read: Array<{ n: number } | undefined>;
-    try {
-      read = await reader.getMany(ids, seenAt);
-    } finally {
-      IDBIndex.prototype.getAll = getAll;
-      IDBObjectStore.prototype.get = get;
-    }
+    const { read, requests } = await countedRequests(() => reader.getMany(ids, seenAt));
     expect(read).toEqual(await Promise.all(ids.map((one) => reader.get(one))));
     expect(read[5]).toEqual({ n: -105 });
     expect(read[10]).toBeUndefined();
@@ -325,6 +331,32 @@ describe('DataStore revisions and sync tasks', () => {
       { n: 200 },
     ]);
     await expect(reader.getMany(['a', 'b'], [1])).rejects.toThrow(/one revision per id/);
+  });
+
+  it('getMany by revisions: each dense run in one range request, the ids outside every run by id', async () => {
+    const { owner, reader } = await setup();
+    const id = (i: number) => `${((i * 7919) % 1009).toString(36)}-${i}`;
+    const first = await reader.getRevision();
+    await owner.bulk(
+      Array.from({ length: 400 }, (_, i) => ({ operation: 'put', id: id(i), data: { n: i } })),
+    );
+    const seen = (i: number) => first + i + 1;
+    // Two batches written apart, and three records of long before and after (people merged later).
+    const wanted = [
+      ...Array.from({ length: 60 }, (_, i) => 100 + i),
+      ...Array.from({ length: 40 }, (_, i) => 300 + i),
+      0,
+      250,
+      399,
+    ];
+    const { read, requests } = await countedRequests(() =>
+      reader.getMany(
+        wanted.map(id),
+        wanted.map((i) => seen(i)),
+      ),
+    );
+    expect(read).toEqual(wanted.map((n) => ({ n })));
+    expect(requests).toEqual({ ranges: 2, gets: 3 });
   });
 });
 

@@ -55,32 +55,72 @@ async function readEach<T>(tx: EntriesTransaction<T>, ids: readonly string[]): P
   return entries.map(recordOf);
 }
 
+/** Revisions `low` to `high`, holding `count` of the wanted ones. */
+interface RevisionRun {
+  low: number;
+  high: number;
+  count: number;
+}
+
+/** A revision range read whole holds at least this many of the wanted ids; fewer are read by id. */
+const RUN_MIN = 16;
+
 /**
- * The records by the range of revisions they were seen at, when that range is narrow enough; undefined
- * when it is not. An entry is each id's latest state, so one found in the range is current (a record,
- * or a tombstone: removed since); an id whose entry moved past the range changed since and is read
- * by its id.
+ * The wanted revisions (sorted) in runs dense enough to read whole: each spans at most SPREAD times as
+ * many revisions as it holds ids. A batch of people points mostly at records written together, plus
+ * a few older ones (a source merged into someone imported earlier): those fall outside every run.
+ */
+export function denseRevisionRuns(sorted: readonly number[]): RevisionRun[] {
+  const runs: RevisionRun[] = [];
+  let run: RevisionRun | undefined;
+  for (const revision of sorted) {
+    if (run !== undefined && revision - run.low + 1 <= RANGE_READ_SPREAD * (run.count + 1)) {
+      run.high = revision;
+      run.count += 1;
+      continue;
+    }
+    if (run !== undefined) runs.push(run);
+    run = { low: revision, high: revision, count: 1 };
+  }
+  if (run !== undefined) runs.push(run);
+  return runs;
+}
+
+/**
+ * The records by the ranges of revisions they were seen at, where the ids are dense enough in them;
+ * undefined when no run holds enough ids to be worth a range read. An entry is each id's latest state,
+ * so one found in any range read is current (a record, or a tombstone: removed since); the ids in no
+ * run, and those whose entry moved past the revision they were seen at, are read by id.
  */
 async function readRevisionRange<T>(
   tx: EntriesTransaction<T>,
   ids: readonly string[],
   seenAt: readonly number[],
 ): Promise<Array<T | undefined> | undefined> {
-  let low = Number.POSITIVE_INFINITY;
-  let high = Number.NEGATIVE_INFINITY;
-  for (const revision of seenAt) {
-    low = Math.min(low, revision);
-    high = Math.max(high, revision);
-  }
-  if (!(high - low + 1 <= RANGE_READ_SPREAD * ids.length)) return undefined;
-  const entries = await tx.store.index('byRev').getAll(IDBKeyRange.bound(low, high));
+  const runs = denseRevisionRuns([...seenAt].sort((a, b) => a - b)).filter((run) => run.count >= RUN_MIN);
+  if (runs.length === 0) return undefined;
+  const inRun = (revision: number) => runs.some((run) => run.low <= revision && revision <= run.high);
+  // The ids in no run are asked for at once, beside the range reads.
+  const loose = ids.filter((_, i) => !inRun(seenAt[i]!));
+  const index = unwrap(tx.store.index('byRev'));
+  const [ranges, looseRead] = await Promise.all([
+    requestAll(runs.map((run) => () => index.getAll(IDBKeyRange.bound(run.low, run.high)))) as Promise<
+      Array<Array<StoreEntry<T>>>
+    >,
+    loose.length === 0 ? [] : readEach(tx, loose),
+  ]);
+  const records = new Map<string, T | undefined>(loose.map((id, i) => [id, looseRead[i]]));
   const wanted = new Set(ids);
-  const found = new Map<string, StoreEntry<T>>();
-  for (const entry of entries) if (wanted.has(entry.id)) found.set(entry.id, entry);
-  const moved = ids.filter((id) => !found.has(id));
-  const read = moved.length === 0 ? [] : await readEach(tx, moved);
-  const readById = new Map(moved.map((id, i) => [id, read[i]]));
-  return ids.map((id) => (found.has(id) ? recordOf(found.get(id)) : readById.get(id)));
+  for (const entries of ranges) {
+    for (const entry of entries) if (wanted.has(entry.id)) records.set(entry.id, recordOf(entry));
+  }
+  // In a run but not found in it: changed since it was seen.
+  const moved = ids.filter((id) => !records.has(id));
+  const movedRead = moved.length === 0 ? [] : await readEach(tx, moved);
+  moved.forEach((id, i) => {
+    records.set(id, movedRead[i]);
+  });
+  return ids.map((id) => records.get(id));
 }
 
 /** The live records: every entry but the tombstones, counted without a walk. */
