@@ -1,6 +1,14 @@
+import examples from 'libphonenumber-js/examples.mobile.json';
+import {
+  type CountryCode,
+  getCountries,
+  getCountryCallingCode,
+  getExampleNumber,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { formatPhoneForDisplay } from './formatPhone';
-import { phoneKeys } from './phoneMatchKeys';
+import { type PhoneKeys, phoneKeys } from './phoneMatchKeys';
 
 describe('formatPhoneForDisplay', () => {
   it.each([
@@ -22,6 +30,35 @@ describe('formatPhoneForDisplay', () => {
     ['*#06#', 'US', 'US', '*#06#'],
   ])('%j read in %s, shown in %s: %j', (typed, region, shownIn, shown) => {
     expect(formatPhoneForDisplay(phoneKeys(typed, region), shownIn)).toBe(shown);
+  });
+
+  it('formats every country as its E.164 number parsed again would be, without parsing it again', () => {
+    // The oracle is libphonenumber reading the E.164 form back, as this function did before.
+    const reparsed = (keys: PhoneKeys, region: string): string => {
+      const withExt = keys.ext !== undefined ? `${keys.e164};ext=${keys.ext}` : `${keys.e164}`;
+      const parsed = parsePhoneNumberFromString(withExt)!;
+      return parsed.countryCallingCode === getCountryCallingCode(region as CountryCode)
+        ? parsed.formatNational()
+        : parsed.formatInternational();
+    };
+    let compared = 0;
+    for (const country of getCountries()) {
+      const example = getExampleNumber(country, examples);
+      if (example === undefined) continue;
+      const typed = [example.formatNational(), example.formatInternational(), `${example.number} ext. 7`];
+      for (const text of typed) {
+        const keys = phoneKeys(text, country);
+        if (keys.e164 === undefined || keys.vanity === true) continue;
+        for (const shownIn of [country, 'US', 'FR']) {
+          expect(formatPhoneForDisplay(keys, shownIn), `${text} (${country}) shown in ${shownIn}`).toBe(
+            reparsed(keys, shownIn),
+          );
+          compared += 1;
+        }
+      }
+    }
+    // Every region libphonenumber has an example for, in each form: not a handful that happened to pass.
+    expect(compared).toBeGreaterThan(1_500);
   });
 
   it('shows in the region the keys were made in unless told', () => {

@@ -1,4 +1,4 @@
-import { getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { getCountryCallingCode, PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { type PhoneKeys, phoneRegion } from './phoneMatchKeys';
 
 /**
@@ -13,9 +13,7 @@ export function formatPhoneForDisplay(keys: PhoneKeys, displayRegion: string = k
   const region = phoneRegion(displayRegion);
   // A vanity number is saved for its letters: `1-800-FLOWERS` is what the person remembers.
   if (keys.e164 === undefined || keys.vanity === true) return keys.raw.trim();
-  const withExt =
-    keys.ext !== undefined && /^[0-9]+$/.test(keys.ext) ? `${keys.e164};ext=${keys.ext}` : keys.e164;
-  const parsed = parsePhoneNumberFromString(withExt);
+  const parsed = lineOf(keys);
   if (!parsed) return keys.raw.trim();
   const text =
     parsed.countryCallingCode === getCountryCallingCode(region)
@@ -23,4 +21,26 @@ export function formatPhoneForDisplay(keys: PhoneKeys, displayRegion: string = k
       : parsed.formatInternational();
   // Post-dial digits with `*` or `#` are not an extension libphonenumber can format: shown after a pause.
   return keys.ext !== undefined && !/^[0-9]+$/.test(keys.ext) ? `${text},${keys.ext}` : text;
+}
+
+/**
+ * The number as libphonenumber would read its E.164 form back. With the country the keys were made
+ * with, that is the E.164 number and that country, built without parsing again (a parse walks the
+ * metadata's patterns to find the country); keys without a country are parsed again.
+ */
+function lineOf(keys: PhoneKeys): PhoneNumber | undefined {
+  const numericExt = keys.ext !== undefined && /^[0-9]+$/.test(keys.ext) ? keys.ext : undefined;
+  if (keys.country === undefined || keys.e164 === undefined) {
+    return parsePhoneNumberFromString(
+      numericExt === undefined ? `${keys.e164}` : `${keys.e164};ext=${numericExt}`,
+    );
+  }
+  try {
+    const line = new PhoneNumber(keys.e164);
+    line.country = keys.country as PhoneNumber['country'];
+    if (numericExt !== undefined) line.ext = numericExt as PhoneNumber['ext'];
+    return line;
+  } catch {
+    return undefined;
+  }
 }
