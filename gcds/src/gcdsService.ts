@@ -56,6 +56,13 @@ export interface GcdsOptions {
 const PERSON_ID_PAGE = 1000;
 
 /**
+ * How long an idle GCDS woken by providers the fewest apps may read waits for a wider one to report a
+ * change too. An import's providers commit their first batches within a millisecond or two of each
+ * other; a run that began with the certified-only one would show the other apps nobody first.
+ */
+const WIDER_AUDIENCE_WAIT_MS = 20;
+
+/**
  * The headless Global Contacts DataStore. It discovers provider stores through the platform, syncs each
  * from its own cursor, and keeps one record per person as pointers to provider records. A page of a
  * provider's changes, the regrouping it causes and the provider's cursor commit in ONE transaction, so a
@@ -87,6 +94,8 @@ export class Gcds {
   readonly #sourceMirror: SourceMirror = { snapshot: undefined };
   readonly #decisionMirror: DecisionMirror = { decisions: undefined };
   #pendingRun: Promise<void> | undefined;
+  /** Set while a run waits for a wider provider's change: called on every change. */
+  #onChangeWhileWaiting: (() => void) | undefined;
   #stopped = false;
 
   readonly status$: Observable<GcdsStatus> = this.#status.status$;
@@ -99,6 +108,7 @@ export class Gcds {
       identity: options.identity,
       changed: (provider) => {
         this.#dirty.add(provider);
+        this.#onChangeWhileWaiting?.();
         this.#scheduleRun();
       },
       uninstalled: async (provider) => {
@@ -286,6 +296,7 @@ export class Gcds {
   #scheduleRun(): void {
     if (this.#pendingRun !== undefined || this.#stopped) return;
     this.#pendingRun = this.#enqueue(async () => {
+      await this.#widerAudienceChange();
       this.#pendingRun = undefined;
       while (this.#dirty.size > 0 && !this.#stopped) {
         // Rounds of one turn each, the stores the most apps may read first: the first people shown are
@@ -299,6 +310,26 @@ export class Gcds {
         }
       }
     });
+  }
+
+  /**
+   * Waits a little (WIDER_AUDIENCE_WAIT_MS at most) when every dirty provider is one fewer apps may read
+   * than some other watched provider, until one of those wider providers reports a change too.
+   */
+  async #widerAudienceChange(): Promise<void> {
+    if (this.#dirty.size === 0 || this.#stopped) return;
+    const widestDirty = Math.min(...[...this.#dirty].map((provider) => this.#audienceRank(provider)));
+    const wider = this.#watcher.providers().filter((provider) => this.#audienceRank(provider) < widestDirty);
+    if (wider.length === 0) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, WIDER_AUDIENCE_WAIT_MS);
+      this.#onChangeWhileWaiting = () => {
+        if (!wider.some((provider) => this.#dirty.has(provider))) return;
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.#onChangeWhileWaiting = undefined;
   }
 
   #enqueue(job: () => Promise<void>): Promise<void> {

@@ -114,6 +114,21 @@ describe('the GCDS ingests a provider in pages', () => {
     ]);
   });
 
+  it('an idle GCDS woken by the certified-only store takes a wider store that changes just after first', async () => {
+    const { p, labels } = await pipelineWith({ ingestPaging: { first: 2, max: 2 } });
+    const social = await p.install('a-social', 'certified');
+    const local = await p.install('local', 'privileged');
+    await p.gcds.whenIdle();
+    labels.length = 0;
+    // One import writing both: the certified-only store commits first, the other a moment later.
+    const cards = oneExport().slice(1, 5);
+    await social.bulk(cards.map((card) => ({ operation: 'put' as const, id: card.id, data: card })));
+    await local.bulk(cards.map((card) => ({ operation: 'put' as const, id: card.id, data: card })));
+    await p.gcds.whenIdle();
+    expect(labels.filter((label) => label.startsWith('sync:'))[0]).toBe('sync:local');
+    expect((await p.people()).length).toBe(4);
+  });
+
   it('merges duplicates that arrive in different pages exactly as one transaction does', async () => {
     const whole = await pipelineWith({ ingestPaging: { first: 1_000, max: 1_000 } });
     await importInOneWrite(whole.p, oneExport());
