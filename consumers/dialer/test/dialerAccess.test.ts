@@ -145,10 +145,10 @@ describe('dialer access: a privileged dialer never receives anything of facebook
     // An update of a person this reader could never see reaches it not at all, not even as its id.
     const aboutP2 = received.tasks.filter((task) => JSON.stringify(task).includes('"p2"'));
     expect(aboutP2).toEqual([]);
-    // What did arrive: the GCDS and the local provider, tasks and events included.
+    // What did arrive: the GCDS and the local provider, tasks and the revisions that woke it included.
     expect(received.opened.sort()).toEqual(['gcds/gcds', 'local/contacts', 'local/contacts']);
     expect(received.tasks.length).toBeGreaterThan(0);
-    expect(received.events.length).toBeGreaterThan(0);
+    expect(received.revisions.length).toBeGreaterThan(0);
     // p2 never: the dialer never held a row for it.
     expect(changes.flatMap((c) => c.personIds)).toEqual(['p1', 'p1']);
     await dialer.stop();

@@ -160,7 +160,7 @@ class IdbConsumerSync implements ConsumerSync {
         .openStore<PersonRecord>(identity, this.#gcds.name, this.#gcds.owner)
         .then((reader) => {
           if (this.#stopped) return reader;
-          this.#readerSubscription = reader.changes$.subscribe({
+          this.#readerSubscription = reader.revisions$.subscribe({
             next: () => {
               this.#update({ events: this.status().events + 1 });
               this.#wake();

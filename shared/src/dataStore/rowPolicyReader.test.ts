@@ -1,4 +1,4 @@
-import { firstValueFrom, Subject } from 'rxjs';
+import { firstValueFrom, map, Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { rowPolicyReader } from './rowPolicyReader';
 import type { ChangeEvent, DataStoreReader } from './types';
@@ -18,6 +18,7 @@ function store() {
   const reads: string[][] = [];
   const base = {
     changes$: events.asObservable(),
+    revisions$: events.pipe(map((event) => event.revision)),
     getMany: async (ids: readonly string[]) => {
       reads.push([...ids]);
       return ids.map((id) => rows.get(id));
@@ -64,5 +65,13 @@ describe('a row-policy reader filtering change events', () => {
     events.next(event(['a', 'b', 'gone']));
     expect((await heard).ids).toEqual(['a', 'gone']);
     expect(reads).toEqual([['a', 'b', 'gone']]);
+  });
+
+  it('tells a wake-up reader the revision of an event from another context, reading nothing', async () => {
+    const { events, reads, reader, event } = store();
+    const heard = firstValueFrom(reader.revisions$);
+    events.next({ ...event(['a', 'b', 'gone']), revision: 7 });
+    expect(await heard).toBe(7);
+    expect(reads).toEqual([]);
   });
 });

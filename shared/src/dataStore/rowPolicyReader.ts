@@ -75,6 +75,8 @@ export function rowPolicyReader<T>(
         return records.pipe(map((found) => ({ ...event, ids: event.ids.filter((_, i) => told(found[i])) })));
       }),
     ),
+    // A revision names no record: nothing to judge, nothing to read.
+    revisions$: base.revisions$,
   });
 }
 

@@ -1,4 +1,5 @@
 import type { DBSchema } from 'idb';
+import { map } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import type { OwnerKey, RevisionedStore } from './revisionedStore';
 import type {
@@ -17,6 +18,7 @@ export function readerHandleOf<T>(store: RevisionedStore<T, unknown>): DataStore
     owner: store.owner,
     accessLevel: store.accessLevel,
     changes$: store.changes$,
+    revisions$: store.changes$.pipe(map((event) => event.revision)),
     get: (id: string) => store.get(id),
     getMany: (ids: readonly string[], seenAt?: readonly number[]) => store.getMany(ids, seenAt),
     getLength: () => store.getLength(),

@@ -92,6 +92,12 @@ export interface DataStoreReader<T> {
   getEpoch(): Promise<string>;
   getBlob(id: string): Promise<StoredBlob | undefined>;
   readonly changes$: Observable<ChangeEvent>;
+  /**
+   * The revision of each change, without its ids: the wake-up of a reader that syncs from a cursor and
+   * needs no ids. It tells nothing `getRevision` does not, so a row policy has nothing to judge in it and
+   * reads nothing for it (a bridged change event costs such a policy a read of every record it names).
+   */
+  readonly revisions$: Observable<number>;
 }
 
 /** The owner's handle: reads plus writes. Each call is one IndexedDB transaction and one revision step. */

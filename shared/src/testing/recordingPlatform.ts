@@ -1,7 +1,7 @@
 /**
  * Test support: the real platform, with everything it hands a consumer written down. The platform
  * still decides what the consumer may open and see; this only records what actually arrived (every
- * store it opened or was refused, every sync task, every record and blob and every change event), so a
+ * store it opened or was refused, every sync task, every record and blob, every change event and revision), so a
  * test can assert that nothing of a provider ever reached the consumer, not just that its query results
  * look clean.
  */
@@ -19,13 +19,23 @@ export interface Received {
   records: unknown[];
   blobs: unknown[];
   events: unknown[];
+  /** The revisions its wake-up stream told (numbers only: nothing else to leak). */
+  revisions: number[];
 }
 
 export function recordingPlatform(platform: ConsumerPlatform): {
   platform: ConsumerPlatform;
   received: Received;
 } {
-  const received: Received = { opened: [], refused: [], tasks: [], records: [], blobs: [], events: [] };
+  const received: Received = {
+    opened: [],
+    refused: [],
+    tasks: [],
+    records: [],
+    blobs: [],
+    events: [],
+    revisions: [],
+  };
   const keep = <T>(list: unknown[], value: T): T => {
     if (value !== undefined) list.push(value);
     return value;
@@ -45,8 +55,11 @@ export function recordingPlatform(platform: ConsumerPlatform): {
       },
     };
   };
-  const recordingReader = <T>(reader: DataStoreReader<T>): DataStoreReader<T> =>
-    Object.freeze({
+  const recordingReader = <T>(reader: DataStoreReader<T>): DataStoreReader<T> => {
+    // Every change event the reader hears is written down, whether or not the consumer listens to
+    // them (a consumer may wake on revisions alone): what a reader can hear must not leak either.
+    reader.changes$.subscribe({ next: (event) => received.events.push(event), error: () => undefined });
+    return Object.freeze({
       name: reader.name,
       owner: reader.owner,
       accessLevel: reader.accessLevel,
@@ -59,8 +72,10 @@ export function recordingPlatform(platform: ConsumerPlatform): {
       keys: (afterId?: string, limit?: number) => reader.keys(afterId, limit),
       getBlob: async (id: string) => keep(received.blobs, await reader.getBlob(id)),
       sync: (from?: number | SyncPoint) => recordingCursor(reader.sync(from)),
-      changes$: reader.changes$.pipe(tap((event) => received.events.push(event))),
+      changes$: reader.changes$,
+      revisions$: reader.revisions$.pipe(tap((revision) => received.revisions.push(revision))),
     });
+  };
   return {
     received,
     platform: {
