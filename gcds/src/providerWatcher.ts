@@ -102,7 +102,7 @@ export class ProviderWatcher {
 
   #watch(reader: DataStoreReader<Contact>): void {
     this.#watched.get(reader.owner)?.subscription.unsubscribe();
-    const subscription = reader.changes$.subscribe(() => this.#options.changed(reader.owner));
+    const subscription = reader.revisions$.subscribe(() => this.#options.changed(reader.owner));
     this.#watched.set(reader.owner, { reader, subscription });
   }
 }

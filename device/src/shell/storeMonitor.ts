@@ -78,7 +78,7 @@ export class StoreMonitor {
       if (!this.#watched.has(k)) {
         const reader = await this.#platform.openStore<unknown>(this.#identity, info.name, info.owner);
         const subscription = (
-          info.rowPolicy === undefined ? this.#moves(reader.changes$) : this.#policyMoves(info.owner)
+          info.rowPolicy === undefined ? this.#moves(reader.revisions$) : this.#policyMoves(info.owner)
         ).subscribe((withLength) => void this.#read(info, reader, withLength));
         this.#watched.set(k, { reader, subscription });
       }

@@ -99,6 +99,33 @@ describe('forged change events', () => {
   });
 });
 
+describe('forged revisions', () => {
+  it('revisions$ hears the real revisions of another context, never a forged hint, and is not the Subject', async () => {
+    const { reader, owner, readerSide, writerSide, forger, storeKey } = await bridged();
+    const heard = heardWithin(reader.revisions$, 600);
+    for (const subject of subjectsBehind(reader.revisions$)) {
+      (subject.next as (revision: number) => void).call(subject, 99);
+      (subject.complete as () => void).call(subject);
+    }
+    forger.postMessage({
+      source: 'forger',
+      key: storeKey,
+      event: { store: 'contacts', owner: 'provider', revision: 1e9, ids: ['forged'], operation: 'put' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await owner.put('a', { n: 1 });
+    await owner.put('b', { n: 2 });
+    // Hints that arrive together are checked as one: the real revisions, rising, up to the last.
+    const revisions = await heard;
+    expect(revisions.at(-1)).toBe(2);
+    expect(revisions.filter((revision) => revision !== 1 && revision !== 2)).toEqual([]);
+    expect([...revisions].sort()).toEqual(revisions);
+    forger.close();
+    await readerSide.close();
+    await writerSide.close();
+  });
+});
+
 describe('forged announcements', () => {
   it('a bridged announcement the registry does not bear out is never told', async () => {
     const { readerSide, writerSide, forger, namespace } = await bridged();

@@ -1,5 +1,5 @@
 import { type DBSchema, deleteDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Observable } from 'rxjs';
+import { Observable, Subject } from 'rxjs';
 import { AccessError, type AccessLevel } from '../access/accessLevel';
 import { abortOnError } from '../idb/abortOnError';
 import type { ChangeBus } from './changeBus';
@@ -57,6 +57,9 @@ export interface OwnerKey {
 export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   readonly #ownerKey: OwnerKey;
   readonly changes$: Observable<ChangeEvent>;
+  /** Each revision this context learns of, from its own writes and from verified hints. */
+  readonly revisions$: Observable<number>;
+  readonly #revisions = new Subject<number>();
   #db: Promise<Db<T>>;
   /** The owner's schema once applied: a reopened connection asks for it too. */
   #schema: StoreSchema | undefined;
@@ -73,6 +76,8 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
     const db = this.#connect(undefined);
     this.#db = db;
     this.changes$ = options.bus.channel(options.dbName);
+    // Not asObservable(): its `source` is the Subject, which a reader could call next on.
+    this.revisions$ = new Observable<number>((subscriber) => this.#revisions.subscribe(subscriber));
     this.#told = db.then(
       async (opened) => ((await opened.get('meta', STATE_KEY)) as StoreState).revision,
       () => 0,
@@ -113,8 +118,9 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
     const state = (await tx.objectStore('meta').get(STATE_KEY)) as StoreState;
     if (state.revision <= told) return;
     this.#told = Promise.resolve(state.revision);
-    // Nobody in this context listens (a store opened for its blobs): the revision is noted, and the
-    // log, every record of the commit, is not read for no one.
+    this.#revisions.next(state.revision);
+    // Nobody in this context listens for ids (a store opened for its blobs, or read by a sync that
+    // wakes on revisions): the revision is noted, and the keys of the commit are not read for no one.
     if (!listening) return;
     const base = { store: this.options.name, owner: this.options.owner, revision: state.revision };
     if (state.horizon > told) {
@@ -178,6 +184,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
   async close(): Promise<void> {
     this.#closed = true;
     this.#unbridge();
+    this.#revisions.complete();
     (await this.#db).close();
   }
 
@@ -357,6 +364,7 @@ export class RevisionedStore<T, S extends DBSchema | unknown = unknown> {
       };
       attachWrittenRecords(event, records);
       this.options.bus.publish(this.options.dbName, event);
+      this.#revisions.next(revision);
     }
     return result;
   }

@@ -1,5 +1,4 @@
 import type { DBSchema } from 'idb';
-import { map } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import type { OwnerKey, RevisionedStore } from './revisionedStore';
 import type {
@@ -18,7 +17,7 @@ export function readerHandleOf<T>(store: RevisionedStore<T, unknown>): DataStore
     owner: store.owner,
     accessLevel: store.accessLevel,
     changes$: store.changes$,
-    revisions$: store.changes$.pipe(map((event) => event.revision)),
+    revisions$: store.revisions$,
     get: (id: string) => store.get(id),
     getMany: (ids: readonly string[], seenAt?: readonly number[]) => store.getMany(ids, seenAt),
     getLength: () => store.getLength(),
