@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoredBlob } from '../dataStore/types';
 import {
   contentId,
   contradictsMediaType,
   defaultThumbnail,
+  headerDimensions,
   MAX_PHOTO_BYTES,
   photoProblem,
   sniffImageType,
@@ -13,6 +14,17 @@ import {
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+
+/** A PNG's signature and header chunk stating its size (the pixels are not needed to state it). */
+function pngHeader(width: number, height: number): Uint8Array {
+  const bytes = new Uint8Array(33);
+  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(16, width);
+  view.setUint32(20, height);
+  bytes.set([8, 2, 0, 0, 0], 24);
+  return bytes;
+}
 
 function blobStore() {
   const blobs = new Map<string, StoredBlob>();
@@ -64,6 +76,40 @@ describe('photo blobs', () => {
     const photo = { bytes: PNG, mediaType: 'image/png' };
     expect(typeof globalThis.OffscreenCanvas).toBe('undefined');
     expect(await defaultThumbnail(photo)).toEqual(photo);
+  });
+
+  it("reads a picture's size from its header, and nothing from bytes that are no picture", () => {
+    expect(headerDimensions(pngHeader(48, 30))).toEqual({ width: 48, height: 30 });
+    expect(headerDimensions(Uint8Array.from([1, 2, 3]))).toBeUndefined();
+  });
+
+  describe('with an image decoder (a browser)', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    function stubDecoder() {
+      const decode = vi.fn(async () => {
+        throw new Error('stub: not decoded');
+      });
+      vi.stubGlobal('OffscreenCanvas', class {});
+      vi.stubGlobal('createImageBitmap', decode);
+      return decode;
+    }
+
+    it('keeps a picture no bigger than a thumbnail as it is, without decoding it', async () => {
+      const decode = stubDecoder();
+      const photo = { bytes: pngHeader(128, 96), mediaType: 'image/png' };
+      expect(await defaultThumbnail(photo)).toBe(photo);
+      expect(decode).not.toHaveBeenCalled();
+    });
+
+    it('decodes a bigger picture, or one whose header it cannot read, to scale it', async () => {
+      const decode = stubDecoder();
+      await defaultThumbnail({ bytes: pngHeader(129, 40), mediaType: 'image/png' });
+      await defaultThumbnail({ bytes: JPEG, mediaType: 'image/jpeg' });
+      expect(decode).toHaveBeenCalledTimes(2);
+    });
   });
 
   it('stores a photo and its thumbnail once and returns the reference', async () => {

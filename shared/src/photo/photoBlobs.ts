@@ -1,3 +1,4 @@
+import { imageSize } from 'image-size';
 import type { PhotoRef } from '../contact/contact';
 import type { DataStoreOwner, StoredBlob } from '../dataStore/types';
 
@@ -51,12 +52,26 @@ export async function contentId(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/** The picture's width and height as its header states them, or undefined when it cannot be read. */
+export function headerDimensions(bytes: Uint8Array): { width: number; height: number } | undefined {
+  try {
+    const { width, height } = imageSize(bytes);
+    return width > 0 && height > 0 ? { width, height } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Scales the photo down with createImageBitmap + OffscreenCanvas where the runtime has them (a browser
  * or a worker). Node has no image decoder: there the thumbnail is the photo itself, the same bytes and
  * so the same blob, stored once.
  */
 export const defaultThumbnail: ThumbnailMaker = async (photo) => {
+  // A picture already no bigger than a thumbnail is its own: its header says so without decoding it,
+  // which at an import of thousands of small avatars was most of a provider's script time.
+  const stated = headerDimensions(photo.bytes);
+  if (stated !== undefined && Math.max(stated.width, stated.height) <= THUMBNAIL_SIZE) return photo;
   if (
     typeof globalThis.OffscreenCanvas !== 'function' ||
     typeof globalThis.createImageBitmap !== 'function'
