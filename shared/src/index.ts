@@ -21,6 +21,7 @@ export {
   type ProjectedRows,
   ProviderRecordReader,
   prefixRange,
+  type RowIndex,
   syncForConsumer,
 } from './consumerSync';
 export {

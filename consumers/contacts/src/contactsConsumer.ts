@@ -14,15 +14,9 @@ import {
 } from '@gcds/shared';
 import { filter, type Observable } from 'rxjs';
 import { CONTACTS_SCHEMA, type ContactListEntry, type ContactsDb, LIST_STORE } from './contactRows';
-import {
-  type LetterGroup,
-  type ListPage,
-  readDetails,
-  readGroups,
-  readPage,
-  searchContacts,
-} from './contactsQueries';
+import { type ListPage, readDetails, readGroups, readPage, searchContacts } from './contactsQueries';
 import type { NameOrder } from './displayName';
+import { type LetterGroup, ListSectionCounts } from './listSectionCounts';
 import { projectContact } from './projectContact';
 import { SearchIndex } from './searchIndex';
 import type { SearchHit } from './searchRanking';
@@ -87,21 +81,23 @@ export async function createContactsConsumer(options: ContactsConsumerOptions): 
     // The sort keys depend on the collation table: a new locale or ICU rebuilds them all (not the order).
     projectionVersion: `${SCHEMA_TAG}/${collation.fingerprint}`,
   });
-  return new ContactsConsumerImpl(
-    options,
-    order,
-    sync,
-    collation,
-    new FollowedIndex(sync, {
-      store: LIST_STORE,
-      build: (rows: readonly ContactListEntry[]) => SearchIndex.from(rows),
-    }),
+  const sections = new FollowedIndex(sync, {
+    store: LIST_STORE,
+    build: (rows: readonly ContactListEntry[]) => ListSectionCounts.from(collation, rows),
+  });
+  // The search index follows the commits the section counts have followed, so a live query re-run on
+  // its announcement finds both current; each takes the rows the commit wrote, none reads them back.
+  const search = new FollowedIndex(
+    { db: sync.db, changes$: sections.changes$, committedRows: (change) => sync.committedRows(change) },
+    { store: LIST_STORE, build: (rows: readonly ContactListEntry[]) => SearchIndex.from(rows) },
   );
+  return new ContactsConsumerImpl(options, order, sync, collation, { sections, search });
 }
 
 class ContactsConsumerImpl extends ConsumerBase<ContactsDb> implements ContactsConsumer {
   readonly collation: CollationTable;
   readonly #options: ContactsConsumerOptions;
+  readonly #sections: FollowedIndex<ContactListEntry, ListSectionCounts>;
   readonly #searchIndex: FollowedIndex<ContactListEntry, SearchIndex>;
   readonly #order: NameOrder;
 
@@ -110,14 +106,18 @@ class ContactsConsumerImpl extends ConsumerBase<ContactsDb> implements ContactsC
     order: NameOrder,
     sync: ConsumerSync<ContactsDb>,
     collation: CollationTable,
-    searchIndex: FollowedIndex<ContactListEntry, SearchIndex>,
+    memory: {
+      sections: FollowedIndex<ContactListEntry, ListSectionCounts>;
+      search: FollowedIndex<ContactListEntry, SearchIndex>;
+    },
   ) {
-    // Live queries re-run once the search index has followed a commit, not as soon as it is written.
-    super(sync, searchIndex.changes$);
+    // Live queries re-run once the memory has followed a commit, not as soon as it is written.
+    super(sync, memory.search.changes$);
     this.#options = options;
     this.#order = order;
     this.collation = collation;
-    this.#searchIndex = searchIndex;
+    this.#sections = memory.sections;
+    this.#searchIndex = memory.search;
   }
 
   firstPage(limit: number, order?: NameOrder): Promise<ListPage> {
@@ -133,7 +133,14 @@ class ContactsConsumerImpl extends ConsumerBase<ContactsDb> implements ContactsC
   }
 
   groups(order?: NameOrder): Promise<LetterGroup[]> {
-    return readGroups(this.sync.db, this.#orderOf(order), this.collation);
+    const chosen = this.#orderOf(order);
+    const sections = this.#sections.loaded();
+    if (sections !== undefined) return Promise.resolve(sections.groups(chosen));
+    // Counted in the database this once, so that opening a full book does not wait for all its rows;
+    // the counts load meanwhile and answer the next refresh (a failed load is tried again then).
+    const counted = readGroups(this.sync.db, chosen, this.collation);
+    void counted.then(() => this.#sections.load()).catch(() => undefined);
+    return counted;
   }
 
   getDetail(personId: string): Promise<MergedContact | undefined> {
@@ -186,6 +193,7 @@ class ContactsConsumerImpl extends ConsumerBase<ContactsDb> implements ContactsC
 
   override async stop(): Promise<void> {
     await super.stop();
+    this.#sections.stop();
     this.#searchIndex.stop();
   }
 

@@ -1,7 +1,6 @@
 import {
   type CollationTable,
   type ConsumerSync,
-  type GroupKind,
   type GroupOf,
   type MergedContact,
   type NameOrder,
@@ -21,6 +20,7 @@ import {
   sectionStart,
   sortKeyOf,
 } from './listPosition';
+import type { LetterGroup } from './listSectionCounts';
 import { parseQuery, type SearchIndex } from './searchIndex';
 import { bestHits, rankEntry, type SearchHit, searchableOf } from './searchRanking';
 
@@ -35,16 +35,6 @@ export interface ListPage {
   items: ListItem[];
   /** Where the next page starts (exclusive), or undefined at the end of the list. */
   next: string | undefined;
-}
-
-export interface LetterGroup {
-  /** `ice`, `favorites`, or the letter group's key. */
-  id: string;
-  label: string;
-  kind: 'ice' | 'favorites' | GroupKind;
-  count: number;
-  /** The group's first place in the list (inclusive): `pageFrom(start)` jumps there. */
-  start: string;
 }
 
 /** A place in the list as the position index orders it: by position, then by person id. */
@@ -149,9 +139,9 @@ export function letterGroupOfEntry(
 }
 
 /**
- * ICE and favourites first, then the letter groups in the order's list order, each with its count.
- * The groups are read from the positions: a key cursor visits the first position of each group present,
- * counts the group's range (its key up to the next group's) and jumps past it.
+ * The letter groups as counts over the position index say (`ListSectionCounts` says the same from
+ * memory): what the list asks before its memory is loaded, so that opening the app on a full book does
+ * not wait for every row to be read. A count walks its range, so once the memory is there it answers.
  */
 export async function readGroups(
   db: IDBPDatabase<ContactsDb>,

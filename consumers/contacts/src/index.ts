@@ -4,9 +4,10 @@ export {
   type ContactsConsumerOptions,
   createContactsConsumer,
 } from './contactsConsumer';
-export { type LetterGroup, type ListItem, type ListPage, letterGroupOfEntry } from './contactsQueries';
+export { type ListItem, type ListPage, letterGroupOfEntry } from './contactsQueries';
 export { displayNameOf, type NameOrder, sortTextOf } from './displayName';
 export type { SectionName } from './listPosition';
+export type { LetterGroup } from './listSectionCounts';
 export { listEntryOf, type ProjectionSettings, projectContact } from './projectContact';
 export { parseQuery, SearchIndex } from './searchIndex';
 export type { PhoneDigitMatch, SearchField, SearchHit, SearchQuery } from './searchRanking';

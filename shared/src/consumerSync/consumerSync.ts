@@ -48,6 +48,8 @@ class IdbConsumerSync implements ConsumerSync {
   readonly #options: ConsumerSyncOptions;
   readonly #status: StatusSubject<ConsumerSyncStatus>;
   readonly #changes = new Subject<ConsumerChange>();
+  /** Each emitted change's rows, while someone holds the change (`committedRows`). */
+  readonly #committed = new WeakMap<ConsumerChange, ReadonlyMap<string, ProjectedRows | null>>();
   readonly #subscriptions: Subscription[] = [];
   readonly #storeNames: string[];
   readonly #gcds: { name: string; owner: string };
@@ -284,7 +286,13 @@ class IdbConsumerSync implements ConsumerSync {
       beforeCommit: (label) => this.#options.beforeCommit?.(label),
     });
     this.#update({ revision: point.revision, commits: this.status().commits + 1 });
-    this.#changes.next({ personIds: [...pending.keys()], reset, revision: point.revision });
+    const change: ConsumerChange = { personIds: [...pending.keys()], reset, revision: point.revision };
+    if (!reset) this.#committed.set(change, rows);
+    this.#changes.next(change);
+  }
+
+  committedRows(change: ConsumerChange): ReadonlyMap<string, ProjectedRows | null> | undefined {
+    return this.#committed.get(change);
   }
 
   #update(patch: Partial<ConsumerSyncStatus>): void {

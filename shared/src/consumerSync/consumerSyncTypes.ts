@@ -109,6 +109,11 @@ export interface ConsumerSync<S extends DBSchema | unknown = unknown> extends Co
 export interface ConsumerSyncControl {
   readonly status$: Observable<ConsumerSyncStatus>;
   readonly changes$: Observable<ConsumerChange>;
+  /**
+   * The rows a change's commit wrote, by person (null: the person has none now), for a change this sync
+   * emitted that was not a reset: what an in-memory follower needs, without reading the rows back.
+   */
+  committedRows(change: ConsumerChange): ReadonlyMap<string, ProjectedRows | null> | undefined;
   status(): ConsumerSyncStatus;
   /** Syncs now (or joins the run already scheduled); rejects with that run's error. */
   syncNow(): Promise<void>;

@@ -71,6 +71,40 @@ describe('FollowedIndex', () => {
     index.stop();
   });
 
+  it('takes the rows a commit of this context wrote as written, without reading them back', async () => {
+    const { db, changes, index } = await fakeSync();
+    await db.put('names', { personId: 'a', name: 'Ada' });
+    await db.put('names', { personId: 'b', name: 'Bob' });
+    const committed = new Map<ConsumerChange, ReadonlyMap<string, unknown>>();
+    const sync = {
+      db,
+      changes$: changes.asObservable(),
+      committedRows: (change: ConsumerChange) => committed.get(change),
+    } as unknown as ConsumerSync<unknown>;
+    const followed = new FollowedIndex(sync, {
+      store: 'names',
+      build: (rows: readonly NameRow[]) => NameIndex.from(rows),
+    });
+    await followed.load();
+    index.stop();
+    // The database is closed: a read back would fail, and the index would be forgotten.
+    db.close();
+    const change: ConsumerChange = { personIds: ['a', 'b', 'c'], reset: false, revision: 2 };
+    committed.set(
+      change,
+      new Map([
+        ['a', { names: [{ personId: 'a', name: 'Ada King' }] }],
+        ['b', null],
+        ['c', { other: [{ personId: 'c' }] }],
+      ]),
+    );
+    const announced = firstValueFrom(followed.changes$);
+    changes.next(change);
+    await announced;
+    expect(followed.loaded()?.names).toEqual(new Map([['a', 'Ada King']]));
+    followed.stop();
+  });
+
   it('passes changes through untouched while no query has built it', async () => {
     const { changes, index } = await fakeSync();
     const announced = firstValueFrom(index.changes$);

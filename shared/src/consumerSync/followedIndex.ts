@@ -9,6 +9,10 @@ export interface RowIndex<Row> {
   stats(): object;
 }
 
+/** What an index reads of a consumer's sync: its database, its changes, and (if it says) their rows. */
+type FollowedSync<Schema> = Pick<ConsumerSync<Schema>, 'db' | 'changes$'> &
+  Partial<Pick<ConsumerSync<Schema>, 'committedRows'>>;
+
 /** How an in-memory index is made from a consumer store's rows. */
 export interface FollowedIndexSpec<Row, Index extends RowIndex<Row>> {
   /** The consumer store the index is built from (its rows are keyed by person id). */
@@ -25,7 +29,7 @@ export interface FollowedIndexSpec<Row, Index extends RowIndex<Row>> {
 export class FollowedIndex<Row, Index extends RowIndex<Row>, Schema = unknown> {
   /** The consumer sync's changes, each once the index has followed it. */
   readonly changes$: Observable<ConsumerChange>;
-  readonly #sync: ConsumerSync<unknown>;
+  readonly #sync: FollowedSync<unknown>;
   readonly #spec: FollowedIndexSpec<Row, Index>;
   readonly #changes = new Subject<ConsumerChange>();
   readonly #subscription: Subscription;
@@ -33,8 +37,8 @@ export class FollowedIndex<Row, Index extends RowIndex<Row>, Schema = unknown> {
   #loaded: Index | undefined;
 
   // Any consumer's sync: the index reads one store by name, whatever the database's schema.
-  constructor(sync: Pick<ConsumerSync<Schema>, 'db' | 'changes$'>, spec: FollowedIndexSpec<Row, Index>) {
-    this.#sync = sync as unknown as ConsumerSync<unknown>;
+  constructor(sync: FollowedSync<Schema>, spec: FollowedIndexSpec<Row, Index>) {
+    this.#sync = sync as unknown as FollowedSync<unknown>;
     this.#spec = spec;
     // Subscribed now, not on demand: the index must follow commits whether or not anyone listens.
     this.#subscription = sync.changes$
@@ -71,6 +75,11 @@ export class FollowedIndex<Row, Index extends RowIndex<Row>, Schema = unknown> {
     return this.#index;
   }
 
+  /** The index if it is built and following, without building it. */
+  loaded(): Index | undefined {
+    return this.#loaded;
+  }
+
   /** What the index holds; undefined until a query builds it. */
   stats(): ReturnType<Index['stats']> | undefined {
     return this.#loaded?.stats() as ReturnType<Index['stats']> | undefined;
@@ -94,6 +103,16 @@ export class FollowedIndex<Row, Index extends RowIndex<Row>, Schema = unknown> {
       return;
     }
     const index = await this.#index;
+    // Rows this context just wrote are taken as written: a store keyed by person holds the last row a
+    // person's projection put there, or none.
+    const committed = this.#sync.committedRows?.(change);
+    if (committed !== undefined) {
+      for (const id of change.personIds) {
+        const rows = committed.get(id)?.[this.#spec.store as never] as readonly Row[] | undefined;
+        index.set(id, rows?.at(-1));
+      }
+      return;
+    }
     const tx = this.#sync.db.transaction(this.#spec.store);
     const rows = (await Promise.all(change.personIds.map((id) => tx.store.get(id)))) as Array<
       Row | undefined
