@@ -32,4 +32,23 @@ describe('the demo book with its head handed over first', () => {
     });
     expect(empty.head).toBe(empty.book.local.length);
   });
+
+  it('pauses while it writes the rest, so a request that arrives meanwhile is answered before it is done', async () => {
+    const events: string[] = [];
+    const generation = demoBookWithHead(
+      { people: 2_500 },
+      50,
+      async () => {
+        events.push('head');
+      },
+      () => new Promise((resolve) => setTimeout(resolve, 0)),
+    ).then((result) => {
+      events.push('done');
+      return result;
+    });
+    setTimeout(() => events.push('request answered'), 0);
+    const { book } = await generation;
+    expect(events).toEqual(['head', 'request answered', 'done']);
+    expect(book).toEqual(generateDemoBook({ people: 2_500 }));
+  });
 });

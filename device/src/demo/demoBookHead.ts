@@ -7,6 +7,9 @@ export interface LocalHead {
   photos: Map<string, Uint8Array>;
 }
 
+/** About 30 ms of generation on a phone-class core between two pauses. */
+const PEOPLE_BETWEEN_PAUSES = 1_000;
+
 /**
  * `generateDemoBook`, handing over its first `size` local contacts as soon as they are written, before
  * the rest of the book is generated (which, at 30,000 people, takes seconds in each provider's worker):
@@ -17,10 +20,18 @@ export async function demoBookWithHead(
   options: DemoBookOptions,
   size: number,
   onHead: (head: LocalHead) => Promise<void>,
+  /**
+   * Awaited every `PEOPLE_BETWEEN_PAUSES` people after the head: in a worker, a macrotask, so that a
+   * request for the head that arrives while the rest is generated is answered then, not after it.
+   */
+  pause: () => Promise<void> = () => Promise.resolve(),
 ): Promise<{ book: DemoBook; head: number }> {
   const steps = demoBookSteps(options);
   let head = 0;
+  let people = 0;
   for (let step = steps.next(); ; step = steps.next()) {
+    people += 1;
+    if (head > 0 && people % PEOPLE_BETWEEN_PAUSES === 0) await pause();
     const soFar: LocalSoFar = step.value;
     if (head === 0 && (soFar.local.length >= size || step.done === true)) {
       head = Math.min(size, soFar.local.length);

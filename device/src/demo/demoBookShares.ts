@@ -36,7 +36,10 @@ export class DemoBookShares implements DemoBookShareApi {
     private readonly options: DemoBookOptions,
     /** How many local contacts the head has (fewer when the book has fewer). */
     private readonly headSize: number,
-    /** Lets the head's answer leave before the rest of the book is generated (a macrotask, in a worker). */
+    /**
+     * Lets the head's answer leave before the rest of the book is generated, and requests in while it is
+     * (a macrotask, in a worker).
+     */
     private readonly yieldNow: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
@@ -76,10 +79,15 @@ export class DemoBookShares implements DemoBookShareApi {
     this.#head = new Promise((resolve) => {
       handOver = resolve;
     });
-    this.#book = demoBookWithHead(this.options, this.headSize, async (head) => {
-      handOver(head);
-      await this.yieldNow();
-    }).then(({ book, head }) => {
+    this.#book = demoBookWithHead(
+      this.options,
+      this.headSize,
+      async (head) => {
+        handOver(head);
+        await this.yieldNow();
+      },
+      this.yieldNow,
+    ).then(({ book, head }) => {
       this.#handedOver = head;
       handOver({ drafts: [], photos: new Map() });
       return book;
