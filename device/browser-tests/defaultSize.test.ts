@@ -60,7 +60,7 @@ describe('the demo sizes', () => {
     // It ends with the exact count: every person the GCDS holds, and no "Importing" any more.
     await phone.converged(180_000);
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/^[\d,]+ contacts$/);
-    // The panel counts the GCDS store once the GCDS has been still for a second, and renders at most
+    // The panel counts the GCDS store once the GCDS has been still for 2.5 s, and renders at most
     // every 200 ms: its count may lag the app's until both settle on the same number.
     const gcdsCount = async () =>
       (await panel.locator('tr[data-store="gcds/gcds"] td').nth(1).textContent())!;
