@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  hasPhoneDigits,
   type PhoneMatchKind,
   phoneKeys,
   phoneLookupKeys,
@@ -236,5 +237,28 @@ describe('phoneKeys remembers recent numbers', () => {
     expect(again).not.toBe(phoneKeys('(415) 555-0101', 'US'));
     expect(phoneKeys('020 7946 0958', 'GB').e164).toBe('+442079460958');
     expect(phoneKeys('020 7946 0958', 'US').e164).toBeUndefined();
+  });
+});
+
+describe('hasPhoneDigits', () => {
+  it('says what phoneKeys says of whether the text holds a number, without parsing it', () => {
+    const phoneish = fc.array(fc.constantFrom(...'0123456789+-() .*#xt;ext,pw', '٣', '１', 'Home: ', '++'), {
+      maxLength: 16,
+    });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'grapheme', maxLength: 20 }),
+          phoneish.map((p) => p.join('')),
+        ),
+        (text) => {
+          expect(hasPhoneDigits(text)).toBe(phoneKeys(text, 'FR').digits !== '');
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(hasPhoneDigits('ext. 12')).toBe(phoneKeys('ext. 12').digits !== '');
+    expect(hasPhoneDigits('  ')).toBe(false);
+    expect(hasPhoneDigits('+33 6 12')).toBe(true);
   });
 });

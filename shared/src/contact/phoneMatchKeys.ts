@@ -175,15 +175,28 @@ export function forgetNormalisedNumbers(): void {
   RECENT_NUMBERS.clear();
 }
 
-function normalisePhone(raw: string, defaultRegion: string): PhoneKeys {
-  const region = phoneRegion(defaultRegion);
+/** A number's text split from its extension, its plus doubled by a slip undone, and its typed digits. */
+function typedNumber(raw: string): { main: string; ext: string | undefined; typedDigits: string } {
   const split = splitPhoneText(asciiDigits(raw));
   // A doubled plus (`++44…`) is a slip of the finger, not another number.
   const main = split.main.replace(/^\+[\s+]*\+/, '+');
-  const base: Omit<PhoneKeys, 'digits' | 'isShortCode' | 'valid'> = { raw, defaultRegion: region };
-  if (split.ext !== undefined && split.ext !== '') base.ext = split.ext;
+  return { main, ext: split.ext, typedDigits: main.replace(/[^0-9]/g, '') };
+}
 
-  const typedDigits = main.replace(/[^0-9]/g, '');
+/**
+ * Whether the text holds a number at all (`phoneKeys(raw).digits !== ''`), without parsing it: what the
+ * merged view asks of a phone it has nothing to compare with.
+ */
+export function hasPhoneDigits(raw: string): boolean {
+  return typedNumber(raw).typedDigits !== '';
+}
+
+function normalisePhone(raw: string, defaultRegion: string): PhoneKeys {
+  const region = phoneRegion(defaultRegion);
+  const { main, ext, typedDigits } = typedNumber(raw);
+  const base: Omit<PhoneKeys, 'digits' | 'isShortCode' | 'valid'> = { raw, defaultRegion: region };
+  if (ext !== undefined && ext !== '') base.ext = ext;
+
   if (typedDigits === '') return { ...base, digits: '', isShortCode: false, valid: false };
   // A service code (`*611`, `*#06#`, `**21*…#`) is dialled to the network, never a subscriber's number.
   if (/^[*#]/.test(main) || /[0-9][*#]+[0-9]/.test(main)) {

@@ -32,6 +32,23 @@ function compose(
 
 const ref = (provider: string, contactId: string) => ({ provider, contactId });
 
+describe('composeMergedContact: a lone phone', () => {
+  it('keeps a phone with nothing to compare it with as written, and drops one without a digit', () => {
+    expect(
+      compose([['local', { id: 'l1', tel: [{ value: '06 12 34 56 78', type: ['cell'] }] }]])?.tel,
+    ).toEqual([
+      { value: { value: '06 12 34 56 78', type: ['cell'] }, source: ref('local', 'l1'), alsoIn: [] },
+    ]);
+    expect(compose([['local', { id: 'l1', tel: [{ value: 'ext. none' }] }]])?.tel).toEqual([]);
+    expect(
+      compose([
+        ['local', { id: 'l1' }],
+        ['vcard', { id: 'v1', tel: [{ value: '+1 415 555 0100' }] }],
+      ])?.tel,
+    ).toEqual([{ value: { value: '+1 415 555 0100' }, source: ref('vcard', 'v1'), alsoIn: [] }]);
+  });
+});
+
 describe('composeMergedContact: single-valued fields', () => {
   it('takes every field the primary has from the primary, with its source', () => {
     const merged = compose([

@@ -1,5 +1,6 @@
 import { type AccessLevel, canReadAt, isAccessLevel } from '../access/accessLevel';
 import type { Contact, ContactTel, PartialDate, PhotoRef } from '../contact/contact';
+import { hasPhoneDigits } from '../contact/phoneMatchKeys';
 import { type PersonRecord, type Pointer, type SourceRef, sourceKey } from '../person/person';
 import { addressKey, emailFieldKey, textKey, uriKey } from './fieldKeys';
 import { MERGED_TEXT_FIELDS, type MergedContact, type Sourced, type SourcedItem } from './mergedContact';
@@ -57,6 +58,7 @@ export function composeMergedContact(
       (c) => c.tel,
       (tel) => telKey(tel.value, options.region),
       mergeTel,
+      (tel) => hasPhoneDigits(tel.value),
     ),
     email: union(
       readable,
@@ -166,7 +168,20 @@ function union<T>(
   pick: (contact: Contact) => readonly T[] | undefined,
   key: (value: T) => string | undefined,
   combine: (kept: T, same: T) => T = (kept) => kept,
+  /**
+   * Whether `key` would keep a value (give it a key), answered more cheaply: asked instead of `key` when
+   * the value is the only one, with nothing to compare it with. A phone's key parses the number.
+   */
+  keptAlone?: (value: T) => boolean,
 ): SourcedItem<T>[] {
+  if (keptAlone !== undefined) {
+    const only = onlyValue(readable, pick);
+    if (only !== undefined) {
+      return only.value !== null && only.value !== undefined && keptAlone(only.value)
+        ? [{ value: only.value, source: only.source.ref, alsoIn: [] }]
+        : [];
+    }
+  }
   const items = new Map<string, SourcedItem<T>>();
   for (const source of readable) {
     const values = pick(source.contact);
@@ -187,6 +202,21 @@ function union<T>(
     }
   }
   return [...items.values()];
+}
+
+/** The one value the readable sources hold for a field, when they hold exactly one. */
+function onlyValue<T>(
+  readable: readonly ReadableSource[],
+  pick: (contact: Contact) => readonly T[] | undefined,
+): { value: T; source: ReadableSource } | undefined {
+  let only: { value: T; source: ReadableSource } | undefined;
+  for (const source of readable) {
+    const values = pick(source.contact);
+    if (!Array.isArray(values) || values.length === 0) continue;
+    if (only !== undefined || values.length > 1) return undefined;
+    only = { value: values[0] as T, source };
+  }
+  return only;
 }
 
 /** The same number written twice: keep the first spelling, gather the types, keep any preference. */
