@@ -90,7 +90,9 @@ export class StoreMonitor {
         ).subscribe((withLength) => void this.#read(info, reader, withLength));
         this.#watched.set(k, { reader, subscription });
       }
-      await this.#read(info, this.#watched.get(k)!.reader);
+      // A row-policy store's length is read by its owner's word (when idle and still), not on every
+      // refresh: each install's refresh during a load read the whole GCDS again.
+      await this.#read(info, this.#watched.get(k)!.reader, info.rowPolicy === undefined);
     }
     this.onChange();
   }
