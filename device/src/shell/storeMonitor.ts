@@ -20,8 +20,7 @@ export interface StoreState {
 
 /**
  * How long a store with a row policy must be still, its owner idle, before its length is read again:
- * that read judges every record. A second was often enough between two GCDS runs of an import, and the
- * shell read the whole GCDS about 17 times in a 10,000-person load.
+ * that read judges every record, and a second was often enough between two GCDS runs of an import.
  */
 const POLICY_LENGTH_QUIET_MS = 2_500;
 /** At most how often a store's revision is read as it moves. */

@@ -69,7 +69,7 @@ export function headerDimensions(bytes: Uint8Array): { width: number; height: nu
  */
 export const defaultThumbnail: ThumbnailMaker = async (photo) => {
   // A picture already no bigger than a thumbnail is its own: its header says so without decoding it,
-  // which at an import of thousands of small avatars was most of a provider's script time.
+  // which at an import of thousands of small avatars was half of the local provider's script time.
   const stated = headerDimensions(photo.bytes);
   if (stated !== undefined && Math.max(stated.width, stated.height) <= THUMBNAIL_SIZE) return photo;
   if (
