@@ -20,7 +20,7 @@ import {
   sectionStart,
   sortKeyOf,
 } from './listPosition';
-import type { LetterGroup } from './listSectionCounts';
+import { type LetterGroup, letterGroupsOf } from './listSectionCounts';
 import { parseQuery, type SearchIndex } from './searchIndex';
 import { bestHits, rankEntry, type SearchHit, searchableOf } from './searchRanking';
 
@@ -148,40 +148,24 @@ export async function readGroups(
   order: NameOrder,
   collation: CollationTable,
 ): Promise<LetterGroup[]> {
-  const tx = db.transaction(LIST_STORE);
-  const positions = tx.store.index(POSITION_INDEX);
-  const sectionBound = (section: SectionName, next: SectionName) =>
-    IDBKeyRange.bound(sectionStart(order, section), sectionStart(order, next), false, true);
-  const [ice, favorites] = await Promise.all([
-    positions.count(sectionBound('ice', 'favorites')),
-    positions.count(sectionBound('favorites', 'all')),
-  ]);
-  const groups: LetterGroup[] = [];
-  if (ice > 0)
-    groups.push({ id: 'ice', label: 'ICE', kind: 'ice', count: ice, start: sectionStart(order, 'ice') });
-  if (favorites > 0) {
-    groups.push({
-      id: 'favorites',
-      label: '★',
-      kind: 'favorites',
-      count: favorites,
-      start: sectionStart(order, 'favorites'),
-    });
-  }
-  // One count per group of the collation, all asked at once: a walk from group to group waits for a
-  // reply before each step, and during an import every reply waits behind the writes queued before it.
+  const positions = db.transaction(LIST_STORE).store.index(POSITION_INDEX);
+  const counted = (low: string, high: string) => positions.count(IDBKeyRange.bound(low, high, false, true));
+  // Every count asked at once: a walk from group to group waits for a reply before each step, and
+  // during an import every reply waits behind the writes queued before it.
   const end = orderRange(order).upper as string;
-  const letters = await Promise.all(
-    collation.groups.map(async (group, i): Promise<LetterGroup> => {
+  const ranges: Array<[string, Promise<number>]> = [
+    ['ice', counted(sectionStart(order, 'ice'), sectionStart(order, 'favorites'))],
+    ['favorites', counted(sectionStart(order, 'favorites'), sectionStart(order, 'all'))],
+    ...collation.groups.map((group, i): [string, Promise<number>] => {
       const following = collation.groups[i + 1];
-      const start = groupStart(order, group.key);
       const next = following === undefined ? end : groupStart(order, following.key);
-      const count = await positions.count(IDBKeyRange.bound(start, next, false, true));
-      return { id: group.key, label: group.label, kind: group.kind, count, start };
+      return [group.key, counted(groupStart(order, group.key), next)];
     }),
+  ];
+  const counts = new Map(
+    await Promise.all(ranges.map(async ([id, count]): Promise<[string, number]> => [id, await count])),
   );
-  groups.push(...letters.filter((letter) => letter.count > 0));
-  return groups;
+  return letterGroupsOf(order, collation, (id) => counts.get(id) ?? 0);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CollationTable, GroupKind, NameOrder, RowIndex } from '@gcds/shared';
 import type { ContactListEntry } from './contactRows';
-import { groupStart, orderOf, type SectionName, sectionOf, sectionStart } from './listPosition';
+import { groupStart, orderOf, sectionOf, sectionStart } from './listPosition';
 
 /** ICE and favourites first, then the letter groups in the order's list order, each with its count. */
 export interface LetterGroup {
@@ -62,26 +62,7 @@ export class ListSectionCounts implements RowIndex<ContactListEntry> {
 
   /** The sections and letter groups of an order that hold anyone, in list order. */
   groups(order: NameOrder): LetterGroup[] {
-    const count = (id: string) => this.#counts.get(counterKey(order, id)) ?? 0;
-    const groups: LetterGroup[] = [];
-    const section = (id: SectionName & ('ice' | 'favorites'), label: string) => {
-      if (count(id) > 0)
-        groups.push({ id, label, kind: id, count: count(id), start: sectionStart(order, id) });
-    };
-    section('ice', 'ICE');
-    section('favorites', '★');
-    for (const group of this.#collation.groups) {
-      const n = count(group.key);
-      if (n > 0)
-        groups.push({
-          id: group.key,
-          label: group.label,
-          kind: group.kind,
-          count: n,
-          start: groupStart(order, group.key),
-        });
-    }
-    return groups;
+    return letterGroupsOf(order, this.#collation, (id) => this.#counts.get(counterKey(order, id)) ?? 0);
   }
 
   stats() {
@@ -114,6 +95,37 @@ export class ListSectionCounts implements RowIndex<ContactListEntry> {
     }
     return found === undefined ? undefined : counterKey(order, found);
   }
+}
+
+/**
+ * ICE, favourites, then the collation's letter groups, each with its count (`ice`, `favorites` or the
+ * group's key), leaving out those that hold nobody: the list's index however the counts were taken.
+ */
+export function letterGroupsOf(
+  order: NameOrder,
+  collation: CollationTable,
+  count: (id: string) => number,
+): LetterGroup[] {
+  const sections: LetterGroup[] = [
+    { id: 'ice', label: 'ICE', kind: 'ice', count: count('ice'), start: sectionStart(order, 'ice') },
+    {
+      id: 'favorites',
+      label: '★',
+      kind: 'favorites',
+      count: count('favorites'),
+      start: sectionStart(order, 'favorites'),
+    },
+  ];
+  const letters = collation.groups.map(
+    (group): LetterGroup => ({
+      id: group.key,
+      label: group.label,
+      kind: group.kind,
+      count: count(group.key),
+      start: groupStart(order, group.key),
+    }),
+  );
+  return [...sections, ...letters].filter((group) => group.count > 0);
 }
 
 function counterKey(order: NameOrder, id: string): string {

@@ -37,8 +37,8 @@ export class DemoBookShares implements DemoBookShareApi {
     /** How many local contacts the head has (fewer when the book has fewer). */
     private readonly headSize: number,
     /**
-     * Lets the head's answer leave before the rest of the book is generated, and requests in while it is
-     * (a macrotask, in a worker).
+     * A macrotask, in a worker: awaited after the head and between stretches of the rest, so that the
+     * head's answer, and requests that arrive while the rest is generated, are answered meanwhile.
      */
     private readonly yieldNow: () => Promise<void> = () => Promise.resolve(),
   ) {}
