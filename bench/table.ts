@@ -14,6 +14,7 @@ export const METRIC_ORDER = [
   'floor_ms',
   'device_first_rows_ms',
   'device_settled_ms',
+  'device_records',
   'change_visible_p50_ms',
   'change_visible_p95_ms',
   'first_screen_ms',

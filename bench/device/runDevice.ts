@@ -8,6 +8,7 @@ import { demoCardDavPreview } from '../../device/scripts/demoCardDav';
 import { DEFAULT_DEMO_PEOPLE, LARGE_DEMO_PEOPLE } from '../../device/src/demo/demoBook';
 import { CHROMIUM_PATH, LAUNCH_ARGS } from '../browser/runChromium';
 import { type BenchRow, RowSink } from '../rows';
+import { demoProviderRecords } from './demoProviderRecords';
 import { type PhoneSample, SettleWatch } from './settleWatch';
 import { WorkerProfiler } from './workerProfiler';
 
@@ -264,11 +265,16 @@ async function loadInFreshBrowser(
     const started = await startLoad(page, url, n);
     await openContacts(page);
     const { settled, firstRow } = await watchLoad(page, n, log, started);
-    const stores = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('tr[data-store]')]
-        .map((row) => `${row.dataset.store} ${row.children[2]?.textContent}`)
-        .join(', '),
+    const storeRows = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('tr[data-store]')].map((row) => ({
+        store: row.dataset.store ?? '',
+        length: row.children[2]?.textContent ?? '',
+      })),
     );
+    const stores = storeRows.map((row) => `${row.store} ${row.length}`).join(', ');
+    const records = storeRows
+      .filter((row) => row.store.endsWith('/contacts'))
+      .reduce((sum, row) => sum + Number(row.length.replace(/,/g, '')), 0);
     const hints = await page.evaluate(() => window.__deviceBenchHints);
     const shown = await attempt(() =>
       contactsFrame(page)!.evaluate(() => document.querySelector('.list-status')?.textContent),
@@ -281,6 +287,11 @@ async function loadInFreshBrowser(
     const sink = new RowSink('device', n, log);
     sink.add('device_first_rows_ms', firstRow! - started, 'ms');
     sink.add('device_settled_ms', settled - started, 'ms');
+    // The demo book's count, which the one-page run beside this one was sized to; the panel's must agree.
+    const expected = demoProviderRecords(n);
+    if (records !== expected)
+      log(`device n=${n}: the providers hold ${records} records, the demo book has ${expected}`);
+    sink.add('device_records', expected, 'count');
     return sink.rows;
   } finally {
     await context.close();

@@ -67,24 +67,35 @@ describe('the device targets', () => {
     unit: 'ms' as const,
   });
 
-  it('weighs the settled time against the one-page Chromium population at the same size, else says not measured', () => {
+  it('weighs the settled time against the one-page Chromium population over the same provider records, else says not measured', () => {
     const settled = (rows: Parameters<typeof checkTargets>[0]) =>
       checkTargets(rows).find((report) => report.target.metric === 'device_settled_ms')!;
+    const records = { ...row('device', 'device_records', 37_228), unit: 'count' as const };
     expect(settled([row('device', 'device_settled_ms', 20_000)]).measured).toBe(false);
+    // The phone's n is people, the one-page run's records: the same n is not the same work.
+    expect(
+      settled([row('device', 'device_settled_ms', 15_000), row('chromium', 'initial_population_ms', 10_000)])
+        .measured,
+    ).toBe(false);
     expect(
       settled([
         row('device', 'device_settled_ms', 20_000),
+        records,
         row('chromium', 'initial_population_ms', 9_000, 10_000),
       ]).measured,
     ).toBe(false);
     const met = settled([
       row('device', 'device_settled_ms', 15_000),
-      row('chromium', 'initial_population_ms', 10_000),
+      records,
+      row('chromium', 'initial_population_ms', 8_000),
+      row('chromium', 'initial_population_ms', 10_000, 37_228),
     ]);
     expect(met.passes).toHaveLength(1);
     const missed = settled([
       row('device', 'device_settled_ms', 15_001),
-      row('chromium', 'initial_population_ms', 10_000),
+      records,
+      row('chromium', 'initial_population_ms', 20_000),
+      row('chromium', 'initial_population_ms', 10_000, 37_228),
     ]);
     expect(missed.misses).toHaveLength(1);
     const first = checkTargets([row('device', 'device_first_rows_ms', 1_200)]).find(
