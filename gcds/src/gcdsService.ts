@@ -139,8 +139,9 @@ export class Gcds {
     // Providers uninstalled while the GCDS was not running: their people must go too.
     const cursors = await store.readExtra(['cursors'], ([c]) => c.getAll());
     for (const cursor of cursors) {
-      gcds.#cursors.set(cursor.provider, cursor);
-      if (gcds.#watcher.reader(cursor.provider) === undefined)
+      // A provider whose store opened meanwhile may have synced already: its cursor is newer.
+      if (!gcds.#cursors.has(cursor.provider)) gcds.#cursors.set(cursor.provider, cursor);
+      if (!gcds.#watcher.isKnown(cursor.provider))
         await gcds.#enqueue(() => gcds.#forget(cursor.provider));
     }
     await gcds.syncNow();

@@ -27,6 +27,8 @@ export interface ProviderWatcherOptions {
 export class ProviderWatcher {
   readonly #options: ProviderWatcherOptions;
   readonly #watched = new Map<string, { reader: DataStoreReader<Contact>; subscription: Subscription }>();
+  /** Providers the registry listed at the start whose stores are still opening. */
+  readonly #opening = new Set<string>();
   #announcementSubscription: Subscription | undefined;
   #announcements: Promise<void> = Promise.resolve();
   #stopped = false;
@@ -35,16 +37,25 @@ export class ProviderWatcher {
     this.#options = options;
   }
 
-  /** Listens for installs and uninstalls, then watches every provider store there is now. */
+  /**
+   * Listens for installs and uninstalls, then watches every provider store there is now, each as soon as
+   * it opens (reported as `changed`): a store its owner is still creating holds its open until the
+   * upgrade is done, and must not hold back the sync of the others. `pending` covers the opens.
+   */
   async start(): Promise<void> {
-    const { platform, identity } = this.#options;
+    const { platform } = this.#options;
     this.#announcementSubscription = platform.announcements$.subscribe((a) => this.#onAnnouncement(a));
     const providers = (await platform.listStores(PROVIDER_STORE_NAME)).filter(
       (info) => info.provider === true,
     );
-    for (const info of providers) {
-      this.#watch(await platform.openStore<Contact>(identity, PROVIDER_STORE_NAME, info.owner));
-    }
+    for (const info of providers) this.#opening.add(info.owner);
+    const opened = Promise.all(providers.map((info) => this.#openListed(info.owner)));
+    this.#announcements = this.#announcements.then(() => opened).then(() => undefined);
+  }
+
+  /** Whether the provider is watched, or was listed at the start and its store is still opening. */
+  isKnown(provider: string): boolean {
+    return this.#watched.has(provider) || this.#opening.has(provider);
   }
 
   /** The providers watched now, in the order they were first watched. */
@@ -92,6 +103,21 @@ export class ProviderWatcher {
         this.#options.changed(provider);
       })
       .catch((error: unknown) => this.#options.failed(error));
+  }
+
+  async #openListed(provider: string): Promise<void> {
+    const { platform, identity } = this.#options;
+    try {
+      const reader = await platform.openStore<Contact>(identity, PROVIDER_STORE_NAME, provider);
+      if (this.#stopped) return;
+      this.#watch(reader);
+      this.#options.changed(provider);
+    } catch (error) {
+      // Uninstalled since it was listed, most likely: its announcement says so, and is acted on next.
+      this.#options.failed(error);
+    } finally {
+      this.#opening.delete(provider);
+    }
   }
 
   /** Whether the registry has this provider's store now, installed through the provider registry. */
