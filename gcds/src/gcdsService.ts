@@ -141,8 +141,7 @@ export class Gcds {
     for (const cursor of cursors) {
       // A provider whose store opened meanwhile may have synced already: its cursor is newer.
       if (!gcds.#cursors.has(cursor.provider)) gcds.#cursors.set(cursor.provider, cursor);
-      if (!gcds.#watcher.isKnown(cursor.provider))
-        await gcds.#enqueue(() => gcds.#forget(cursor.provider));
+      if (!gcds.#watcher.isKnown(cursor.provider)) await gcds.#enqueue(() => gcds.#forget(cursor.provider));
     }
     await gcds.syncNow();
     return gcds;

@@ -54,7 +54,9 @@ describe('a GCDS starting while a provider store is still opening', () => {
     await gcds.whenIdle();
     expect(labels).not.toContain('uninstall:slow');
     expect(await p.groups()).toEqual(['fast:f1', 'slow:s1']);
-    await slow.bulk([{ operation: 'put', id: 's2', data: contact('s2', { given: 'Sue', family: 'Slower' }) }]);
+    await slow.bulk([
+      { operation: 'put', id: 's2', data: contact('s2', { given: 'Sue', family: 'Slower' }) },
+    ]);
     await gcds.whenIdle();
     expect(await p.groups()).toEqual(['fast:f1', 'slow:s1', 'slow:s2']);
   });
