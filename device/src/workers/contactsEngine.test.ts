@@ -1,5 +1,5 @@
 import type { ContactListEntry, ListPage } from '@gcds/consumer-contacts';
-import type { MergedContact, StoredBlob } from '@gcds/shared';
+import type { ConsumerChange, MergedContact, StoredBlob } from '@gcds/shared';
 import { mergedContact } from '@gcds/shared/testing';
 import type * as Comlink from 'comlink';
 import { Subject } from 'rxjs';
@@ -73,14 +73,18 @@ function fakeConsumer(thumbnailsRead: string[]): EngineConsumer {
   };
 }
 
-function engine(thumbnailsRead: string[] = [], saved: { order: ListOrder } = { order: 'givenFirst' }) {
+function engine(
+  thumbnailsRead: string[] = [],
+  saved: { order: ListOrder } = { order: 'givenFirst' },
+  consumer: EngineConsumer = fakeConsumer(thumbnailsRead),
+) {
   const blobs: Record<string, StoredBlob> = {
     'local/photo-1': { bytes: new TextEncoder().encode('PNG'), mediaType: 'image/png' },
   };
   return new ContactsEngine({
     identity: { appId: 'contacts', accessLevel: 'certified' } as never,
     region: 'FR',
-    consumer: fakeConsumer(thumbnailsRead),
+    consumer,
     service: <T>() => ({}) as Comlink.Remote<T>,
     connected: () => [],
     gcdsRecord: async () => undefined,
@@ -143,6 +147,22 @@ describe('ContactsEngine', () => {
     contacts.setLoading(null);
     expect(contacts.appApi.loading()).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(told).toBe(2);
+  });
+
+  it('tells the app of a commit at once, even just after a progress refresh told it', async () => {
+    const consumer = fakeConsumer([]);
+    const contacts = engine([], undefined, consumer);
+    let told = 0;
+    contacts.appApi.subscribe(() => {
+      told += 1;
+    });
+    contacts.setLoading({ done: 100, total: 37_228 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(told).toBe(1);
+    // The first people's commit: a throttle shared with the progress line held it for its window.
+    (consumer.changes$ as Subject<ConsumerChange>).next({ personIds: ['ana'], reset: false, revision: 8 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(told).toBe(2);
   });
 });

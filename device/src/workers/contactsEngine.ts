@@ -12,7 +12,7 @@ import {
   type StoredBlob,
 } from '@gcds/shared';
 import * as Comlink from 'comlink';
-import { asyncScheduler, merge, Subject, throttleTime } from 'rxjs';
+import { asyncScheduler, merge, type Observable, Subject, throttleTime } from 'rxjs';
 import type {
   ContactRow,
   ContactsAppApi,
@@ -388,11 +388,12 @@ export class ContactsEngine {
         this.context.readBlob(provider, blobId),
       ),
     subscribe: (onChange) => {
-      merge(this.#consumer.changes$, this.#loadingChanged)
-        .pipe(throttleTime(150, asyncScheduler, { leading: true, trailing: true }))
-        .subscribe(() => {
-          void onChange();
-        });
+      // Throttled apart: a progress line's refresh must not hold the first people back by a window.
+      const throttled = <T>(source: Observable<T>) =>
+        source.pipe(throttleTime(150, asyncScheduler, { leading: true, trailing: true }));
+      merge(throttled(this.#consumer.changes$), throttled(this.#loadingChanged)).subscribe(() => {
+        void onChange();
+      });
     },
   };
 }
