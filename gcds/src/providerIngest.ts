@@ -158,19 +158,17 @@ export async function ingestProvider(
         throw error;
       }
       const { done } = page;
-      // Nothing after where the GCDS stands (or the last page was full and nothing followed it).
+      // Nothing after where the GCDS stands (or the last page was full and nothing followed it), or a
+      // provider still empty: a transaction for its cursor alone would queue before the first people.
       const standing = written ?? cursor;
-      if (
+      const nothingNew =
         done !== undefined &&
         page.tasks.length === 0 &&
         replayed === undefined &&
-        standing !== undefined &&
-        standing.keys === keys &&
-        done.revision === standing.revision &&
-        done.epoch === standing.epoch
-      ) {
-        return { more: false };
-      }
+        (standing === undefined
+          ? done.revision === 0
+          : standing.keys === keys && done.revision === standing.revision && done.epoch === standing.epoch);
+      if (nothingNew) return { more: false };
       if (done === undefined) {
         size = Math.min(size * 2, paging.max);
         reading = readPage(tasks, size);

@@ -145,13 +145,20 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
     }
   }
 
-  /** Writes puts and removes in ONE transaction together with the ICE list they lead to. */
-  async function commit(puts: readonly Contact[], removes: readonly string[] = []): Promise<void> {
+  /**
+   * Writes puts and removes in ONE transaction together with the ICE list they lead to. `iceIdsNow`, the
+   * list as read earlier in the same queued write, saves reading it again.
+   */
+  async function commit(
+    puts: readonly Contact[],
+    removes: readonly string[] = [],
+    iceIdsNow?: readonly string[],
+  ): Promise<void> {
     const changes: IceChange[] = [
       ...puts.map((contact) => ({ id: contact.id, ice: contact.ice === true })),
       ...removes.map((id) => ({ id, ice: false })),
     ];
-    const iceIds = nextIceIds(await readIceIds(), changes);
+    const iceIds = nextIceIds(iceIdsNow ?? (await readIceIds()), changes);
     const operations: WriteOperation<Contact>[] = [
       ...puts.map((contact) => ({ operation: 'put' as const, id: contact.id, data: contact })),
       ...removes.map((id) => ({ operation: 'remove' as const, id })),
@@ -288,13 +295,20 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
         const shapeErrors = drafts.map((draft) => validateContact(draft));
         const errors = shapeErrors.flatMap((found, i) => prefixed(found, `[${i}]`));
         const now = ctx.now();
-        const contacts: Contact[] = [];
         const seen = new Map<string, number>();
         const validAt = drafts.flatMap((_, i) => (shapeErrors[i]?.length === 0 ? [i] : []));
         const ids = validAt.map((i) => drafts[i]?.id ?? uuidv7());
-        const stored = await store.getMany(ids);
+        const contacts = validAt.map(
+          (i, n): Contact => ({ ...withoutUndefined(drafts[i]!), id: ids[n]!, updatedAt: now }),
+        );
+        // The checks' reads are independent: asked together, they wait in the backend's queue once.
+        const [stored, missingPhotos, iceIds] = await Promise.all([
+          store.getMany(ids),
+          photoErrors(contacts.map((contact) => ({ contact }))),
+          readIceIds(),
+        ]);
         for (const [n, i] of validAt.entries()) {
-          const contact: Contact = { ...withoutUndefined(drafts[i]!), id: ids[n]!, updatedAt: now };
+          const contact = contacts[n]!;
           const first = seen.get(contact.id);
           if (first !== undefined) {
             errors.push({ field: `[${i}].id`, message: `"${contact.id}" is also the id of [${first}]` });
@@ -302,14 +316,12 @@ function localContactsApi(ctx: ProviderContext, options: LocalProviderOptions): 
             errors.push({ field: `[${i}].id`, message: `a contact with id "${contact.id}" already exists` });
           }
           seen.set(contact.id, first ?? i);
-          contacts.push(contact);
         }
-        const missingPhotos = await photoErrors(contacts.map((contact) => ({ contact })));
         missingPhotos.forEach((found, n) => {
           errors.push(...prefixed(found, `[${validAt[n]}]`));
         });
         assertValid(errors);
-        if (contacts.length > 0) await commit(contacts);
+        if (contacts.length > 0) await commit(contacts, [], iceIds);
         return contacts;
       });
     },
